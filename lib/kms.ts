@@ -1,0 +1,93 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { awsContext } from "./aws-context";
+import { Tags } from "./tags";
+
+/** AWS services that may be granted use of a platform key through its key policy. */
+export type KmsServiceGrant = "logs" | "sns" | "cloudwatch" | "events" | "backup" | "s3" | "delivery.logs";
+
+export interface PlatformKeyArgs {
+    /** What the key protects; shown in the KMS console. */
+    description: string;
+    /** Services (besides IAM principals of this account) that must use the key directly. */
+    services?: KmsServiceGrant[];
+    /** Days KMS waits before deleting the key once scheduled (7–30). Defaults to 30, the maximum. */
+    deletionWindowInDays?: number;
+    tags: Tags;
+}
+
+export interface PlatformKey {
+    key: aws.kms.Key;
+    alias: aws.kms.Alias;
+}
+
+/**
+ * A customer-managed, symmetric KMS key with yearly rotation and an alias, as every encrypted
+ * resource of the platform uses. The key policy keeps administration with the account (IAM decides
+ * who may use it) and lets the listed services use it; CloudWatch Logs is limited to this account's
+ * log groups through its encryption context.
+ *
+ * Keys are stateful: whoever deletes a key loses every backup encrypted with it, so callers pass
+ * `protect`/`retainOnDelete` in production through `opts`.
+ */
+export function createPlatformKey(name: string, args: PlatformKeyArgs, opts: pulumi.CustomResourceOptions): PlatformKey {
+    if (!opts.parent) {
+        throw new Error(`createPlatformKey(${name}): pass the owning component as opts.parent`);
+    }
+    const ctx = awsContext(opts.parent);
+    const services = args.services ?? [];
+    const policy = pulumi.all([ctx.accountId, ctx.region, ctx.partition]).apply(([accountId, region, partition]) =>
+        JSON.stringify({
+            Version: "2012-10-17",
+            Statement: [
+                {
+                    Sid: "AccountAdministration",
+                    Effect: "Allow",
+                    Principal: { AWS: `arn:${partition}:iam::${accountId}:root` },
+                    Action: "kms:*",
+                    Resource: "*",
+                },
+                ...services.map((service) => serviceStatement(service, accountId, region, partition)),
+            ],
+        }),
+    );
+    const key = new aws.kms.Key(
+        name,
+        {
+            description: args.description,
+            enableKeyRotation: true,
+            rotationPeriodInDays: 365,
+            deletionWindowInDays: args.deletionWindowInDays ?? 30,
+            keyUsage: "ENCRYPT_DECRYPT",
+            customerMasterKeySpec: "SYMMETRIC_DEFAULT",
+            policy,
+            tags: args.tags,
+        },
+        opts,
+    );
+    const alias = new aws.kms.Alias(
+        name,
+        { name: pulumi.interpolate`alias/${name}`, targetKeyId: key.keyId },
+        { parent: opts.parent, dependsOn: [key] },
+    );
+    return { key, alias };
+}
+
+function serviceStatement(service: KmsServiceGrant, accountId: string, region: string, partition: string): object {
+    const principal = service === "logs" ? `logs.${region}.amazonaws.com` : `${service}.amazonaws.com`;
+    const statement: Record<string, unknown> = {
+        Sid: `AllowUseBy${service.replace(/[^a-zA-Z]/g, "")}`,
+        Effect: "Allow",
+        Principal: { Service: principal },
+        Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+        Resource: "*",
+    };
+    if (service === "logs") {
+        statement.Condition = {
+            ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:${partition}:logs:${region}:${accountId}:*` },
+        };
+    } else {
+        statement.Condition = { StringEquals: { "aws:SourceAccount": accountId } };
+    }
+    return statement;
+}

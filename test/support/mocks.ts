@@ -1,0 +1,52 @@
+import * as pulumi from "@pulumi/pulumi";
+import { platformMocks } from "../../lib/mocks";
+
+/** A resource the mock monitor saw registered, with the inputs it was given. */
+export interface RecordedResource {
+    type: string;
+    name: string;
+    inputs: any;
+    /** URN-less identity for assertions: `<type>::<name>`. */
+    key: string;
+}
+
+/**
+ * Installs the shared platform mocks and records every registered resource. Call in `before()`
+ * *before* importing modules that create resources, then `await settle()` before asserting.
+ */
+export function installMocks(options: { project?: string; stack?: string; region?: string } = {}): RecordedResource[] {
+    const recorded: RecordedResource[] = [];
+    const base = platformMocks({ region: options.region });
+    pulumi.runtime.setMocks(
+        {
+            newResource(args) {
+                recorded.push({ type: args.type, name: args.name, inputs: args.inputs, key: `${args.type}::${args.name}` });
+                return base.newResource(args);
+            },
+            call: (args) => base.call(args),
+        },
+        options.project ?? "platform",
+        options.stack ?? "production",
+        true,
+    );
+    return recorded;
+}
+
+/** Resolves an Output's value in a mocked run (test-only; never use in components). */
+export function valueOf<T>(output: pulumi.Input<T> | pulumi.Output<T>): Promise<T> {
+    return new Promise((resolve) => pulumi.output(output).apply((v) => { resolve(v as T); return v; }));
+}
+
+/** All recorded resources of one type. */
+export function ofType(recorded: RecordedResource[], type: string): RecordedResource[] {
+    return recorded.filter((r) => r.type === type);
+}
+
+/**
+ * Waits until every registration and RPC the program started has completed (the SDK's own
+ * `waitForRPCs`, which the engine relies on before disconnecting), so assertions see all resources.
+ */
+export async function settle(): Promise<void> {
+    const settings = require("@pulumi/pulumi/runtime/settings") as { waitForRPCs(): Promise<void> };
+    await settings.waitForRPCs();
+}
