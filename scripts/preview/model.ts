@@ -1,0 +1,92 @@
+/**
+ * The offline preview's result model: what the plan recorded and what the policy pack said about it.
+ * The JSON report is this object as-is (schema: scripts/preview/report.schema.json, `schemaVersion` bumps on breaking change),
+ * and every other report (terminal, Markdown, SARIF, JUnit, HTML) is rendered from it.
+ */
+export const SCHEMA_VERSION = "1.0.0";
+
+export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
+
+/** Where in the program's own source a resource was declared. Paths are relative to the program directory. */
+export interface SourceLocation {
+    file: string;
+    line: number;
+    column?: number;
+}
+
+export interface PlannedResource {
+    urn: string;
+    type: string;
+    name: string;
+    /** true for component resources (no provider), false for custom resources. */
+    custom: boolean;
+    /** Multi-language (remote) component: its children are created by another process and are not in this plan. */
+    remote: boolean;
+    parent?: string;
+    /** Provider reference `<provider urn>::<id>` for custom resources, when one is known. */
+    provider?: string;
+    dependencies: string[];
+    propertyDependencies: Record<string, string[]>;
+    protect: boolean;
+    retainOnDelete: boolean;
+    ignoreChanges: string[];
+    /** Inputs as registered. Secret values are replaced by the string "[secret]"; unknown values by "[unknown]". */
+    inputs: Record<string, unknown>;
+    source?: SourceLocation;
+}
+
+export interface PolicyControl {
+    /** Framework id from the tag prefix, e.g. `pci-dss-4.0`, `soc2`, `cis-aws-3.0`, `gdpr`. */
+    framework: string;
+    /** Control id within the framework, e.g. `3.5.1`, `CC6.1`, `art-32`. */
+    control: string;
+}
+
+export interface PolicySummary {
+    name: string;
+    displayName: string;
+    description: string;
+    enforcementLevel: EnforcementLevel;
+    severity?: string;
+    remediationSteps?: string;
+    url?: string;
+    controls: PolicyControl[];
+}
+
+export interface Waiver {
+    rule: string;
+    approver: string;
+    expires: string;
+    reason: string;
+}
+
+export interface Finding {
+    policyName: string;
+    policyPackName: string;
+    policyPackVersion: string;
+    enforcementLevel: EnforcementLevel;
+    message: string;
+    description: string;
+    severity?: string;
+    urn?: string;
+    /** Resolved from `urn` against the plan, for display. */
+    resourceType?: string;
+    resourceName?: string;
+    source?: SourceLocation;
+    /** Present when a compliance waiver covers this finding; a waived finding never fails the gate. */
+    waiver?: Waiver;
+}
+
+export interface PreviewResult {
+    schemaVersion: string;
+    tool: { name: string; version: string };
+    generatedAt: string;
+    program: { directory: string; project: string; stack: string; runtime: string };
+    policyPack?: { directory: string; name: string; version: string; configFile?: string; policies: PolicySummary[] };
+    resources: PlannedResource[];
+    findings: Finding[];
+    /** Logs the program or the pack wrote (warnings and errors), for the terminal and the JSON report. */
+    diagnostics: Array<{ source: "program" | "policy-pack"; severity: string; message: string; urn?: string }>;
+    gate: { failOn: "mandatory" | "advisory"; passed: boolean; blockingFindings: number };
+    timings: { planMs: number; policyMs: number; totalMs: number };
+}
