@@ -8,6 +8,8 @@ export interface RecordedResource {
     inputs: any;
     /** URN-less identity for assertions: `<type>::<name>`. */
     key: string;
+    /** Resource options as the engine would receive them. */
+    options: { protect: boolean; retainOnDelete: boolean; ignoreChanges: string[]; deleteBeforeReplace: boolean; parent: string; dependencies: string[] };
 }
 
 /**
@@ -18,17 +20,32 @@ export function installMocks(options: { project?: string; stack?: string; region
     const recorded: RecordedResource[] = [];
     const base = platformMocks({ region: options.region });
     pulumi.runtime.setMocks(
-        {
-            newResource(args) {
-                recorded.push({ type: args.type, name: args.name, inputs: args.inputs, key: `${args.type}::${args.name}` });
-                return base.newResource(args);
-            },
-            call: (args) => base.call(args),
-        },
+        { newResource: (args) => base.newResource(args), call: (args) => base.call(args) },
         options.project ?? "platform",
         options.stack ?? "production",
         true,
     );
+    // Record from the registration request itself, so resource options (protect, ignoreChanges…) are visible too.
+    const monitor = pulumi.runtime.getMonitor() as any;
+    const registerResource = monitor.registerResource.bind(monitor);
+    monitor.registerResource = (req: any, callback: any) => {
+        const rpc = require("@pulumi/pulumi/runtime/rpc");
+        recorded.push({
+            type: req.getType(),
+            name: req.getName(),
+            inputs: rpc.deserializeProperties(req.getObject()),
+            key: `${req.getType()}::${req.getName()}`,
+            options: {
+                protect: req.getProtect() === true,
+                retainOnDelete: req.getRetainondelete() === true,
+                ignoreChanges: req.getIgnorechangesList(),
+                deleteBeforeReplace: req.getDeletebeforereplace() === true,
+                parent: req.getParent(),
+                dependencies: req.getDependenciesList(),
+            },
+        });
+        return registerResource(req, callback);
+    };
     return recorded;
 }
 
