@@ -22,6 +22,9 @@ export class ConfigError extends pulumi.RunError {
     }
 }
 
+/** Config keys whose values must never be plain text (or echoed in an error). */
+const SECRET_LOOKING_KEY = /password|secret|token|private[_-]?key|api[_-]?key/i;
+
 const retentionDays = z.number().int().refine(isCloudWatchRetention, {
     error: (issue) => {
         const days = Number(issue.input);
@@ -213,7 +216,7 @@ function crossFieldProblems(config: PlatformConfig): Problem[] {
             add(at("logs", "auditRetentionDays"), `is below the 7-year audit-log floor; allowed: 2557 or more`);
         }
         for (const key of Object.keys(svc.environment)) {
-            if (/password|secret|token|private[_-]?key|api[_-]?key/i.test(key)) {
+            if (SECRET_LOOKING_KEY.test(key)) {
                 add(at("environment", key), "looks like a secret; list it in appSecrets so it is injected from Secrets Manager, never as plain text");
             }
         }
@@ -237,8 +240,9 @@ function crossFieldProblems(config: PlatformConfig): Problem[] {
         if (db.readReplicas > 0 && env.availabilityZones.length < 2) {
             add(at("database", "readReplicas"), "needs at least 2 availability zones to place replicas away from the primary");
         }
-        if (db.performanceInsightsRetentionDays !== 7 && !(db.performanceInsightsRetentionDays % 31 === 0 && db.performanceInsightsRetentionDays <= 731)) {
-            add(at("database", "performanceInsightsRetentionDays"), "allowed: 7, or a multiple of 31 up to 731");
+        const pi = db.performanceInsightsRetentionDays;
+        if (!(pi === 7 || pi === 731 || (pi % 31 === 0 && pi >= 31 && pi <= 713))) {
+            add(at("database", "performanceInsightsRetentionDays"), "allowed: 7, 31 × n months (31–713), or 731");
         }
 
         const cache = svc.cache;
@@ -268,14 +272,16 @@ function configKey(project: string, path: (string | number | symbol)[]): string 
 }
 
 function formatProblem(project: string, raw: unknown, path: (string | number | symbol)[], message: string): string {
-    return `${configKey(project, path)} = ${describeValue(valueAt(raw, path))}: ${message}`;
+    // A value under a secret-looking key may be a real secret pasted into config: never echo it.
+    const shown = SECRET_LOOKING_KEY.test(String(path[path.length - 1] ?? "")) ? "[redacted]" : describeValue(valueAt(raw, path));
+    return `${configKey(project, path)} = ${shown}: ${message}`;
 }
 
 function friendlyZodMessage(issue: z.core.$ZodIssue): string {
     if (issue.code === "invalid_type" && (issue as any).input === undefined) {
         return issue.message.startsWith("Invalid input") ? `is required (expected ${(issue as any).expected})` : issue.message;
     }
-    if (issue.code === "invalid_value") {
+    if (issue.code === "invalid_value" && /^Invalid (option|input)/.test(issue.message)) {
         return `allowed: ${(issue as any).values.map((v: unknown) => JSON.stringify(v)).join(", ")}`;
     }
     if (issue.code === "unrecognized_keys") {

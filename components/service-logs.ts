@@ -1,0 +1,61 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { childName } from "../lib/naming";
+import { cloudWatchRetentionAtLeast, isCloudWatchRetention, nearestCloudWatchRetention, SEVEN_YEARS_DAYS } from "../lib/retention";
+import { Tags } from "../lib/tags";
+
+export interface LogGroupRef {
+    name: pulumi.Output<string>;
+    arn: pulumi.Output<string>;
+}
+
+export interface ServiceLogsArgs {
+    /** Name used in the log-group paths, e.g. `production-mita-api`. */
+    serviceName: string;
+    /** Customer-managed key of the log groups (its policy must grant CloudWatch Logs). */
+    kmsKeyArn: pulumi.Input<string>;
+    /** Application logs (MITA guide: 14 days). */
+    applicationRetentionDays?: number;
+    /** Error logs (MITA guide: 30 days). */
+    errorRetentionDays?: number;
+    /** Audit logs (MITA guide: 7 years → 2557, the nearest allowed CloudWatch value above). */
+    auditRetentionDays?: number;
+    /** Keep the audit log group on delete (production: a 7-year record must survive a destroy). */
+    protect: boolean;
+    /** Tags for every resource. */
+    tags: Tags;
+}
+
+/** An application's KMS-encrypted log groups for application, error and audit logs, with the seeds' retentions. */
+export class ServiceLogs extends pulumi.ComponentResource {
+    public readonly applicationLogGroup: LogGroupRef;
+    public readonly errorLogGroup: LogGroupRef;
+    public readonly auditLogGroup: LogGroupRef;
+
+    constructor(name: string, args: ServiceLogsArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("platform:observability:ServiceLogs", name, {}, opts);
+        const retention = (kind: string, days: number) => {
+            if (!isCloudWatchRetention(days)) {
+                throw new Error(`ServiceLogs ${name}: ${kind} retention ${days} is not a CloudWatch Logs value; nearest allowed is ${nearestCloudWatchRetention(days)}`);
+            }
+            return days;
+        };
+        const group = (kind: string, days: number, keep: boolean): LogGroupRef => {
+            const logGroup = new aws.cloudwatch.LogGroup(childName(name, kind), {
+                name: `/platform/${args.serviceName}/${kind}`,
+                retentionInDays: retention(kind, days),
+                kmsKeyId: args.kmsKeyArn,
+                tags: { ...args.tags, "log-kind": kind },
+            }, { parent: this, protect: keep, retainOnDelete: keep });
+            return { name: logGroup.name, arn: logGroup.arn };
+        };
+        this.applicationLogGroup = group("application", args.applicationRetentionDays ?? 14, false);
+        this.errorLogGroup = group("error", args.errorRetentionDays ?? 30, false);
+        this.auditLogGroup = group("audit", args.auditRetentionDays ?? cloudWatchRetentionAtLeast(SEVEN_YEARS_DAYS), args.protect);
+        this.registerOutputs({
+            applicationLogGroup: this.applicationLogGroup.name,
+            errorLogGroup: this.errorLogGroup.name,
+            auditLogGroup: this.auditLogGroup.name,
+        });
+    }
+}

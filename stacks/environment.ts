@@ -1,0 +1,97 @@
+import * as pulumi from "@pulumi/pulumi";
+import { AlertRouting } from "../components/alert-routing";
+import { Backup } from "../components/backup";
+import { EncryptionKeys } from "../components/encryption-keys";
+import { Network } from "../components/network";
+import { standardTags } from "../lib/tags";
+import { PlatformConfig } from "./config";
+import { deployService, ServiceStack } from "./service";
+
+/** Environment-wide pieces every application uses. */
+export interface SharedInfrastructure {
+    keys: EncryptionKeys;
+    network: Network;
+    alerts: AlertRouting;
+}
+
+/**
+ * Builds one environment (a stack): keys, network and alert routing shared by the applications, each application,
+ * and the backup plan that covers every application's databases and data buckets.
+ */
+export function deployEnvironment(config: PlatformConfig): Record<string, pulumi.Input<unknown>> {
+    const env = config.environment;
+    const production = env.tier === "production";
+    const tags = standardTags({
+        environment: env.name,
+        owner: env.owner,
+        costCenter: env.costCenter,
+        // Shared infrastructure carries the most sensitive class of the data that passes through it.
+        dataClassification: highestClassification(Object.values(config.services).map((s) => s.dataClassification)),
+    });
+
+    const keys = new EncryptionKeys(`${env.name}-keys`, {
+        namePrefix: env.name,
+        protect: production,
+        tags,
+        purposes: [
+            { name: "logs", description: `CloudWatch Logs of ${env.name} (flow, WAF, application, audit)`, services: ["logs"] },
+            { name: "alerts", description: `Alert topic of ${env.name}`, services: ["sns", "cloudwatch", "events", "backup"] },
+            { name: "backup", description: `AWS Backup vault of ${env.name}`, services: ["backup"] },
+            ...Object.keys(config.services).map((name) => ({
+                name: `${name}-data`,
+                description: `Data of ${name} in ${env.name}: database, cache, buckets, secrets`,
+            })),
+        ],
+    });
+
+    const network = new Network(`${env.name}-network`, {
+        cidrBlock: env.vpcCidr,
+        availabilityZones: env.availabilityZones,
+        natGateways: env.natGateways,
+        flowLogRetentionDays: env.flowLogRetentionDays,
+        logsKmsKeyArn: keys.keyArn("logs"),
+        tags,
+    });
+
+    const alerts = new AlertRouting(`${env.name}-alerts`, {
+        emailAddresses: env.alerts.emails,
+        httpsEndpoints: env.alerts.httpsEndpoints,
+        kmsKeyArn: keys.keyArn("alerts"),
+        tags,
+    });
+
+    const shared: SharedInfrastructure = { keys, network, alerts };
+    const services: ServiceStack[] = Object.entries(config.services).map(([name, svc]) => deployService(name, svc, env, shared));
+
+    const backup = new Backup(`${env.name}-backup`, {
+        kmsKeyArn: keys.keyArn("backup"),
+        vaultLock: {
+            mode: env.backup.vaultLockMode,
+            minRetentionDays: env.backup.dailyRetentionDays,
+            maxRetentionDays: Math.max(env.backup.longTermRetentionDays, env.backup.dailyRetentionDays) + 365,
+        },
+        dailyRetentionDays: env.backup.dailyRetentionDays,
+        continuousBackup: env.backup.continuousBackup,
+        longTermRule: { retentionDays: env.backup.longTermRetentionDays },
+        copyToRegion: env.backup.disasterRecoveryRegion,
+        resourceArns: services.flatMap((s) => [...s.databaseArns, ...s.dataBucketArns]),
+        notificationTopicArn: alerts.topicArn,
+        restoreTesting: { schedule: env.backup.restoreTestSchedule, databaseArns: services.flatMap((s) => s.databaseArns) },
+        protect: production,
+        tags,
+    });
+
+    return {
+        environment: env.name,
+        vpcId: network.vpcId,
+        alertTopicArn: alerts.topicArn,
+        backupVaultName: backup.vaultName,
+        services: Object.fromEntries(services.map((s) => [s.name, s.outputs])),
+    };
+}
+
+const CLASSIFICATION_ORDER = ["public", "internal", "confidential", "restricted"] as const;
+
+function highestClassification(classes: Array<(typeof CLASSIFICATION_ORDER)[number]>): (typeof CLASSIFICATION_ORDER)[number] {
+    return classes.reduce((a, b) => (CLASSIFICATION_ORDER.indexOf(b) > CLASSIFICATION_ORDER.indexOf(a) ? b : a), "internal");
+}
