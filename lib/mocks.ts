@@ -129,12 +129,16 @@ export function platformMocks(options: MockOptions = {}): pulumi.runtime.Mocks {
                 return { id: undefined, state: args.inputs };
             }
             const id = args.id ?? `${ID_PREFIXES[args.type] ?? `${args.name}-`}${shortHash(`${args.type}/${args.name}`)}`;
-            const state = {
+            const state: Record<string, any> = {
                 arn: arnFor(args.type, args.name, region, accountId),
                 ...args.inputs,
                 ...extraOutputs(args.type, args.name, args.inputs, region, accountId),
                 id,
             };
+            // Most AWS resources have an auto-generated physical `name` output; programs read it (dashboards, alarms).
+            if (state.name === undefined) {
+                state.name = args.inputs?.namePrefix ? `${args.inputs.namePrefix}${shortHash(args.name, 8)}` : `${args.name}-${shortHash(args.name, 7)}`;
+            }
             if (args.inputs?.tags && !args.inputs.tagsAll) {
                 state.tagsAll = args.inputs.tags;
             }

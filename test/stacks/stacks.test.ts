@@ -1,0 +1,258 @@
+import * as assert from "assert";
+import { RecordedResource } from "../support/mocks";
+import { runStack } from "../support/stack";
+import { subnetCidr } from "../../components/network";
+
+/**
+ * Runs the real program for each stack under the SDK mocks and checks what the issues' "done when" lists: the
+ * components register with the properties that matter, per application and per stack.
+ */
+function byType(resources: RecordedResource[], type: string, nameIncludes = ""): RecordedResource[] {
+    return resources.filter((r) => r.type === type && r.name.includes(nameIncludes));
+}
+
+/** The single resource of `type` whose name is `name`, or (without a name) the only one of its type. */
+function one(resources: RecordedResource[], type: string, name?: string): RecordedResource {
+    const found = resources.filter((r) => r.type === type && (name === undefined || r.name === name));
+    const nameIncludes = name ?? "";
+    assert.strictEqual(found.length, 1, `expected exactly one ${type} named *${nameIncludes}*, found ${found.map((r) => r.name).join(", ") || "none"}`);
+    return found[0];
+}
+
+/** Resources whose parent chain includes the component named `componentName`. */
+function childrenOf(resources: RecordedResource[], componentName: string): RecordedResource[] {
+    return resources.filter((r) => r.options.parent.endsWith(`::${componentName}`));
+}
+
+describe("production stack under mocks", function () {
+    let resources: RecordedResource[];
+    before(async () => {
+        ({ resources } = await runStack("production"));
+    });
+
+    it("spans three AZs with three subnet tiers and a NAT gateway per AZ", () => {
+        const subnets = byType(resources, "aws:ec2/subnet:Subnet");
+        assert.strictEqual(subnets.length, 9);
+        const azs = new Set(subnets.map((s) => s.inputs.availabilityZone));
+        assert.deepStrictEqual([...azs].sort(), ["us-east-1a", "us-east-1b", "us-east-1c"]);
+        assert.strictEqual(byType(resources, "aws:ec2/natGateway:NatGateway").length, 3);
+        const app = subnets.filter((s) => s.inputs.tags.tier === "app").map((s) => s.inputs.cidrBlock).sort();
+        assert.deepStrictEqual(app, ["10.0.64.0/21", "10.0.72.0/21", "10.0.80.0/21"]);
+        assert.ok(subnets.every((s) => s.inputs.mapPublicIpOnLaunch === false));
+    });
+
+    it("leaves the default security group without rules and sends flow logs to an encrypted group", () => {
+        const defaultSg = one(resources, "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup");
+        assert.deepStrictEqual([defaultSg.inputs.ingress, defaultSg.inputs.egress], [[], []]);
+        const flowLog = one(resources, "aws:ec2/flowLog:FlowLog");
+        assert.strictEqual(flowLog.inputs.trafficType, "ALL");
+        const group = one(resources, "aws:cloudwatch/logGroup:LogGroup", "production-network-flow-logs");
+        assert.strictEqual(group.inputs.retentionInDays, 365);
+        assert.match(group.inputs.kmsKeyId, /^arn:aws:kms:/);
+    });
+
+    for (const [app, port, tlsPolicy, geo] of [
+        ["mita-api", 8080, "ELBSecurityPolicy-TLS13-1-3-2021-06", ["CN", "RU", "KP"]],
+        ["lms-backend", 3001, "ELBSecurityPolicy-TLS13-1-2-Res-2021-06", []],
+    ] as const) {
+        describe(app, () => {
+            const prefix = `production-${app}`;
+
+            it("serves HTTPS with a TLS 1.3 policy and only redirects HTTP", () => {
+                const https = one(resources, "aws:lb/listener:Listener", `${prefix}-edge-https`);
+                assert.strictEqual(https.inputs.protocol, "HTTPS");
+                assert.strictEqual(https.inputs.sslPolicy, tlsPolicy);
+                assert.match(https.inputs.certificateArn, /^arn:aws:acm:/);
+                const http = one(resources, "aws:lb/listener:Listener", `${prefix}-edge-http`);
+                assert.deepStrictEqual(http.inputs.defaultActions, [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }]);
+                const alb = one(resources, "aws:lb/loadBalancer:LoadBalancer", `${prefix}-edge`);
+                assert.strictEqual(alb.inputs.enableDeletionProtection, true);
+                assert.strictEqual(alb.inputs.dropInvalidHeaderFields, true);
+                assert.strictEqual(alb.inputs.accessLogs.enabled, true);
+            });
+
+            it("chains security groups: internet → ALB 443/80, ALB → app port, app → database and cache", () => {
+                const ingress = byType(resources, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", prefix);
+                const open = ingress.filter((r) => r.inputs.cidrIpv4 === "0.0.0.0/0" || r.inputs.cidrIpv6 === "::/0");
+                assert.deepStrictEqual([...new Set(open.map((r) => r.inputs.fromPort))].sort(), [443, 80].sort());
+                assert.ok(open.every((r) => r.name.includes("-edge-alb-")), "only the ALB is open to the internet");
+                const appIngress = one(resources, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", `${prefix}-edge-app-from-alb`);
+                assert.strictEqual(appIngress.inputs.fromPort, port);
+                assert.ok(appIngress.inputs.referencedSecurityGroupId, "app port admits the ALB security group, not a CIDR");
+                const dbIngress = one(resources, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", `${prefix}-db-from-app`);
+                assert.ok(dbIngress.inputs.referencedSecurityGroupId && !dbIngress.inputs.cidrIpv4);
+            });
+
+            it("runs tasks without public IPs, with circuit breaker and autoscaling owning desiredCount", () => {
+                const service = one(resources, "aws:ecs/service:Service", `${prefix}-service`);
+                assert.strictEqual(service.inputs.networkConfiguration.assignPublicIp, false);
+                assert.deepStrictEqual(service.inputs.deploymentCircuitBreaker, { enable: true, rollback: true });
+                assert.ok(service.options.ignoreChanges.includes("desiredCount"));
+                const target = one(resources, "aws:appautoscaling/target:Target", `${prefix}-service`);
+                assert.deepStrictEqual([target.inputs.minCapacity, target.inputs.maxCapacity], [2, 10]);
+                const policy = one(resources, "aws:appautoscaling/policy:Policy", `${prefix}-service-cpu`);
+                const tracking = policy.inputs.targetTrackingScalingPolicyConfiguration;
+                assert.deepStrictEqual([tracking.targetValue, tracking.scaleOutCooldown, tracking.scaleInCooldown], [70, 300, 900]);
+                const task = one(resources, "aws:ecs/taskDefinition:TaskDefinition", `${prefix}-service`);
+                assert.deepStrictEqual([task.inputs.cpu, task.inputs.memory], ["2048", "4096"]);
+                const container = JSON.parse(task.inputs.containerDefinitions)[0];
+                const secretNames = container.secrets.map((s: { name: string }) => s.name);
+                assert.ok(secretNames.includes("DATABASE_PASSWORD") && secretNames.includes("REDIS_PASSWORD"));
+                assert.ok(!container.environment.some((e: { name: string }) => /PASSWORD|SECRET|TOKEN/.test(e.name)));
+                assert.strictEqual(container.logConfiguration.logDriver, "awslogs");
+            });
+
+            it("has a WAF with the managed rules, 2000/IP rate limit and geo block, associated and logging", () => {
+                const acl = one(resources, "aws:wafv2/webAcl:WebAcl", `${prefix}-edge`);
+                const groups = acl.inputs.rules.filter((r: any) => r.statement.managedRuleGroupStatement).map((r: any) => r.statement.managedRuleGroupStatement.name);
+                assert.deepStrictEqual(groups, ["AWSManagedRulesCommonRuleSet", "AWSManagedRulesSQLiRuleSet", "AWSManagedRulesKnownBadInputsRuleSet"]);
+                const rate = acl.inputs.rules.find((r: any) => r.statement.rateBasedStatement);
+                assert.deepStrictEqual([rate.statement.rateBasedStatement.limit, rate.statement.rateBasedStatement.aggregateKeyType], [2000, "IP"]);
+                const geoRule = acl.inputs.rules.find((r: any) => r.statement.geoMatchStatement);
+                assert.deepStrictEqual(geoRule?.statement.geoMatchStatement.countryCodes ?? [], [...geo]);
+                one(resources, "aws:wafv2/webAclAssociation:WebAclAssociation", `${prefix}-edge`);
+                const wafLogs = one(resources, "aws:cloudwatch/logGroup:LogGroup", `${prefix}-edge-waf-logs`);
+                assert.match(wafLogs.inputs.namePrefix, /^aws-waf-logs-/);
+            });
+
+            it("has an encrypted Multi-AZ database with managed password and a TLS-forcing parameter group", () => {
+                const db = one(resources, "aws:rds/instance:Instance", `${prefix}-db`);
+                assert.strictEqual(db.inputs.multiAz, true);
+                assert.strictEqual(db.inputs.storageEncrypted, true);
+                assert.match(db.inputs.kmsKeyId, /^arn:aws:kms:/);
+                assert.strictEqual(db.inputs.manageMasterUserPassword, true);
+                assert.strictEqual(db.inputs.password, undefined);
+                assert.strictEqual(db.inputs.publiclyAccessible, false);
+                assert.strictEqual(db.inputs.backupRetentionPeriod, 30);
+                assert.strictEqual(db.inputs.deletionProtection, true);
+                assert.strictEqual(db.inputs.skipFinalSnapshot, false);
+                assert.ok(db.options.protect, "production databases are protected");
+                const params = byType(resources, "aws:rds/parameterGroup:ParameterGroup", `${prefix}-db`)[0];
+                const forced = params.inputs.parameters.find((p: any) => p.name === "rds.force_ssl" || p.name === "require_secure_transport");
+                assert.ok(forced && ["1", "ON"].includes(forced.value));
+                assert.ok(params.name.includes(params.inputs.family.replace(/\./g, "-")), "parameter group logical name carries its family");
+            });
+
+            it("has an encrypted Redis group with failover and AUTH kept secret", () => {
+                const group = one(resources, "aws:elasticache/replicationGroup:ReplicationGroup", `${prefix}-cache`);
+                assert.strictEqual(group.inputs.numCacheClusters, app === "mita-api" ? 2 : 3);
+                assert.strictEqual(group.inputs.automaticFailoverEnabled, true);
+                assert.strictEqual(group.inputs.multiAzEnabled, true);
+                assert.strictEqual(group.inputs.atRestEncryptionEnabled, true);
+                assert.strictEqual(group.inputs.transitEncryptionEnabled, true);
+                assert.ok(group.inputs.authToken, "AUTH token set");
+                assert.ok(group.options.protect);
+            });
+
+            it("keeps files in encrypted, versioned, private buckets", () => {
+                const sse = byType(resources, "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", prefix);
+                const kms = sse.filter((r) => r.inputs.rules[0].applyServerSideEncryptionByDefault.sseAlgorithm === "aws:kms");
+                assert.strictEqual(kms.length, app === "mita-api" ? 2 : 1, "one SSE-KMS configuration per data bucket");
+                assert.ok(kms.every((r) => r.inputs.rules[0].bucketKeyEnabled === true));
+                const versioning = byType(resources, "aws:s3/bucketVersioning:BucketVersioning", prefix);
+                assert.ok(versioning.length >= kms.length && versioning.every((v) => v.inputs.versioningConfiguration.status === "Enabled"));
+                const blocks = byType(resources, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", prefix);
+                assert.ok(blocks.every((b) => b.inputs.blockPublicAcls && b.inputs.blockPublicPolicy && b.inputs.ignorePublicAcls && b.inputs.restrictPublicBuckets));
+            });
+
+            it("alarms on the seeds' thresholds, notifying on alarm and recovery, with a dashboard", () => {
+                const alarms = childrenOf(resources, `${prefix}-observability`).filter((r) => r.type === "aws:cloudwatch/metricAlarm:MetricAlarm");
+                const byName = (suffix: string) => alarms.find((a) => a.inputs.name === `${prefix}-${suffix}`)!;
+                assert.strictEqual(byName("p95-latency").inputs.threshold, app === "mita-api" ? 2 : 1);
+                assert.strictEqual(byName("5xx-rate").inputs.metricQueries[0].expression.includes("m1"), true);
+                // LMS guide: DatabaseConnections > 450 for 5 minutes.
+                assert.deepStrictEqual([byName("db-connections-high").inputs.threshold, byName("db-connections-high").inputs.evaluationPeriods], [450, 5]);
+                assert.strictEqual(byName("p95-latency").inputs.extendedStatistic, "p95");
+                assert.strictEqual(byName("no-healthy-hosts").inputs.treatMissingData, "breaching");
+                assert.ok(alarms.length >= 14);
+                assert.ok(alarms.every((a) => a.inputs.alarmActions.length === 1 && a.inputs.okActions.length === 1 && a.inputs.treatMissingData));
+                const dashboard = one(resources, "aws:cloudwatch/dashboard:Dashboard", `${prefix}-observability-dashboard`);
+                const body = JSON.parse(dashboard.inputs.dashboardBody);
+                assert.ok(body.widgets.length >= 8);
+                const logs = byType(resources, "aws:cloudwatch/logGroup:LogGroup", `${prefix}-logs-`).map((g) => g.inputs.retentionInDays).sort((a, b) => a - b);
+                assert.deepStrictEqual(logs, [14, 30, 2557]);
+            });
+        });
+    }
+
+    it("backs up databases and data buckets in a compliance-locked vault with daily, continuous and 7-year rules and restore tests", () => {
+        const lock = one(resources, "aws:backup/vaultLockConfiguration:VaultLockConfiguration");
+        assert.strictEqual(lock.inputs.changeableForDays, 3, "compliance mode");
+        const plan = one(resources, "aws:backup/plan:Plan");
+        const rules = Object.fromEntries(plan.inputs.rules.map((r: any) => [r.ruleName, r]));
+        assert.ok(rules.daily.lifecycle.deleteAfter >= 30);
+        assert.strictEqual(rules.continuous.enableContinuousBackup, true);
+        assert.ok(rules["monthly-long-term"].lifecycle.deleteAfter >= 2555);
+        assert.ok(rules.daily.copyActions?.length === 1, "copied to the DR region");
+        const selection = one(resources, "aws:backup/selection:Selection");
+        assert.strictEqual(selection.inputs.resources.length, 2 + 3, "two databases and three data buckets");
+        one(resources, "aws:backup/restoreTestingPlan:RestoreTestingPlan");
+        const testing = one(resources, "aws:backup/restoreTestingSelection:RestoreTestingSelection");
+        assert.strictEqual(testing.inputs.protectedResourceArns.length, 2);
+    });
+
+    it("routes alerts through an encrypted topic that only alert sources of this account may publish to", () => {
+        const topic = one(resources, "aws:sns/topic:Topic");
+        assert.match(topic.inputs.kmsMasterKeyId, /^arn:aws:kms:/);
+        const policy = JSON.parse(one(resources, "aws:sns/topicPolicy:TopicPolicy").inputs.policy);
+        const publish = policy.Statement.find((s: any) => s.Effect === "Allow" && s.Action === "sns:Publish");
+        assert.deepStrictEqual(publish.Principal.Service.sort(), ["backup.amazonaws.com", "cloudwatch.amazonaws.com", "events.amazonaws.com"]);
+        assert.ok(publish.Condition.StringEquals["aws:SourceAccount"]);
+        const email = one(resources, "aws:sns/topicSubscription:TopicSubscription");
+        assert.deepStrictEqual([email.inputs.protocol, email.inputs.endpoint], ["email", "sre-team@company.com"]);
+    });
+
+    it("tags every taggable resource with the required keys", () => {
+        const taggable = resources.filter((r) => r.inputs && "tags" in r.inputs);
+        assert.ok(taggable.length > 100);
+        for (const r of taggable) {
+            for (const key of ["owner", "cost-center", "data-classification", "environment"]) {
+                assert.ok(r.inputs.tags?.[key], `${r.key} lacks tag ${key}`);
+            }
+        }
+    });
+
+    it("protects keys, buckets with data, vaults and audit logs", () => {
+        for (const [type, part] of [
+            ["aws:kms/key:Key", ""],
+            ["aws:s3/bucket:Bucket", "-storage-receipts"],
+            ["aws:backup/vault:Vault", ""],
+            ["aws:cloudwatch/logGroup:LogGroup", "-logs-audit"],
+        ]) {
+            const found = byType(resources, type, part);
+            assert.ok(found.length > 0 && found.every((r) => r.options.protect && r.options.retainOnDelete), `${type} ${part} protected`);
+        }
+    });
+});
+
+describe("staging stack under mocks", () => {
+    let resources: RecordedResource[];
+    before(async () => {
+        ({ resources } = await runStack("staging"));
+    });
+
+    it("is smaller: one NAT gateway, two AZs, single-AZ databases", () => {
+        assert.strictEqual(byType(resources, "aws:ec2/natGateway:NatGateway").length, 1);
+        assert.strictEqual(byType(resources, "aws:ec2/subnet:Subnet").length, 6);
+        assert.ok(byType(resources, "aws:rds/instance:Instance").every((db) => db.inputs.multiAz === false));
+    });
+
+    it("keeps encryption and TLS", () => {
+        assert.ok(byType(resources, "aws:rds/instance:Instance").every((db) => db.inputs.storageEncrypted && db.inputs.manageMasterUserPassword));
+        assert.ok(byType(resources, "aws:elasticache/replicationGroup:ReplicationGroup").every((g) => g.inputs.transitEncryptionEnabled && g.inputs.atRestEncryptionEnabled));
+        assert.ok(byType(resources, "aws:lb/listener:Listener").filter((l) => l.inputs.protocol === "HTTPS").every((l) => l.inputs.sslPolicy.startsWith("ELBSecurityPolicy-TLS13-")));
+    });
+
+    it("does not protect staging data from destroy", () => {
+        assert.ok(byType(resources, "aws:rds/instance:Instance").every((db) => !db.options.protect));
+    });
+});
+
+describe("subnet layout", () => {
+    it("does not move existing subnets when an AZ is added", () => {
+        const three = [0, 1, 2].map((i) => subnetCidr("10.0.0.0/16", "data", i));
+        const four = [0, 1, 2, 3].map((i) => subnetCidr("10.0.0.0/16", "data", i));
+        assert.deepStrictEqual(four.slice(0, 3), three);
+        assert.strictEqual(four[3], "10.0.152.0/21");
+    });
+});
