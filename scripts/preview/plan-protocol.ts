@@ -1,0 +1,40 @@
+import type { SourceLocation } from "./model";
+
+/** Messages between the preview and its plan child process (Node IPC, in memory only: they carry unmasked secrets). */
+export interface PlanRequest {
+    directory: string;
+    main: string;
+    project: string;
+    stack: string;
+    secretKeys: string[];
+    /** Absolute path of lib/mocks.ts, whose platformMocks() answers the program's registrations and calls. */
+    mocksModule: string;
+}
+
+/** One registration as the mock monitor received it. `wireInputs` is the SDK's serialized form (secrets included). */
+export interface RegisteredResource {
+    urn: string;
+    type: string;
+    name: string;
+    custom: boolean;
+    remote: boolean;
+    parent: string;
+    provider: string;
+    /** Package version the SDK sent; names the engine's default provider (`default_7_48_0`). */
+    version: string;
+    dependencies: string[];
+    propertyDependencies: Record<string, string[]>;
+    protect: boolean;
+    retainOnDelete: boolean;
+    ignoreChanges: string[];
+    deleteBeforeReplace: boolean;
+    additionalSecretOutputs: string[];
+    aliases: string[];
+    customTimeouts?: { create?: string; update?: string; delete?: string };
+    wireInputs: Record<string, unknown>;
+    source?: SourceLocation;
+}
+
+export type PlanResponse =
+    | { kind: "result"; resources: RegisteredResource[]; logs: Array<{ severity: string; message: string; urn?: string }> }
+    | { kind: "error"; message: string; location?: SourceLocation };

@@ -1,0 +1,77 @@
+import { fork } from "child_process";
+import * as path from "path";
+import { PreviewInputError } from "./errors";
+import type { ProgramProject } from "./project";
+import type { PlanRequest, PlanResponse, RegisteredResource } from "./plan-protocol";
+
+export interface Plan {
+    resources: RegisteredResource[];
+    logs: Array<{ severity: string; message: string; urn?: string }>;
+}
+
+const MOCKS_MODULE = path.resolve(__dirname, "../../lib/mocks.ts");
+const WORKER = path.join(__dirname, "plan-worker.ts");
+
+/**
+ * Runs the program in a child process under the SDK's mock runtime and returns every registration.
+ * Config reaches the program the way the CLI passes it: PULUMI_CONFIG and PULUMI_CONFIG_SECRET_KEYS.
+ */
+export function runPlan(project: ProgramProject, options: { timeoutMs?: number } = {}): Promise<Plan> {
+    const timeoutMs = options.timeoutMs ?? 180_000;
+    const child = fork(WORKER, [], {
+        cwd: project.directory,
+        execArgv: ["--require", require.resolve("tsx/cjs")],
+        env: {
+            ...process.env,
+            PULUMI_CONFIG: JSON.stringify(project.config),
+            PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(project.secretKeys),
+            PULUMI_NODEJS_PROJECT: project.project,
+            PULUMI_NODEJS_STACK: project.stack,
+            PULUMI_DRY_RUN: "true",
+        },
+        stdio: ["ignore", "pipe", "pipe", "ipc"],
+        serialization: "advanced",
+    });
+    let output = "";
+    const collect = (chunk: Buffer) => {
+        output = (output + chunk.toString()).slice(-4000);
+    };
+    child.stdout!.on("data", collect);
+    child.stderr!.on("data", collect);
+
+    return new Promise<Plan>((resolve, reject) => {
+        let response: PlanResponse | undefined;
+        const timer = setTimeout(() => {
+            child.kill("SIGKILL");
+            reject(new PreviewInputError(`Program did not finish within ${timeoutMs / 1000} s`));
+        }, timeoutMs);
+        child.on("message", (message: PlanResponse) => {
+            response = message;
+        });
+        child.on("error", (err) => {
+            clearTimeout(timer);
+            reject(new PreviewInputError(`Cannot start the program: ${err.message}`));
+        });
+        child.on("exit", (code, signal) => {
+            clearTimeout(timer);
+            if (response?.kind === "result") {
+                resolve({ resources: response.resources, logs: response.logs });
+            } else if (response?.kind === "error") {
+                const where = response.location ? ` at ${response.location.file}:${response.location.line}` : "";
+                reject(new PreviewInputError(`Program error${where}: ${response.message}`));
+            } else {
+                const tail = output.trim().split("\n").slice(-5).join("\n");
+                reject(new PreviewInputError(`Program exited (${signal ?? `code ${code}`}) before its plan completed${tail ? `:\n${tail}` : ""}`));
+            }
+        });
+        const request: PlanRequest = {
+            directory: project.directory,
+            main: project.main,
+            project: project.project,
+            stack: project.stack,
+            secretKeys: project.secretKeys,
+            mocksModule: MOCKS_MODULE,
+        };
+        child.send(request);
+    });
+}
