@@ -75,6 +75,12 @@ export class Backup extends pulumi.ComponentResource {
                 tags: args.tags,
             }, drOpts);
             const drVault = new aws.backup.Vault(childName(name, "dr"), { kmsKeyArn: drKey.key.arn, tags: args.tags }, drOpts);
+            new aws.backup.VaultLockConfiguration(childName(name, "dr"), {
+                backupVaultName: drVault.name,
+                minRetentionDays: args.vaultLock.minRetentionDays,
+                maxRetentionDays: args.vaultLock.maxRetentionDays,
+                changeableForDays: args.vaultLock.mode === "compliance" ? args.vaultLock.changeableForDays ?? 3 : undefined,
+            }, drOpts);
             drVaultArn = drVault.arn;
         }
         const copyTo = (deleteAfter: number) => drVaultArn ? [{ destinationVaultArn: drVaultArn, lifecycle: { deleteAfter } }] : undefined;

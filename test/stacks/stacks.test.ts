@@ -176,7 +176,7 @@ describe("production stack under mocks", function () {
     }
 
     it("backs up databases and data buckets in a compliance-locked vault with daily, continuous and 7-year rules and restore tests", () => {
-        const lock = one(resources, "aws:backup/vaultLockConfiguration:VaultLockConfiguration");
+        const lock = one(resources, "aws:backup/vaultLockConfiguration:VaultLockConfiguration", "production-backup");
         assert.strictEqual(lock.inputs.changeableForDays, 3, "compliance mode");
         const plan = one(resources, "aws:backup/plan:Plan");
         const rules = Object.fromEntries(plan.inputs.rules.map((r: any) => [r.ruleName, r]));
