@@ -112,15 +112,10 @@ function metadata(rule: RuleMeta) {
     };
 }
 
-function today(config: Record<string, any>): Date {
-    // `asOf` exists for tests of expiry; production configs never set it.
-    return config.asOf ? new Date(`${config.asOf}T12:00:00Z`) : new Date();
-}
-
 /** Splits findings into reported and waived; an expired waiver is named in the message but suppresses nothing. */
 function applyWaivers(rule: string, config: Record<string, any>, findings: Array<Finding & { urn: string; name: string }>, report: (message: string, urn: string) => void, waived: (urn: string, message: string) => void) {
     const waivers: Waiver[] = config.waivers ?? [];
-    const now = today(config);
+    const now = new Date();
     for (const finding of findings) {
         const matching = waivers.filter((w) => matchesPattern(w.resource, finding.name) || matchesPattern(w.resource, finding.urn));
         const active = matching.find((w) => isWaiverActive(w, now));
