@@ -1,0 +1,11 @@
+// Entry of `npm run preview` and the `platform-preview` bin: the offline plan + policy gate (see scripts/preview/cli.ts).
+import { runCli } from "./preview/cli";
+
+runCli(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    colour: process.stdout.isTTY === true && !process.env.NO_COLOR,
+    cwd: process.cwd(),
+}).then((code) => {
+    process.exitCode = code;
+});

@@ -1,0 +1,103 @@
+import * as fs from "fs";
+import * as path from "path";
+import { parseArgs } from "util";
+import { EXIT_GATE_FAILED, EXIT_INPUT_ERROR, EXIT_OK, PreviewInputError } from "./errors";
+import { defaultPolicyPaths } from "./policy";
+import { renderTerminal } from "./reports/terminal";
+import { runPreview } from "./run";
+import { writeReports } from "./write-reports";
+
+export const USAGE = `Usage: platform-preview --stack <name> [options]
+
+Plans a Pulumi TypeScript program offline (the SDK's mock runtime: no Pulumi CLI, no cloud credentials) and evaluates a
+policy pack against it as \`pulumi preview --policy-pack\` does.
+
+Options:
+  --stack <name>                Stack to preview; reads Pulumi.<name>.yaml (required)
+  --program <dir>               Pulumi program directory (default: current directory)
+  --policy-pack <dir>           Policy pack directory (default: ./policies when it exists)
+  --policy-pack-config <file>   Policy config JSON (default: ./policies/config/<stack>.json when it exists)
+  --no-policy                   Plan only, evaluate no policy pack
+  --fail-on <level>             mandatory (default) or advisory: the lowest unwaived level that fails the gate
+  --out <dir>                   Report directory (default: reports/<stack>): preview.json, .md, .sarif, .junit.xml, .html
+  --help                        Show this help
+
+Exit codes: 0 gate passed, 1 gate failed, 2 input or program error (no reports written), 3 internal error.
+`;
+
+export const EXIT_INTERNAL_ERROR = 3;
+
+export interface CliIo {
+    stdout: (text: string) => void;
+    stderr: (text: string) => void;
+    colour: boolean;
+    cwd: string;
+}
+
+/** The CLI: returns the exit code instead of exiting, so tests drive it in-process. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+    let values;
+    try {
+        ({ values } = parseArgs({
+            args: argv,
+            options: {
+                stack: { type: "string" },
+                program: { type: "string" },
+                "policy-pack": { type: "string" },
+                "policy-pack-config": { type: "string" },
+                "no-policy": { type: "boolean" },
+                "fail-on": { type: "string" },
+                out: { type: "string" },
+                help: { type: "boolean", short: "h" },
+            },
+            strict: true,
+            allowPositionals: false,
+        }));
+    } catch (err) {
+        io.stderr(`${(err as Error).message}\n\n${USAGE}`);
+        return EXIT_INPUT_ERROR;
+    }
+    if (values.help) {
+        io.stdout(USAGE);
+        return EXIT_OK;
+    }
+    if (!values.stack) {
+        io.stderr(`--stack is required\n\n${USAGE}`);
+        return EXIT_INPUT_ERROR;
+    }
+    const failOn = values["fail-on"] ?? "mandatory";
+    if (failOn !== "mandatory" && failOn !== "advisory") {
+        io.stderr(`--fail-on must be mandatory or advisory, not "${failOn}"\n`);
+        return EXIT_INPUT_ERROR;
+    }
+    const defaults = values["no-policy"] ? {} : defaultPolicyPaths(io.cwd, values.stack);
+    const policyPack = values["no-policy"] ? undefined : values["policy-pack"] ? path.resolve(io.cwd, values["policy-pack"]) : defaults.packDir;
+    const policyPackConfig = values["policy-pack-config"] ? path.resolve(io.cwd, values["policy-pack-config"]) : values["policy-pack"] ? undefined : defaults.configFile;
+    for (const [flag, value] of [["--policy-pack", policyPack], ["--policy-pack-config", policyPackConfig]] as const) {
+        if (value && !fs.existsSync(value)) {
+            io.stderr(`${flag}: ${value} does not exist\n`);
+            return EXIT_INPUT_ERROR;
+        }
+    }
+    try {
+        const result = await runPreview({
+            programDir: path.resolve(io.cwd, values.program ?? "."),
+            stack: values.stack,
+            policyPack,
+            policyPackConfig,
+            failOn,
+        });
+        const outDir = path.resolve(io.cwd, values.out ?? path.join("reports", values.stack));
+        writeReports(result, outDir);
+        io.stdout(renderTerminal(result, { colour: io.colour }));
+        io.stdout(`Reports: ${path.relative(io.cwd, outDir) || "."}/preview.{json,md,sarif,junit.xml,html}\n`);
+        return result.gate.passed ? EXIT_OK : EXIT_GATE_FAILED;
+    } catch (err) {
+        if (err instanceof PreviewInputError) {
+            io.stderr(`${err.message}\n`);
+            return EXIT_INPUT_ERROR;
+        }
+        io.stderr(`Internal error: ${(err as Error).stack ?? err}\n`);
+        return EXIT_INTERNAL_ERROR;
+    }
+}

@@ -1,0 +1,209 @@
+import * as fs from "fs";
+import * as path from "path";
+import * as analyzer from "../../lib/analyzer/client";
+import { PreviewInputError } from "./errors";
+import type { EnforcementLevel, Finding, PlannedResource, PolicyControl, PolicySummary, Waiver } from "./model";
+import type { Plan } from "./plan";
+import type { ProgramProject } from "./project";
+import { analyzerProperties } from "./properties";
+import type { RegisteredResource } from "./plan-protocol";
+
+/** The companion policy through which the pack reports findings a compliance waiver covers. */
+export const WAIVED_FINDINGS_POLICY = "waived-findings";
+const WAIVED_MESSAGE = /^\[WAIVED (\S+) until (\d{4}-\d{2}-\d{2}) by ([^:]+): (.*?)\] ([\s\S]*)$/;
+
+export interface PolicyRun {
+    pack: { directory: string; name: string; version: string; configFile?: string; policies: PolicySummary[] };
+    findings: Finding[];
+    logs: Array<{ severity: string; message: string; urn?: string }>;
+}
+
+/** `<framework>:<control>` policy tags (e.g. `pci-dss-4.0:3.5.1`) → controls; other tags are not controls. */
+export function controlsOf(tags: string[] | undefined): PolicyControl[] {
+    return (tags ?? []).flatMap((tag) => {
+        const separator = tag.indexOf(":");
+        return separator > 0 && separator < tag.length - 1 ? [{ framework: tag.slice(0, separator), control: tag.slice(separator + 1) }] : [];
+    });
+}
+
+/** Parses the `waived-findings` message form; undefined when the message is not in it. */
+export function parseWaivedMessage(message: string): { waiver: Waiver; message: string } | undefined {
+    const match = WAIVED_MESSAGE.exec(message);
+    return match ? { waiver: { rule: match[1], expires: match[2], approver: match[3].trim(), reason: match[4] }, message: match[5] } : undefined;
+}
+
+/** The form analyzers receive: real values wrapped as secrets, unknowns as unknown. Never written to disk. */
+function toAnalyzerResource(resource: RegisteredResource, byUrn: Map<string, RegisteredResource>, project: ProgramProject): analyzer.AnalyzerResource {
+    const properties = analyzerProperties(resource.wireInputs, { secret: (v) => analyzer.secret(v), unknown: () => analyzer.UNKNOWN });
+    const result: analyzer.AnalyzerResource = {
+        urn: resource.urn,
+        type: resource.type,
+        name: resource.name,
+        properties,
+        options: {
+            protect: resource.protect,
+            retainOnDelete: resource.retainOnDelete,
+            ignoreChanges: resource.ignoreChanges,
+            deleteBeforeReplace: resource.deleteBeforeReplace,
+            additionalSecretOutputs: resource.additionalSecretOutputs,
+            aliases: resource.aliases,
+            customTimeouts: resource.customTimeouts,
+            parent: resource.parent || undefined,
+        },
+        parent: resource.parent || undefined,
+        dependencies: resource.dependencies,
+        propertyDependencies: resource.propertyDependencies,
+    };
+    if (resource.custom && !resource.type.startsWith("pulumi:providers:")) {
+        result.provider = providerOf(resource, byUrn, project);
+    }
+    return result;
+}
+
+/**
+ * The provider the engine would hand the analyzer: the explicit one the program registered, or the engine's default
+ * provider for the package (`default_<version>`), configured from the stack's `<package>:*` keys.
+ */
+function providerOf(resource: RegisteredResource, byUrn: Map<string, RegisteredResource>, project: ProgramProject): analyzer.AnalyzerResource["provider"] {
+    if (resource.provider) {
+        const providerUrn = resource.provider.split("::").slice(0, -1).join("::");
+        const explicit = byUrn.get(providerUrn);
+        if (explicit) {
+            return { urn: explicit.urn, type: explicit.type, name: explicit.name, properties: analyzerProperties(explicit.wireInputs, { secret: (v) => analyzer.secret(v), unknown: () => analyzer.UNKNOWN }) };
+        }
+    }
+    const pkg = resource.type.split(":")[0];
+    const properties: Record<string, unknown> = Object.fromEntries(Object.entries(project.config)
+        .filter(([key]) => key.startsWith(`${pkg}:`))
+        .map(([key, value]) => [key.slice(pkg.length + 1), project.secretKeys.includes(key) ? analyzer.secret(analyzer.UNKNOWN) : value]));
+    if (resource.version) {
+        properties.version = resource.version;
+    }
+    const name = resource.version ? `default_${resource.version.replace(/[.+-]/g, "_")}` : "default";
+    return { urn: `urn:pulumi:${project.stack}::${project.project}::pulumi:providers:${pkg}::${name}`, type: `pulumi:providers:${pkg}`, name, properties };
+}
+
+/** Default pack and config locations: `policies/` and `policies/config/<stack>.json` under the working directory, when present. */
+export function defaultPolicyPaths(cwd: string, stack: string): { packDir?: string; configFile?: string } {
+    const packDir = path.join(cwd, "policies");
+    const configFile = path.join(packDir, "config", `${stack}.json`);
+    return { packDir: fs.existsSync(packDir) ? packDir : undefined, configFile: fs.existsSync(configFile) ? configFile : undefined };
+}
+
+/** Reads the pack's config file up front, so a bad file is reported before anything runs. */
+export function readPolicyConfig(configFile: string): unknown {
+    try {
+        return analyzer.loadPolicyConfigFile(configFile);
+    } catch (err) {
+        throw new PreviewInputError(`Policy pack config ${configFile}: ${(err as Error).message}`);
+    }
+}
+
+/** Starts the pack's analyzer process; failures become one clear input error. */
+export async function startPack(packDir: string): Promise<analyzer.PolicyPackProcess> {
+    try {
+        return await analyzer.startPolicyPack(packDir, {});
+    } catch (err) {
+        throw new PreviewInputError(`Policy pack ${packDir} failed to start: ${(err as Error).message}`);
+    }
+}
+
+/**
+ * Evaluates the plan exactly as `pulumi preview --policy-pack` does, through the analyzer protocol: configure, remediate
+ * (remediate-level policies), analyze each custom resource, then analyze the whole stack. Closes the pack.
+ */
+export async function evaluatePolicies(
+    pack: analyzer.PolicyPackProcess,
+    plan: Plan,
+    project: ProgramProject,
+    packSource: { directory: string; configFile?: string; config?: unknown },
+    resources: PlannedResource[],
+): Promise<PolicyRun> {
+    const { directory: packDir, configFile, config } = packSource;
+    try {
+        const byUrn = new Map(plan.resources.map((r) => [r.urn, r]));
+        const analyzed = plan.resources.filter((r) => !r.type.startsWith("pulumi:providers:")).map((r) => toAnalyzerResource(r, byUrn, project));
+        const custom = analyzed.filter((r) => byUrn.get(r.urn)!.custom);
+        const diagnostics: analyzer.Diagnostic[] = [];
+        const remediations: Array<{ urn: string; remediation: analyzer.Remediation }> = [];
+        try {
+            if (config !== undefined) {
+                await pack.configure(config as Parameters<typeof pack.configure>[0]);
+            }
+            if (pack.info.policies.some((p) => p.enforcementLevel === "remediate")) {
+                for (const resource of custom) {
+                    remediations.push(...(await pack.remediate(resource)).map((remediation) => ({ urn: resource.urn, remediation })));
+                }
+            }
+            for (const resource of custom) {
+                diagnostics.push(...(await pack.analyze(resource)));
+            }
+            diagnostics.push(...(await pack.analyzeStack(analyzed)));
+        } catch (err) {
+            throw new PreviewInputError(`Policy pack ${pack.info.name} failed: ${(err as Error).message}`);
+        }
+        const policies = pack.info.policies.map((p): PolicySummary => ({
+            name: p.name,
+            displayName: p.displayName,
+            description: p.description,
+            enforcementLevel: p.enforcementLevel as EnforcementLevel,
+            severity: p.severity,
+            remediationSteps: p.remediationSteps,
+            url: p.url,
+            controls: controlsOf(p.tags),
+        }));
+        const resourceByUrn = new Map(resources.map((r) => [r.urn, r]));
+        const locate = (urn: string | undefined) => {
+            const resource = urn ? resourceByUrn.get(urn) : undefined;
+            return resource ? { resourceType: resource.type, resourceName: resource.name, source: resource.source } : {};
+        };
+        const policyByName = new Map(policies.map((p) => [p.name, p]));
+        const findings: Finding[] = diagnostics.map((d) => {
+            const base: Finding = {
+                policyName: d.policyName,
+                policyPackName: d.policyPackName,
+                policyPackVersion: d.policyPackVersion,
+                enforcementLevel: d.enforcementLevel as EnforcementLevel,
+                message: d.message,
+                description: d.description,
+                severity: d.severity,
+                urn: d.urn || undefined,
+                ...locate(d.urn),
+            };
+            const waived = d.policyName === WAIVED_FINDINGS_POLICY ? parseWaivedMessage(d.message) : undefined;
+            if (!waived) {
+                return base;
+            }
+            const rule = policyByName.get(waived.waiver.rule);
+            return {
+                ...base,
+                policyName: waived.waiver.rule,
+                enforcementLevel: rule?.enforcementLevel ?? base.enforcementLevel,
+                description: rule?.description ?? base.description,
+                severity: rule?.severity ?? base.severity,
+                message: waived.message,
+                waiver: waived.waiver,
+            };
+        });
+        for (const { urn, remediation } of remediations) {
+            findings.push({
+                policyName: remediation.policyName,
+                policyPackName: remediation.policyPackName,
+                policyPackVersion: remediation.policyPackVersion,
+                enforcementLevel: "remediate",
+                message: remediation.diagnostic || `Remediated: ${remediation.description}`,
+                description: remediation.description,
+                severity: policyByName.get(remediation.policyName)?.severity,
+                urn,
+                ...locate(urn),
+            });
+        }
+        return {
+            pack: { directory: packDir, name: pack.info.name, version: pack.info.version, configFile, policies },
+            findings,
+            logs: pack.logs().filter((l) => l.severity !== "debug" && l.severity !== "info").map((l) => ({ severity: l.severity, message: l.message, urn: l.urn })),
+        };
+    } finally {
+        pack.close();
+    }
+}

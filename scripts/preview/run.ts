@@ -1,0 +1,68 @@
+import * as fs from "fs";
+import * as path from "path";
+import { SCHEMA_VERSION, type PreviewResult } from "./model";
+import { runPlan } from "./plan";
+import { evaluatePolicies, readPolicyConfig, startPack, type PolicyRun } from "./policy";
+import { loadProject } from "./project";
+import { gateOf, toPlannedResource } from "./result";
+
+export interface PreviewOptions {
+    /** Pulumi program directory (holds Pulumi.yaml). */
+    programDir: string;
+    stack: string;
+    /** Policy pack directory; none evaluates no policies. */
+    policyPack?: string;
+    /** Policy pack config JSON (as `pulumi preview --policy-pack-config`). */
+    policyPackConfig?: string;
+    failOn: "mandatory" | "advisory";
+}
+
+function toolVersion(): string {
+    return JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../package.json"), "utf8")).version;
+}
+
+/**
+ * Plans the program and evaluates the pack. The pack starts while the program runs (it is the slower half to start);
+ * if the plan fails the pack is closed before the error propagates, so no process is left behind.
+ */
+export async function runPreview(options: PreviewOptions): Promise<PreviewResult> {
+    const started = Date.now();
+    const project = loadProject(options.programDir, options.stack);
+    const packDir = options.policyPack ? path.resolve(options.policyPack) : undefined;
+    const configFile = options.policyPackConfig ? path.resolve(options.policyPackConfig) : undefined;
+    const config = configFile ? readPolicyConfig(configFile) : undefined;
+
+    const packStarting = packDir ? startPack(packDir) : undefined;
+    // Observed below; this only keeps an early start failure from being reported as unhandled while the plan runs.
+    packStarting?.catch(() => undefined);
+    let plan;
+    try {
+        plan = await runPlan(project);
+    } catch (err) {
+        await packStarting?.then((pack) => pack.close(), () => undefined);
+        throw err;
+    }
+    const planEnded = Date.now();
+    const resources = plan.resources.map(toPlannedResource);
+    let policy: PolicyRun | undefined;
+    if (packStarting && packDir) {
+        policy = await evaluatePolicies(await packStarting, plan, project, { directory: packDir, configFile, config }, resources);
+    }
+    const findings = policy?.findings ?? [];
+    const ended = Date.now();
+    return {
+        schemaVersion: SCHEMA_VERSION,
+        tool: { name: "platform-preview", version: toolVersion() },
+        generatedAt: new Date(ended).toISOString(),
+        program: { directory: project.directory, project: project.project, stack: project.stack, runtime: project.runtime },
+        policyPack: policy?.pack,
+        resources,
+        findings,
+        diagnostics: [
+            ...plan.logs.map((l) => ({ source: "program" as const, ...l })),
+            ...(policy?.logs ?? []).map((l) => ({ source: "policy-pack" as const, ...l })),
+        ],
+        gate: gateOf(findings, options.failOn),
+        timings: { planMs: planEnded - started, policyMs: ended - planEnded, totalMs: ended - started },
+    };
+}
