@@ -2,34 +2,17 @@ import * as fs from "fs";
 import * as path from "path";
 import * as analyzer from "../../lib/analyzer/client";
 import { PreviewInputError } from "./errors";
-import type { EnforcementLevel, Finding, PlannedResource, PolicyControl, PolicySummary, Waiver } from "./model";
+import { controlsOf, parseWaivedMessage, WAIVED_FINDINGS_POLICIES } from "./findings";
+import type { EnforcementLevel, Finding, PlannedResource, PolicySummary } from "./model";
 import type { Plan } from "./plan";
 import type { ProgramProject } from "./project";
 import { analyzerProperties } from "./properties";
 import type { RegisteredResource } from "./plan-protocol";
 
-/** The companion policy through which the pack reports findings a compliance waiver covers. */
-export const WAIVED_FINDINGS_POLICY = "waived-findings";
-const WAIVED_MESSAGE = /^\[WAIVED (\S+) until (\d{4}-\d{2}-\d{2}) by ([^:]+): (.*?)\] ([\s\S]*)$/;
-
 export interface PolicyRun {
     pack: { directory: string; name: string; version: string; configFile?: string; policies: PolicySummary[] };
     findings: Finding[];
     logs: Array<{ severity: string; message: string; urn?: string }>;
-}
-
-/** `<framework>:<control>` policy tags (e.g. `pci-dss-4.0:3.5.1`) → controls; other tags are not controls. */
-export function controlsOf(tags: string[] | undefined): PolicyControl[] {
-    return (tags ?? []).flatMap((tag) => {
-        const separator = tag.indexOf(":");
-        return separator > 0 && separator < tag.length - 1 ? [{ framework: tag.slice(0, separator), control: tag.slice(separator + 1) }] : [];
-    });
-}
-
-/** Parses the `waived-findings` message form; undefined when the message is not in it. */
-export function parseWaivedMessage(message: string): { waiver: Waiver; message: string } | undefined {
-    const match = WAIVED_MESSAGE.exec(message);
-    return match ? { waiver: { rule: match[1], expires: match[2], approver: match[3].trim(), reason: match[4] }, message: match[5] } : undefined;
 }
 
 /** The form analyzers receive: real values wrapped as secrets, unknowns as unknown. Never written to disk. */
@@ -170,7 +153,7 @@ export async function evaluatePolicies(
                 urn: d.urn || undefined,
                 ...locate(d.urn),
             };
-            const waived = d.policyName === WAIVED_FINDINGS_POLICY ? parseWaivedMessage(d.message) : undefined;
+            const waived = WAIVED_FINDINGS_POLICIES.has(d.policyName) ? parseWaivedMessage(d.message) : undefined;
             if (!waived) {
                 return base;
             }
