@@ -246,7 +246,8 @@ describe("policy pack: staging config and waivers", function () {
         const waived = named(active, "waived-findings");
         assert.strictEqual(waived.length, 1);
         assert.strictEqual(waived[0].enforcementLevel, "advisory");
-        assert.strictEqual(waived[0].message, `[WAIVED rds-multi-az until ${waiver.expires} by jane.doe@company.com: Single-AZ until the Q1 migration] instance is single-AZ`);
+        // The SDK puts the policy description on the first line of every message; the waiver line follows it.
+        assert.strictEqual(waived[0].message.split("\n").pop(), `[WAIVED rds-multi-az until ${waiver.expires} by jane.doe@company.com: Single-AZ until the Q1 migration] instance is single-AZ`);
 
         const lapsed = { ...waiver, expires: day(-1) };
         await pack.configure({ ...production, "rds-multi-az": { enforcementLevel: "mandatory", waivers: [lapsed] } });

@@ -1,0 +1,457 @@
+import Ajv from "ajv";
+import { ChildProcess, spawn } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+
+/**
+ * The engine's side of the analyzer protocol: starts any CrossGuard policy pack the way the Pulumi CLI does
+ * (`node <pack's @pulumi/pulumi>/cmd/run-policy-pack <engine> <pack dir>`, reading the port it prints) and speaks
+ * `pulumirpc.Analyzer` to it with the SDK's own generated gRPC classes. Policy semantics stay in the pack; this module
+ * only does what the engine does around them: validate and default the policy config against each policy's schema,
+ * send resources with their options, provider and dependencies, and collect diagnostics.
+ */
+
+export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
+
+/** Put this anywhere in `properties` for a value the engine does not know yet (a computed output during preview). */
+export const UNKNOWN: unique symbol = Symbol("unknown");
+
+/** A value the engine knows to be secret. The pack receives it with the secret signature, as from the CLI. */
+export class SecretValue<T = unknown> {
+    constructor(readonly value: T) {}
+}
+export function secret<T>(value: T): SecretValue<T> {
+    return new SecretValue(value);
+}
+
+export interface AnalyzerResourceOptionsInput {
+    protect?: boolean;
+    /** Accepted for callers that record it; the analyzer protocol has no field for it, so packs never see it. */
+    retainOnDelete?: boolean;
+    ignoreChanges?: string[];
+    deleteBeforeReplace?: boolean;
+    additionalSecretOutputs?: string[];
+    aliases?: string[];
+    /** Seconds, or Go-style durations as the SDK registers them (`"5m"`, `"1h30m"`). */
+    customTimeouts?: { create?: number | string; update?: number | string; delete?: number | string };
+    parent?: string;
+}
+
+export interface AnalyzerResource {
+    urn: string;
+    type: string;
+    name: string;
+    /** Plain JS inputs; `UNKNOWN` and `secret(...)` may appear anywhere. */
+    properties: Record<string, unknown>;
+    options?: AnalyzerResourceOptionsInput;
+    provider?: { urn: string; type: string; name: string; properties: Record<string, unknown> };
+    parent?: string;
+    dependencies?: string[];
+    propertyDependencies?: Record<string, string[]>;
+}
+
+export interface PolicyInfo {
+    name: string;
+    displayName: string;
+    description: string;
+    enforcementLevel: EnforcementLevel;
+    severity?: string;
+    framework?: { name: string; version?: string; reference?: string; specification?: string };
+    tags: string[];
+    remediationSteps?: string;
+    url?: string;
+    configSchema?: { properties?: Record<string, unknown>; required?: string[] };
+}
+
+export interface AnalyzerInfo {
+    name: string;
+    displayName: string;
+    version: string;
+    description?: string;
+    supportsConfig: boolean;
+    policies: PolicyInfo[];
+    initialConfig: Record<string, unknown>;
+}
+
+export interface Diagnostic {
+    policyName: string;
+    policyPackName: string;
+    policyPackVersion: string;
+    description: string;
+    message: string;
+    enforcementLevel: EnforcementLevel;
+    urn?: string;
+    severity?: string;
+}
+
+export interface Remediation {
+    policyName: string;
+    policyPackName: string;
+    policyPackVersion: string;
+    description: string;
+    urn?: string;
+    properties?: Record<string, unknown>;
+    diagnostic?: string;
+}
+
+/** What the pack printed besides its port; stderr lines count as errors. */
+export interface PackLog {
+    stream: "stdout" | "stderr";
+    severity: "debug" | "info" | "warning" | "error";
+    message: string;
+    urn?: string;
+}
+
+/** Policy config as `--policy-pack-config` files hold it: `{ "all": level, "<policy>": level | { enforcementLevel?, ...properties } }`. */
+export type PolicyPackConfigFile = Record<string, EnforcementLevel | ({ enforcementLevel?: EnforcementLevel } & Record<string, unknown>)>;
+
+export interface PolicyPackProcess {
+    readonly info: AnalyzerInfo;
+    readonly directory: string;
+    configure(config: PolicyPackConfigFile): Promise<void>;
+    analyze(resource: AnalyzerResource): Promise<Diagnostic[]>;
+    analyzeStack(resources: AnalyzerResource[]): Promise<Diagnostic[]>;
+    remediate(resource: AnalyzerResource): Promise<Remediation[]>;
+    logs(): PackLog[];
+    close(): Promise<void>;
+}
+
+export interface StartOptions {
+    /** How long the pack may take to print its port (it compiles TypeScript first). */
+    startTimeoutMs?: number;
+    /** Node binary; default: the one running this process. */
+    nodePath?: string;
+    env?: Record<string, string>;
+}
+
+export class PolicyPackError extends Error {
+    constructor(message: string) {
+        super(message);
+        this.name = "PolicyPackError";
+    }
+}
+
+const LEVELS: EnforcementLevel[] = ["advisory", "mandatory", "disabled", "remediate"];
+const SEVERITIES = ["", "low", "medium", "high", "critical"];
+
+/** Reads a `--policy-pack-config` JSON file, with a clear error for a missing or malformed one. */
+export function loadPolicyConfigFile(file: string): PolicyPackConfigFile {
+    let text: string;
+    try {
+        text = fs.readFileSync(file, "utf8");
+    } catch {
+        throw new PolicyPackError(`policy config file ${file} cannot be read`);
+    }
+    try {
+        const parsed = JSON.parse(text);
+        if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("not an object");
+        return parsed;
+    } catch (err) {
+        throw new PolicyPackError(`policy config file ${file} is not a JSON object: ${(err as Error).message}`);
+    }
+}
+
+function loadSdk(packDir: string) {
+    const resolveFrom = (request: string) => require.resolve(request, { paths: [packDir] });
+    return {
+        runPolicyPack: path.dirname(resolveFrom("@pulumi/pulumi/cmd/run-policy-pack/index.js")),
+        grpc: require(resolveFrom("@grpc/grpc-js")) as typeof import("@grpc/grpc-js"),
+        services: require(resolveFrom("@pulumi/pulumi/proto/analyzer_grpc_pb.js")),
+        messages: require(resolveFrom("@pulumi/pulumi/proto/analyzer_pb.js")),
+        struct: require(resolveFrom("google-protobuf/google/protobuf/struct_pb.js")),
+        empty: require(resolveFrom("google-protobuf/google/protobuf/empty_pb.js")),
+        rpc: require(resolveFrom("@pulumi/pulumi/runtime/rpc.js")),
+    };
+}
+
+/** Plain JS with UNKNOWN/secret wrappers → the engine's wire form (unknown sentinel, secret signature objects). */
+function toWire(value: unknown, rpc: any): unknown {
+    if (value === UNKNOWN) return rpc.unknownValue;
+    if (value instanceof SecretValue) return { [rpc.specialSigKey]: rpc.specialSecretSig, value: toWire(value.value, rpc) };
+    if (Array.isArray(value)) return value.map((v) => toWire(v, rpc));
+    if (value !== null && typeof value === "object") {
+        const out: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(value)) {
+            if (v !== undefined) out[k] = toWire(v, rpc);
+        }
+        return out;
+    }
+    return value;
+}
+
+export async function startPolicyPack(packDir: string, options: StartOptions = {}): Promise<PolicyPackProcess> {
+    const directory = path.resolve(packDir);
+    if (!fs.existsSync(path.join(directory, "PulumiPolicy.yaml"))) {
+        throw new PolicyPackError(`${directory} is not a policy pack: no PulumiPolicy.yaml`);
+    }
+    let sdk: ReturnType<typeof loadSdk>;
+    try {
+        sdk = loadSdk(directory);
+    } catch (err) {
+        throw new PolicyPackError(`policy pack ${directory}: cannot resolve @pulumi/pulumi from it (run npm install there): ${(err as Error).message}`);
+    }
+    const logs: PackLog[] = [];
+    // The engine address is a required argument the runner drops; this pack host has no engine to offer.
+    const child = spawn(options.nodePath ?? process.execPath, [sdk.runPolicyPack, "127.0.0.1:0", directory], {
+        cwd: directory,
+        env: { ...process.env, ...options.env },
+        stdio: ["ignore", "pipe", "pipe"],
+    });
+    const port = await readPort(child, logs, options.startTimeoutMs ?? 60_000, directory);
+    const client = new sdk.services.AnalyzerClient(`127.0.0.1:${port}`, sdk.grpc.credentials.createInsecure());
+    const call = <T>(method: string, request: unknown): Promise<T> =>
+        new Promise((resolve, reject) => {
+            if (child.exitCode !== null) {
+                reject(new PolicyPackError(`${method}: policy pack ${directory} has exited (code ${child.exitCode})${stderrTail(logs)}`));
+                return;
+            }
+            client[method](request, (err: Error | null, response: T) =>
+                err ? reject(new PolicyPackError(`${method} failed in policy pack ${directory}: ${err.message}${stderrTail(logs)}`)) : resolve(response));
+        });
+
+    const info = toAnalyzerInfo(await call<any>("getAnalyzerInfo", new sdk.empty.Empty()));
+
+    const makeOptions = (opts: AnalyzerResourceOptionsInput = {}) => {
+        const o = new sdk.messages.AnalyzerResourceOptions();
+        o.setProtect(opts.protect ?? false);
+        o.setIgnorechangesList(opts.ignoreChanges ?? []);
+        o.setDeletebeforereplace(opts.deleteBeforeReplace ?? false);
+        o.setDeletebeforereplacedefined(opts.deleteBeforeReplace !== undefined);
+        o.setAdditionalsecretoutputsList(opts.additionalSecretOutputs ?? []);
+        o.setAliasesList(opts.aliases ?? []);
+        const timeouts = new sdk.messages.AnalyzerResourceOptions.CustomTimeouts();
+        timeouts.setCreate(seconds(opts.customTimeouts?.create));
+        timeouts.setUpdate(seconds(opts.customTimeouts?.update));
+        timeouts.setDelete(seconds(opts.customTimeouts?.delete));
+        o.setCustomtimeouts(timeouts);
+        if (opts.parent) o.setParent(opts.parent);
+        return o;
+    };
+    const makeStruct = (props: Record<string, unknown>) => sdk.struct.Struct.fromJavaScript(toWire(props, sdk.rpc));
+    const makeProvider = (provider: AnalyzerResource["provider"]) => {
+        if (!provider) return undefined;
+        const p = new sdk.messages.AnalyzerProviderResource();
+        p.setType(provider.type);
+        p.setName(provider.name);
+        p.setUrn(provider.urn);
+        p.setProperties(makeStruct(provider.properties));
+        return p;
+    };
+    const withOptions = (resource: AnalyzerResource): AnalyzerResourceOptionsInput => ({ parent: resource.parent, ...resource.options });
+
+    return {
+        info,
+        directory,
+        logs: () => [...logs],
+
+        async configure(config: PolicyPackConfigFile) {
+            const request = new sdk.messages.ConfigureAnalyzerRequest();
+            const map = request.getPolicyconfigMap();
+            for (const [name, entry] of Object.entries(resolveConfig(info, config))) {
+                const policyConfig = new sdk.messages.PolicyConfig();
+                policyConfig.setEnforcementlevel(LEVELS.indexOf(entry.enforcementLevel));
+                policyConfig.setProperties(sdk.struct.Struct.fromJavaScript(entry.properties as any));
+                map.set(name, policyConfig);
+            }
+            await call("configure", request);
+        },
+
+        async analyze(resource: AnalyzerResource) {
+            const request = new sdk.messages.AnalyzeRequest();
+            request.setType(resource.type);
+            request.setName(resource.name);
+            request.setUrn(resource.urn);
+            request.setProperties(makeStruct(resource.properties));
+            request.setOptions(makeOptions(withOptions(resource)));
+            const provider = makeProvider(resource.provider);
+            if (provider) request.setProvider(provider);
+            return toDiagnostics(await call<any>("analyze", request));
+        },
+
+        async analyzeStack(resources: AnalyzerResource[]) {
+            const request = new sdk.messages.AnalyzeStackRequest();
+            request.setResourcesList(resources.map((resource) => {
+                const r = new sdk.messages.AnalyzerResource();
+                r.setType(resource.type);
+                r.setName(resource.name);
+                r.setUrn(resource.urn);
+                r.setProperties(makeStruct(resource.properties));
+                r.setOptions(makeOptions(withOptions(resource)));
+                const provider = makeProvider(resource.provider);
+                if (provider) r.setProvider(provider);
+                if (resource.parent) r.setParent(resource.parent);
+                r.setDependenciesList(resource.dependencies ?? []);
+                const deps = r.getPropertydependenciesMap();
+                for (const [prop, urns] of Object.entries(resource.propertyDependencies ?? {})) {
+                    const d = new sdk.messages.AnalyzerPropertyDependencies();
+                    d.setUrnsList(urns);
+                    deps.set(prop, d);
+                }
+                return r;
+            }));
+            return toDiagnostics(await call<any>("analyzeStack", request));
+        },
+
+        async remediate(resource: AnalyzerResource) {
+            const request = new sdk.messages.AnalyzeRequest();
+            request.setType(resource.type);
+            request.setName(resource.name);
+            request.setUrn(resource.urn);
+            request.setProperties(makeStruct(resource.properties));
+            request.setOptions(makeOptions(withOptions(resource)));
+            const provider = makeProvider(resource.provider);
+            if (provider) request.setProvider(provider);
+            const response = await call<any>("remediate", request);
+            return response.getRemediationsList().map((r: any): Remediation => ({
+                policyName: r.getPolicyname(),
+                policyPackName: r.getPolicypackname(),
+                policyPackVersion: r.getPolicypackversion(),
+                description: r.getDescription(),
+                urn: resource.urn,
+                properties: r.getProperties()?.toJavaScript(),
+                diagnostic: r.getDiagnostic() || undefined,
+            }));
+        },
+
+        async close() {
+            client.close();
+            if (child.exitCode === null) {
+                const exited = new Promise((resolve) => child.once("exit", resolve));
+                child.kill("SIGTERM");
+                await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2000))]);
+                if (child.exitCode === null) child.kill("SIGKILL");
+            }
+        },
+    };
+}
+
+/** `"1h30m"` → 5400; numbers are seconds already. */
+function seconds(timeout: number | string | undefined): number {
+    if (timeout === undefined || timeout === "") return 0;
+    if (typeof timeout === "number") return timeout;
+    const units: Record<string, number> = { h: 3600, m: 60, s: 1, ms: 0.001 };
+    let total = 0;
+    for (const [, amount, unit] of timeout.matchAll(/(\d+(?:\.\d+)?)(ms|h|m|s)/g)) {
+        total += Number(amount) * units[unit];
+    }
+    return total;
+}
+
+function stderrTail(logs: PackLog[]): string {
+    const text = logs.filter((l) => l.stream === "stderr").map((l) => l.message).join("").trim();
+    return text ? `\n--- policy pack stderr (last lines) ---\n${text.split("\n").slice(-15).join("\n")}` : "";
+}
+
+function readPort(child: ChildProcess, logs: PackLog[], timeoutMs: number, directory: string): Promise<number> {
+    return new Promise((resolve, reject) => {
+        let stdout = "";
+        let settled = false;
+        const finish = (err: Error | undefined, port?: number) => {
+            if (settled) return;
+            settled = true;
+            clearTimeout(timer);
+            if (err) {
+                child.kill("SIGKILL");
+                reject(err);
+            } else {
+                resolve(port!);
+            }
+        };
+        const timer = setTimeout(() => finish(new PolicyPackError(`policy pack ${directory} printed no port within ${timeoutMs} ms${stderrTail(logs)}`)), timeoutMs);
+        child.stdout!.on("data", (chunk: Buffer) => {
+            const text = chunk.toString();
+            if (settled) {
+                logs.push({ stream: "stdout", severity: "info", message: text });
+                return;
+            }
+            stdout += text;
+            const match = /^\s*(\d+)\s*$/m.exec(stdout);
+            if (match) finish(undefined, Number(match[1]));
+        });
+        child.stderr!.on("data", (chunk: Buffer) => logs.push({ stream: "stderr", severity: "error", message: chunk.toString() }));
+        child.on("error", (err) => finish(new PolicyPackError(`policy pack ${directory} could not start: ${err.message}`)));
+        child.on("exit", (code, signal) => finish(new PolicyPackError(`policy pack ${directory} exited (${signal ?? `code ${code}`}) before serving${stdout.trim() ? `\n${stdout.trim()}` : ""}${stderrTail(logs)}`)));
+    });
+}
+
+function toAnalyzerInfo(response: any): AnalyzerInfo {
+    const initialConfig: Record<string, unknown> = {};
+    response.getInitialconfigMap().forEach((v: any, k: string) => {
+        initialConfig[k] = { enforcementLevel: LEVELS[v.getEnforcementlevel()], ...(v.getProperties()?.toJavaScript() ?? {}) };
+    });
+    return {
+        name: response.getName(),
+        displayName: response.getDisplayname(),
+        version: response.getVersion(),
+        description: response.getDescription() || undefined,
+        supportsConfig: response.getSupportsconfig(),
+        initialConfig,
+        policies: response.getPoliciesList().map((p: any): PolicyInfo => {
+            const framework = p.getFramework();
+            const schema = p.getConfigschema();
+            return {
+                name: p.getName(),
+                displayName: p.getDisplayname(),
+                description: p.getDescription(),
+                enforcementLevel: LEVELS[p.getEnforcementlevel()],
+                severity: SEVERITIES[p.getSeverity()] || undefined,
+                framework: framework ? { name: framework.getName(), version: framework.getVersion(), reference: framework.getReference(), specification: framework.getSpecification() } : undefined,
+                tags: p.getTagsList(),
+                remediationSteps: p.getRemediationSteps() || undefined,
+                url: p.getUrl() || undefined,
+                configSchema: schema ? { properties: schema.getProperties()?.toJavaScript(), required: schema.getRequiredList() } : undefined,
+            };
+        }),
+    };
+}
+
+function toDiagnostics(response: any): Diagnostic[] {
+    return response.getDiagnosticsList().map((d: any): Diagnostic => ({
+        policyName: d.getPolicyname(),
+        policyPackName: d.getPolicypackname(),
+        policyPackVersion: d.getPolicypackversion(),
+        description: d.getDescription(),
+        message: d.getMessage(),
+        enforcementLevel: LEVELS[d.getEnforcementlevel()],
+        urn: d.getUrn() || undefined,
+        severity: SEVERITIES[d.getSeverity()] || undefined,
+    }));
+}
+
+/**
+ * What the engine does with a config file before Configure: `all` sets every policy's level, a policy's own entry
+ * overrides it, properties are validated against the policy's config schema with its defaults applied, and every
+ * policy of the pack is sent.
+ */
+export function resolveConfig(info: AnalyzerInfo, config: PolicyPackConfigFile): Record<string, { enforcementLevel: EnforcementLevel; properties: Record<string, unknown> }> {
+    const known = new Set(info.policies.map((p) => p.name));
+    const unknownKeys = Object.keys(config).filter((k) => k !== "all" && !known.has(k));
+    if (unknownKeys.length > 0) {
+        throw new PolicyPackError(`policy config names policies the pack ${info.name} does not have: ${unknownKeys.join(", ")}`);
+    }
+    const all = config.all;
+    const allLevel = typeof all === "string" ? all : (all as any)?.enforcementLevel;
+    const ajv = new Ajv({ useDefaults: true, allErrors: true, strict: false });
+    const resolved: Record<string, { enforcementLevel: EnforcementLevel; properties: Record<string, unknown> }> = {};
+    const problems: string[] = [];
+    for (const policy of info.policies) {
+        const entry = config[policy.name];
+        const { enforcementLevel: ownLevel, ...properties } = typeof entry === "string" ? { enforcementLevel: entry } : entry ?? {};
+        const level = (ownLevel ?? allLevel ?? policy.enforcementLevel) as EnforcementLevel;
+        if (!LEVELS.includes(level)) {
+            problems.push(`${policy.name}: enforcement level ${JSON.stringify(level)} is not one of ${LEVELS.join(", ")}`);
+            continue;
+        }
+        if (policy.configSchema?.properties) {
+            const validate = ajv.compile({ type: "object", properties: policy.configSchema.properties, required: policy.configSchema.required ?? [] });
+            if (!validate(properties)) {
+                problems.push(...(validate.errors ?? []).map((e) => `${policy.name}${e.instancePath.replace(/\//g, ".")}: ${e.message}${e.params && "missingProperty" in e.params ? ` (${(e.params as any).missingProperty})` : ""}`));
+            }
+        }
+        resolved[policy.name] = { enforcementLevel: level, properties };
+    }
+    if (problems.length > 0) {
+        throw new PolicyPackError(`invalid policy config for ${info.name}:\n  - ${problems.join("\n  - ")}`);
+    }
+    return resolved;
+}
