@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // `platform-preview` bin: runs the TypeScript entry with tsx on the repo's own Node 22 (the SDK needs >= 22).
+/* global require, process, __dirname */
 "use strict";
 const { spawnSync } = require("child_process");
 const path = require("path");

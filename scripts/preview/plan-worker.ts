@@ -45,7 +45,6 @@ async function plan(request: PlanRequest): Promise<void> {
     const fromSdk = (module: string) => require(path.join(sdkDir, module));
     const pulumi = require(sdkEntry);
     const runtimeResource = fromSdk("runtime/resource");
-    const rpc = fromSdk("runtime/rpc");
     const settings = fromSdk("runtime/settings");
     const log = fromSdk("log");
     const { platformMocks } = require(request.mocksModule);

@@ -25,7 +25,6 @@ function toAnalyzerResource(resource: RegisteredResource, byUrn: Map<string, Reg
         properties,
         options: {
             protect: resource.protect,
-            retainOnDelete: resource.retainOnDelete,
             ignoreChanges: resource.ignoreChanges,
             deleteBeforeReplace: resource.deleteBeforeReplace,
             additionalSecretOutputs: resource.additionalSecretOutputs,
@@ -74,7 +73,7 @@ export function defaultPolicyPaths(cwd: string, stack: string): { packDir?: stri
 }
 
 /** Reads the pack's config file up front, so a bad file is reported before anything runs. */
-export function readPolicyConfig(configFile: string): unknown {
+export function readPolicyConfig(configFile: string): analyzer.PolicyPackConfigFile {
     try {
         return analyzer.loadPolicyConfigFile(configFile);
     } catch (err) {
@@ -99,7 +98,7 @@ export async function evaluatePolicies(
     pack: analyzer.PolicyPackProcess,
     plan: Plan,
     project: ProgramProject,
-    packSource: { directory: string; configFile?: string; config?: unknown },
+    packSource: { directory: string; configFile?: string; config?: analyzer.PolicyPackConfigFile },
     resources: PlannedResource[],
 ): Promise<PolicyRun> {
     const { directory: packDir, configFile, config } = packSource;
@@ -110,8 +109,9 @@ export async function evaluatePolicies(
         const diagnostics: analyzer.Diagnostic[] = [];
         const remediations: Array<{ urn: string; remediation: analyzer.Remediation }> = [];
         try {
-            if (config !== undefined) {
-                await pack.configure(config as Parameters<typeof pack.configure>[0]);
+            // As the CLI does, a pack that takes config is always configured, so each policy's schema defaults apply.
+            if (config !== undefined || pack.info.supportsConfig) {
+                await pack.configure(config ?? {});
             }
             if (pack.info.policies.some((p) => p.enforcementLevel === "remediate")) {
                 for (const resource of custom) {
@@ -119,7 +119,8 @@ export async function evaluatePolicies(
                 }
             }
             for (const resource of custom) {
-                diagnostics.push(...(await pack.analyze(resource)));
+                // A resource policy's violation is about the analyzed resource; the engine attaches its URN.
+                diagnostics.push(...(await pack.analyze(resource)).map((d) => ({ ...d, urn: d.urn || resource.urn })));
             }
             diagnostics.push(...(await pack.analyzeStack(analyzed)));
         } catch (err) {
@@ -142,18 +143,20 @@ export async function evaluatePolicies(
         };
         const policyByName = new Map(policies.map((p) => [p.name, p]));
         const findings: Finding[] = diagnostics.map((d) => {
+            // The policy SDK sends `<description>\n<violation>`; keep the violation, the description has its own field.
+            const message = d.message.startsWith(`${d.description}\n`) ? d.message.slice(d.description.length + 1) : d.message;
             const base: Finding = {
                 policyName: d.policyName,
                 policyPackName: d.policyPackName,
                 policyPackVersion: d.policyPackVersion,
                 enforcementLevel: d.enforcementLevel as EnforcementLevel,
-                message: d.message,
+                message,
                 description: d.description,
                 severity: d.severity,
                 urn: d.urn || undefined,
                 ...locate(d.urn),
             };
-            const waived = WAIVED_FINDINGS_POLICIES.has(d.policyName) ? parseWaivedMessage(d.message) : undefined;
+            const waived = WAIVED_FINDINGS_POLICIES.has(d.policyName) ? parseWaivedMessage(message) : undefined;
             if (!waived) {
                 return base;
             }
@@ -187,6 +190,6 @@ export async function evaluatePolicies(
             logs: pack.logs().filter((l) => l.severity !== "debug" && l.severity !== "info").map((l) => ({ severity: l.severity, message: l.message, urn: l.urn })),
         };
     } finally {
-        pack.close();
+        await pack.close();
     }
 }
