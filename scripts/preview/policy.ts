@@ -81,12 +81,25 @@ export function readPolicyConfig(configFile: string): analyzer.PolicyPackConfigF
     }
 }
 
+/**
+ * One line for a pack failure: the client's headline, the pack's own error and where in the pack it was thrown
+ * (the client appends the pack's stderr, stack trace and colours included, which is noise on a terminal).
+ */
+export function condensePackError(err: unknown, packDir: string): string {
+    const text = (err instanceof Error ? err.message : String(err)).replace(/\x1b\[[0-9;]*m/g, "");
+    const [headline] = text.split("\n");
+    const cause = /^\s*(?:error: )?((?:[A-Z]\w*)?Error: .+)$/m.exec(text.slice(headline.length))?.[1];
+    const frame = text.split("\n").map((line) => line.split(`${packDir}${path.sep}`)[1]).find((rest) => rest && !rest.startsWith("node_modules"));
+    const where = frame ? /^([^:()]+):(\d+)/.exec(frame) : null;
+    return `${headline}${cause ? `: ${cause}` : ""}${where ? ` (at ${where[1]}:${where[2]})` : ""}`;
+}
+
 /** Starts the pack's analyzer process; failures become one clear input error. */
 export async function startPack(packDir: string): Promise<analyzer.PolicyPackProcess> {
     try {
         return await analyzer.startPolicyPack(packDir, {});
     } catch (err) {
-        throw new PreviewInputError(`Policy pack ${packDir} failed to start: ${(err as Error).message}`);
+        throw new PreviewInputError(`Policy pack ${packDir} failed to start: ${condensePackError(err, packDir)}`);
     }
 }
 
@@ -124,7 +137,7 @@ export async function evaluatePolicies(
             }
             diagnostics.push(...(await pack.analyzeStack(analyzed)));
         } catch (err) {
-            throw new PreviewInputError(`Policy pack ${pack.info.name} failed: ${(err as Error).message}`);
+            throw new PreviewInputError(`Policy pack ${pack.info.name} failed: ${condensePackError(err, packDir)}`);
         }
         const policies = pack.info.policies.map((p): PolicySummary => ({
             name: p.name,
