@@ -1,5 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
+import { stripVTControlCharacters } from "util";
 import * as analyzer from "../../lib/analyzer/client";
 import { PreviewInputError } from "./errors";
 import { controlsOf, parseWaivedMessage, WAIVED_FINDINGS_POLICIES } from "./findings";
@@ -86,7 +87,7 @@ export function readPolicyConfig(configFile: string): analyzer.PolicyPackConfigF
  * (the client appends the pack's stderr, stack trace and colours included, which is noise on a terminal).
  */
 export function condensePackError(err: unknown, packDir: string): string {
-    const text = (err instanceof Error ? err.message : String(err)).replace(/\x1b\[[0-9;]*m/g, "");
+    const text = stripVTControlCharacters(err instanceof Error ? err.message : String(err));
     const [headline] = text.split("\n");
     const cause = /^\s*(?:error: )?((?:[A-Z]\w*)?Error: .+)$/m.exec(text.slice(headline.length))?.[1];
     const frame = text.split("\n").map((line) => line.split(`${packDir}${path.sep}`)[1]).find((rest) => rest && !rest.startsWith("node_modules"));
