@@ -98,6 +98,31 @@ describe("platform-preview: clean program", () => {
     });
 });
 
+describe("platform-preview: policy config, waivers and --fail-on", () => {
+    const misconfigured = ["--program", path.join(PROGRAMS, "misconfigured"), "--stack", "dev"];
+
+    it("reports a waived finding under its rule with the waiver, and does not count it against the gate", async () => {
+        const run = await preview([...misconfigured, "--policy-pack-config", path.join(__dirname, "configs/misconfigured-waived.json")]);
+        const multiAz = run.result!.findings.filter((f) => f.policyName === "rds-multi-az" && f.resourceName === "orders-db");
+        assert.strictEqual(multiAz.length, 1, "the waived finding must be reported once, under the waived rule");
+        assert.deepStrictEqual(multiAz[0].waiver, { rule: "rds-multi-az", approver: "jane.doe", expires: "2099-12-31", reason: "single-AZ until the Q4 migration to the new cluster" });
+        assert.strictEqual(multiAz[0].message, "instance is single-AZ");
+        const unwaivedMandatory = run.result!.findings.filter((f) => !f.waiver && f.enforcementLevel === "mandatory").length;
+        assert.strictEqual(run.result!.gate.blockingFindings, unwaivedMandatory);
+        assert.match(fs.readFileSync(path.join(run.out, "preview.md"), "utf8"), /waived until 2099-12-31/);
+    });
+
+    it("passes advisory findings unless --fail-on advisory", async () => {
+        const config = ["--policy-pack-config", path.join(__dirname, "configs/all-advisory.json")];
+        const lenient = await preview([...misconfigured, ...config]);
+        assert.strictEqual(lenient.code, EXIT_OK, lenient.stderr);
+        assert.ok(lenient.result!.findings.length > 0 && lenient.result!.findings.every((f) => f.enforcementLevel === "advisory"));
+        const strict = await preview([...misconfigured, ...config, "--fail-on", "advisory"]);
+        assert.strictEqual(strict.code, EXIT_GATE_FAILED);
+        assert.strictEqual(strict.result!.gate.blockingFindings, strict.result!.findings.filter((f) => !f.waiver).length);
+    });
+});
+
 describe("platform-preview: bad input exits 2 with one clear message and no reports", () => {
     const cases: Array<[title: string, args: string[], message: RegExp]> = [
         ["a directory without Pulumi.yaml", ["--program", path.join(ROOT, "test/fixtures"), "--stack", "dev"], /^No Pulumi\.yaml in /],
