@@ -211,12 +211,34 @@ export function referencing(resources: PolicyResource[], target: PolicyResource,
     return resources.filter((r) => r.type === type && (r.propertyDependencies[property] ?? []).some((d) => d.urn === target.urn));
 }
 
-/** Whether a resource's property refers to `target`, by property dependency or by equal known id/name/arn. */
+/**
+ * Whether a resource's property refers to `target`. A property fed by other resources is judged by its property
+ * dependencies alone — its value is usually unknown during preview, and reading it would make the whole stack rule
+ * unrunnable. Only a literal value (no dependencies) is compared with the target's known id, name or ARN.
+ */
 export function refersTo(resource: PolicyResource, property: string, target: PolicyResource): boolean {
-    if ((resource.propertyDependencies[property] ?? []).some((d) => d.urn === target.urn)) {
-        return true;
+    const dependencies = resource.propertyDependencies[property];
+    if (dependencies && dependencies.length > 0) {
+        return dependencies.some((d) => d.urn === target.urn);
     }
-    const value = resource.props[property];
-    const candidates = [target.props.id, target.props.bucket, target.props.arn, target.props.name].filter((v) => typeof v === "string" && v.length > 0);
-    return typeof value === "string" && candidates.includes(value);
+    const values = [resource.props[property]].flat().filter((v): v is string => typeof v === "string");
+    return values.length > 0 && ["id", "bucket", "arn", "name"].some((key) => {
+        const candidate = knownOrUndefined(() => target.props[key]);
+        return typeof candidate === "string" && candidate.length > 0 && values.includes(candidate);
+    });
+}
+
+// The SDK's error for reading a value unknown during preview (not in its type declarations).
+const { UnknownValueError } = require("@pulumi/policy/proxy") as { UnknownValueError: new (...args: any[]) => Error };
+
+/** A target's own generated name or id is unknown during preview; then it cannot equal a literal, so it does not match. */
+function knownOrUndefined(read: () => unknown): unknown {
+    try {
+        return read();
+    } catch (err) {
+        if (err instanceof UnknownValueError) {
+            return undefined;
+        }
+        throw err;
+    }
 }

@@ -129,8 +129,7 @@ export const stackRules: StackRule[] = [
         config: { allowedPublicPorts: { type: "array", items: { type: "integer" }, default: [80, 443] } },
         check: (resources, _args, config) => {
             const loadBalancers = resources.filter((r) => r.type === "aws:lb/loadBalancer:LoadBalancer" || r.type === "aws:alb/loadBalancer:LoadBalancer");
-            const onLoadBalancer = (sg: PolicyResource | undefined) =>
-                !!sg && loadBalancers.some((lb) => (lb.propertyDependencies.securityGroups ?? []).some((d) => d.urn === sg.urn) || asArray(lb.props.securityGroups).includes(sg.props.id));
+            const onLoadBalancer = (sg: PolicyResource | undefined) => !!sg && loadBalancers.some((lb) => refersTo(lb, "securityGroups", sg));
             const allowed: number[] = config.allowedPublicPorts;
             const findings: Finding[] = [];
             const judge = (owner: PolicyResource, sg: PolicyResource | undefined, rule: { fromPort?: number; toPort?: number; cidrs: string[] }) => {

@@ -152,6 +152,13 @@ describe("policy pack through the analyzer protocol", function () {
             assert.deepStrictEqual(flagged("s3-bucket-denies-insecure-transport"), ["bare", "plainhttp"]);
         });
 
+        it("judges references by property dependencies when ids are unknown during preview", async () => {
+            const unknownIds = (set: AnalyzerResource[]) => set.map((r) => ({ ...r, properties: { ...r.properties, bucket: UNKNOWN } }));
+            const diags = await pack.analyzeStack([...unknownIds(bucketSet("new")), ...unknownIds(bucketSet("newopen", { block: false }))]);
+            assert.ok(!diags.some((d) => /during preview/.test(d.message)), diags.map((d) => d.message).join("\n"));
+            assert.deepStrictEqual(named(diags, "s3-public-access-blocked").map((d) => d.urn!.split("::").pop()), ["newopen"]);
+        });
+
         it("s3-bucket-encrypted accepts SSE-S3 on log buckets", async () => {
             const logs = await pack.analyzeStack(bucketSet("alb-logs", { sse: "AES256", tags: { purpose: "ALB access logs" } }));
             assert.deepStrictEqual(named(logs, "s3-bucket-encrypted"), []);
