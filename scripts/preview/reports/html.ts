@@ -1,0 +1,150 @@
+import { escapeXml as esc, renderDiagram } from "../diagram";
+import type { Finding, PlannedResource, PolicySummary, PreviewResult } from "../model";
+
+/**
+ * The compliance reviewer's report: one self-contained page (inline CSS and SVG, no script, no external request)
+ * with the verdict, counts, controls by framework (pass / fail / waived), evidence per resource, the inventory and
+ * an architecture diagram. Status is always written as text as well as colour.
+ */
+type Status = "fail" | "waived" | "pass";
+
+const FRAMEWORK_NAMES: Record<string, string> = {
+    "pci-dss-4.0": "PCI DSS v4.0",
+    soc2: "SOC 2 (Trust Services Criteria)",
+    "cis-aws-3.0": "CIS AWS Foundations Benchmark v3.0",
+    gdpr: "GDPR",
+};
+
+const COUNTING = new Set(["mandatory", "advisory"]);
+
+function statusOf(findings: Finding[]): Status {
+    if (findings.some((f) => !f.waiver && COUNTING.has(f.enforcementLevel))) return "fail";
+    if (findings.some((f) => f.waiver)) return "waived";
+    return "pass";
+}
+
+function badge(status: Status | string, label = status): string {
+    return `<span class="badge ${esc(status)}">${esc(label)}</span>`;
+}
+
+function sourceText(source: { file: string; line: number } | undefined): string {
+    return source ? `${esc(source.file)}:${source.line}` : "—";
+}
+
+function controlsSection(policies: PolicySummary[], findingsByPolicy: Map<string, Finding[]>): string {
+    const frameworks = new Map<string, Map<string, PolicySummary[]>>();
+    for (const policy of policies) {
+        for (const { framework, control } of policy.controls) {
+            const controls = frameworks.get(framework) ?? new Map<string, PolicySummary[]>();
+            controls.set(control, [...(controls.get(control) ?? []), policy]);
+            frameworks.set(framework, controls);
+        }
+    }
+    if (frameworks.size === 0) {
+        return `<p>The policy pack maps no controls (policy tags of the form <code>framework:control</code>).</p>`;
+    }
+    return [...frameworks].sort(([a], [b]) => a.localeCompare(b)).map(([framework, controls]) => {
+        const rows = [...controls].sort(([a], [b]) => a.localeCompare(b, undefined, { numeric: true })).map(([control, mapped]) => {
+            const findings = mapped.flatMap((p) => findingsByPolicy.get(p.name) ?? []);
+            const status = statusOf(findings);
+            const open = findings.filter((f) => !f.waiver && COUNTING.has(f.enforcementLevel)).length;
+            const waived = findings.filter((f) => f.waiver).length;
+            return `<tr data-framework="${esc(framework)}" data-status="${status}"><th scope="row">${esc(control)}</th><td>${badge(status)}</td>`
+                + `<td>${mapped.map((p) => `<a href="#policy-${esc(p.name)}">${esc(p.name)}</a>`).join(", ")}</td><td class="num">${open}</td><td class="num">${waived}</td></tr>`;
+        });
+        const statuses = [...controls.values()].map((mapped) => statusOf(mapped.flatMap((p) => findingsByPolicy.get(p.name) ?? [])));
+        const summary = (["pass", "fail", "waived"] as Status[]).map((s) => `${statuses.filter((x) => x === s).length} ${s}`).join(" · ");
+        return `<section class="framework"><h3>${esc(FRAMEWORK_NAMES[framework] ?? framework)} <small>${summary}</small></h3>`
+            + `<table><thead><tr><th scope="col">Control</th><th scope="col">Status</th><th scope="col">Policies</th><th scope="col">Open findings</th><th scope="col">Waived</th></tr></thead><tbody>${rows.join("")}</tbody></table></section>`;
+    }).join("");
+}
+
+function findingRow(f: Finding): string {
+    const status = f.waiver ? "waived" : f.enforcementLevel;
+    const waiver = f.waiver ? `<div class="waiver">Waived until ${esc(f.waiver.expires)} by ${esc(f.waiver.approver)}: ${esc(f.waiver.reason)}</div>` : "";
+    return `<tr data-level="${esc(status)}"><td>${badge(status)}</td><td><a href="#policy-${esc(f.policyName)}">${esc(f.policyName)}</a></td>`
+        + `<td>${esc(f.resourceName ?? "(stack)")}<div class="type">${esc(f.resourceType ?? "")}</div></td><td>${esc(f.message)}${waiver}</td><td><code>${sourceText(f.source)}</code></td></tr>`;
+}
+
+function evidenceSection(resources: PlannedResource[], findings: Finding[]): string {
+    const byUrn = new Map<string, Finding[]>();
+    for (const f of findings) {
+        byUrn.set(f.urn ?? "", [...(byUrn.get(f.urn ?? "") ?? []), f]);
+    }
+    const withFindings = [...byUrn.keys()];
+    if (withFindings.length === 0) {
+        return `<p>No resource has a finding: every evaluated policy passed for all ${resources.filter((r) => r.custom).length} resources.</p>`;
+    }
+    return `<table><thead><tr><th scope="col">Level</th><th scope="col">Policy</th><th scope="col">Resource</th><th scope="col">Finding</th><th scope="col">Declared at</th></tr></thead><tbody>`
+        + findings.map(findingRow).join("") + `</tbody></table>`;
+}
+
+function inventorySection(resources: PlannedResource[], findings: Finding[]): string {
+    const flagged = new Map<string, Status>();
+    for (const r of resources) {
+        flagged.set(r.urn, statusOf(findings.filter((f) => f.urn === r.urn)));
+    }
+    const rows = resources.filter((r) => r.type !== "pulumi:pulumi:Stack").map((r) => {
+        const parent = r.parent ? r.parent.split("::").pop() : "";
+        const kind = r.remote ? "remote component" : r.custom ? "resource" : "component";
+        return `<tr><td>${esc(r.name)}</td><td><code>${esc(r.type)}</code></td><td>${kind}</td><td>${esc(parent ?? "")}</td><td>${r.protect ? "yes" : "no"}</td><td>${badge(flagged.get(r.urn)!)}</td><td><code>${sourceText(r.source)}</code></td></tr>`;
+    });
+    return `<details><summary>${resources.length} resources</summary><table><thead><tr><th scope="col">Name</th><th scope="col">Type</th><th scope="col">Kind</th><th scope="col">Parent</th><th scope="col">Protected</th><th scope="col">Status</th><th scope="col">Declared at</th></tr></thead><tbody>${rows.join("")}</tbody></table></details>`;
+}
+
+function policiesSection(policies: PolicySummary[], findingsByPolicy: Map<string, Finding[]>): string {
+    const rows = policies.map((p) => {
+        const findings = findingsByPolicy.get(p.name) ?? [];
+        return `<tr id="policy-${esc(p.name)}"><td><strong>${esc(p.displayName || p.name)}</strong><div class="type">${esc(p.name)}</div></td><td>${esc(p.enforcementLevel)}</td><td>${esc(p.severity ?? "")}</td>`
+            + `<td>${esc(p.description)}${p.remediationSteps ? `<div class="remedy">Remediation: ${esc(p.remediationSteps)}</div>` : ""}</td><td>${p.controls.map((c) => `<code>${esc(c.framework)}:${esc(c.control)}</code>`).join(" ")}</td><td>${badge(statusOf(findings))}</td></tr>`;
+    });
+    return `<table><thead><tr><th scope="col">Policy</th><th scope="col">Level</th><th scope="col">Severity</th><th scope="col">Requirement</th><th scope="col">Controls</th><th scope="col">Status</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+}
+
+const STYLE = `
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:#0f172a;background:#f8fafc}
+header{background:#0f172a;color:#f8fafc;padding:20px 32px}header h1{margin:0 0 4px;font-size:22px}header p{margin:0;color:#cbd5e1}
+main{padding:20px 32px;max-width:1240px}h2{margin-top:32px;border-bottom:2px solid #e2e8f0;padding-bottom:4px}h3 small{font-weight:400;color:#475569;font-size:13px;margin-left:8px}
+.verdict{display:inline-block;margin-top:10px;padding:6px 12px;border-radius:6px;font-weight:700}.verdict.passed{background:#16a34a}.verdict.failed{background:#dc2626}
+.cards{display:flex;gap:12px;flex-wrap:wrap}.card{background:#fff;border:1px solid #e2e8f0;border-radius:8px;padding:12px 16px;min-width:130px}
+.card .n{font-size:26px;font-weight:700;display:block}.card .l{color:#475569}
+table{border-collapse:collapse;width:100%;background:#fff;margin:8px 0}th,td{border:1px solid #e2e8f0;padding:6px 8px;text-align:left;vertical-align:top}
+thead th{background:#f1f5f9}td.num{text-align:right}.type{color:#64748b;font-size:12px}.remedy,.waiver{color:#334155;font-size:12px;margin-top:4px}
+.badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12px;font-weight:600;border:1px solid transparent}
+.badge.pass{background:#dcfce7;color:#14532d}.badge.fail,.badge.mandatory{background:#fee2e2;color:#7f1d1d}.badge.waived{background:#e0e7ff;color:#312e81}
+.badge.advisory{background:#fef3c7;color:#78350f}.badge.remediate,.badge.disabled{background:#e2e8f0;color:#334155}
+code{font-size:12px}details summary{cursor:pointer;font-weight:600;margin:8px 0}.diagram{background:#fff;border:1px solid #e2e8f0;border-radius:8px;padding:8px}
+footer{color:#64748b;padding:16px 32px;font-size:12px}
+`;
+
+export function renderHtml(preview: PreviewResult): string {
+    const policies = preview.policyPack?.policies ?? [];
+    const findingsByPolicy = new Map<string, Finding[]>();
+    for (const f of preview.findings) {
+        findingsByPolicy.set(f.policyName, [...(findingsByPolicy.get(f.policyName) ?? []), f]);
+    }
+    const count = (pred: (f: Finding) => boolean) => preview.findings.filter(pred).length;
+    const mandatory = count((f) => !f.waiver && f.enforcementLevel === "mandatory");
+    const advisory = count((f) => !f.waiver && f.enforcementLevel === "advisory");
+    const waived = count((f) => !!f.waiver);
+    const verdict = preview.gate.passed ? "passed" : "failed";
+    const pack = preview.policyPack ? `${preview.policyPack.name} ${preview.policyPack.version}` : "no policy pack";
+    const card = (id: string, n: number, label: string) => `<div class="card"><span class="n" data-testid="${id}">${n}</span><span class="l">${label}</span></div>`;
+    return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Compliance report · ${esc(preview.program.project)} / ${esc(preview.program.stack)}</title><style>${STYLE}</style></head>
+<body><header><h1>Compliance report: ${esc(preview.program.project)} / ${esc(preview.program.stack)}</h1>
+<p>Policy pack ${esc(pack)} · generated ${esc(preview.generatedAt)} by ${esc(preview.tool.name)} ${esc(preview.tool.version)} (offline preview, SDK mock runtime)</p>
+<div class="verdict ${verdict}" data-testid="gate">Policy gate ${verdict.toUpperCase()} (fails on ${esc(preview.gate.failOn)}; ${preview.gate.blockingFindings} blocking)</div></header>
+<main>
+<section aria-labelledby="summary"><h2 id="summary">Summary</h2><div class="cards">
+${card("resource-count", preview.resources.length, "resources planned")}${card("mandatory-count", mandatory, "mandatory findings")}${card("advisory-count", advisory, "advisory findings")}${card("waived-count", waived, "waived findings")}${card("policy-count", policies.length, "policies evaluated")}
+</div></section>
+<section aria-labelledby="controls"><h2 id="controls">Controls by framework</h2>${controlsSection(policies, findingsByPolicy)}</section>
+<section aria-labelledby="evidence"><h2 id="evidence">Evidence per resource</h2>${evidenceSection(preview.resources, preview.findings)}</section>
+<section aria-labelledby="architecture"><h2 id="architecture">Architecture</h2><p>Components as boxes; their resources counted by type. Dashed boxes are remote components whose children are not planned here.</p><div class="diagram">${renderDiagram(preview.resources)}</div></section>
+<section aria-labelledby="policies"><h2 id="policies">Policies</h2>${policiesSection(policies, findingsByPolicy)}</section>
+<section aria-labelledby="inventory"><h2 id="inventory">Resource inventory</h2>${inventorySection(preview.resources, preview.findings)}</section>
+</main><footer>Program ${esc(preview.program.directory)} · plan ${preview.timings.planMs} ms · policies ${preview.timings.policyMs} ms · report schema ${esc(preview.schemaVersion)}</footer></body></html>
+`;
+}
