@@ -17,7 +17,9 @@ interface Box {
     draw(x: number, y: number): string;
 }
 
-const CHAR = 6.6;
+/** Average glyph widths of the 11 px chip text and the 12 px bold titles, with a margin. */
+const CHAR = 6.9;
+const TITLE_CHAR = 7.8;
 const PAD = 8;
 const HEADER = 24;
 const CHIP_HEIGHT = 20;
@@ -98,7 +100,7 @@ function componentBox(node: Node, maxWidth: number): Box {
     const chipFlow = flow(chips, inner);
     const title = `${node.resource.name} · ${shortType(node.resource.type)}${node.resource.remote ? " (remote)" : ""}`;
     const contentHeight = childFlow.height + (childFlow.height && chipFlow.height ? GAP : 0) + chipFlow.height;
-    const width = Math.min(maxWidth, Math.max(Math.ceil(title.length * CHAR) + 2 * PAD, childFlow.width + 2 * PAD, chipFlow.width + 2 * PAD, 120));
+    const width = Math.min(maxWidth, Math.max(Math.ceil(title.length * TITLE_CHAR) + 2 * PAD, childFlow.width + 2 * PAD, chipFlow.width + 2 * PAD, 120));
     const height = HEADER + contentHeight + PAD;
     const area = node.resource.type.split(":")[1] ?? "";
     const fill = AREA_COLOURS[area] ?? "#f1f5f9";
