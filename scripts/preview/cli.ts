@@ -90,7 +90,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const outDir = path.resolve(io.cwd, values.out ?? path.join("reports", values.stack));
         writeReports(result, outDir);
         io.stdout(renderTerminal(result, { colour: io.colour }));
-        io.stdout(`Reports: ${path.relative(io.cwd, outDir) || "."}/preview.{json,md,sarif,junit.xml,html}\n`);
+        const shown = path.relative(io.cwd, outDir);
+        io.stdout(`Reports: ${shown === "" ? "." : shown.startsWith("..") ? outDir : shown}/preview.{json,md,sarif,junit.xml,html}\n`);
         return result.gate.passed ? EXIT_OK : EXIT_GATE_FAILED;
     } catch (err) {
         if (err instanceof PreviewInputError) {

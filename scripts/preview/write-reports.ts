@@ -28,6 +28,8 @@ export function writeReports(result: PreviewResult, outDir: string): string[] {
         for (const [file, text] of Object.entries(contents)) {
             fs.writeFileSync(path.join(staging, file), text);
         }
+        // mkdtemp makes the directory owner-only; the reports are for CI and reviewers too.
+        fs.chmodSync(staging, 0o777 & ~process.umask());
         fs.rmSync(target, { recursive: true, force: true });
         fs.renameSync(staging, target);
     } catch (err) {
