@@ -1,6 +1,14 @@
 // Entry of `npm run preview` and the `platform-preview` bin: the offline plan + policy gate (see scripts/preview/cli.ts).
 import { runCli } from "./preview/cli";
 
+// Piped into `head` or a closed pager: stop quietly instead of an EPIPE trace.
+process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code !== "EPIPE") {
+        throw err;
+    }
+    process.exit(process.exitCode ?? 0);
+});
+
 runCli(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
