@@ -42,7 +42,7 @@ describe("SARIF, JUnit and HTML reports", function () {
         const sarif: any = JSON.parse(renderSarif(result));
         const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false /* the official schema has a pattern that is invalid with the u flag */ });
         addFormats(ajv);
-        const validate = ajv.compile(JSON.parse(fs.readFileSync(SARIF_SCHEMA, "utf8")));
+        const validate = ajv.compile<Record<string, any>>(JSON.parse(fs.readFileSync(SARIF_SCHEMA, "utf8")));
         assert.ok(validate(sarif), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
         const run = sarif.runs[0];
         assert.strictEqual(run.tool.driver.rules.length, result.policyPack!.policies.length);
