@@ -96,6 +96,9 @@ function extraOutputs(type: string, name: string, inputs: any, region: string, a
             return { name: inputs.name ?? `${name}-${h}`, recoveryPoints: 0 };
         case "aws:iam/role:Role":
             return { name: inputs.name ?? `${name}-${h}`, uniqueId: `AROA${shortHash(name, 16).toUpperCase()}` };
+        case "random:index/randomPassword:RandomPassword":
+            // A known (deterministic) value, so tests can follow a generated secret to where it is stored.
+            return { result: shortHash(`${name}/password`, 64).repeat(4).slice(0, Number(inputs.length ?? 32)) };
         default:
             return {};
     }
