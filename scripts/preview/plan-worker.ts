@@ -56,8 +56,10 @@ async function plan(request: PlanRequest): Promise<void> {
     process.on("uncaughtException", fail);
     process.on("unhandledRejection", fail);
 
-    // Declaring line: the Resource constructor calls registerResource synchronously with its captured stack.
-    const sources = new Map<string, SourceLocation[]>();
+    // Declaring line and order: the Resource constructor calls registerResource synchronously with its captured stack
+    // (the monitor sees registrations in completion order, which varies from run to run).
+    const declarations = new Map<string, Array<{ order: number; location?: SourceLocation }>>();
+    let declared = 0;
     const declaredAt = (stackTrace: Array<Frame | undefined> | undefined): SourceLocation | undefined => {
         for (const frame of stackTrace ?? []) {
             if (!frame?.uri || !frame.line) {
@@ -76,11 +78,8 @@ async function plan(request: PlanRequest): Promise<void> {
             // registerResource(res, parent, t, name, custom, remote, newDependency, props, opts, sourcePosition, stackTrace, …)
             // readResource(res, parent, t, name, props, opts, sourcePosition, stackTrace, …)
             const [type, name, stackTrace] = fn === "registerResource" ? [args[2], args[3], args[10]] : [args[2], args[3], args[7]];
-            const location = declaredAt(stackTrace);
-            if (location) {
-                const key = `${type}::${name}`;
-                sources.set(key, [...(sources.get(key) ?? []), location]);
-            }
+            const key = `${type}::${name}`;
+            declarations.set(key, [...(declarations.get(key) ?? []), { order: declared++, location: declaredAt(stackTrace) }]);
             return original(...args);
         };
     }
@@ -100,12 +99,12 @@ async function plan(request: PlanRequest): Promise<void> {
         const qualified = parentType && parentType !== "pulumi:pulumi:Stack" ? `${parentType}$${type}` : type;
         return `urn:pulumi:${request.stack}::${request.project}::${qualified}::${name}`;
     };
-    const resources: RegisteredResource[] = [];
+    const resources: Array<RegisteredResource & { order: number }> = [];
     const registerResource = monitor.registerResource.bind(monitor);
     monitor.registerResource = (req: any, callback: (err: unknown, response: any) => void) => {
         registerResource(req, (err: unknown, response: any) => {
             if (!err) {
-                const key = `${req.getType()}::${req.getName()}`;
+                const declaration = declarations.get(`${req.getType()}::${req.getName()}`)?.shift();
                 const propertyDependencies: Record<string, string[]> = {};
                 req.getPropertydependenciesMap().forEach((deps: any, property: string) => {
                     propertyDependencies[property] = deps.getUrnsList();
@@ -130,7 +129,8 @@ async function plan(request: PlanRequest): Promise<void> {
                     aliases: req.getAliasurnsList(),
                     customTimeouts: timeouts ? { create: timeouts.getCreate() || undefined, update: timeouts.getUpdate() || undefined, delete: timeouts.getDelete() || undefined } : undefined,
                     wireInputs: req.getObject()?.toJavaScript() ?? {},
-                    source: sources.get(key)?.shift(),
+                    source: declaration?.location,
+                    order: declaration?.order ?? Number.MAX_SAFE_INTEGER,
                 });
             }
             callback(err, response);
@@ -160,7 +160,8 @@ async function plan(request: PlanRequest): Promise<void> {
     } catch (err) {
         fail(err);
     }
-    await send(failure ? { kind: "error", ...failure } : { kind: "result", resources, logs });
+    const inDeclarationOrder = resources.sort((a, b) => a.order - b.order).map(({ order: _order, ...resource }) => resource);
+    await send(failure ? { kind: "error", ...failure } : { kind: "result", resources: inDeclarationOrder, logs });
     process.exit(0);
 }
 

@@ -71,6 +71,10 @@ describe("preview plan: the program under the mock runtime", () => {
         assert.ok(byName("app-token").dependencies.includes(byName("app-logs").urn), "dependsOn was lost");
     });
 
+    it("lists resources in declaration order, so reports are stable from run to run", () => {
+        assert.deepStrictEqual(resources.map((r) => r.name), ["clean-dev", "app", "app-logs", "app-token"]);
+    });
+
     it("records resource options: protect, retainOnDelete, ignoreChanges", () => {
         const logs = byName("app-logs");
         assert.strictEqual(logs.protect, true);
