@@ -1,0 +1,160 @@
+import * as assert from "assert";
+import { Backup, BackupArgs } from "../../components/backup";
+import { installMocks, ofType, RecordedResource, settle, valueOf } from "../support/mocks";
+
+const tags = { owner: "data", "cost-center": "cc-1", "data-classification": "confidential", environment: "test" };
+const KEY = "arn:aws:kms:us-east-1:123456789012:key/backup-key";
+const TOPIC = "arn:aws:sns:us-east-1:123456789012:alerts";
+const DB = "arn:aws:rds:us-east-1:123456789012:db:app";
+const BUCKET = "arn:aws:s3:::app-receipts";
+
+const args: BackupArgs = {
+    kmsKeyArn: KEY,
+    vaultLock: { mode: "compliance", minRetentionDays: 30, maxRetentionDays: 2557 },
+    dailyRetentionDays: 35,
+    longTermRule: { retentionDays: 2557 },
+    copyToRegion: "us-west-2",
+    resourceArns: [DB, BUCKET],
+    notificationTopicArn: TOPIC,
+    restoreTesting: { schedule: "cron(0 5 ? * SUN *)", databaseArns: [DB], validationWindowHours: 6 },
+    protect: true,
+    tags,
+};
+
+describe("Backup component", () => {
+    let recorded: RecordedResource[];
+    let backup: Backup;
+    const mine = (prefix = "bk") => recorded.filter((r) => r.name.startsWith(prefix));
+    const rules = (prefix = "bk") => ofType(mine(prefix), "aws:backup/plan:Plan")[0].inputs.rules as any[];
+    const rule = (ruleName: string, prefix = "bk") => {
+        const found = rules(prefix).find((r) => r.ruleName === ruleName);
+        assert.ok(found, `no ${ruleName} rule`);
+        return found;
+    };
+
+    before(async () => {
+        recorded = installMocks({ stack: "backup-test" });
+        backup = new Backup("bk", args);
+        new Backup("plain", { ...args, vaultLock: { mode: "governance", minRetentionDays: 7, maxRetentionDays: 365 }, dailyRetentionDays: 7, copyToRegion: undefined, longTermRule: undefined, restoreTesting: undefined, continuousBackup: false, protect: false });
+        await settle();
+    });
+
+    it("encrypts the vault with the CMK and locks it in compliance mode with a 3-day grace period", () => {
+        const vault = ofType(mine(), "aws:backup/vault:Vault").find((r) => r.name === "bk")!;
+        assert.strictEqual(vault.inputs.kmsKeyArn, KEY);
+        assert.strictEqual(vault.inputs.forceDestroy, false);
+        const lock = ofType(mine(), "aws:backup/vaultLockConfiguration:VaultLockConfiguration").find((r) => r.name === "bk")!;
+        assert.strictEqual(lock.inputs.minRetentionDays, 30);
+        assert.strictEqual(lock.inputs.maxRetentionDays, 2557);
+        assert.strictEqual(lock.inputs.changeableForDays, 3);
+    });
+
+    it("leaves governance-mode locks without a grace period (removable with permission)", () => {
+        const lock = ofType(mine("plain"), "aws:backup/vaultLockConfiguration:VaultLockConfiguration")[0];
+        assert.strictEqual(lock.inputs.changeableForDays, undefined);
+    });
+
+    it("keeps daily backups for at least 30 days", () => {
+        const daily = rule("daily");
+        assert.strictEqual(daily.lifecycle.deleteAfter, 35);
+        assert.ok(daily.lifecycle.deleteAfter >= 30);
+        assert.match(daily.schedule, /^cron\(/);
+    });
+
+    it("runs continuous backups (point-in-time restore) within the 35-day limit", () => {
+        const continuous = rule("continuous");
+        assert.strictEqual(continuous.enableContinuousBackup, true);
+        assert.strictEqual(continuous.lifecycle.deleteAfter, 35);
+        assert.strictEqual(rules("plain").find((r) => r.ruleName === "continuous"), undefined, "continuous backup not switchable off");
+    });
+
+    it("keeps monthly backups for 7 years, moving them to cold storage", () => {
+        const monthly = rule("monthly-long-term");
+        assert.strictEqual(monthly.lifecycle.deleteAfter, 2557);
+        assert.strictEqual(monthly.lifecycle.coldStorageAfter, 90);
+        assert.match(monthly.schedule, /^cron\(\S+ \S+ 1 \* \? \*\)$/, "not monthly");
+        assert.strictEqual(rules("plain").length, 1, "no long-term rule unless asked");
+    });
+
+    it("copies daily and monthly recovery points to a locked, KMS-encrypted vault in the DR region", async () => {
+        const provider = ofType(mine(), "pulumi:providers:aws")[0];
+        assert.strictEqual(provider.inputs.region, "us-west-2");
+        const drVault = ofType(mine(), "aws:backup/vault:Vault").find((r) => r.name !== "bk")!;
+        assert.ok(drVault.inputs.kmsKeyArn, "DR vault not encrypted with a key");
+        assert.ok(ofType(mine(), "aws:kms/key:Key").length >= 1, "no DR key");
+        assert.strictEqual(ofType(mine(), "aws:backup/vaultLockConfiguration:VaultLockConfiguration").length, 2, "DR vault not locked");
+        const drVaultArn = await valueOf(backup.drVaultArn!);
+        for (const name of ["daily", "monthly-long-term"]) {
+            const copy = rule(name).copyActions;
+            assert.strictEqual(copy.length, 1, `${name} not copied`);
+            assert.strictEqual(copy[0].destinationVaultArn, drVaultArn);
+            assert.strictEqual(copy[0].lifecycle.deleteAfter, rule(name).lifecycle.deleteAfter);
+        }
+        assert.strictEqual(rules("plain")[0].copyActions, undefined);
+    });
+
+    it("selects the databases and data buckets with a role holding the backup and restore policies", () => {
+        const selection = ofType(mine(), "aws:backup/selection:Selection")[0];
+        assert.deepStrictEqual(selection.inputs.resources, [DB, BUCKET]);
+        assert.ok(selection.inputs.iamRoleArn);
+        const role = ofType(mine(), "aws:iam/role:Role")[0];
+        assert.strictEqual(JSON.parse(role.inputs.assumeRolePolicy).Statement[0].Principal.Service, "backup.amazonaws.com");
+        const policies = ofType(mine(), "aws:iam/rolePolicyAttachment:RolePolicyAttachment").map((r) => r.inputs.policyArn).sort();
+        assert.deepStrictEqual(policies, [
+            "arn:aws:iam::aws:policy/AWSBackupServiceRolePolicyForS3Backup",
+            "arn:aws:iam::aws:policy/AWSBackupServiceRolePolicyForS3Restore",
+            "arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup",
+            "arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores",
+        ]);
+    });
+
+    it("notifies the alert topic of failed backup, restore and copy jobs", () => {
+        const notifications = ofType(mine(), "aws:backup/vaultNotifications:VaultNotifications")[0];
+        assert.strictEqual(notifications.inputs.snsTopicArn, TOPIC);
+        for (const event of ["BACKUP_JOB_FAILED", "RESTORE_JOB_FAILED", "COPY_JOB_FAILED"]) {
+            assert.ok(notifications.inputs.backupVaultEvents.includes(event), event);
+        }
+    });
+
+    it("restore-tests the databases on a schedule from the latest recovery point, kept private and small", async () => {
+        const plan = ofType(mine(), "aws:backup/restoreTestingPlan:RestoreTestingPlan")[0];
+        assert.strictEqual(plan.inputs.scheduleExpression, "cron(0 5 ? * SUN *)");
+        assert.strictEqual(plan.inputs.recoveryPointSelection.algorithm, "LATEST_WITHIN_WINDOW");
+        assert.deepStrictEqual([...plan.inputs.recoveryPointSelection.recoveryPointTypes].sort(), ["CONTINUOUS", "SNAPSHOT"]);
+        assert.match(plan.inputs.name, /^[A-Za-z0-9_]+$/);
+        const selection = ofType(mine(), "aws:backup/restoreTestingSelection:RestoreTestingSelection")[0];
+        assert.strictEqual(selection.inputs.protectedResourceType, "RDS");
+        assert.deepStrictEqual(selection.inputs.protectedResourceArns, [DB]);
+        assert.strictEqual(selection.inputs.validationWindowHours, 6);
+        assert.strictEqual(selection.inputs.restoreMetadataOverrides.publiclyaccessible, "false");
+        assert.strictEqual(selection.inputs.restoreMetadataOverrides.multiaz, "false");
+        assert.ok(selection.inputs.iamRoleArn);
+        assert.strictEqual(await valueOf(backup.restoreTestingPlanName!), plan.inputs.name);
+        assert.strictEqual(ofType(mine("plain"), "aws:backup/restoreTestingPlan:RestoreTestingPlan").length, 0);
+    });
+
+    it("protects the vaults, locks and plan in production only", () => {
+        for (const type of ["aws:backup/vault:Vault", "aws:backup/vaultLockConfiguration:VaultLockConfiguration", "aws:backup/plan:Plan"]) {
+            for (const r of ofType(mine(), type)) {
+                assert.strictEqual(r.options.protect, true, r.key);
+                assert.strictEqual(r.options.retainOnDelete, true, r.key);
+            }
+            assert.strictEqual(ofType(mine("plain"), type)[0].options.protect, false, type);
+        }
+    });
+
+    it("tags the taggable resources and parents every child", () => {
+        for (const type of ["aws:backup/vault:Vault", "aws:backup/plan:Plan", "aws:iam/role:Role", "aws:backup/restoreTestingPlan:RestoreTestingPlan"]) {
+            for (const r of ofType(mine(), type)) {
+                assert.strictEqual(r.inputs.tags?.owner, "data", r.key);
+            }
+        }
+        for (const r of mine().filter((r) => r.type !== "platform:data:Backup")) {
+            assert.ok(r.options.parent.includes("platform:data:Backup"), `${r.key} not parented`);
+        }
+    });
+
+    it("rejects a daily retention below the vault lock's minimum", () => {
+        assert.throws(() => new Backup("short", { ...args, dailyRetentionDays: 14 }), /daily retention 14 is below the vault lock minimum 30/);
+    });
+});
