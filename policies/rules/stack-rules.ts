@@ -82,7 +82,8 @@ export const stackRules: StackRule[] = [
             const blocks = bucketCompanions(resources, bucket, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock");
             const full = blocks.some((b) => ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"].every((k) => b.props[k] === true));
             if (!full) findings.push({ ...at, message: `bucket ${bucket.name} has no public access block with all four settings on` });
-            const acls = [bucket.props.acl, ...bucketCompanions(resources, bucket, "aws:s3/bucketAclV2:BucketAclV2").map((a) => a.props.acl)];
+            const aclResources = [...bucketCompanions(resources, bucket, "aws:s3/bucketAcl:BucketAcl"), ...bucketCompanions(resources, bucket, "aws:s3/bucketAclV2:BucketAclV2")];
+            const acls = [bucket.props.acl, ...aclResources.map((a) => a.props.acl)];
             const publicAcl = acls.find((acl) => typeof acl === "string" && acl.startsWith("public-"));
             if (publicAcl) findings.push({ ...at, message: `bucket ${bucket.name} has the ${publicAcl} ACL` });
             return findings;

@@ -144,11 +144,13 @@ describe("policy pack through the analyzer protocol", function () {
                 ...bucketSet("open", { block: false }),
                 ...bucketSet("plainhttp", { policy: { Statement: [] } }),
                 res("aws:s3/bucket:Bucket", { bucket: "bare" }, { name: "bare" }),
+                ...bucketSet("publicacl"),
+                res("aws:s3/bucketAcl:BucketAcl", { bucket: "publicacl-phys", acl: "public-read" }, { name: "publicacl-acl", propertyDependencies: { bucket: ["urn:pulumi:production::fixture::aws:s3/bucket:Bucket::publicacl"] } }),
             ]);
             const flagged = (rule: string) => named(bad, rule).map((d) => d.urn!.split("::").pop()).sort();
             assert.deepStrictEqual(flagged("s3-bucket-encrypted"), ["bare", "sses3"]);
             assert.deepStrictEqual(flagged("s3-bucket-versioning"), ["bare", "noversion"]);
-            assert.deepStrictEqual(flagged("s3-public-access-blocked"), ["bare", "open"]);
+            assert.deepStrictEqual(flagged("s3-public-access-blocked"), ["bare", "open", "publicacl"]);
             assert.deepStrictEqual(flagged("s3-bucket-denies-insecure-transport"), ["bare", "plainhttp"]);
         });
 
