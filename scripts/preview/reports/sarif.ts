@@ -5,7 +5,7 @@ import type { EnforcementLevel, Finding, PolicySummary, PreviewResult } from "..
 /**
  * SARIF 2.1.0 for GitHub code scanning: one rule per policy (help text = remediation, tags = controls), one result
  * per finding located at the source line that declared the resource, waived findings as accepted external
- * suppressions, and a stable fingerprint per (rule, resource) so alerts track across runs.
+ * suppressions, and a stable fingerprint per (rule, resource, message) so alerts track across runs.
  */
 const LEVEL: Record<EnforcementLevel, sarif.ReportingConfiguration.level> = {
     mandatory: "error",
@@ -47,7 +47,7 @@ function result(finding: Finding, ruleIndex: number): sarif.Result {
         level: LEVEL[finding.enforcementLevel],
         message: { text: `${where}: ${finding.message}` },
         partialFingerprints: {
-            "policyFinding/v1": createHash("sha256").update(`${finding.policyName}\n${finding.urn ?? ""}`).digest("hex").slice(0, 32),
+            "policyFinding/v1": createHash("sha256").update(`${finding.policyName}\n${finding.urn ?? ""}\n${finding.message}`).digest("hex").slice(0, 32),
         },
     };
     if (finding.source) {
