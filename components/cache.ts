@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { childName, slug, truncateName } from "../lib/naming";
+import { clientOnlySecurityGroup } from "../lib/security-groups";
 import { CloudWatchRetentionDays } from "../lib/retention";
 import { Tags } from "../lib/tags";
 
@@ -82,19 +83,10 @@ export class Cache extends pulumi.ComponentResource {
             description: `Isolated data subnets of ${name}`,
             tags: args.tags,
         }, parent);
-        const sg = new aws.ec2.SecurityGroup(childName(name, "sg"), {
-            vpcId: args.vpcId,
-            description: `Redis ${name}: port ${PORT} from the application only`,
-            tags: args.tags,
-        }, parent);
-        new aws.vpc.SecurityGroupIngressRule(childName(name, "from-app"), {
-            securityGroupId: sg.id, description: "From the application tasks", ipProtocol: "tcp",
-            fromPort: PORT, toPort: PORT, referencedSecurityGroupId: args.clientSecurityGroupId, tags: args.tags,
-        }, parent);
-        new aws.vpc.SecurityGroupEgressRule(childName(name, "app-to-cache"), {
-            securityGroupId: args.clientSecurityGroupId, description: `To the Redis cache ${name}`, ipProtocol: "tcp",
-            fromPort: PORT, toPort: PORT, referencedSecurityGroupId: sg.id, tags: args.tags,
-        }, parent);
+        const sg = clientOnlySecurityGroup(name, {
+            vpcId: args.vpcId, port: PORT, clientSecurityGroupId: args.clientSecurityGroupId,
+            service: `the Redis cache ${name}`, egressRuleName: "app-to-cache", tags: args.tags,
+        }, this);
 
         const parameterGroup = new aws.elasticache.ParameterGroup(childName(name, "redis7"), {
             family: "redis7",

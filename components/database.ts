@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { childName, slug, truncateName } from "../lib/naming";
+import { clientOnlySecurityGroup } from "../lib/security-groups";
 import { Tags } from "../lib/tags";
 
 export type DatabaseEngine = "postgres" | "mysql";
@@ -141,19 +142,10 @@ export class Database extends pulumi.ComponentResource {
             tags: args.tags,
         }, parent);
 
-        const sg = new aws.ec2.SecurityGroup(childName(name, "sg"), {
-            vpcId: args.vpcId,
-            description: `${args.engine} ${name}: port ${port} from the application only`,
-            tags: args.tags,
-        }, parent);
-        new aws.vpc.SecurityGroupIngressRule(childName(name, "from-app"), {
-            securityGroupId: sg.id, description: "From the application tasks", ipProtocol: "tcp",
-            fromPort: port, toPort: port, referencedSecurityGroupId: args.clientSecurityGroupId, tags: args.tags,
-        }, parent);
-        new aws.vpc.SecurityGroupEgressRule(childName(name, "app-to-db"), {
-            securityGroupId: args.clientSecurityGroupId, description: `To the ${args.engine} database ${name}`, ipProtocol: "tcp",
-            fromPort: port, toPort: port, referencedSecurityGroupId: sg.id, tags: args.tags,
-        }, parent);
+        const sg = clientOnlySecurityGroup(name, {
+            vpcId: args.vpcId, port, clientSecurityGroupId: args.clientSecurityGroupId,
+            service: `the ${args.engine} database ${name}`, egressRuleName: "app-to-db", tags: args.tags,
+        }, this);
 
         // The family is in the logical name: a major upgrade creates the new group first and deletes the old one
         // only after the instance has moved (terraform-aws-rds #94, #506).

@@ -238,6 +238,18 @@ export async function startPolicyPack(packDir: string, options: StartOptions = {
         return p;
     };
     const withOptions = (resource: AnalyzerResource): AnalyzerResourceOptionsInput => ({ parent: resource.parent, ...resource.options });
+    /** Analyze and Remediate take the same request: one resource with its options (always) and provider. */
+    const analyzeRequest = (resource: AnalyzerResource) => {
+        const request = new sdk.messages.AnalyzeRequest();
+        request.setType(resource.type);
+        request.setName(resource.name);
+        request.setUrn(resource.urn);
+        request.setProperties(makeStruct(resource.properties));
+        request.setOptions(makeOptions(withOptions(resource)));
+        const provider = makeProvider(resource.provider);
+        if (provider) request.setProvider(provider);
+        return request;
+    };
 
     return {
         info,
@@ -257,15 +269,7 @@ export async function startPolicyPack(packDir: string, options: StartOptions = {
         },
 
         async analyze(resource: AnalyzerResource) {
-            const request = new sdk.messages.AnalyzeRequest();
-            request.setType(resource.type);
-            request.setName(resource.name);
-            request.setUrn(resource.urn);
-            request.setProperties(makeStruct(resource.properties));
-            request.setOptions(makeOptions(withOptions(resource)));
-            const provider = makeProvider(resource.provider);
-            if (provider) request.setProvider(provider);
-            return toDiagnostics(await call<any>("analyze", request));
+            return toDiagnostics(await call<any>("analyze", analyzeRequest(resource)));
         },
 
         async analyzeStack(resources: AnalyzerResource[]) {
@@ -293,15 +297,7 @@ export async function startPolicyPack(packDir: string, options: StartOptions = {
         },
 
         async remediate(resource: AnalyzerResource) {
-            const request = new sdk.messages.AnalyzeRequest();
-            request.setType(resource.type);
-            request.setName(resource.name);
-            request.setUrn(resource.urn);
-            request.setProperties(makeStruct(resource.properties));
-            request.setOptions(makeOptions(withOptions(resource)));
-            const provider = makeProvider(resource.provider);
-            if (provider) request.setProvider(provider);
-            const response = await call<any>("remediate", request);
+            const response = await call<any>("remediate", analyzeRequest(resource));
             return response.getRemediationsList().map((r: any): Remediation => ({
                 policyName: r.getPolicyname(),
                 policyPackName: r.getPolicypackname(),
