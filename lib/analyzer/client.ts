@@ -179,6 +179,18 @@ function toWire(value: unknown, rpc: any): unknown {
     return value;
 }
 
+/** The engine's wire form back to plain JS with UNKNOWN and secret(...) wrappers (remediated properties). */
+function fromWire(value: unknown, rpc: any): unknown {
+    if (value === rpc.unknownValue) return UNKNOWN;
+    if (Array.isArray(value)) return value.map((v) => fromWire(v, rpc));
+    if (value !== null && typeof value === "object") {
+        const record = value as Record<string, unknown>;
+        if (record[rpc.specialSigKey] === rpc.specialSecretSig) return secret(fromWire(record.value, rpc));
+        return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, fromWire(v, rpc)]));
+    }
+    return value;
+}
+
 export async function startPolicyPack(packDir: string, options: StartOptions = {}): Promise<PolicyPackProcess> {
     const directory = path.resolve(packDir);
     if (!fs.existsSync(path.join(directory, "PulumiPolicy.yaml"))) {
@@ -201,8 +213,8 @@ export async function startPolicyPack(packDir: string, options: StartOptions = {
     const client = new sdk.services.AnalyzerClient(`127.0.0.1:${port}`, sdk.grpc.credentials.createInsecure());
     const call = <T>(method: string, request: unknown): Promise<T> =>
         new Promise((resolve, reject) => {
-            if (child.exitCode !== null) {
-                reject(new PolicyPackError(`${method}: policy pack ${directory} has exited (code ${child.exitCode})${stderrTail(logs)}`));
+            if (child.exitCode !== null || child.signalCode !== null) {
+                reject(new PolicyPackError(`${method}: policy pack ${directory} has exited (${child.signalCode ?? `code ${child.exitCode}`})${stderrTail(logs)}`));
                 return;
             }
             client[method](request, (err: Error | null, response: T) =>
@@ -304,7 +316,7 @@ export async function startPolicyPack(packDir: string, options: StartOptions = {
                 policyPackVersion: r.getPolicypackversion(),
                 description: r.getDescription(),
                 urn: resource.urn,
-                properties: r.getProperties()?.toJavaScript(),
+                properties: fromWire(r.getProperties()?.toJavaScript(), sdk.rpc) as Record<string, unknown> | undefined,
                 diagnostic: r.getDiagnostic() || undefined,
             }));
         },

@@ -65,6 +65,14 @@ describe("analyzer client against a full pack", function () {
         assert.deepStrictEqual(only(await pack.analyze(disk("huge", { sizeGb: 10_000 })), "disk-size-limit"), []);
     });
 
+    it("applies schema defaults, `all`, and rejects config that breaks a schema or names an unknown policy", async () => {
+        await pack.configure({ all: "mandatory" });
+        const diags = only(await pack.analyze(disk("over-default", { sizeGb: 150 })), "disk-size-limit");
+        assert.deepStrictEqual(diags.map((d) => [reported(d), d.enforcementLevel]), [["sizeGb 150 exceeds 100", "mandatory"]]);
+        await assert.rejects(pack.configure({ "disk-size-limit": { maxGb: "big" } }), /disk-size-limit\.maxGb: must be integer/);
+        await assert.rejects(pack.configure({ "no-such-policy": "mandatory" }), /does not have: no-such-policy/);
+    });
+
     it("loads a --policy-pack-config file into what configure() takes", async () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "analyzer-config-"));
         const file = path.join(dir, "config.json");
