@@ -82,6 +82,8 @@ export interface Diagnostic {
     enforcementLevel: EnforcementLevel;
     urn?: string;
     severity?: string;
+    /** The policy's tags from GetAnalyzerInfo (the diagnostic message itself carries none). */
+    tags?: string[];
 }
 
 export interface Remediation {
@@ -94,9 +96,12 @@ export interface Remediation {
     diagnostic?: string;
 }
 
-/** What the pack printed besides its port; stderr lines count as errors. */
+/**
+ * A message from the pack: `engine` for `pulumi.log.*` calls received by the client's Engine server, `stdout`/`stderr`
+ * for what the process printed besides its port (stderr counts as an error).
+ */
 export interface PackLog {
-    stream: "stdout" | "stderr";
+    stream: "engine" | "stdout" | "stderr";
     severity: "debug" | "info" | "warning" | "error";
     message: string;
     urn?: string;
@@ -160,6 +165,8 @@ function loadSdk(packDir: string) {
         messages: require(resolveFrom("@pulumi/pulumi/proto/analyzer_pb.js")),
         struct: require(resolveFrom("google-protobuf/google/protobuf/struct_pb.js")),
         empty: require(resolveFrom("google-protobuf/google/protobuf/empty_pb.js")),
+        engineServices: require(resolveFrom("@pulumi/pulumi/proto/engine_grpc_pb.js")),
+        engineMessages: require(resolveFrom("@pulumi/pulumi/proto/engine_pb.js")),
         rpc: require(resolveFrom("@pulumi/pulumi/runtime/rpc.js")),
     };
 }
@@ -203,25 +210,52 @@ export async function startPolicyPack(packDir: string, options: StartOptions = {
         throw new PolicyPackError(`policy pack ${directory}: cannot resolve @pulumi/pulumi from it (run npm install there): ${(err as Error).message}`);
     }
     const logs: PackLog[] = [];
-    // The engine address is a required argument the runner drops; this pack host has no engine to offer.
-    const child = spawn(options.nodePath ?? process.execPath, [sdk.runPolicyPack, "127.0.0.1:0", directory], {
+    const engine = await startEngineServer(sdk, logs);
+    // The runner takes the engine address as its first argument but drops it; the SDK's log module finds the engine
+    // through PULUMI_NODEJS_ENGINE, so `pulumi.log.*` in the pack reaches our Engine server instead of being lost.
+    const child = spawn(options.nodePath ?? process.execPath, [sdk.runPolicyPack, engine.address, directory], {
         cwd: directory,
-        env: { ...process.env, ...options.env },
+        env: { ...process.env, PULUMI_NODEJS_ENGINE: engine.address, ...options.env },
         stdio: ["ignore", "pipe", "pipe"],
     });
-    const port = await readPort(child, logs, options.startTimeoutMs ?? 60_000, directory);
+    let port: number;
+    try {
+        port = await readPort(child, logs, options.startTimeoutMs ?? 60_000, directory);
+    } catch (err) {
+        engine.server.forceShutdown();
+        throw err;
+    }
+    let closed = false;
     const client = new sdk.services.AnalyzerClient(`127.0.0.1:${port}`, sdk.grpc.credentials.createInsecure());
     const call = <T>(method: string, request: unknown): Promise<T> =>
         new Promise((resolve, reject) => {
+            if (closed) {
+                reject(new PolicyPackError(`${method}: policy pack ${directory} has been closed`));
+                return;
+            }
+            // A pack killed by a signal has a null exitCode but a signalCode.
             if (child.exitCode !== null || child.signalCode !== null) {
                 reject(new PolicyPackError(`${method}: policy pack ${directory} has exited (${child.signalCode ?? `code ${child.exitCode}`})${stderrTail(logs)}`));
                 return;
             }
             client[method](request, (err: Error | null, response: T) =>
-                err ? reject(new PolicyPackError(`${method} failed in policy pack ${directory}: ${err.message}${stderrTail(logs)}`)) : resolve(response));
+                err
+                    ? reject(new PolicyPackError(`${method} failed in policy pack ${directory}: ${err.message}${stderrTail(logs)}`))
+                    // Log calls the pack made before answering travel on the engine connection: let them land first.
+                    : setTimeout(() => resolve(response), 5));
         });
 
-    const info = toAnalyzerInfo(await call<any>("getAnalyzerInfo", new sdk.empty.Empty()));
+    let info: AnalyzerInfo;
+    try {
+        info = toAnalyzerInfo(await call<any>("getAnalyzerInfo", new sdk.empty.Empty()));
+    } catch (err) {
+        client.close();
+        child.kill("SIGKILL");
+        engine.server.forceShutdown();
+        throw err;
+    }
+    const policyTags = new Map(info.policies.map((p) => [p.name, p.tags]));
+    const withTags = (diagnostics: Diagnostic[]) => diagnostics.map((d) => ({ ...d, tags: policyTags.get(d.policyName) ?? [] }));
 
     const makeOptions = (opts: AnalyzerResourceOptionsInput = {}) => {
         const o = new sdk.messages.AnalyzerResourceOptions();
@@ -281,7 +315,7 @@ export async function startPolicyPack(packDir: string, options: StartOptions = {
         },
 
         async analyze(resource: AnalyzerResource) {
-            return toDiagnostics(await call<any>("analyze", analyzeRequest(resource)));
+            return withTags(toDiagnostics(await call<any>("analyze", analyzeRequest(resource))));
         },
 
         async analyzeStack(resources: AnalyzerResource[]) {
@@ -305,7 +339,7 @@ export async function startPolicyPack(packDir: string, options: StartOptions = {
                 }
                 return r;
             }));
-            return toDiagnostics(await call<any>("analyzeStack", request));
+            return withTags(toDiagnostics(await call<any>("analyzeStack", request)));
         },
 
         async remediate(resource: AnalyzerResource) {
@@ -322,6 +356,8 @@ export async function startPolicyPack(packDir: string, options: StartOptions = {
         },
 
         async close() {
+            if (closed) return;
+            closed = true;
             client.close();
             if (child.exitCode === null) {
                 const exited = new Promise((resolve) => child.once("exit", resolve));
@@ -329,8 +365,32 @@ export async function startPolicyPack(packDir: string, options: StartOptions = {
                 await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2000))]);
                 if (child.exitCode === null) child.kill("SIGKILL");
             }
+            await new Promise<void>((resolve) => engine.server.tryShutdown(() => resolve()));
         },
     };
+}
+
+/** A minimal `pulumirpc.Engine` on 127.0.0.1 that keeps the pack's log messages. */
+async function startEngineServer(sdk: ReturnType<typeof loadSdk>, logs: PackLog[]) {
+    const severities = ["debug", "info", "warning", "error"] as const;
+    const server = new sdk.grpc.Server();
+    type Callback = (err: object | null, response?: unknown) => void;
+    const unimplemented = (_call: unknown, callback: Callback) =>
+        callback({ code: sdk.grpc.status.UNIMPLEMENTED, details: "not provided by the analyzer client's engine" });
+    server.addService(sdk.engineServices.EngineService, {
+        log: (call: any, callback: Callback) => {
+            const request = call.request;
+            logs.push({ stream: "engine", severity: severities[request.getSeverity()] ?? "info", message: request.getMessage(), urn: request.getUrn() || undefined });
+            callback(null, new sdk.empty.Empty());
+        },
+        getRootResource: (_call: unknown, callback: Callback) => callback(null, new sdk.engineMessages.GetRootResourceResponse()),
+        setRootResource: (_call: unknown, callback: Callback) => callback(null, new sdk.engineMessages.SetRootResourceResponse()),
+        startDebugging: unimplemented,
+        requirePulumiVersion: unimplemented,
+    });
+    const port = await new Promise<number>((resolve, reject) =>
+        server.bindAsync("127.0.0.1:0", sdk.grpc.ServerCredentials.createInsecure(), (err: Error | null, bound: number) => (err ? reject(err) : resolve(bound))));
+    return { server, address: `127.0.0.1:${port}` };
 }
 
 /** `"1h30m"` → 5400; numbers are seconds already. */
@@ -345,9 +405,14 @@ function seconds(timeout: number | string | undefined): number {
     return total;
 }
 
+/** The pack's stderr and its engine-logged errors (the runner reports a load failure through the engine). */
 function stderrTail(logs: PackLog[]): string {
-    const text = logs.filter((l) => l.stream === "stderr").map((l) => l.message).join("").trim();
-    return text ? `\n--- policy pack stderr (last lines) ---\n${text.split("\n").slice(-15).join("\n")}` : "";
+    const text = logs
+        .filter((l) => l.stream === "stderr" || (l.stream === "engine" && l.severity === "error"))
+        .map((l) => (l.stream === "engine" ? `${l.message}\n` : l.message))
+        .join("")
+        .trim();
+    return text ? `\n--- policy pack errors (last lines) ---\n${text.split("\n").slice(-15).join("\n")}` : "";
 }
 
 function readPort(child: ChildProcess, logs: PackLog[], timeoutMs: number, directory: string): Promise<number> {
