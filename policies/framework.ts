@@ -94,6 +94,7 @@ export interface StackRule extends RuleMeta {
     check(resources: PolicyResource[], args: StackValidationArgs, config: Record<string, any>): Finding[];
 }
 
+/** Where the README (with a `#policy-<name>` anchor per rule) is hosted; change it if the repository moves. */
 const README_URL = "https://github.com/platform-team/aws-platform/blob/main/README.md";
 
 function metadata(rule: RuleMeta) {
