@@ -2,6 +2,7 @@ import Ajv from "ajv";
 import { ChildProcess, spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { isSecretLikePath } from "../rules/secrets";
 
 /**
  * The engine's side of the analyzer protocol: starts any CrossGuard policy pack the way the Pulumi CLI does
@@ -113,7 +114,8 @@ export type PolicyPackConfigFile = Record<string, EnforcementLevel | ({ enforcem
 export interface PolicyPackProcess {
     readonly info: AnalyzerInfo;
     readonly directory: string;
-    configure(config: PolicyPackConfigFile): Promise<void>;
+    /** Reconciles the config as the engine does (see {@link resolveConfig}), sends it, and returns what was sent. */
+    configure(config: PolicyPackConfigFile): Promise<ResolvedPolicyConfig>;
     analyze(resource: AnalyzerResource): Promise<Diagnostic[]>;
     analyzeStack(resources: AnalyzerResource[]): Promise<Diagnostic[]>;
     remediate(resource: AnalyzerResource): Promise<Remediation[]>;
@@ -147,6 +149,8 @@ export function loadPolicyConfigFile(file: string): PolicyPackConfigFile {
     } catch {
         throw new PolicyPackError(`policy config file ${file} cannot be read`);
     }
+    // As the engine: an empty file is no config.
+    if (text.trim() === "") return {};
     try {
         const parsed = JSON.parse(text);
         if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("not an object");
@@ -305,13 +309,15 @@ export async function startPolicyPack(packDir: string, options: StartOptions = {
         async configure(config: PolicyPackConfigFile) {
             const request = new sdk.messages.ConfigureAnalyzerRequest();
             const map = request.getPolicyconfigMap();
-            for (const [name, entry] of Object.entries(resolveConfig(info, config))) {
+            const resolved = resolveConfig(info, config);
+            for (const [name, entry] of Object.entries(resolved)) {
                 const policyConfig = new sdk.messages.PolicyConfig();
                 policyConfig.setEnforcementlevel(LEVELS.indexOf(entry.enforcementLevel));
                 policyConfig.setProperties(sdk.struct.Struct.fromJavaScript(entry.properties as any));
                 map.set(name, policyConfig);
             }
             await call("configure", request);
+            return resolved;
         },
 
         async analyze(resource: AnalyzerResource) {
@@ -491,40 +497,165 @@ function toDiagnostics(response: any): Diagnostic[] {
     }));
 }
 
-/**
- * What the engine does with a config file before Configure: `all` sets every policy's level, a policy's own entry
- * overrides it, properties are validated against the policy's config schema with its defaults applied, and every
- * policy of the pack is sent.
- */
-export function resolveConfig(info: AnalyzerInfo, config: PolicyPackConfigFile): Record<string, { enforcementLevel: EnforcementLevel; properties: Record<string, unknown> }> {
-    const known = new Set(info.policies.map((p) => p.name));
-    const unknownKeys = Object.keys(config).filter((k) => k !== "all" && !known.has(k));
-    if (unknownKeys.length > 0) {
-        throw new PolicyPackError(`policy config names policies the pack ${info.name} does not have: ${unknownKeys.join(", ")}`);
+export type ResolvedPolicyConfig = Record<string, { enforcementLevel: EnforcementLevel; properties: Record<string, unknown> }>;
+
+/** Edit distance, for "did you mean" on a misspelt key. */
+function distance(a: string, b: string): number {
+    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        let previous = row[0];
+        row[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const current = row[j];
+            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
+            previous = current;
+        }
     }
-    const all = config.all;
-    const allLevel = typeof all === "string" ? all : (all as any)?.enforcementLevel;
-    const ajv = new Ajv({ useDefaults: true, allErrors: true, strict: false });
-    const resolved: Record<string, { enforcementLevel: EnforcementLevel; properties: Record<string, unknown> }> = {};
+    return row[b.length];
+}
+
+function suggestion(key: string, known: string[]): string {
+    const best = known.map((k) => ({ k, d: distance(key, k) })).sort((x, y) => x.d - y.d)[0];
+    return best && best.d <= Math.max(2, Math.floor(key.length / 3)) ? ` (did you mean "${best.k}"?)` : "";
+}
+
+/** `/waivers/0/expires` → `waivers[0].expires`. */
+function propertyPath(instancePath: string): string[] {
+    return instancePath.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+function showPath(segments: Array<string | number>): string {
+    return segments.map((s, i) => (/^\d+$/.test(String(s)) ? `[${s}]` : i === 0 ? String(s) : `.${s}`)).join("");
+}
+
+/**
+ * The schema the engine validates (`{type: object, properties, required}`), with every object schema that lists its
+ * properties and says nothing about others closed (`additionalProperties: false`): a misspelt key (`waiver` for
+ * `waivers`) is an error instead of a setting silently ignored.
+ */
+function closedSchema(schema: unknown): unknown {
+    if (Array.isArray(schema)) return schema.map(closedSchema);
+    if (schema === null || typeof schema !== "object") return schema;
+    const node = schema as Record<string, unknown>;
+    const out: Record<string, unknown> = { ...node };
+    if (node.properties && typeof node.properties === "object") {
+        out.properties = Object.fromEntries(Object.entries(node.properties as Record<string, unknown>).map(([k, v]) => [k, closedSchema(v)]));
+        if (node.additionalProperties === undefined && node.patternProperties === undefined) out.additionalProperties = false;
+    }
+    if (node.items !== undefined) out.items = closedSchema(node.items);
+    return out;
+}
+
+/** A leaf value for an error message; never the value of a secret-looking key. */
+function received(value: unknown, segments: Array<string | number>): string {
+    if (isSecretLikePath(segments)) return "";
+    if (value === undefined || (typeof value === "object" && value !== null)) return "";
+    const text = JSON.stringify(value);
+    return `, received ${text.length > 60 ? `${text.slice(0, 57)}...` : text}`;
+}
+
+/**
+ * What the engine does with a config file before Configure (pkg/resource/analyzer/config.go,
+ * `ReconcilePolicyPackConfig`): every policy starts at its own level with the top-level `default`s of its config schema,
+ * the pack's initial config is applied, then the file's — `all` sets every policy's level, a policy's entry overrides
+ * its level and its properties one by one — and each policy's properties are validated against
+ * `{type: object, properties, required}` of its schema. Beyond the engine, a key that names no policy, a property the
+ * policy's schema does not declare and properties under `all` are errors too (the engine would ignore them silently).
+ * All problems are reported together, sorted, each with its property path and reason.
+ */
+export function resolveConfig(info: AnalyzerInfo, config: PolicyPackConfigFile): ResolvedPolicyConfig {
     const problems: string[] = [];
-    for (const policy of info.policies) {
-        const entry = config[policy.name];
-        const { enforcementLevel: ownLevel, ...properties } = typeof entry === "string" ? { enforcementLevel: entry } : entry ?? {};
-        const level = (ownLevel ?? allLevel ?? policy.enforcementLevel) as EnforcementLevel;
-        if (!LEVELS.includes(level)) {
-            problems.push(`${policy.name}: enforcement level ${JSON.stringify(level)} is not one of ${LEVELS.join(", ")}`);
+    const policyNames = info.policies.map((p) => p.name);
+    const isLevel = (v: unknown): v is EnforcementLevel => typeof v === "string" && (LEVELS as string[]).includes(v);
+    const levelProblem = (where: string, v: unknown) => `${where}: ${JSON.stringify(v)} is not a valid enforcement level (one of ${LEVELS.join(", ")})`;
+
+    // The file, parsed as the engine parses it (parsePolicyPackConfig / extractEnforcementLevel).
+    const given = new Map<string, { level?: EnforcementLevel; properties: Record<string, unknown> }>();
+    for (const [key, value] of Object.entries(config)) {
+        if (key === "environments") {
+            problems.push(`environments: Pulumi ESC environments cannot be opened offline; put the policy config in the file itself`);
             continue;
         }
-        if (policy.configSchema?.properties) {
-            const validate = ajv.compile({ type: "object", properties: policy.configSchema.properties, required: policy.configSchema.required ?? [] });
-            if (!validate(properties)) {
-                problems.push(...(validate.errors ?? []).map((e) => `${policy.name}${e.instancePath.replace(/\//g, ".")}: ${e.message}${e.params && "missingProperty" in e.params ? ` (${(e.params as any).missingProperty})` : ""}`));
+        if (key !== "all" && !policyNames.includes(key)) {
+            problems.push(`names a policy the pack ${info.name} does not have: ${key}${suggestion(key, policyNames)}`);
+            continue;
+        }
+        if (typeof value === "string") {
+            if (!isLevel(value)) problems.push(levelProblem(`${key}.enforcementLevel`, value));
+            else given.set(key, { level: value, properties: {} });
+        } else if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+            const { enforcementLevel, ...properties } = value as Record<string, unknown>;
+            if (enforcementLevel !== undefined && !isLevel(enforcementLevel)) {
+                problems.push(levelProblem(`${key}.enforcementLevel`, enforcementLevel));
+                continue;
+            }
+            if (key === "all" && Object.keys(properties).length > 0) {
+                problems.push(`all: only "enforcementLevel" applies to every policy; unknown propert${Object.keys(properties).length === 1 ? "y" : "ies"} ${Object.keys(properties).map((k) => `"${k}"`).join(", ")}`);
+            }
+            given.set(key, { level: enforcementLevel as EnforcementLevel | undefined, properties: key === "all" ? {} : properties });
+        } else {
+            problems.push(`${key}: ${JSON.stringify(value)} is not a valid value; must be an enforcement level or an object`);
+        }
+    }
+
+    // Reconcile: schema defaults < initial config < file (`all` first, then each policy's own entry).
+    const resolved: ResolvedPolicyConfig = {};
+    for (const policy of info.policies) {
+        const defaults = Object.fromEntries(Object.entries(policy.configSchema?.properties ?? {})
+            .filter(([, schema]) => schema !== null && typeof schema === "object" && "default" in (schema as object))
+            .map(([k, schema]) => [k, (schema as { default: unknown }).default]));
+        const { enforcementLevel: initialLevel, ...initialProperties } = (info.initialConfig[policy.name] ?? {}) as Record<string, unknown>;
+        resolved[policy.name] = {
+            enforcementLevel: (isLevel(initialLevel) ? initialLevel : policy.enforcementLevel),
+            properties: { ...defaults, ...initialProperties },
+        };
+    }
+    const all = given.get("all")?.level;
+    for (const entry of Object.values(resolved)) {
+        if (all) entry.enforcementLevel = all;
+    }
+    for (const [name, entry] of given) {
+        if (name === "all") continue;
+        if (entry.level) resolved[name].enforcementLevel = entry.level;
+        Object.assign(resolved[name].properties, entry.properties);
+    }
+
+    // Validate as the engine does, plus unknown properties.
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    for (const policy of info.policies) {
+        const properties = resolved[policy.name].properties;
+        const declared = Object.keys(policy.configSchema?.properties ?? {});
+        if (declared.length === 0) {
+            const extra = Object.keys(given.get(policy.name)?.properties ?? {});
+            if (extra.length > 0) problems.push(`${policy.name}: takes no configuration; unknown propert${extra.length === 1 ? "y" : "ies"} ${extra.map((k) => `"${k}"`).join(", ")}`);
+            continue;
+        }
+        const validate = ajv.compile(closedSchema({ type: "object", properties: policy.configSchema!.properties, required: policy.configSchema!.required ?? [] }) as object);
+        if (validate(properties)) continue;
+        for (const e of validate.errors ?? []) {
+            const segments = propertyPath(e.instancePath);
+            const at = (extra: Array<string | number> = []) => `${policy.name}.${showPath([...segments, ...extra])}`.replace(/\.$/, "");
+            const params = e.params as Record<string, any>;
+            let value: unknown = properties;
+            for (const s of segments) value = (value as any)?.[s];
+            switch (e.keyword) {
+                case "additionalProperties": {
+                    const siblings = Object.keys(((e.parentSchema as any)?.properties) ?? {});
+                    problems.push(`${at([params.additionalProperty])}: unknown property${suggestion(params.additionalProperty, siblings)}; allowed: ${siblings.join(", ")}`);
+                    break;
+                }
+                case "required":
+                    problems.push(`${at([params.missingProperty])}: is required`);
+                    break;
+                case "enum":
+                    problems.push(`${at()}: must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}${received(value, segments)}`);
+                    break;
+                default:
+                    problems.push(`${at()}: ${e.message}${received(value, segments)}`);
             }
         }
-        resolved[policy.name] = { enforcementLevel: level, properties };
     }
     if (problems.length > 0) {
-        throw new PolicyPackError(`invalid policy config for ${info.name}:\n  - ${problems.join("\n  - ")}`);
+        throw new PolicyPackError(`invalid policy config for ${info.name}:\n  - ${[...new Set(problems)].sort().join("\n  - ")}`);
     }
     return resolved;
 }

@@ -19,10 +19,15 @@ Options:
   --policy-pack-config <file>   Policy config JSON (default: ./policies/config/<stack>.json when it exists)
   --no-policy                   Plan only, evaluate no policy pack
   --fail-on <level>             mandatory (default) or advisory: the lowest unwaived level that fails the gate
+  --allow-uninspected <type>    Let remote components of this type (e.g. awsx:ecs:FargateService; \`*\` matches any
+                                characters) pass the gate uninspected; repeatable. The allowance is shown in every
+                                report. Without it each remote component is a mandatory finding: its children are
+                                created by the provider plugin and are not in the offline plan.
   --out <dir>                   Report directory (default: reports/<stack>): preview.json, .md, .sarif, .junit.xml, .html
   --help                        Show this help
 
-Exit codes: 0 gate passed, 1 gate failed, 2 input or program error (no reports written), 3 internal error.
+Exit codes: 0 gate passed, 1 gate failed, 2 input or program error (no reports written) or gate passed but a report
+could not be written (the verdict is printed first; a failed gate keeps 1), 3 internal error.
 `;
 
 export const EXIT_INTERNAL_ERROR = 3;
@@ -47,6 +52,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
                 "policy-pack-config": { type: "string" },
                 "no-policy": { type: "boolean" },
                 "fail-on": { type: "string" },
+                "allow-uninspected": { type: "string", multiple: true },
                 out: { type: "string" },
                 help: { type: "boolean", short: "h" },
             },
@@ -70,6 +76,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         io.stderr(`--fail-on must be mandatory or advisory, not "${failOn}"\n`);
         return EXIT_INPUT_ERROR;
     }
+    const allowUninspected = values["allow-uninspected"] ?? [];
+    const badPattern = allowUninspected.find((p) => p.trim() === "" || /\s/.test(p));
+    if (badPattern !== undefined) {
+        io.stderr(`--allow-uninspected takes a resource type token such as awsx:ecs:FargateService, not "${badPattern}"\n`);
+        return EXIT_INPUT_ERROR;
+    }
     const defaults = values["no-policy"] ? {} : defaultPolicyPaths(io.cwd, values.stack);
     const policyPack = values["no-policy"] ? undefined : values["policy-pack"] ? path.resolve(io.cwd, values["policy-pack"]) : defaults.packDir;
     const policyPackConfig = values["policy-pack-config"] ? path.resolve(io.cwd, values["policy-pack-config"]) : values["policy-pack"] ? undefined : defaults.configFile;
@@ -86,13 +98,23 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
             policyPack,
             policyPackConfig,
             failOn,
+            allowUninspected,
         });
         const outDir = path.resolve(io.cwd, values.out ?? path.join("reports", values.stack));
-        writeReports(result, outDir);
+        // The verdict first: a report that cannot be written must not hide it.
         io.stdout(renderTerminal(result, { colour: io.colour }));
-        const shown = path.relative(io.cwd, outDir);
-        io.stdout(`Reports: ${shown === "" ? "." : shown.startsWith("..") ? outDir : shown}/preview.{json,md,sarif,junit.xml,html}\n`);
-        return result.gate.passed ? EXIT_OK : EXIT_GATE_FAILED;
+        const reports = writeReports(result, outDir);
+        if (reports.failed.length === 0) {
+            io.stdout(`Reports: ${outDir}${path.sep}preview.{json,md,sarif,junit.xml,html}\n`);
+        } else if (reports.written.length > 0) {
+            io.stdout(`Reports written: ${reports.written.join(", ")}\n`);
+        }
+        for (const { file, reason } of reports.failed) {
+            io.stderr(`Report ${file} could not be written: ${reason}\n`);
+        }
+        const gateCode = result.gate.passed ? EXIT_OK : EXIT_GATE_FAILED;
+        // A failed gate keeps exit 1; a passed gate whose reports are incomplete is not a success.
+        return reports.failed.length > 0 && gateCode === EXIT_OK ? EXIT_INPUT_ERROR : gateCode;
     } catch (err) {
         if (err instanceof PreviewInputError) {
             io.stderr(`${err.message}\n`);

@@ -3,7 +3,7 @@
  * The JSON report is this object as-is (schema: scripts/preview/report.schema.json, `schemaVersion` bumps on breaking change),
  * and every other report (terminal, Markdown, SARIF, JUnit, HTML) is rendered from it.
  */
-export const SCHEMA_VERSION = "1.0.0";
+export const SCHEMA_VERSION = "1.1.0";
 
 export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
 
@@ -60,6 +60,17 @@ export interface Waiver {
     reason: string;
 }
 
+export interface Gate {
+    failOn: "mandatory" | "advisory";
+    passed: boolean;
+    /** Unwaived findings at a failing level (uninspected remote components included: they are findings too). */
+    blockingFindings: number;
+    /** Blocking unchecked items that are not findings themselves (e.g. rules that could not judge, with --fail-on advisory). */
+    blockingUnchecked: number;
+    /** Unchecked items that did not block: a passing gate says how many. */
+    nonBlockingUnchecked: number;
+}
+
 export interface Finding {
     policyName: string;
     policyPackName: string;
@@ -77,16 +88,52 @@ export interface Finding {
     waiver?: Waiver;
 }
 
+/**
+ * Something the preview could not see or could not judge. Rendered in every report; never passes silently: a blocking
+ * item fails the gate, and a passing gate with non-blocking items says so in its verdict line.
+ */
+export interface Unchecked {
+    kind: "remote-component" | "not-judged" | "unknown-value" | "unanswered-lookup" | "stack-reference";
+    /** The resource, when there is one. */
+    urn?: string;
+    type?: string;
+    name?: string;
+    /** Data-source token for lookups, e.g. `aws:ec2/getAmi:getAmi`. */
+    token?: string;
+    /** Property paths unknown or not judged. */
+    properties?: string[];
+    /** For not-judged: the rule that could not judge. */
+    policyName?: string;
+    /** One human sentence. */
+    detail: string;
+    /** true: fails the gate (remote components unless allowed). */
+    blocking: boolean;
+    /** e.g. `--allow-uninspected awsx:ecs:FargateService`. */
+    allowedBy?: string;
+    source?: SourceLocation;
+}
+
+/** The pseudo-policy under which each uninspected remote component is also reported as a finding. */
+export const UNINSPECTED_POLICY = "preview-uninspected-component";
+
 export interface PreviewResult {
     schemaVersion: string;
     tool: { name: string; version: string };
     generatedAt: string;
     program: { directory: string; project: string; stack: string; runtime: string };
+    /**
+     * `configFile` absent: no policy config for the stack, the pack's defaults apply. Each policy's `enforcementLevel`
+     * is the level in effect after config reconciliation.
+     */
     policyPack?: { directory: string; name: string; version: string; configFile?: string; policies: PolicySummary[] };
     resources: PlannedResource[];
     findings: Finding[];
     /** Logs the program or the pack wrote (warnings and errors), for the terminal and the JSON report. */
     diagnostics: Array<{ source: "program" | "policy-pack"; severity: string; message: string; urn?: string }>;
-    gate: { failOn: "mandatory" | "advisory"; passed: boolean; blockingFindings: number };
+    /** What the preview could not see or judge (remote components, unknown values, rules that could not judge, ...). */
+    unchecked: Unchecked[];
+    /** `--allow-uninspected` patterns given (remote component types allowed to pass uninspected). */
+    allowUninspected: string[];
+    gate: Gate;
     timings: { planMs: number; policyMs: number; totalMs: number };
 }

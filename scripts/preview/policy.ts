@@ -122,9 +122,25 @@ export async function evaluatePolicies(
         const custom = analyzed.filter((r) => byUrn.get(r.urn)!.custom);
         const diagnostics: analyzer.Diagnostic[] = [];
         const remediations: Array<{ urn: string; remediation: analyzer.Remediation }> = [];
+        // As the engine does: a pack that does not take config refuses a config file; one that does is always
+        // configured (reconciled: schema defaults, initial config, the file), so each policy's defaults apply.
+        // Config problems are the user's input, printed in full (every property path and reason).
+        let levels: Record<string, EnforcementLevel> = {};
+        if (!pack.info.supportsConfig) {
+            if (configFile) {
+                throw new PreviewInputError(`Policy pack ${pack.info.name} does not support config, but ${configFile} was given`);
+            }
+        } else {
+            let resolved: analyzer.ResolvedPolicyConfig;
+            try {
+                resolved = analyzer.resolveConfig(pack.info, config ?? {});
+            } catch (err) {
+                throw new PreviewInputError(`Policy config${configFile ? ` ${configFile}` : ""}: ${(err as Error).message}`);
+            }
+            levels = Object.fromEntries(Object.entries(resolved).map(([name, entry]) => [name, entry.enforcementLevel]));
+        }
         try {
-            // As the CLI does, a pack that takes config is always configured, so each policy's schema defaults apply.
-            if (config !== undefined || pack.info.supportsConfig) {
+            if (pack.info.supportsConfig) {
                 await pack.configure(config ?? {});
             }
             if (pack.info.policies.some((p) => p.enforcementLevel === "remediate")) {
@@ -144,7 +160,7 @@ export async function evaluatePolicies(
             name: p.name,
             displayName: p.displayName,
             description: p.description,
-            enforcementLevel: p.enforcementLevel as EnforcementLevel,
+            enforcementLevel: levels[p.name] ?? (p.enforcementLevel as EnforcementLevel),
             severity: p.severity,
             remediationSteps: p.remediationSteps,
             url: p.url,

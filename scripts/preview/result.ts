@@ -1,6 +1,6 @@
-import type { EnforcementLevel, Finding, PlannedResource, PreviewResult } from "./model";
+import { UNINSPECTED_POLICY, type EnforcementLevel, type Finding, type Gate, type PlannedResource, type PreviewResult, type Unchecked } from "./model";
 import type { RegisteredResource } from "./plan-protocol";
-import { maskProperties } from "./properties";
+import { MASKED_UNKNOWN, maskProperties } from "./properties";
 
 /** The report's view of a registration: inputs masked, empty wire fields dropped. */
 export function toPlannedResource(resource: RegisteredResource): PlannedResource {
@@ -28,9 +28,193 @@ export function isBlocking(finding: Finding, failOn: PreviewResult["gate"]["fail
     return !finding.waiver && failing.includes(finding.enforcementLevel);
 }
 
-export function gateOf(findings: Finding[], failOn: PreviewResult["gate"]["failOn"]): PreviewResult["gate"] {
+/**
+ * The verdict. Uninspected remote components fail it through their findings; other blocking unchecked items (rules that
+ * could not judge, under `--fail-on advisory`) fail it on their own. Non-blocking items are counted so that a passing
+ * verdict can say it was not a full check.
+ */
+export function gateOf(findings: Finding[], failOn: Gate["failOn"], unchecked: Unchecked[] = []): Gate {
     const blockingFindings = findings.filter((f) => isBlocking(f, failOn)).length;
-    return { failOn, passed: blockingFindings === 0, blockingFindings };
+    const blockingUnchecked = unchecked.filter((u) => u.blocking && u.kind !== "remote-component").length;
+    const nonBlockingUnchecked = unchecked.filter((u) => !u.blocking).length;
+    return { failOn, passed: blockingFindings === 0 && blockingUnchecked === 0, blockingFindings, blockingUnchecked, nonBlockingUnchecked };
+}
+
+/** `--allow-uninspected` pattern: a type token, `*` matching any run of characters (`awsx:*`, `*`). */
+export function typeMatches(pattern: string, type: string): boolean {
+    const regex = new RegExp(`^${pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
+    return regex.test(type);
+}
+
+export const REMOTE_DETAIL = "not inspected offline: its children are created by the provider plugin";
+
+/**
+ * Remote (multi-language) components: the plan holds them as single resources, without the children a real preview
+ * would create and judge. Each is an unchecked item and, unless its type is allowed, a mandatory finding of the
+ * pseudo-policy {@link UNINSPECTED_POLICY}.
+ */
+export function remoteComponents(resources: PlannedResource[], allow: string[]): { unchecked: Unchecked[]; findings: Finding[] } {
+    const unchecked: Unchecked[] = [];
+    const findings: Finding[] = [];
+    for (const r of resources.filter((x) => x.remote)) {
+        const pattern = allow.find((p) => typeMatches(p, r.type));
+        unchecked.push({
+            kind: "remote-component", urn: r.urn, type: r.type, name: r.name, detail: REMOTE_DETAIL, blocking: !pattern,
+            ...(pattern ? { allowedBy: `--allow-uninspected ${pattern}` } : {}), ...(r.source ? { source: r.source } : {}),
+        });
+        if (!pattern) {
+            findings.push({
+                policyName: UNINSPECTED_POLICY,
+                policyPackName: "platform-preview",
+                policyPackVersion: "",
+                enforcementLevel: "mandatory",
+                message: `${r.type} "${r.name}": ${REMOTE_DETAIL} (allow with --allow-uninspected ${r.type})`,
+                description: "A remote component's children are not in the offline plan, so no policy judged them.",
+                urn: r.urn,
+                resourceType: r.type,
+                resourceName: r.name,
+                ...(r.source ? { source: r.source } : {}),
+            });
+        }
+    }
+    return { unchecked, findings };
+}
+
+/** Property paths (`ingress[0].cidrBlocks`) whose masked value is unknown. */
+export function unknownPaths(value: unknown, prefix = ""): string[] {
+    if (value === MASKED_UNKNOWN) {
+        return [prefix || "(all inputs)"];
+    }
+    if (Array.isArray(value)) {
+        return value.flatMap((v, i) => unknownPaths(v, `${prefix}[${i}]`));
+    }
+    if (value !== null && typeof value === "object") {
+        return Object.entries(value).flatMap(([k, v]) => unknownPaths(v, prefix ? `${prefix}.${k}` : k));
+    }
+    return [];
+}
+
+/** One `unknown-value` item per resource with inputs unknown until deploy (outputs of resources not created yet). */
+export function unknownValues(resources: PlannedResource[]): Unchecked[] {
+    return resources.flatMap((r): Unchecked[] => {
+        const properties = unknownPaths(r.inputs);
+        return properties.length === 0 ? [] : [{
+            kind: "unknown-value", urn: r.urn, type: r.type, name: r.name, properties, blocking: false,
+            detail: `input${properties.length === 1 ? "" : "s"} ${properties.join(", ")} unknown until deploy; policies saw them as unknown`,
+            ...(r.source ? { source: r.source } : {}),
+        }];
+    });
+}
+
+/** The policy SDK's diagnostic for a rule that read an unknown value: `can't run policy 'x' from policy pack p during preview: …`. */
+const CANT_RUN = /^can't run (?:policy|remediation) '([^']+)' from policy pack .+? during preview: ([\s\S]*)$/;
+const UNKNOWN_AT = /value at \.(\S*) can't be known during preview/;
+
+/**
+ * Turns the SDK's "can't run during preview" diagnostics into `not-judged` items naming the rule (and the resource and
+ * property when known): they are not findings about the resource, they say a rule did not judge it. Blocking under
+ * `--fail-on advisory`, where the SDK's advisory diagnostic would have failed the gate.
+ */
+export function splitNotJudged(findings: Finding[], failOn: Gate["failOn"]): { findings: Finding[]; unchecked: Unchecked[] } {
+    const kept: Finding[] = [];
+    const unchecked: Unchecked[] = [];
+    for (const f of findings) {
+        const match = f.waiver ? null : CANT_RUN.exec(f.message);
+        if (!match) {
+            kept.push(f);
+            continue;
+        }
+        const property = UNKNOWN_AT.exec(match[2])?.[1];
+        unchecked.push({
+            kind: "not-judged",
+            policyName: match[1],
+            ...(f.urn ? { urn: f.urn } : {}),
+            ...(f.resourceType ? { type: f.resourceType } : {}),
+            ...(f.resourceName ? { name: f.resourceName } : {}),
+            ...(property ? { properties: [property] } : {}),
+            detail: `rule ${match[1]} could not judge ${f.resourceName ? `this resource` : "the stack"}: ${match[2]}`,
+            blocking: failOn === "advisory",
+            ...(f.source ? { source: f.source } : {}),
+        });
+    }
+    return { findings: kept, unchecked };
+}
+
+/** What the H3 mocks report (lib/mocks.ts `MockReport`), read structurally so this compiles without it. */
+export interface MockReportLike {
+    lookups?: Array<{ token: string; count: number; answer: string }>;
+    stackReferences?: Array<{ urn?: string; name: string; outputs: Record<string, unknown> }>;
+}
+
+/**
+ * Inputs the preview could not read: every StackReference (its outputs live in another stack's state; what the mocks
+ * gave it is listed) and every data-source lookup that got no real answer.
+ */
+export function unreadInputs(resources: PlannedResource[], report: MockReportLike | undefined): Unchecked[] {
+    const items: Unchecked[] = [];
+    const mocked = new Map((report?.stackReferences ?? []).map((s) => [s.name, s]));
+    for (const r of resources.filter((x) => x.type === "pulumi:pulumi:StackReference")) {
+        const outputs = mocked.get(r.name)?.outputs;
+        const stackName = typeof r.inputs.name === "string" ? r.inputs.name : r.name;
+        const shown = outputs && Object.keys(outputs).length > 0 ? `the mocks gave it outputs ${Object.keys(outputs).sort().join(", ")}` : "the mocks gave it no outputs";
+        items.push({
+            kind: "stack-reference", urn: r.urn, type: r.type, name: r.name, blocking: false,
+            detail: `stack reference to ${stackName}: its outputs are another stack's state, not read offline; ${shown}`,
+            ...(r.source ? { source: r.source } : {}),
+        });
+    }
+    for (const lookup of (report?.lookups ?? []).filter((l) => l.answer === "none")) {
+        items.push({
+            kind: "unanswered-lookup", token: lookup.token, blocking: false,
+            detail: `data source ${lookup.token} (${lookup.count} call${lookup.count === 1 ? "" : "s"}) got no real answer offline: its result is a placeholder`,
+        });
+    }
+    return items;
+}
+
+const KIND_ORDER: Unchecked["kind"][] = ["remote-component", "not-judged", "unanswered-lookup", "stack-reference", "unknown-value"];
+
+/** Unchecked items for display: blocking first, then by kind and resource. */
+export function sortUnchecked(items: Unchecked[]): Unchecked[] {
+    return [...items].sort((a, b) => Number(b.blocking) - Number(a.blocking)
+        || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind)
+        || (a.urn ?? a.token ?? "").localeCompare(b.urn ?? b.token ?? ""));
+}
+
+/** Human phrases for what was not inspected or judged, one per kind present (`2 remote components not inspected`). */
+export function uncheckedPhrases(items: Unchecked[]): string[] {
+    const n = (kind: Unchecked["kind"], pred: (u: Unchecked) => boolean = () => true) => items.filter((u) => u.kind === kind && pred(u)).length;
+    const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+    const phrases: string[] = [];
+    const remoteBlocking = n("remote-component", (u) => u.blocking);
+    const remoteAllowed = n("remote-component", (u) => !u.blocking);
+    if (remoteBlocking) phrases.push(`${plural(remoteBlocking, "remote component", "remote components")} not inspected`);
+    if (remoteAllowed) phrases.push(`${plural(remoteAllowed, "remote component", "remote components")} allowed uninspected`);
+    if (n("not-judged")) phrases.push(`${plural(n("not-judged"), "rule result", "rule results")} not judged (unknown values)`);
+    if (n("unanswered-lookup")) phrases.push(`${plural(n("unanswered-lookup"), "data-source lookup", "data-source lookups")} without a real answer`);
+    if (n("stack-reference")) phrases.push(`${plural(n("stack-reference"), "stack reference", "stack references")} not read`);
+    if (n("unknown-value")) phrases.push(`${plural(n("unknown-value"), "resource", "resources")} with inputs unknown until deploy`);
+    return phrases;
+}
+
+/**
+ * The verdict in one line, the same in every report. A passing gate with anything unchecked never reads as a bare
+ * "passed".
+ */
+export function verdictLine(result: Pick<PreviewResult, "gate" | "unchecked">): string {
+    const { gate } = result;
+    const phrases = uncheckedPhrases(result.unchecked);
+    if (gate.passed) {
+        return phrases.length === 0
+            ? `Policy gate passed (fails on ${gate.failOn}).`
+            : `Policy gate passed (fails on ${gate.failOn}), not a full check: ${phrases.join("; ")} — see "Not inspected or judged".`;
+    }
+    const levels = gate.failOn === "advisory" ? "mandatory or advisory" : "mandatory";
+    const parts = [`${gate.blockingFindings} unwaived ${levels} finding(s)`];
+    if (gate.blockingUnchecked > 0) {
+        parts.push(`${gate.blockingUnchecked} rule result(s) not judged`);
+    }
+    return `Policy gate FAILED: ${parts.join(", ")}${phrases.length ? ` (${phrases.join("; ")})` : ""}.`;
 }
 
 const LEVEL_ORDER: EnforcementLevel[] = ["mandatory", "advisory", "remediate", "disabled"];
@@ -51,4 +235,22 @@ export function countByType(resources: PlannedResource[]): Array<{ type: string;
         counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
     }
     return [...counts].map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count || a.type.localeCompare(b.type));
+}
+
+/** Where each unchecked item is, for display: `awsx:ecs:FargateService "api"`, the stack, or a data-source token. */
+export function uncheckedSubject(u: Unchecked): string {
+    if (u.token) return u.token;
+    if (u.type && u.name) return `${u.type} "${u.name}"`;
+    return u.urn ?? "the stack";
+}
+
+/** The policy config line: which file, or that none exists for the stack and the pack's defaults apply (with the levels). */
+export function policyConfigNote(result: Pick<PreviewResult, "policyPack" | "program">): string | undefined {
+    const pack = result.policyPack;
+    if (!pack) return undefined;
+    if (pack.configFile) return `Policy config: ${pack.configFile}`;
+    const counts = new Map<string, number>();
+    for (const p of pack.policies) counts.set(p.enforcementLevel, (counts.get(p.enforcementLevel) ?? 0) + 1);
+    const levels = ["mandatory", "advisory", "remediate", "disabled"].filter((l) => counts.has(l)).map((l) => `${counts.get(l)} ${l}`).join(", ");
+    return `No policy config for stack "${result.program.stack}": the pack's defaults apply (${levels || "no policies"}).`;
 }

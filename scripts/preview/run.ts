@@ -4,7 +4,7 @@ import { SCHEMA_VERSION, type PreviewResult } from "./model";
 import { runPlan } from "./plan";
 import { evaluatePolicies, readPolicyConfig, startPack, type PolicyRun } from "./policy";
 import { loadProject } from "./project";
-import { gateOf, toPlannedResource } from "./result";
+import { gateOf, remoteComponents, splitNotJudged, toPlannedResource, unknownValues, unreadInputs, type MockReportLike } from "./result";
 
 export interface PreviewOptions {
     /** Pulumi program directory (holds Pulumi.yaml). */
@@ -15,6 +15,8 @@ export interface PreviewOptions {
     /** Policy pack config JSON (as `pulumi preview --policy-pack-config`). */
     policyPackConfig?: string;
     failOn: "mandatory" | "advisory";
+    /** Remote component types allowed to pass uninspected (`--allow-uninspected`, `*` glob). */
+    allowUninspected?: string[];
 }
 
 function toolVersion(): string {
@@ -48,7 +50,13 @@ export async function runPreview(options: PreviewOptions): Promise<PreviewResult
     if (packStarting && packDir) {
         policy = await evaluatePolicies(await packStarting, plan, project, { directory: packDir, configFile, config }, resources);
     }
-    const findings = policy?.findings ?? [];
+    const allowUninspected = options.allowUninspected ?? [];
+    const remote = remoteComponents(resources, allowUninspected);
+    const judged = splitNotJudged(policy?.findings ?? [], options.failOn);
+    const findings = [...remote.findings, ...judged.findings];
+    // H3's mocks report travels on the plan when present (lookups without a real answer, stack references).
+    const mockReport = (plan as { mockReport?: MockReportLike }).mockReport;
+    const unchecked = [...remote.unchecked, ...judged.unchecked, ...unreadInputs(resources, mockReport), ...unknownValues(resources)];
     const ended = Date.now();
     return {
         schemaVersion: SCHEMA_VERSION,
@@ -62,7 +70,9 @@ export async function runPreview(options: PreviewOptions): Promise<PreviewResult
             ...plan.logs.map((l) => ({ source: "program" as const, ...l })),
             ...(policy?.logs ?? []).map((l) => ({ source: "policy-pack" as const, ...l })),
         ],
-        gate: gateOf(findings, options.failOn),
+        unchecked,
+        allowUninspected,
+        gate: gateOf(findings, options.failOn, unchecked),
         timings: { planMs: planEnded - started, policyMs: ended - planEnded, totalMs: ended - started },
     };
 }

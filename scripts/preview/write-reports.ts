@@ -6,35 +6,67 @@ import { renderJunit } from "./reports/junit";
 import { renderMarkdown } from "./reports/markdown";
 import { renderSarif } from "./reports/sarif";
 
-/** Report files written to `--out`, by name. */
+/** Report files written to `--out`, by name. Nothing else in `--out` is ever touched. */
 export const REPORT_FILES = ["preview.json", "preview.md", "preview.sarif", "preview.junit.xml", "preview.html"] as const;
+export type ReportFile = (typeof REPORT_FILES)[number];
+
+export interface ReportWrite {
+    /** Absolute paths of the reports written. */
+    written: string[];
+    /** Reports that could not be written, with the reason in one line (no stack trace). */
+    failed: Array<{ file: string; reason: string }>;
+}
+
+function reason(err: unknown): string {
+    const e = err as NodeJS.ErrnoException;
+    const why: Record<string, string> = {
+        EACCES: "permission denied",
+        EPERM: "operation not permitted",
+        EROFS: "read-only file system",
+        ENOSPC: "no space left on device",
+        ENOTDIR: "a path component is a file, not a directory",
+        EISDIR: "a directory is in the way",
+        EEXIST: "a file is in the way",
+    };
+    return e?.code && why[e.code] ? `${why[e.code]} (${e.code})` : (e?.message ?? String(err)).split("\n")[0];
+}
 
 /**
- * Renders every report into a temporary sibling directory and swaps it in only when all succeeded, so `--out` never
- * holds a partial set passed off as complete.
+ * Writes each report into `outDir` (created if missing) atomically: the text goes to a temporary file in the same
+ * directory, then a rename replaces that one report. Only the preview's own report files are replaced; no other file
+ * or directory is deleted or overwritten, so `--out .` in a project is harmless. A report that cannot be written does
+ * not stop the others: it is returned in `failed` for the caller to report after the verdict.
  */
-export function writeReports(result: PreviewResult, outDir: string): string[] {
+export function writeReports(result: PreviewResult, outDir: string): ReportWrite {
     const target = path.resolve(outDir);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    const staging = fs.mkdtempSync(path.join(path.dirname(target), `.${path.basename(target)}-`));
+    const outcome: ReportWrite = { written: [], failed: [] };
     try {
-        const contents: Record<(typeof REPORT_FILES)[number], string> = {
-            "preview.json": JSON.stringify(result, null, 2) + "\n",
-            "preview.md": renderMarkdown(result),
-            "preview.sarif": renderSarif(result),
-            "preview.junit.xml": renderJunit(result),
-            "preview.html": renderHtml(result),
-        };
-        for (const [file, text] of Object.entries(contents)) {
-            fs.writeFileSync(path.join(staging, file), text);
-        }
-        // mkdtemp makes the directory owner-only; the reports are for CI and reviewers too.
-        fs.chmodSync(staging, 0o777 & ~process.umask());
-        fs.rmSync(target, { recursive: true, force: true });
-        fs.renameSync(staging, target);
+        fs.mkdirSync(target, { recursive: true });
     } catch (err) {
-        fs.rmSync(staging, { recursive: true, force: true });
-        throw err;
+        return { written: [], failed: REPORT_FILES.map((file) => ({ file: path.join(target, file), reason: `cannot create ${target}: ${reason(err)}` })) };
     }
-    return REPORT_FILES.map((f) => path.join(target, f));
+    const renderers: Record<ReportFile, (r: PreviewResult) => string> = {
+        "preview.json": (r) => JSON.stringify(r, null, 2) + "\n",
+        "preview.md": renderMarkdown,
+        "preview.sarif": renderSarif,
+        "preview.junit.xml": renderJunit,
+        "preview.html": renderHtml,
+    };
+    for (const file of REPORT_FILES) {
+        const destination = path.join(target, file);
+        // A name no other writer uses; it lives next to the destination so the rename never crosses file systems.
+        const temporary = path.join(target, `.${file}.${process.pid}.${Date.now()}.tmp`);
+        try {
+            if (fs.existsSync(destination) && !fs.statSync(destination).isFile()) {
+                throw Object.assign(new Error(`${destination} is not a file`), { code: "EISDIR" });
+            }
+            fs.writeFileSync(temporary, renderers[file](result), { flag: "wx" });
+            fs.renameSync(temporary, destination);
+            outcome.written.push(destination);
+        } catch (err) {
+            fs.rmSync(temporary, { force: true });
+            outcome.failed.push({ file: destination, reason: reason(err) });
+        }
+    }
+    return outcome;
 }

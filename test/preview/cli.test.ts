@@ -94,7 +94,7 @@ describe("platform-preview: clean program", () => {
         const run = await preview(["--program", path.join(PROGRAMS, "clean"), "--stack", "dev"]);
         assert.strictEqual(run.code, EXIT_OK, run.stderr + run.stdout);
         assert.deepStrictEqual(run.result!.findings.map((f) => `${f.policyName}/${f.resourceName}`), []);
-        assert.deepStrictEqual(run.result!.gate, { failOn: "mandatory", passed: true, blockingFindings: 0 });
+        assert.deepStrictEqual({ ...run.result!.gate, nonBlockingUnchecked: 0 }, { failOn: "mandatory", passed: true, blockingFindings: 0, blockingUnchecked: 0, nonBlockingUnchecked: 0 });
     });
 });
 
@@ -109,7 +109,7 @@ describe("platform-preview: policy config, waivers and --fail-on", () => {
         assert.strictEqual(multiAz[0].message, "instance is single-AZ");
         const unwaivedMandatory = run.result!.findings.filter((f) => !f.waiver && f.enforcementLevel === "mandatory").length;
         assert.strictEqual(run.result!.gate.blockingFindings, unwaivedMandatory);
-        assert.match(fs.readFileSync(path.join(run.out, "preview.md"), "utf8"), /\| Waived \|\n\|.*\n\| \d+ \| \d+ \| 0 \| 0 \| 1 \|/);
+        assert.match(fs.readFileSync(path.join(run.out, "preview.md"), "utf8"), /\| Waived \| Not inspected or judged \|\n\|.*\n\| \d+ \| \d+ \| 0 \| 0 \| 1 \| \d+ \|/);
     });
 
     it("passes advisory findings unless --fail-on advisory", async () => {

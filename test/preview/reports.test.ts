@@ -26,7 +26,7 @@ function result(findings: Finding[], resources: PlannedResource[], failOn: "mand
         schemaVersion: SCHEMA_VERSION, tool: { name: "platform-preview", version: "0.1.0" }, generatedAt: new Date(0).toISOString(),
         program: { directory: "/p", project: "demo", stack: "dev", runtime: "nodejs" },
         policyPack: { directory: "/pack", name: "pack", version: "1.0.0", policies: [] },
-        resources, findings, diagnostics: [], gate: gateOf(findings, failOn), timings: { planMs: 1, policyMs: 1, totalMs: 2 },
+        resources, findings, diagnostics: [], unchecked: [], allowUninspected: [], gate: gateOf(findings, failOn), timings: { planMs: 1, policyMs: 1, totalMs: 2 },
     };
 }
 
@@ -35,9 +35,10 @@ describe("preview: gate", () => {
     const waiver = { rule: "rds-storage-encrypted", approver: "ciso", expires: "2099-01-01", reason: "migration" };
 
     it("fails on unwaived mandatory findings only, unless --fail-on advisory", () => {
-        assert.deepStrictEqual(gateOf([finding("a", "advisory", db)], "mandatory"), { failOn: "mandatory", passed: true, blockingFindings: 0 });
-        assert.deepStrictEqual(gateOf([finding("a", "advisory", db)], "advisory"), { failOn: "advisory", passed: false, blockingFindings: 1 });
-        assert.deepStrictEqual(gateOf([finding("m", "mandatory", db), finding("m2", "mandatory", db, { waiver })], "mandatory"), { failOn: "mandatory", passed: false, blockingFindings: 1 });
+        const counts = { blockingUnchecked: 0, nonBlockingUnchecked: 0 };
+        assert.deepStrictEqual(gateOf([finding("a", "advisory", db)], "mandatory"), { failOn: "mandatory", passed: true, blockingFindings: 0, ...counts });
+        assert.deepStrictEqual(gateOf([finding("a", "advisory", db)], "advisory"), { failOn: "advisory", passed: false, blockingFindings: 1, ...counts });
+        assert.deepStrictEqual(gateOf([finding("m", "mandatory", db), finding("m2", "mandatory", db, { waiver })], "mandatory"), { failOn: "mandatory", passed: false, blockingFindings: 1, ...counts });
         assert.strictEqual(gateOf([finding("m", "mandatory", db, { waiver }), finding("r", "remediate", db)], "advisory").passed, true);
     });
 });
@@ -70,7 +71,7 @@ describe("preview: terminal and Markdown reports", () => {
 
     it("Markdown: verdict, totals, findings capped with 'and N more', collapsed inventory", () => {
         const md = renderMarkdown(result(findings, resources));
-        assert.match(md, /Policy gate failed\*\*: 31 blocking/);
+        assert.match(md, /Policy gate failed\*\*: 31 unwaived mandatory finding/);
         assert.match(md, /\| 31 \| 31 \| 0 \| 0 \| 0 \|/);
         const rows = md.split("\n").filter((l) => l.includes("`s3-public-access-blocked`"));
         assert.strictEqual(rows.length, MARKDOWN_FINDINGS_LIMIT);

@@ -1,5 +1,6 @@
 import { escapeXml as esc, renderDiagram } from "../diagram";
-import type { Finding, PlannedResource, PolicySummary, PreviewResult } from "../model";
+import type { Finding, PlannedResource, PolicySummary, PreviewResult, Unchecked } from "../model";
+import { policyConfigNote, sortUnchecked, uncheckedPhrases, uncheckedSubject, verdictLine } from "../result";
 
 /**
  * The compliance reviewer's report: one self-contained page (inline CSS and SVG, no script, no external request)
@@ -66,14 +67,16 @@ function findingRow(f: Finding): string {
         + `<td>${esc(f.resourceName ?? "(stack)")}<div class="type">${esc(f.resourceType ?? "")}</div></td><td>${esc(f.message)}${waiver}</td><td><code>${sourceText(f.source)}</code></td></tr>`;
 }
 
-function evidenceSection(resources: PlannedResource[], findings: Finding[]): string {
+function evidenceSection(resources: PlannedResource[], findings: Finding[], unchecked: Unchecked[]): string {
     const byUrn = new Map<string, Finding[]>();
     for (const f of findings) {
         byUrn.set(f.urn ?? "", [...(byUrn.get(f.urn ?? "") ?? []), f]);
     }
     const withFindings = [...byUrn.keys()];
     if (withFindings.length === 0) {
-        return `<p>No resource has a finding: every evaluated policy passed for all ${resources.filter((r) => r.custom).length} resources.</p>`;
+        return unchecked.length === 0
+            ? `<p>No resource has a finding: every evaluated policy passed for all ${resources.filter((r) => r.custom).length} resources.</p>`
+            : `<p>No resource has a finding among what was inspected and judged; see <a href="#unchecked">Not inspected or judged</a> for the rest.</p>`;
     }
     return `<table><thead><tr><th scope="col">Level</th><th scope="col">Policy</th><th scope="col">Resource</th><th scope="col">Finding</th><th scope="col">Declared at</th></tr></thead><tbody>`
         + findings.map(findingRow).join("") + `</tbody></table>`;
@@ -92,6 +95,29 @@ function inventorySection(resources: PlannedResource[], findings: Finding[]): st
     return `<details><summary>${resources.length} resources</summary><table><thead><tr><th scope="col">Name</th><th scope="col">Type</th><th scope="col">Kind</th><th scope="col">Parent</th><th scope="col">Protected</th><th scope="col">Status</th><th scope="col">Declared at</th></tr></thead><tbody>${rows.join("")}</tbody></table></details>`;
 }
 
+function uncheckedRow(u: Unchecked): string {
+    const status = u.blocking ? "fail" : u.allowedBy ? "waived" : "advisory";
+    const label = u.blocking ? "blocks gate" : u.allowedBy ? "allowed" : "not judged";
+    return `<tr data-kind="${esc(u.kind)}" data-blocking="${u.blocking}"><td>${badge(status, label)}</td><td>${esc(u.kind)}${u.policyName ? `<div class="type">${esc(u.policyName)}</div>` : ""}</td>`
+        + `<td>${esc(uncheckedSubject(u))}${u.properties?.length ? `<div class="type">${esc(u.properties.join(", "))}</div>` : ""}</td>`
+        + `<td>${esc(u.detail)}${u.allowedBy ? `<div class="waiver">Allowed by <code>${esc(u.allowedBy)}</code></div>` : ""}</td><td><code>${sourceText(u.source)}</code></td></tr>`;
+}
+
+function uncheckedSection(preview: PreviewResult): string {
+    const items = sortUnchecked(preview.unchecked ?? []);
+    const allowance = preview.allowUninspected.length > 0
+        ? `<p>Allowed uninspected: ${preview.allowUninspected.map((p) => `<code>--allow-uninspected ${esc(p)}</code>`).join(", ")}</p>` : "";
+    if (items.length === 0) {
+        return `${allowance}<p>Nothing: every resource was planned with known inputs and every rule reached a verdict.</p>`;
+    }
+    const head = `<thead><tr><th scope="col">Status</th><th scope="col">Kind</th><th scope="col">Subject</th><th scope="col">Detail</th><th scope="col">Declared at</th></tr></thead>`;
+    const main = items.filter((u) => u.kind !== "unknown-value");
+    const unknown = items.filter((u) => u.kind === "unknown-value");
+    return `${allowance}<p>${esc(uncheckedPhrases(items).join("; "))}.</p>`
+        + (main.length ? `<table data-testid="unchecked">${head}<tbody>${main.map(uncheckedRow).join("")}</tbody></table>` : "")
+        + (unknown.length ? `<details><summary>${unknown.length} resources with inputs unknown until deploy</summary><table>${head}<tbody>${unknown.map(uncheckedRow).join("")}</tbody></table></details>` : "");
+}
+
 function policiesSection(policies: PolicySummary[], findingsByPolicy: Map<string, Finding[]>): string {
     const rows = policies.map((p) => {
         const findings = findingsByPolicy.get(p.name) ?? [];
@@ -105,7 +131,7 @@ const STYLE = `
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:#0f172a;background:#f8fafc}
 header{background:#0f172a;color:#f8fafc;padding:20px 32px}header h1{margin:0 0 4px;font-size:22px}header p{margin:0;color:#cbd5e1}
 main{padding:20px 32px;max-width:1240px}h2{margin-top:32px;border-bottom:2px solid #e2e8f0;padding-bottom:4px}h3 small{font-weight:400;color:#475569;font-size:13px;margin-left:8px}
-.verdict{display:inline-block;margin-top:10px;padding:6px 12px;border-radius:6px;font-weight:700}.verdict.passed{background:#16a34a}.verdict.failed{background:#dc2626}
+.verdict{display:inline-block;margin-top:10px;padding:6px 12px;border-radius:6px;font-weight:700}.verdict.passed{background:#16a34a}.verdict.failed{background:#dc2626}.verdict.partial{background:#b45309}header p.config{margin-top:8px}
 .cards{display:flex;gap:12px;flex-wrap:wrap}.card{background:#fff;border:1px solid #e2e8f0;border-radius:8px;padding:12px 16px;min-width:130px}
 .card .n{font-size:26px;font-weight:700;display:block}.card .l{color:#475569}
 table{border-collapse:collapse;width:100%;background:#fff;margin:8px 0}th,td{border:1px solid #e2e8f0;padding:6px 8px;text-align:left;vertical-align:top}
@@ -127,7 +153,7 @@ export function renderHtml(preview: PreviewResult): string {
     const mandatory = count((f) => !f.waiver && f.enforcementLevel === "mandatory");
     const advisory = count((f) => !f.waiver && f.enforcementLevel === "advisory");
     const waived = count((f) => !!f.waiver);
-    const verdict = preview.gate.passed ? "passed" : "failed";
+    const verdict = preview.gate.passed ? ((preview.unchecked ?? []).length > 0 ? "partial" : "passed") : "failed";
     const pack = preview.policyPack ? `${preview.policyPack.name} ${preview.policyPack.version}` : "no policy pack";
     const card = (id: string, n: number, label: string) => `<div class="card"><span class="n" data-testid="${id}">${n}</span><span class="l">${label}</span></div>`;
     return `<!doctype html>
@@ -135,13 +161,15 @@ export function renderHtml(preview: PreviewResult): string {
 <title>Compliance report · ${esc(preview.program.project)} / ${esc(preview.program.stack)}</title><style>${STYLE}</style></head>
 <body><header><h1>Compliance report: ${esc(preview.program.project)} / ${esc(preview.program.stack)}</h1>
 <p>Policy pack ${esc(pack)} · generated ${esc(preview.generatedAt)} by ${esc(preview.tool.name)} ${esc(preview.tool.version)} (offline preview, SDK mock runtime)</p>
-<div class="verdict ${verdict}" data-testid="gate">Policy gate ${verdict.toUpperCase()} (fails on ${esc(preview.gate.failOn)}; ${preview.gate.blockingFindings} blocking)</div></header>
+<div class="verdict ${verdict}" data-testid="gate">${esc(verdictLine(preview))}</div>
+${preview.policyPack ? `<p class="config">${esc(policyConfigNote(preview)!)}</p>` : ""}</header>
 <main>
 <section aria-labelledby="summary"><h2 id="summary">Summary</h2><div class="cards">
-${card("resource-count", preview.resources.length, "resources planned")}${card("mandatory-count", mandatory, "mandatory findings")}${card("advisory-count", advisory, "advisory findings")}${card("waived-count", waived, "waived findings")}${card("policy-count", policies.length, "policies evaluated")}
+${card("resource-count", preview.resources.length, "resources planned")}${card("mandatory-count", mandatory, "mandatory findings")}${card("advisory-count", advisory, "advisory findings")}${card("waived-count", waived, "waived findings")}${card("policy-count", policies.length, "policies evaluated")}${card("unchecked-count", (preview.unchecked ?? []).length, "not inspected or judged")}
 </div></section>
+<section aria-labelledby="unchecked"><h2 id="unchecked">Not inspected or judged</h2>${uncheckedSection(preview)}</section>
 <section aria-labelledby="controls"><h2 id="controls">Controls by framework</h2>${controlsSection(policies, findingsByPolicy)}</section>
-<section aria-labelledby="evidence"><h2 id="evidence">Evidence per resource</h2>${evidenceSection(preview.resources, preview.findings)}</section>
+<section aria-labelledby="evidence"><h2 id="evidence">Evidence per resource</h2>${evidenceSection(preview.resources, preview.findings, preview.unchecked ?? [])}</section>
 <section aria-labelledby="architecture"><h2 id="architecture">Architecture</h2><p>Components as boxes; their resources counted by type. Dashed boxes are remote components whose children are not planned here.</p><div class="diagram">${renderDiagram(preview.resources)}</div></section>
 <section aria-labelledby="policies"><h2 id="policies">Policies</h2>${policiesSection(policies, findingsByPolicy)}</section>
 <section aria-labelledby="inventory"><h2 id="inventory">Resource inventory</h2>${inventorySection(preview.resources, preview.findings)}</section>

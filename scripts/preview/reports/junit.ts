@@ -1,5 +1,35 @@
 import { create } from "xmlbuilder2";
-import type { Finding, PreviewResult } from "../model";
+import type { Finding, PreviewResult, Unchecked } from "../model";
+import { uncheckedSubject } from "../result";
+
+/** The suite of what the preview could not inspect or judge (blocking ones fail, the others are skipped: not run). */
+export const UNCHECKED_SUITE = "not inspected or judged";
+
+type Case = { name: string; status: "failure" | "skipped"; message: string; text: string; source?: { file: string; line: number } };
+
+function uncheckedCases(items: Unchecked[]): Case[] {
+    const where = (u: Unchecked) => `${uncheckedSubject(u)}${u.source ? ` (${u.source.file}:${u.source.line})` : ""}`;
+    const cases: Case[] = items
+        // A blocking remote component already fails as a finding of its pseudo-policy; counted once.
+        .filter((u) => u.kind !== "unknown-value" && !(u.kind === "remote-component" && u.blocking))
+        .map((u) => ({
+            name: `${u.kind}${u.policyName ? ` ${u.policyName}` : ""}: ${where(u)}`,
+            status: u.blocking ? "failure" : "skipped",
+            message: `${u.detail}${u.allowedBy ? ` (allowed by ${u.allowedBy})` : ""}`,
+            text: `${u.urn ?? u.token ?? ""}\n${u.detail}`.trim(),
+            source: u.source,
+        }));
+    const unknown = items.filter((u) => u.kind === "unknown-value");
+    if (unknown.length > 0) {
+        cases.push({
+            name: `unknown-value: ${unknown.length} resource(s) with inputs unknown until deploy`,
+            status: "skipped",
+            message: `${unknown.length} resource(s) had input values unknown at preview; policies saw them as unknown`,
+            text: unknown.map((u) => `${where(u)}: ${(u.properties ?? []).join(", ")}`).join("\n"),
+        });
+    }
+    return cases;
+}
 
 /**
  * JUnit XML for CI test tabs: a suite per policy; a passing case when the policy found nothing, otherwise a case per
@@ -26,6 +56,13 @@ export function renderJunit(preview: PreviewResult): string {
         totals.skipped += skipped;
         return { name, findings, tests, failures, skipped };
     });
+
+    const extra = uncheckedCases(preview.unchecked ?? []);
+    if (extra.length > 0) {
+        totals.tests += extra.length;
+        totals.failures += extra.filter((c) => c.status === "failure").length;
+        totals.skipped += extra.filter((c) => c.status === "skipped").length;
+    }
 
     const root = create({ version: "1.0", encoding: "UTF-8" }).ele("testsuites", {
         name: `policy preview ${preview.program.project}/${preview.program.stack}`,
@@ -63,6 +100,22 @@ export function renderJunit(preview: PreviewResult): string {
                 default:
                     tc.ele("system-out").txt(`${finding.enforcementLevel}: ${text}`);
             }
+        }
+    }
+    if (extra.length > 0) {
+        const el = root.ele("testsuite", {
+            name: `${preview.program.stack}: ${UNCHECKED_SUITE}`,
+            tests: extra.length,
+            failures: extra.filter((c) => c.status === "failure").length,
+            errors: 0,
+            skipped: extra.filter((c) => c.status === "skipped").length,
+            timestamp: preview.generatedAt,
+        });
+        for (const c of extra) {
+            const tc = el.ele("testcase", { classname: UNCHECKED_SUITE, name: c.name, ...(c.source ? { file: c.source.file, line: c.source.line } : {}) });
+            if (c.status === "failure") tc.ele("failure", { message: c.message, type: "not-judged" }).txt(c.text);
+            else tc.ele("skipped", { message: c.message });
+            if (c.status === "skipped" && c.text) tc.ele("system-out").txt(c.text);
         }
     }
     return root.end({ prettyPrint: true }) + "\n";

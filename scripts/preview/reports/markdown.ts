@@ -1,37 +1,68 @@
-import type { Finding, PreviewResult } from "../model";
-import { countByType, isBlocking, sortFindings } from "../result";
+import type { Finding, PreviewResult, Unchecked } from "../model";
+import { countByType, isBlocking, policyConfigNote, sortFindings, sortUnchecked, uncheckedPhrases, verdictLine } from "../result";
 
 /** Findings listed in the table; the rest are counted ("and N more") so the comment stays short enough for a PR. */
 export const MARKDOWN_FINDINGS_LIMIT = 20;
+/** Unchecked items listed (unknown values are collapsed); the rest are counted. */
+export const MARKDOWN_UNCHECKED_LIMIT = 50;
 
-function cell(text: string): string {
-    return text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+/**
+ * Every value from the program, the pack or the config placed in the Markdown goes through one of these two: the PR
+ * comment must render what the values are, whatever characters they hold (a backtick in a resource name used to end its
+ * code span, a `|` to split a table cell).
+ */
+/** Plain text: Markdown punctuation backslash-escaped (CommonMark allows it before any ASCII punctuation), one line. */
+export function mdText(value: string): string {
+    return value.replace(/\r?\n/g, " ").replace(/[\\`*_{}[\]<>()#+!|~&]/g, "\\$&");
+}
+
+/** A code span that holds any text: a backtick fence longer than any run inside; `|` escaped for GFM tables. */
+export function mdCode(value: string): string {
+    const text = value.replace(/\r?\n/g, " ").replace(/\|/g, "\\|");
+    const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = "`".repeat(longest + 1);
+    const pad = longest > 0 || text.startsWith(" ") || text.endsWith(" ") ? " " : "";
+    return `${fence}${pad}${text}${pad}${fence}`;
+}
+
+function location(source: { file: string; line: number } | undefined): string {
+    return source ? ` (${mdText(source.file)}:${source.line})` : "";
 }
 
 function resourceCell(f: Finding): string {
-    const name = f.resourceName ? `\`${cell(f.resourceName)}\`` : f.urn ? `\`${cell(f.urn)}\`` : "stack";
-    return f.source ? `${name} (${cell(f.source.file)}:${f.source.line})` : name;
+    const name = f.resourceName ? mdCode(f.resourceName) : f.urn ? mdCode(f.urn) : "stack";
+    return `${name}${location(f.source)}`;
 }
 
-/** The PR-comment report: totals, gate verdict, top findings (capped), the inventory collapsed. */
+function uncheckedRow(u: Unchecked): string {
+    const mark = u.blocking ? "❌" : u.allowedBy ? "⏸️" : "⚠️";
+    const subject = u.token ? mdCode(u.token) : u.name ? `${mdCode(u.name)}${u.type ? ` ${mdCode(u.type)}` : ""}` : "stack";
+    const detail = `${mdText(u.detail)}${u.allowedBy ? ` — allowed by ${mdCode(u.allowedBy)}` : ""}`;
+    return `| ${mark} | ${u.kind}${u.policyName ? ` ${mdCode(u.policyName)}` : ""} | ${subject}${location(u.source)} | ${detail} |`;
+}
+
+/** The PR-comment report: totals, gate verdict, top findings (capped), what was not checked, the inventory collapsed. */
 export function renderMarkdown(result: PreviewResult): string {
     const { gate } = result;
     const count = (predicate: (f: Finding) => boolean) => result.findings.filter(predicate).length;
     const lines: string[] = [];
-    lines.push(`## Preview: ${result.program.project}/${result.program.stack}`);
+    lines.push(`## Preview: ${mdText(result.program.project)}/${mdText(result.program.stack)}`);
     lines.push("");
-    lines.push(gate.passed
-        ? `✅ **Policy gate passed** (fails on ${gate.failOn})`
-        : `❌ **Policy gate failed**: ${gate.blockingFindings} blocking finding(s) (fails on ${gate.failOn})`);
+    const verdict = verdictLine(result).replace(/^Policy gate (passed|FAILED)/, (_, word: string) => `**Policy gate ${word === "passed" ? "passed" : "failed"}**`);
+    lines.push(gate.passed ? `${result.unchecked.length > 0 ? "⚠️" : "✅"} ${mdVerdict(verdict)}` : `❌ ${mdVerdict(verdict)}`);
     lines.push("");
-    lines.push(`| Resources | Mandatory | Advisory | Remediated | Waived |`);
-    lines.push(`|---:|---:|---:|---:|---:|`);
-    lines.push(`| ${result.resources.length} | ${count((f) => !f.waiver && f.enforcementLevel === "mandatory")} | ${count((f) => !f.waiver && f.enforcementLevel === "advisory")} | ${count((f) => !f.waiver && f.enforcementLevel === "remediate")} | ${count((f) => !!f.waiver)} |`);
+    lines.push(`| Resources | Mandatory | Advisory | Remediated | Waived | Not inspected or judged |`);
+    lines.push(`|---:|---:|---:|---:|---:|---:|`);
+    lines.push(`| ${result.resources.length} | ${count((f) => !f.waiver && f.enforcementLevel === "mandatory")} | ${count((f) => !f.waiver && f.enforcementLevel === "advisory")} | ${count((f) => !f.waiver && f.enforcementLevel === "remediate")} | ${count((f) => !!f.waiver)} | ${result.unchecked.length} |`);
     lines.push("");
     if (result.policyPack) {
-        lines.push(`Policy pack \`${result.policyPack.name}@${result.policyPack.version}\`, ${result.policyPack.policies.length} policies.`);
+        lines.push(`Policy pack ${mdCode(`${result.policyPack.name}@${result.policyPack.version}`)}, ${result.policyPack.policies.length} policies. ${mdText(policyConfigNote(result)!)}`);
     } else {
         lines.push("No policy pack was evaluated.");
+    }
+    if (result.allowUninspected.length > 0) {
+        lines.push("");
+        lines.push(`Allowed uninspected: ${result.allowUninspected.map((p) => mdCode(`--allow-uninspected ${p}`)).join(", ")}`);
     }
     lines.push("");
     const findings = sortFindings(result.findings);
@@ -40,8 +71,8 @@ export function renderMarkdown(result: PreviewResult): string {
         lines.push("|---|---|---|---|---|");
         for (const f of findings.slice(0, MARKDOWN_FINDINGS_LIMIT)) {
             const mark = f.waiver ? "⏸️" : isBlocking(f, gate.failOn) ? "❌" : "⚠️";
-            const level = f.waiver ? `waived until ${f.waiver.expires}` : f.enforcementLevel;
-            lines.push(`| ${mark} | ${level} | \`${cell(f.policyName)}\` | ${resourceCell(f)} | ${cell(f.message)} |`);
+            const level = f.waiver ? `waived until ${mdText(f.waiver.expires)}` : f.enforcementLevel;
+            lines.push(`| ${mark} | ${level} | ${mdCode(f.policyName)} | ${resourceCell(f)} | ${mdText(f.message)} |`);
         }
         if (findings.length > MARKDOWN_FINDINGS_LIMIT) {
             lines.push("");
@@ -49,14 +80,46 @@ export function renderMarkdown(result: PreviewResult): string {
         }
         lines.push("");
     }
+    if (result.unchecked.length > 0) {
+        const sorted = sortUnchecked(result.unchecked);
+        const main = sorted.filter((u) => u.kind !== "unknown-value");
+        const unknown = sorted.filter((u) => u.kind === "unknown-value");
+        lines.push(`### Not inspected or judged`);
+        lines.push("");
+        lines.push(mdText(uncheckedPhrases(result.unchecked).join("; ")) + ".");
+        lines.push("");
+        const table = (items: Unchecked[]) => {
+            lines.push("| | Kind | Subject | Detail |");
+            lines.push("|---|---|---|---|");
+            for (const u of items.slice(0, MARKDOWN_UNCHECKED_LIMIT)) lines.push(uncheckedRow(u));
+            if (items.length > MARKDOWN_UNCHECKED_LIMIT) {
+                lines.push("");
+                lines.push(`…and ${items.length - MARKDOWN_UNCHECKED_LIMIT} more (see preview.json / preview.html).`);
+            }
+            lines.push("");
+        };
+        if (main.length > 0) table(main);
+        if (unknown.length > 0) {
+            lines.push(`<details><summary>${unknown.length} resources with inputs unknown until deploy</summary>`);
+            lines.push("");
+            table(unknown);
+            lines.push("</details>");
+            lines.push("");
+        }
+    }
     lines.push("<details><summary>Resource inventory</summary>");
     lines.push("");
     lines.push("| Type | Count |");
     lines.push("|---|---:|");
     for (const { type, count: n } of countByType(result.resources)) {
-        lines.push(`| \`${type}\` | ${n} |`);
+        lines.push(`| ${mdCode(type)} | ${n} |`);
     }
     lines.push("");
     lines.push("</details>");
     return lines.join("\n") + "\n";
+}
+
+/** The verdict sentence is ours (no program values) except quoted section names: keep its bold, escape the rest. */
+function mdVerdict(verdict: string): string {
+    return verdict.replace(/"Not inspected or judged"/, "*Not inspected or judged*");
 }

@@ -1,6 +1,7 @@
 import { createHash } from "crypto";
 import type * as sarif from "sarif";
-import type { EnforcementLevel, Finding, PolicySummary, PreviewResult } from "../model";
+import { UNINSPECTED_POLICY, type EnforcementLevel, type Finding, type PolicySummary, type PreviewResult, type Unchecked } from "../model";
+import { uncheckedSubject, verdictLine } from "../result";
 
 /**
  * SARIF 2.1.0 for GitHub code scanning: one rule per policy (help text = remediation, tags = controls), one result
@@ -71,9 +72,70 @@ function result(finding: Finding, ruleIndex: number): sarif.Result {
     return out;
 }
 
+/** The preview's own rules: things it could not inspect or judge are results too, never silence. */
+const UNINSPECTED_RULE: PolicySummary = {
+    name: UNINSPECTED_POLICY,
+    displayName: "Remote component not inspected offline",
+    description: "A multi-language (remote) component's children are created by its provider plugin, which the offline preview does not run: no policy judged them.",
+    enforcementLevel: "mandatory",
+    remediationSteps: "Run a real `pulumi preview --policy-pack` to judge its children, or allow the type with --allow-uninspected <type> after review.",
+    controls: [],
+};
+const NOT_JUDGED_RULE: PolicySummary = {
+    name: "preview-not-judged",
+    displayName: "Rule could not judge (unknown value)",
+    description: "A policy read a value that is unknown until deploy and could not reach a verdict for this resource.",
+    enforcementLevel: "advisory",
+    remediationSteps: "Make the value known at preview time where possible, or review the resource after deploy.",
+    controls: [],
+};
+
+function uncheckedResult(u: Unchecked, ruleIndex: number, failOn: PreviewResult["gate"]["failOn"]): sarif.Result {
+    const out: sarif.Result = {
+        ruleId: NOT_JUDGED_RULE.name,
+        ruleIndex,
+        level: failOn === "advisory" ? "error" : "warning",
+        message: { text: `${uncheckedSubject(u)}: ${u.detail}` },
+        partialFingerprints: { "policyFinding/v1": createHash("sha256").update(`${NOT_JUDGED_RULE.name}\n${u.policyName ?? ""}\n${u.urn ?? ""}\n${u.detail}`).digest("hex").slice(0, 32) },
+        properties: { policyName: u.policyName, properties: u.properties },
+    };
+    if (u.urn) {
+        out.locations = [{
+            ...(u.source ? { physicalLocation: { artifactLocation: { uri: u.source.file.split("\\").join("/"), uriBaseId: "%SRCROOT%" }, region: { startLine: u.source.line } } } : {}),
+            logicalLocations: [{ fullyQualifiedName: u.urn, name: u.name, kind: "resource" }],
+        }];
+    }
+    return out;
+}
+
 export function renderSarif(preview: PreviewResult): string {
-    const policies = preview.policyPack?.policies ?? [];
+    const unchecked = preview.unchecked ?? [];
+    const remote = unchecked.filter((u) => u.kind === "remote-component");
+    const notJudged = unchecked.filter((u) => u.kind === "not-judged");
+    const policies = [
+        ...(preview.policyPack?.policies ?? []),
+        ...(remote.length > 0 ? [UNINSPECTED_RULE] : []),
+        ...(notJudged.length > 0 ? [NOT_JUDGED_RULE] : []),
+    ];
     const ruleIds = policies.map((p) => p.name);
+    // An allowed remote component has no finding: it is a result suppressed by the allowance, so it stays visible.
+    const allowed: sarif.Result[] = remote.filter((u) => u.allowedBy).map((u) => ({
+        ruleId: UNINSPECTED_POLICY,
+        ruleIndex: ruleIds.indexOf(UNINSPECTED_POLICY),
+        level: "error",
+        message: { text: `${uncheckedSubject(u)}: ${u.detail}` },
+        partialFingerprints: { "policyFinding/v1": createHash("sha256").update(`${UNINSPECTED_POLICY}\n${u.urn ?? ""}`).digest("hex").slice(0, 32) },
+        ...(u.source ? { locations: [{ physicalLocation: { artifactLocation: { uri: u.source.file.split("\\").join("/"), uriBaseId: "%SRCROOT%" }, region: { startLine: u.source.line } } }] } : {}),
+        suppressions: [{ kind: "external", status: "accepted", justification: `Allowed by ${u.allowedBy}` }],
+    }));
+    // Everything else the preview could not read (unknown inputs, unanswered lookups, stack references) is a
+    // tool notification: visible to SARIF readers, not a code-scanning alert per resource.
+    const notifications: sarif.Notification[] = unchecked.filter((u) => u.kind !== "remote-component" && u.kind !== "not-judged").map((u) => ({
+        level: "note",
+        message: { text: `${u.kind}: ${uncheckedSubject(u)}: ${u.detail}` },
+        descriptor: { id: `preview-${u.kind}` },
+        ...(u.urn ? { locations: [{ logicalLocations: [{ fullyQualifiedName: u.urn, name: u.name, kind: "resource" }] }] } : {}),
+    }));
     const log: sarif.Log = {
         $schema: "https://json.schemastore.org/sarif-2.1.0.json",
         version: "2.1.0",
@@ -88,9 +150,19 @@ export function renderSarif(preview: PreviewResult): string {
             },
             originalUriBaseIds: { "%SRCROOT%": { uri: `file://${preview.program.directory.split("\\").join("/").replace(/\/?$/, "/")}` } },
             automationDetails: { id: `policy-preview/${preview.program.project}/${preview.program.stack}/` },
-            invocations: [{ executionSuccessful: true, endTimeUtc: preview.generatedAt }],
-            results: preview.findings.map((f) => result(f, ruleIds.indexOf(f.policyName))),
-            properties: { stack: preview.program.stack, policyPack: preview.policyPack ? `${preview.policyPack.name}@${preview.policyPack.version}` : undefined },
+            invocations: [{ executionSuccessful: true, endTimeUtc: preview.generatedAt, ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}) }],
+            results: [
+                ...preview.findings.map((f) => result(f, ruleIds.indexOf(f.policyName))),
+                ...allowed,
+                ...notJudged.map((u) => uncheckedResult(u, ruleIds.indexOf(NOT_JUDGED_RULE.name), preview.gate.failOn)),
+            ],
+            properties: {
+                stack: preview.program.stack,
+                policyPack: preview.policyPack ? `${preview.policyPack.name}@${preview.policyPack.version}` : undefined,
+                policyConfig: preview.policyPack ? preview.policyPack.configFile ?? "none: the pack's defaults apply" : undefined,
+                verdict: verdictLine(preview),
+                allowUninspected: preview.allowUninspected,
+            },
         }],
     };
     return `${JSON.stringify(log, null, 2)}\n`;
