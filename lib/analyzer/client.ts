@@ -620,7 +620,7 @@ export function resolveConfig(info: AnalyzerInfo, config: PolicyPackConfigFile):
     }
 
     // Validate as the engine does, plus unknown properties.
-    const ajv = new Ajv({ allErrors: true, strict: false });
+    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
     for (const policy of info.policies) {
         const properties = resolved[policy.name].properties;
         const declared = Object.keys(policy.configSchema?.properties ?? {});

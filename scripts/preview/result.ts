@@ -68,7 +68,7 @@ export function remoteComponents(resources: PlannedResource[], allow: string[]):
                 policyPackName: "platform-preview",
                 policyPackVersion: "",
                 enforcementLevel: "mandatory",
-                message: `${r.type} "${r.name}": ${REMOTE_DETAIL} (allow with --allow-uninspected ${r.type})`,
+                message: `${REMOTE_DETAIL} (allow with --allow-uninspected ${r.type})`,
                 description: "A remote component's children are not in the offline plan, so no policy judged them.",
                 urn: r.urn,
                 resourceType: r.type,
@@ -100,7 +100,9 @@ export function unknownValues(resources: PlannedResource[]): Unchecked[] {
         const properties = unknownPaths(r.inputs);
         return properties.length === 0 ? [] : [{
             kind: "unknown-value", urn: r.urn, type: r.type, name: r.name, properties, blocking: false,
-            detail: `input${properties.length === 1 ? "" : "s"} ${properties.join(", ")} unknown until deploy; policies saw them as unknown`,
+            detail: properties.length === 1
+                ? `input ${properties[0]} is unknown until deploy; policies saw it as unknown`
+                : `inputs ${properties.join(", ")} are unknown until deploy; policies saw them as unknown`,
             ...(r.source ? { source: r.source } : {}),
         }];
     });
@@ -132,7 +134,9 @@ export function splitNotJudged(findings: Finding[], failOn: Gate["failOn"]): { f
             ...(f.resourceType ? { type: f.resourceType } : {}),
             ...(f.resourceName ? { name: f.resourceName } : {}),
             ...(property ? { properties: [property] } : {}),
-            detail: `rule ${match[1]} could not judge ${f.resourceName ? `this resource` : "the stack"}: ${match[2]}`,
+            detail: f.urn
+                ? `rule ${match[1]} could not judge this resource: ${match[2]}`
+                : `stack rule ${match[1]} stopped at an unknown value and judged no resource: ${match[2]}`,
             blocking: failOn === "advisory",
             ...(f.source ? { source: f.source } : {}),
         });
@@ -152,16 +156,20 @@ export interface MockReportLike {
  */
 export function unreadInputs(resources: PlannedResource[], report: MockReportLike | undefined): Unchecked[] {
     const items: Unchecked[] = [];
-    const mocked = new Map((report?.stackReferences ?? []).map((s) => [s.name, s]));
-    for (const r of resources.filter((x) => x.type === "pulumi:pulumi:StackReference")) {
-        const outputs = mocked.get(r.name)?.outputs;
+    const mocked = report?.stackReferences ?? [];
+    const describe = (stackName: string, outputs: Record<string, unknown> | undefined) => {
+        const given = outputs && Object.keys(outputs).length > 0 ? `the mocks gave it outputs ${Object.keys(outputs).sort().join(", ")}` : "the mocks gave it no outputs";
+        return `stack reference to ${stackName}: its outputs are another stack's state, not read offline; ${given}`;
+    };
+    // A StackReference is read, not registered, so it shows up here only when the plan recorded it; the mocks see every one.
+    const planned = resources.filter((x) => x.type === "pulumi:pulumi:StackReference");
+    for (const r of planned) {
         const stackName = typeof r.inputs.name === "string" ? r.inputs.name : r.name;
-        const shown = outputs && Object.keys(outputs).length > 0 ? `the mocks gave it outputs ${Object.keys(outputs).sort().join(", ")}` : "the mocks gave it no outputs";
-        items.push({
-            kind: "stack-reference", urn: r.urn, type: r.type, name: r.name, blocking: false,
-            detail: `stack reference to ${stackName}: its outputs are another stack's state, not read offline; ${shown}`,
-            ...(r.source ? { source: r.source } : {}),
-        });
+        const outputs = mocked.find((s) => s.urn === r.urn || s.name === r.name)?.outputs;
+        items.push({ kind: "stack-reference", urn: r.urn, type: r.type, name: r.name, blocking: false, detail: describe(stackName, outputs), ...(r.source ? { source: r.source } : {}) });
+    }
+    for (const s of mocked.filter((m) => !planned.some((r) => r.urn === m.urn || r.name === m.name))) {
+        items.push({ kind: "stack-reference", ...(s.urn ? { urn: s.urn } : {}), type: "pulumi:pulumi:StackReference", name: s.name, blocking: false, detail: describe(s.name, s.outputs) });
     }
     for (const lookup of (report?.lookups ?? []).filter((l) => l.answer === "none")) {
         items.push({
