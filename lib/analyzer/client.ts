@@ -516,7 +516,7 @@ function distance(a: string, b: string): number {
 
 function suggestion(key: string, known: string[]): string {
     const best = known.map((k) => ({ k, d: distance(key, k) })).sort((x, y) => x.d - y.d)[0];
-    return best && best.d <= Math.max(2, Math.floor(key.length / 3)) ? ` (did you mean "${best.k}"?)` : "";
+    return best && best.d < key.length && best.d <= Math.max(1, Math.floor(key.length / 3)) ? ` (did you mean "${best.k}"?)` : "";
 }
 
 /** `/waivers/0/expires` → `waivers[0].expires`. */
