@@ -77,6 +77,9 @@ describe("verdict: remote components are never passed silently", function () {
         assert.strictEqual(run.result!.findings.filter((f) => f.policyName === UNINSPECTED_POLICY && f.enforcementLevel === "mandatory").length, 3);
         assert.match(run.reports["preview.md"], /❌ \*\*Policy gate failed\*\*/);
         assert.match(run.reports["preview.html"], /data-testid="gate">Policy gate FAILED/);
+        // No control reads as a plain pass while components went uninspected.
+        assert.doesNotMatch(run.reports["preview.html"], /data-status="pass"/);
+        assert.match(run.reports["preview.html"], /data-status="partial"><th scope="row">[^<]+<\/th><td><span class="badge partial">pass, not full check</);
     });
 
     it("--allow-uninspected (repeatable, * glob) lets them pass, and every report shows the allowance", async () => {

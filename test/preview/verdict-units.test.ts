@@ -65,7 +65,7 @@ describe("verdict: policy config reconciled as the engine does (ReconcilePolicyP
 
     it("rejects values that are neither a level nor an object, and ESC environments it cannot open", () => {
         assert.throws(() => resolveConfig(info([plain]), { "no-config": 3 as never }), /no-config: 3 is not a valid value; must be an enforcement level or an object/);
-        assert.throws(() => resolveConfig(info([plain]), { "no-config": { enforcementLevel: "loud" } }), /no-config\.enforcementLevel: "loud" is not a valid enforcement level/);
+        assert.throws(() => resolveConfig(info([plain]), { "no-config": { enforcementLevel: "loud" as never } }), /no-config\.enforcementLevel: "loud" is not a valid enforcement level/);
         assert.throws(() => resolveConfig(info([plain]), { environments: ["x"] as never }), /environments: Pulumi ESC environments cannot be opened offline/);
     });
 });

@@ -7,7 +7,7 @@ import { policyConfigNote, sortUnchecked, uncheckedPhrases, uncheckedSubject, ve
  * with the verdict, counts, controls by framework (pass / fail / waived), evidence per resource, the inventory and
  * an architecture diagram. Status is always written as text as well as colour.
  */
-type Status = "fail" | "waived" | "pass";
+type Status = "fail" | "waived" | "partial" | "pass";
 
 const FRAMEWORK_NAMES: Record<string, string> = {
     "pci-dss-4.0": "PCI DSS v4.0",
@@ -18,13 +18,16 @@ const FRAMEWORK_NAMES: Record<string, string> = {
 
 const COUNTING = new Set(["mandatory", "advisory"]);
 
-function statusOf(findings: Finding[]): Status {
+/** `incomplete`: something under this status was not inspected or judged, so "pass" would claim too much. */
+function statusOf(findings: Finding[], incomplete = false): Status {
     if (findings.some((f) => !f.waiver && COUNTING.has(f.enforcementLevel))) return "fail";
     if (findings.some((f) => f.waiver)) return "waived";
-    return "pass";
+    return incomplete ? "partial" : "pass";
 }
 
-function badge(status: Status | string, label = status): string {
+const STATUS_LABEL: Record<string, string> = { partial: "pass, not full check" };
+
+function badge(status: Status | string, label = STATUS_LABEL[status] ?? status): string {
     return `<span class="badge ${esc(status)}">${esc(label)}</span>`;
 }
 
@@ -32,7 +35,7 @@ function sourceText(source: { file: string; line: number } | undefined): string 
     return source ? `${esc(source.file)}:${source.line}` : "—";
 }
 
-function controlsSection(policies: PolicySummary[], findingsByPolicy: Map<string, Finding[]>): string {
+function controlsSection(policies: PolicySummary[], findingsByPolicy: Map<string, Finding[]>, incomplete: (policy: string) => boolean): string {
     const frameworks = new Map<string, Map<string, PolicySummary[]>>();
     for (const policy of policies) {
         for (const { framework, control } of policy.controls) {
@@ -47,14 +50,14 @@ function controlsSection(policies: PolicySummary[], findingsByPolicy: Map<string
     return [...frameworks].sort(([a], [b]) => a.localeCompare(b)).map(([framework, controls]) => {
         const rows = [...controls].sort(([a], [b]) => a.localeCompare(b, undefined, { numeric: true })).map(([control, mapped]) => {
             const findings = mapped.flatMap((p) => findingsByPolicy.get(p.name) ?? []);
-            const status = statusOf(findings);
+            const status = statusOf(findings, mapped.some((p) => incomplete(p.name)));
             const open = findings.filter((f) => !f.waiver && COUNTING.has(f.enforcementLevel)).length;
             const waived = findings.filter((f) => f.waiver).length;
             return `<tr data-framework="${esc(framework)}" data-status="${status}"><th scope="row">${esc(control)}</th><td>${badge(status)}</td>`
                 + `<td>${mapped.map((p) => `<a href="#policy-${esc(p.name)}">${esc(p.name)}</a>`).join(", ")}</td><td class="num">${open}</td><td class="num">${waived}</td></tr>`;
         });
-        const statuses = [...controls.values()].map((mapped) => statusOf(mapped.flatMap((p) => findingsByPolicy.get(p.name) ?? [])));
-        const summary = (["pass", "fail", "waived"] as Status[]).map((s) => `${statuses.filter((x) => x === s).length} ${s}`).join(" · ");
+        const statuses = [...controls.values()].map((mapped) => statusOf(mapped.flatMap((p) => findingsByPolicy.get(p.name) ?? []), mapped.some((p) => incomplete(p.name))));
+        const summary = (["pass", "partial", "fail", "waived"] as Status[]).filter((s) => s !== "partial" || statuses.includes(s)).map((s) => `${statuses.filter((x) => x === s).length} ${STATUS_LABEL[s] ?? s}`).join(" · ");
         return `<section class="framework"><h3>${esc(FRAMEWORK_NAMES[framework] ?? framework)} <small>${summary}</small></h3>`
             + `<table><thead><tr><th scope="col">Control</th><th scope="col">Status</th><th scope="col">Policies</th><th scope="col">Open findings</th><th scope="col">Waived</th></tr></thead><tbody>${rows.join("")}</tbody></table></section>`;
     }).join("");
@@ -82,10 +85,11 @@ function evidenceSection(resources: PlannedResource[], findings: Finding[], unch
         + findings.map(findingRow).join("") + `</tbody></table>`;
 }
 
-function inventorySection(resources: PlannedResource[], findings: Finding[]): string {
+function inventorySection(resources: PlannedResource[], findings: Finding[], unchecked: Unchecked[]): string {
     const flagged = new Map<string, Status>();
+    const partial = new Set(unchecked.filter((u) => u.kind === "remote-component" || u.kind === "not-judged").map((u) => u.urn));
     for (const r of resources) {
-        flagged.set(r.urn, statusOf(findings.filter((f) => f.urn === r.urn)));
+        flagged.set(r.urn, statusOf(findings.filter((f) => f.urn === r.urn), partial.has(r.urn)));
     }
     const rows = resources.filter((r) => r.type !== "pulumi:pulumi:Stack").map((r) => {
         const parent = r.parent ? r.parent.split("::").pop() : "";
@@ -115,14 +119,14 @@ function uncheckedSection(preview: PreviewResult): string {
     const unknown = items.filter((u) => u.kind === "unknown-value");
     return `${allowance}<p>${esc(uncheckedPhrases(items).join("; "))}.</p>`
         + (main.length ? `<table data-testid="unchecked">${head}<tbody>${main.map(uncheckedRow).join("")}</tbody></table>` : "")
-        + (unknown.length ? `<details><summary>${unknown.length} resources with inputs unknown until deploy</summary><table>${head}<tbody>${unknown.map(uncheckedRow).join("")}</tbody></table></details>` : "");
+        + (unknown.length ? `<details><summary>${unknown.length} resource${unknown.length === 1 ? "" : "s"} with inputs unknown until deploy</summary><table>${head}<tbody>${unknown.map(uncheckedRow).join("")}</tbody></table></details>` : "");
 }
 
-function policiesSection(policies: PolicySummary[], findingsByPolicy: Map<string, Finding[]>): string {
+function policiesSection(policies: PolicySummary[], findingsByPolicy: Map<string, Finding[]>, incomplete: (policy: string) => boolean): string {
     const rows = policies.map((p) => {
         const findings = findingsByPolicy.get(p.name) ?? [];
         return `<tr id="policy-${esc(p.name)}"><td><strong>${esc(p.displayName || p.name)}</strong><div class="type">${esc(p.name)}</div></td><td>${esc(p.enforcementLevel)}</td><td>${esc(p.severity ?? "")}</td>`
-            + `<td>${esc(p.description)}${p.remediationSteps ? `<div class="remedy">Remediation: ${esc(p.remediationSteps)}</div>` : ""}</td><td>${p.controls.map((c) => `<code>${esc(c.framework)}:${esc(c.control)}</code>`).join(" ")}</td><td>${badge(statusOf(findings))}</td></tr>`;
+            + `<td>${esc(p.description)}${p.remediationSteps ? `<div class="remedy">Remediation: ${esc(p.remediationSteps)}</div>` : ""}</td><td>${p.controls.map((c) => `<code>${esc(c.framework)}:${esc(c.control)}</code>`).join(" ")}</td><td>${badge(statusOf(findings, incomplete(p.name)))}</td></tr>`;
     });
     return `<table><thead><tr><th scope="col">Policy</th><th scope="col">Level</th><th scope="col">Severity</th><th scope="col">Requirement</th><th scope="col">Controls</th><th scope="col">Status</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
@@ -137,7 +141,7 @@ main{padding:20px 32px;max-width:1240px}h2{margin-top:32px;border-bottom:2px sol
 table{border-collapse:collapse;width:100%;background:#fff;margin:8px 0}th,td{border:1px solid #e2e8f0;padding:6px 8px;text-align:left;vertical-align:top}
 thead th{background:#f1f5f9}td.num{text-align:right}.type{color:#64748b;font-size:12px}.remedy,.waiver{color:#334155;font-size:12px;margin-top:4px}
 .badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12px;font-weight:600;border:1px solid transparent}
-.badge.pass{background:#dcfce7;color:#14532d}.badge.fail,.badge.mandatory{background:#fee2e2;color:#7f1d1d}.badge.waived{background:#e0e7ff;color:#312e81}
+.badge.pass{background:#dcfce7;color:#14532d}.badge.partial{background:#ffedd5;color:#7c2d12}.badge.fail,.badge.mandatory{background:#fee2e2;color:#7f1d1d}.badge.waived{background:#e0e7ff;color:#312e81}
 .badge.advisory{background:#fef3c7;color:#78350f}.badge.remediate,.badge.disabled{background:#e2e8f0;color:#334155}
 code{font-size:12px}details summary{cursor:pointer;font-weight:600;margin:8px 0}.diagram{background:#fff;border:1px solid #e2e8f0;border-radius:8px;padding:8px}
 footer{color:#64748b;padding:16px 32px;font-size:12px}
@@ -150,6 +154,10 @@ export function renderHtml(preview: PreviewResult): string {
         findingsByPolicy.set(f.policyName, [...(findingsByPolicy.get(f.policyName) ?? []), f]);
     }
     const count = (pred: (f: Finding) => boolean) => preview.findings.filter(pred).length;
+    // No policy judged a remote component's children; a rule that could not judge something did not fully pass.
+    const anyRemote = (preview.unchecked ?? []).some((u) => u.kind === "remote-component");
+    const notJudged = new Set((preview.unchecked ?? []).filter((u) => u.kind === "not-judged").map((u) => u.policyName));
+    const incomplete = (policy: string) => anyRemote || notJudged.has(policy);
     const mandatory = count((f) => !f.waiver && f.enforcementLevel === "mandatory");
     const advisory = count((f) => !f.waiver && f.enforcementLevel === "advisory");
     const waived = count((f) => !!f.waiver);
@@ -168,11 +176,11 @@ ${preview.policyPack ? `<p class="config">${esc(policyConfigNote(preview)!)}</p>
 ${card("resource-count", preview.resources.length, "resources planned")}${card("mandatory-count", mandatory, "mandatory findings")}${card("advisory-count", advisory, "advisory findings")}${card("waived-count", waived, "waived findings")}${card("policy-count", policies.length, "policies evaluated")}${card("unchecked-count", (preview.unchecked ?? []).length, "not inspected or judged")}
 </div></section>
 <section aria-labelledby="unchecked"><h2 id="unchecked">Not inspected or judged</h2>${uncheckedSection(preview)}</section>
-<section aria-labelledby="controls"><h2 id="controls">Controls by framework</h2>${controlsSection(policies, findingsByPolicy)}</section>
+<section aria-labelledby="controls"><h2 id="controls">Controls by framework</h2>${controlsSection(policies, findingsByPolicy, incomplete)}</section>
 <section aria-labelledby="evidence"><h2 id="evidence">Evidence per resource</h2>${evidenceSection(preview.resources, preview.findings, preview.unchecked ?? [])}</section>
 <section aria-labelledby="architecture"><h2 id="architecture">Architecture</h2><p>Components as boxes; their resources counted by type. Dashed boxes are remote components whose children are not planned here.</p><div class="diagram">${renderDiagram(preview.resources)}</div></section>
-<section aria-labelledby="policies"><h2 id="policies">Policies</h2>${policiesSection(policies, findingsByPolicy)}</section>
-<section aria-labelledby="inventory"><h2 id="inventory">Resource inventory</h2>${inventorySection(preview.resources, preview.findings)}</section>
+<section aria-labelledby="policies"><h2 id="policies">Policies</h2>${policiesSection(policies, findingsByPolicy, incomplete)}</section>
+<section aria-labelledby="inventory"><h2 id="inventory">Resource inventory</h2>${inventorySection(preview.resources, preview.findings, preview.unchecked ?? [])}</section>
 </main><footer>Program ${esc(preview.program.directory)} · plan ${preview.timings.planMs} ms · policies ${preview.timings.policyMs} ms · report schema ${esc(preview.schemaVersion)}</footer></body></html>
 `;
 }

@@ -100,7 +100,7 @@ export function renderMarkdown(result: PreviewResult): string {
         };
         if (main.length > 0) table(main);
         if (unknown.length > 0) {
-            lines.push(`<details><summary>${unknown.length} resources with inputs unknown until deploy</summary>`);
+            lines.push(`<details><summary>${unknown.length} resource${unknown.length === 1 ? "" : "s"} with inputs unknown until deploy</summary>`);
             lines.push("");
             table(unknown);
             lines.push("</details>");
