@@ -143,7 +143,7 @@ export async function evaluatePolicies(
             if (pack.info.supportsConfig) {
                 await pack.configure(config ?? {});
             }
-            if (pack.info.policies.some((p) => p.enforcementLevel === "remediate")) {
+            if (pack.info.policies.some((p) => (levels[p.name] ?? p.enforcementLevel) === "remediate")) {
                 for (const resource of custom) {
                     remediations.push(...(await pack.remediate(resource)).map((remediation) => ({ urn: resource.urn, remediation })));
                 }

@@ -189,6 +189,11 @@ export function sortUnchecked(items: Unchecked[]): Unchecked[] {
         || (a.urn ?? a.token ?? "").localeCompare(b.urn ?? b.token ?? ""));
 }
 
+/** Whether the check was partial: anything other than unknown inputs was not inspected or judged. */
+export function isPartial(items: Unchecked[]): boolean {
+    return items.some((u) => u.kind !== "unknown-value");
+}
+
 /** Human phrases for what was not inspected or judged, one per kind present (`2 remote components not inspected`). */
 export function uncheckedPhrases(items: Unchecked[]): string[] {
     const n = (kind: Unchecked["kind"], pred: (u: Unchecked) => boolean = () => true) => items.filter((u) => u.kind === kind && pred(u)).length;
@@ -213,9 +218,16 @@ export function verdictLine(result: Pick<PreviewResult, "gate" | "unchecked">): 
     const { gate } = result;
     const phrases = uncheckedPhrases(result.unchecked);
     if (gate.passed) {
-        return phrases.length === 0
+        // Unknown inputs alone do not make the check partial (a rule that needed one says so as not-judged), but they
+        // are named: a green line must not hide them.
+        const partial = uncheckedPhrases(result.unchecked.filter((u) => u.kind !== "unknown-value"));
+        const unknown = uncheckedPhrases(result.unchecked.filter((u) => u.kind === "unknown-value"));
+        if (partial.length > 0) {
+            return `Policy gate passed (fails on ${gate.failOn}), not a full check: ${phrases.join("; ")} — see "Not inspected or judged".`;
+        }
+        return unknown.length === 0
             ? `Policy gate passed (fails on ${gate.failOn}).`
-            : `Policy gate passed (fails on ${gate.failOn}), not a full check: ${phrases.join("; ")} — see "Not inspected or judged".`;
+            : `Policy gate passed (fails on ${gate.failOn}); ${unknown[0]}, listed under "Not inspected or judged".`;
     }
     const levels = gate.failOn === "advisory" ? "mandatory or advisory" : "mandatory";
     const parts = [`${gate.blockingFindings} unwaived ${levels} finding(s)`];

@@ -122,6 +122,15 @@ describe("verdict: unchecked items", () => {
         assert.match(verdictLine({ gate, unchecked }), /^Policy gate FAILED: 1 unwaived mandatory finding\(s\) \(1 remote component not inspected; 1 remote component allowed uninspected\)\.$/);
     });
 
+    it("a passing verdict is never bare: unknown inputs are named, anything else makes it 'not a full check'", () => {
+        const unknown = { kind: "unknown-value" as const, name: "sg", properties: ["vpcId"], detail: "d", blocking: false };
+        const gate = gateOf([], "mandatory", [unknown]);
+        assert.strictEqual(verdictLine({ gate, unchecked: [] }), "Policy gate passed (fails on mandatory).");
+        assert.strictEqual(verdictLine({ gate, unchecked: [unknown] }), "Policy gate passed (fails on mandatory); 1 resource with inputs unknown until deploy, listed under \"Not inspected or judged\".");
+        const lookup = { kind: "unanswered-lookup" as const, token: "aws:ec2/getAmi:getAmi", detail: "d", blocking: false };
+        assert.match(verdictLine({ gate, unchecked: [unknown, lookup] }), /^Policy gate passed \(fails on mandatory\), not a full check: 1 data-source lookup without a real answer; 1 resource with inputs unknown until deploy/);
+    });
+
     it("unknown property paths, however deep", () => {
         assert.deepStrictEqual(unknownPaths({ a: "[unknown]", b: [{ c: 1 }, { c: "[unknown]" }], d: { e: { f: "[unknown]" } }, g: "[secret]" }), ["a", "b[1].c", "d.e.f"]);
     });

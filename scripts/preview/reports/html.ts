@@ -1,6 +1,6 @@
 import { escapeXml as esc, renderDiagram } from "../diagram";
 import type { Finding, PlannedResource, PolicySummary, PreviewResult, Unchecked } from "../model";
-import { policyConfigNote, sortUnchecked, uncheckedPhrases, uncheckedSubject, verdictLine } from "../result";
+import { isPartial, policyConfigNote, sortUnchecked, uncheckedPhrases, uncheckedSubject, verdictLine } from "../result";
 
 /**
  * The compliance reviewer's report: one self-contained page (inline CSS and SVG, no script, no external request)
@@ -161,7 +161,7 @@ export function renderHtml(preview: PreviewResult): string {
     const mandatory = count((f) => !f.waiver && f.enforcementLevel === "mandatory");
     const advisory = count((f) => !f.waiver && f.enforcementLevel === "advisory");
     const waived = count((f) => !!f.waiver);
-    const verdict = preview.gate.passed ? ((preview.unchecked ?? []).length > 0 ? "partial" : "passed") : "failed";
+    const verdict = preview.gate.passed ? (isPartial(preview.unchecked ?? []) ? "partial" : "passed") : "failed";
     const pack = preview.policyPack ? `${preview.policyPack.name} ${preview.policyPack.version}` : "no policy pack";
     const card = (id: string, n: number, label: string) => `<div class="card"><span class="n" data-testid="${id}">${n}</span><span class="l">${label}</span></div>`;
     return `<!doctype html>

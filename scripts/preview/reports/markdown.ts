@@ -1,5 +1,5 @@
 import type { Finding, PreviewResult, Unchecked } from "../model";
-import { countByType, isBlocking, policyConfigNote, sortFindings, sortUnchecked, uncheckedPhrases, verdictLine } from "../result";
+import { countByType, isBlocking, isPartial, policyConfigNote, sortFindings, sortUnchecked, uncheckedPhrases, verdictLine } from "../result";
 
 /** Findings listed in the table; the rest are counted ("and N more") so the comment stays short enough for a PR. */
 export const MARKDOWN_FINDINGS_LIMIT = 20;
@@ -49,7 +49,7 @@ export function renderMarkdown(result: PreviewResult): string {
     lines.push(`## Preview: ${mdText(result.program.project)}/${mdText(result.program.stack)}`);
     lines.push("");
     const verdict = verdictLine(result).replace(/^Policy gate (passed|FAILED)/, (_, word: string) => `**Policy gate ${word === "passed" ? "passed" : "failed"}**`);
-    lines.push(gate.passed ? `${result.unchecked.length > 0 ? "⚠️" : "✅"} ${mdVerdict(verdict)}` : `❌ ${mdVerdict(verdict)}`);
+    lines.push(gate.passed ? `${isPartial(result.unchecked) ? "⚠️" : "✅"} ${mdVerdict(verdict)}` : `❌ ${mdVerdict(verdict)}`);
     lines.push("");
     lines.push(`| Resources | Mandatory | Advisory | Remediated | Waived | Not inspected or judged |`);
     lines.push(`|---:|---:|---:|---:|---:|---:|`);

@@ -1,5 +1,5 @@
 import type { Finding, PreviewResult, Unchecked } from "../model";
-import { countByType, policyConfigNote, sortFindings, sortUnchecked, uncheckedSubject, verdictLine } from "../result";
+import { countByType, isPartial, policyConfigNote, sortFindings, sortUnchecked, uncheckedSubject, verdictLine } from "../result";
 
 const COLOURS = { red: "\x1b[31m", yellow: "\x1b[33m", green: "\x1b[32m", cyan: "\x1b[36m", dim: "\x1b[2m", bold: "\x1b[1m", reset: "\x1b[0m" };
 type Colour = keyof typeof COLOURS;
@@ -77,6 +77,6 @@ export function renderTerminal(result: PreviewResult, options: { colour: boolean
         lines.push(paint("yellow", `${d.severity} (${d.source}): ${d.message}`));
     }
     lines.push("");
-    lines.push(paint(result.gate.passed ? (result.unchecked.length > 0 ? "yellow" : "green") : "red", verdictLine(result)));
+    lines.push(paint(result.gate.passed ? (isPartial(result.unchecked) ? "yellow" : "green") : "red", verdictLine(result)));
     return lines.join("\n") + "\n";
 }
