@@ -3,7 +3,9 @@ import Ajv from "ajv";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { XMLParser } from "fast-xml-parser";
+import AjvDraft04 from "ajv-draft-04";
+import addFormats from "ajv-formats";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { runCli } from "../../scripts/preview/cli";
 import { EXIT_GATE_FAILED, EXIT_INPUT_ERROR, EXIT_OK } from "../../scripts/preview/errors";
 import { UNINSPECTED_POLICY, type PreviewResult } from "../../scripts/preview/model";
@@ -16,6 +18,17 @@ import { REPORT_FILES } from "../../scripts/preview/write-reports";
 const ROOT = path.resolve(__dirname, "../..");
 const PROGRAMS = path.join(ROOT, "test/fixtures/programs");
 const validate = new Ajv({ allErrors: true }).compile(JSON.parse(fs.readFileSync(path.join(ROOT, "scripts/preview/report.schema.json"), "utf8")));
+
+const sarifAjv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false });
+addFormats(sarifAjv);
+const validateSarif = sarifAjv.compile(JSON.parse(fs.readFileSync(require.resolve("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json"), "utf8")));
+
+/** Every report is valid for its consumer, whatever unchecked items it carries. */
+function assertWellFormed(run: Run) {
+    assert.ok(validate(run.result), JSON.stringify(validate.errors));
+    assert.ok(validateSarif(JSON.parse(run.reports["preview.sarif"])), JSON.stringify(validateSarif.errors?.slice(0, 5)));
+    assert.strictEqual(XMLValidator.validate(run.reports["preview.junit.xml"]), true);
+}
 
 interface Run { code: number; stdout: string; stderr: string; out: string; result?: PreviewResult; reports: Record<string, string> }
 
@@ -39,7 +52,7 @@ function remoteInEveryReport(run: Run, type: string, name: string, allowedBy?: s
     assert.ok(item, `no unchecked item for ${type} ${name}`);
     assert.strictEqual(item.blocking, !allowedBy);
     assert.strictEqual(item.allowedBy, allowedBy);
-    assert.ok(validate(run.result), JSON.stringify(validate.errors));
+    assertWellFormed(run);
     // markdown
     assert.match(reports["preview.md"], new RegExp(`\\| ${allowedBy ? "⏸️" : "❌"} \\| remote-component \\| \`${name}\` \`${type}\`[^|]*\\| not inspected offline: its children are created by the provider plugin`));
     // sarif
@@ -118,6 +131,7 @@ describe("verdict: unknown values and rules that could not judge", function () {
     it("lists unknown inputs per resource and maps the SDK's \"can't run during preview\" to not-judged items naming the rule", async () => {
         const run = await preview(args);
         assert.strictEqual(run.code, EXIT_OK, run.stderr + run.stdout);
+        assertWellFormed(run);
         const unchecked = run.result!.unchecked;
         const unknown = unchecked.filter((u) => u.kind === "unknown-value");
         assert.deepStrictEqual(unknown.map((u) => [u.name, u.properties]), [["data-policy", ["bucket", "policy"]]]);
