@@ -109,8 +109,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         } else if (reports.written.length > 0) {
             io.stdout(`Reports written: ${reports.written.join(", ")}\n`);
         }
-        for (const { file, reason } of reports.failed) {
-            io.stderr(`Report ${file} could not be written: ${reason}\n`);
+        const reasons = new Set(reports.failed.map((f) => f.reason));
+        if (reports.failed.length > 1 && reasons.size === 1) {
+            // One cause for all (e.g. --out cannot be created): one line.
+            io.stderr(`Reports ${reports.failed.map((f) => path.basename(f.file)).join(", ")} could not be written to ${outDir}: ${[...reasons][0]}\n`);
+        } else {
+            for (const { file, reason } of reports.failed) {
+                io.stderr(`Report ${file} could not be written: ${reason}\n`);
+            }
         }
         const gateCode = result.gate.passed ? EXIT_OK : EXIT_GATE_FAILED;
         // A failed gate keeps exit 1; a passed gate whose reports are incomplete is not a success.
