@@ -1,5 +1,6 @@
 import * as assert from "assert";
 import Ajv from "ajv";
+import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -109,6 +110,22 @@ describe("verdict: remote components are never passed silently", function () {
         assert.doesNotMatch(run.stdout, /Policy gate passed \(fails on mandatory\)\.$/m);
         assert.strictEqual(run.result!.gate.passed, true);
         assert.strictEqual(run.result!.gate.nonBlockingUnchecked, run.result!.unchecked.length);
+    });
+
+    it("the HTML report shows the uninspected components in headless Chromium", async function () {
+        const chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p));
+        if (!chromium) {
+            this.skip();
+        }
+        const run = await preview(["--program", path.join(PROGRAMS, "remote-awsx"), "--stack", "dev", "--allow-uninspected", "awsx:lb:*"]);
+        const profile = fs.mkdtempSync(path.join(os.tmpdir(), "verdict-chromium-"));
+        const flags = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", `--user-data-dir=${profile}`];
+        const dom = execFileSync(chromium!, [...flags, "--dump-dom", `file://${path.join(run.out, "preview.html")}`], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], timeout: 60_000 });
+        assert.match(dom, /data-testid="gate">Policy gate FAILED: 2 unwaived mandatory finding\(s\) \(2 remote components not inspected; 1 remote component allowed uninspected/);
+        assert.match(dom, /data-testid="unchecked-count">5</);
+        const rows = [...dom.matchAll(/<tr data-kind="remote-component" data-blocking="(true|false)">/g)].map((m) => m[1]);
+        assert.deepStrictEqual(rows, ["true", "true", "false"]);
+        assert.match(dom, /Allowed by <code>--allow-uninspected awsx:lb:\*<\/code>/);
     });
 
     it("the stand-in remote fixture fails without a pack too (--no-policy), and an allowance for another type does not cover it", async () => {
