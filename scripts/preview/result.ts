@@ -110,36 +110,60 @@ export function unknownValues(resources: PlannedResource[]): Unchecked[] {
 
 /** The policy SDK's diagnostic for a rule that read an unknown value: `can't run policy 'x' from policy pack p during preview: …`. */
 const CANT_RUN = /^can't run (?:policy|remediation) '([^']+)' from policy pack .+? during preview: ([\s\S]*)$/;
+/** The SDK's own reason: `string value at .a.b can't be known during preview`. */
 const UNKNOWN_AT = /value at \.(\S*) can't be known during preview/;
+/**
+ * The pack's own per-resource form (policies/framework.ts `NOT_JUDGED_PREFIX`): `not judged: ` then, for a resource
+ * rule, `a.b, c unknown during preview`, or for a stack rule `<resource name>: <path> unknown during preview` items
+ * joined by `; ` (the stack rule judged every other resource).
+ */
+const NOT_JUDGED_PREFIX = "not judged: ";
+const PACK_ITEM = /^(?:(.+): )?(\S+(?:, \S+)*) unknown during preview$/;
 
 /**
- * Turns the SDK's "can't run during preview" diagnostics into `not-judged` items naming the rule (and the resource and
- * property when known): they are not findings about the resource, they say a rule did not judge it. Blocking under
+ * Turns "can't run during preview" diagnostics into `not-judged` items naming the rule, the resource and the property
+ * when known: they are not findings about the resource, they say a rule did not judge it. Blocking under
  * `--fail-on advisory`, where the SDK's advisory diagnostic would have failed the gate.
  */
-export function splitNotJudged(findings: Finding[], failOn: Gate["failOn"]): { findings: Finding[]; unchecked: Unchecked[] } {
+export function splitNotJudged(findings: Finding[], failOn: Gate["failOn"], resources: PlannedResource[] = []): { findings: Finding[]; unchecked: Unchecked[] } {
     const kept: Finding[] = [];
     const unchecked: Unchecked[] = [];
+    const byName = new Map<string, PlannedResource[]>();
+    for (const r of resources) byName.set(r.name, [...(byName.get(r.name) ?? []), r]);
+    const item = (policyName: string, reason: string, where: { urn?: string; type?: string; name?: string; source?: PlannedResource["source"] }, properties: string[] | undefined, stackWide: boolean): Unchecked => ({
+        kind: "not-judged",
+        policyName,
+        ...(where.urn ? { urn: where.urn } : {}),
+        ...(where.type ? { type: where.type } : {}),
+        ...(where.name ? { name: where.name } : {}),
+        ...(properties?.length ? { properties } : {}),
+        detail: stackWide
+            ? `stack rule ${policyName} stopped at an unknown value and judged no resource: ${reason}`
+            : `rule ${policyName} could not judge this resource: ${reason}`,
+        blocking: failOn === "advisory",
+        ...(where.source ? { source: where.source } : {}),
+    });
     for (const f of findings) {
         const match = f.waiver ? null : CANT_RUN.exec(f.message);
         if (!match) {
             kept.push(f);
             continue;
         }
-        const property = UNKNOWN_AT.exec(match[2])?.[1];
-        unchecked.push({
-            kind: "not-judged",
-            policyName: match[1],
-            ...(f.urn ? { urn: f.urn } : {}),
-            ...(f.resourceType ? { type: f.resourceType } : {}),
-            ...(f.resourceName ? { name: f.resourceName } : {}),
-            ...(property ? { properties: [property] } : {}),
-            detail: f.urn
-                ? `rule ${match[1]} could not judge this resource: ${match[2]}`
-                : `stack rule ${match[1]} stopped at an unknown value and judged no resource: ${match[2]}`,
-            blocking: failOn === "advisory",
-            ...(f.source ? { source: f.source } : {}),
-        });
+        const [, policyName, reason] = match;
+        const here = { urn: f.urn, type: f.resourceType, name: f.resourceName, source: f.source };
+        if (reason.startsWith(NOT_JUDGED_PREFIX)) {
+            // The pack judged what it could and names each resource it could not.
+            for (const part of reason.slice(NOT_JUDGED_PREFIX.length).split("; ")) {
+                const parsed = PACK_ITEM.exec(part);
+                const named = parsed?.[1] !== undefined ? byName.get(parsed[1]) : undefined;
+                const resource = named?.length === 1 ? named[0] : undefined;
+                const where = f.urn ? here : resource ? { urn: resource.urn, type: resource.type, name: resource.name, source: resource.source } : { name: parsed?.[1] };
+                unchecked.push(item(policyName, `${part}`, where, parsed?.[2].split(", "), false));
+            }
+            continue;
+        }
+        const property = UNKNOWN_AT.exec(reason)?.[1];
+        unchecked.push(item(policyName, reason, here, property ? [property] : undefined, !f.urn));
     }
     return { findings: kept, unchecked };
 }

@@ -52,7 +52,7 @@ export async function runPreview(options: PreviewOptions): Promise<PreviewResult
     }
     const allowUninspected = options.allowUninspected ?? [];
     const remote = remoteComponents(resources, allowUninspected);
-    const judged = splitNotJudged(policy?.findings ?? [], options.failOn);
+    const judged = splitNotJudged(policy?.findings ?? [], options.failOn, resources);
     const findings = [...remote.findings, ...judged.findings];
     // H3's mocks report travels on the plan when present (lookups without a real answer, stack references).
     const mockReport = (plan as { mockReport?: MockReportLike }).mockReport;

@@ -148,6 +148,24 @@ describe("verdict: unchecked items", () => {
         assert.ok(splitNotJudged([sdk("tls")], "advisory").unchecked[0].blocking);
     });
 
+    it("maps the pack's per-resource not-judged form (resource and stack rules) to one item per resource", () => {
+        const sg: PlannedResource = { ...base, custom: true, urn: "urn:pulumi:dev::p::aws:ec2/securityGroup:SecurityGroup::web-sg", type: "aws:ec2/securityGroup:SecurityGroup", name: "web-sg", remote: false, inputs: {}, source: { file: "index.ts", line: 9 } };
+        const cant = (policyName: string, rest: string, urn?: string): Finding => ({
+            policyName, policyPackName: "pack", policyPackVersion: "1", enforcementLevel: "advisory", description: "d", urn,
+            message: `can't run policy '${policyName}' from policy pack pack during preview: not judged: ${rest}`,
+        });
+        const { unchecked } = splitNotJudged([
+            cant("no-open-ingress", "web-sg: ingress.0.cidrBlocks unknown during preview; ghost: egress unknown during preview"),
+            cant("required-tags", "tags, tagsAll unknown during preview", sg.urn),
+        ], "mandatory", [sg]);
+        assert.deepStrictEqual(unchecked.map((u) => [u.policyName, u.urn, u.name, u.properties, u.source?.line]), [
+            ["no-open-ingress", sg.urn, "web-sg", ["ingress.0.cidrBlocks"], 9],
+            ["no-open-ingress", undefined, "ghost", ["egress"], undefined],
+            ["required-tags", sg.urn, undefined, ["tags", "tagsAll"], undefined],
+        ]);
+        assert.match(unchecked[0].detail, /^rule no-open-ingress could not judge this resource: web-sg: ingress\.0\.cidrBlocks unknown during preview$/);
+    });
+
     it("stack references and unanswered lookups from the mocks' report", () => {
         const items = unreadInputs([], { stackReferences: [{ name: "net", outputs: { vpcId: "vpc-1" } }], lookups: [{ token: "aws:ec2/getAmi:getAmi", count: 2, answer: "none" }, { token: "aws:index/getRegion:getRegion", count: 1, answer: "platform" }] });
         assert.deepStrictEqual(items.map((u) => [u.kind, u.name ?? u.token, u.blocking]), [["stack-reference", "net", false], ["unanswered-lookup", "aws:ec2/getAmi:getAmi", false]]);
