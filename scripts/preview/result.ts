@@ -158,7 +158,8 @@ export function splitNotJudged(findings: Finding[], failOn: Gate["failOn"], reso
                 const named = parsed?.[1] !== undefined ? byName.get(parsed[1]) : undefined;
                 const resource = named?.length === 1 ? named[0] : undefined;
                 const where = f.urn ? here : resource ? { urn: resource.urn, type: resource.type, name: resource.name, source: resource.source } : { name: parsed?.[1] };
-                unchecked.push(item(policyName, `${part}`, where, parsed?.[2].split(", "), false));
+                const why = parsed && (f.urn || resource) ? `${parsed[2]} unknown during preview` : part;
+                unchecked.push(item(policyName, why, where, parsed?.[2].split(", "), false));
             }
             continue;
         }

@@ -163,7 +163,7 @@ describe("verdict: unchecked items", () => {
             ["no-open-ingress", undefined, "ghost", ["egress"], undefined],
             ["required-tags", sg.urn, undefined, ["tags", "tagsAll"], undefined],
         ]);
-        assert.match(unchecked[0].detail, /^rule no-open-ingress could not judge this resource: web-sg: ingress\.0\.cidrBlocks unknown during preview$/);
+        assert.match(unchecked[0].detail, /^rule no-open-ingress could not judge this resource: ingress\.0\.cidrBlocks unknown during preview$/);
     });
 
     it("stack references and unanswered lookups from the mocks' report", () => {
