@@ -15,6 +15,8 @@ export interface PreviewOptions {
     /** Policy pack config JSON (as `pulumi preview --policy-pack-config`). */
     policyPackConfig?: string;
     failOn: "mandatory" | "advisory";
+    /** `--mocks`: a module with the user's own answers to data sources and resources (Partial<pulumi.runtime.Mocks>). */
+    mocks?: string;
 }
 
 function toolVersion(): string {
@@ -37,7 +39,7 @@ export async function runPreview(options: PreviewOptions): Promise<PreviewResult
     packStarting?.catch(() => undefined);
     let plan;
     try {
-        plan = await runPlan(project);
+        plan = await runPlan(project, { userMocksModule: options.mocks ? path.resolve(options.mocks) : undefined });
     } catch (err) {
         await packStarting?.then((pack) => pack.close(), () => undefined);
         throw err;
