@@ -51,6 +51,20 @@ const ID_PREFIXES: Record<string, string> = {
     "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": "sgr-",
 };
 
+const ID_FIELDS: Record<string, string> = {
+    "aws:s3/bucket:Bucket": "bucket",
+    "aws:s3/bucketV2:BucketV2": "bucket",
+    "aws:cloudwatch/logGroup:LogGroup": "name",
+    "aws:iam/role:Role": "name",
+    "aws:kms/key:Key": "keyId",
+    "aws:sns/topic:Topic": "arn",
+    "aws:secretsmanager/secret:Secret": "arn",
+    "aws:ecs/cluster:Cluster": "arn",
+    "aws:lb/loadBalancer:LoadBalancer": "arn",
+    "aws:lb/targetGroup:TargetGroup": "arn",
+    "aws:lb/listener:Listener": "arn",
+};
+
 /** Outputs a type-specific resource would have after creation, beyond its inputs. */
 function extraOutputs(type: string, name: string, inputs: any, region: string, accountId: string): Record<string, any> {
     const h = shortHash(`${type}/${name}`, 8);
@@ -172,7 +186,7 @@ export function createPlatformMocks(options: MockOptions = {}): { mocks: pulumi.
         }
         const region = regionOf(args.provider, args.inputs);
         // `args.id` is the import id: "" when not importing (the mock monitor passes the empty string, not undefined).
-        const id = args.id || `${ID_PREFIXES[args.type] ?? `${args.name}-`}${shortHash(`${args.type}/${args.name}`)}`;
+        let id = args.id || `${ID_PREFIXES[args.type] ?? `${args.name}-`}${shortHash(`${args.type}/${args.name}`)}`;
         if (args.type === "pulumi:providers:aws") {
             providerRegions.set(id, args.inputs?.region ?? stackRegion);
             return { id, state: args.inputs };
@@ -187,8 +201,13 @@ export function createPlatformMocks(options: MockOptions = {}): { mocks: pulumi.
             arn: arnFor(args.type, args.name, region, accountId),
             ...args.inputs,
             ...extraOutputs(args.type, args.name, args.inputs, region, accountId),
-            id,
         };
+        // Resources whose provider id is one of their attributes (a bucket's id is its name, a topic's its ARN…).
+        const idField = ID_FIELDS[args.type];
+        if (!args.id && idField && typeof state[idField] === "string") {
+            id = state[idField];
+        }
+        state.id = id;
         // Most AWS resources have an auto-generated physical `name` output; programs read it (dashboards, alarms).
         if (state.name === undefined) {
             state.name = args.inputs?.namePrefix ? `${args.inputs.namePrefix}${shortHash(args.name, 8)}` : `${args.name}-${shortHash(args.name, 7)}`;
