@@ -16,6 +16,8 @@ import { policyDocument } from "./mock-policy-document";
 export interface CallContext {
     region: string;
     accountId: string;
+    /** What earlier answers said about an id (a subnet's AZ and VPC, a VPC's CIDR), so later lookups agree with them. */
+    facts?: Map<string, Record<string, any>>;
 }
 
 export interface Answer {
@@ -151,9 +153,11 @@ const HANDLERS: Record<string, Handler> = {
         return { name: zone.name, zoneId: zone.zoneId, id: zone.name, region: ctx.region, nameSuffix: zone.name.slice(ctx.region.length), groupName: ctx.region, groupLongName: ctx.region, networkBorderGroup: ctx.region, optInStatus: "opt-in-not-required", state: "available", zoneType: "availability-zone", parentZoneId: "", parentZoneName: "" };
     },
     "aws:ec2/getVpc:getVpc": (inputs, ctx) => {
-        const isDefault = inputs?.default === true;
-        const id = inputs?.id ?? filterValue(inputs, "vpc-id") ?? vpcId(ctx, isDefault ? "default" : defaultVpcSeed(inputs));
-        const cidrBlock = inputs?.cidrBlock ?? filterValue(inputs, "cidr") ?? (isDefault ? "172.31.0.0/16" : "10.0.0.0/16");
+        const id = inputs?.id ?? filterValue(inputs, "vpc-id") ?? vpcId(ctx, inputs?.default === true ? "default" : defaultVpcSeed(inputs));
+        const known = ctx.facts?.get(id);
+        const isDefault = inputs?.default ?? known?.default ?? false;
+        const cidrBlock = inputs?.cidrBlock ?? filterValue(inputs, "cidr") ?? known?.cidrBlock ?? (isDefault ? "172.31.0.0/16" : "10.0.0.0/16");
+        ctx.facts?.set(id, { default: isDefault, cidrBlock });
         return {
             id, arn: arn(ctx, "ec2", `vpc/${id}`), cidrBlock, default: isDefault, state: "available", ownerId: ctx.accountId, region: ctx.region,
             cidrBlockAssociations: [{ associationId: `vpc-cidr-assoc-${hash(id)}`, cidrBlock, state: "associated" }],
@@ -168,15 +172,19 @@ const HANDLERS: Record<string, Handler> = {
         const zone = filterValue(inputs, "availability-zone");
         const zones = availabilityZones(ctx.region).filter((z) => !zone || z.name === zone).slice(0, 3);
         const seed = JSON.stringify({ f: inputs?.filters, t: inputs?.tags });
-        return { ids: zones.map((z) => `subnet-${hash(`${ctx.region}/${vpc}/${z.name}/${seed}`)}`), id: ctx.region, region: ctx.region, filters: inputs?.filters, tags: inputs?.tags };
+        const ids = zones.map((z) => `subnet-${hash(`${ctx.region}/${vpc}/${z.name}/${seed}`)}`);
+        ids.forEach((id, i) => ctx.facts?.set(id, { availabilityZone: zones[i].name, vpcId: vpc || undefined, index: i }));
+        return { ids, id: ctx.region, region: ctx.region, filters: inputs?.filters, tags: inputs?.tags };
     },
     "aws:ec2/getSubnet:getSubnet": (inputs, ctx) => {
         const zones = availabilityZones(ctx.region);
         const id = inputs?.id ?? filterValue(inputs, "subnet-id") ?? `subnet-${hash(`${ctx.region}/${JSON.stringify(inputs ?? {})}`)}`;
+        const known = ctx.facts?.get(id);
         const index = parseInt(hash(id, 4), 16) % zones.length;
-        const zone = zones.find((z) => z.name === (inputs?.availabilityZone ?? filterValue(inputs, "availability-zone")) || z.zoneId === inputs?.availabilityZoneId) ?? zones[index];
-        const vpc = inputs?.vpcId ?? filterValue(inputs, "vpc-id") ?? vpcId(ctx, defaultVpcSeed({}));
-        const cidrBlock = inputs?.cidrBlock ?? subnetCidr(inputs?.defaultForAz ? "172.31.0.0" : "10.0.0.0", zones.indexOf(zone));
+        const zone = zones.find((z) => z.name === (inputs?.availabilityZone ?? filterValue(inputs, "availability-zone") ?? known?.availabilityZone) || z.zoneId === inputs?.availabilityZoneId) ?? zones[index];
+        const vpc = inputs?.vpcId ?? filterValue(inputs, "vpc-id") ?? known?.vpcId ?? vpcId(ctx, defaultVpcSeed({}));
+        const vpcCidr = String(ctx.facts?.get(vpc)?.cidrBlock ?? (inputs?.defaultForAz ? "172.31.0.0/16" : "10.0.0.0/16"));
+        const cidrBlock = inputs?.cidrBlock ?? subnetCidr(vpcCidr, known?.index ?? zones.indexOf(zone));
         return {
             id, arn: arn(ctx, "ec2", `subnet/${id}`), availabilityZone: zone.name, availabilityZoneId: zone.zoneId, cidrBlock, vpcId: vpc,
             availableIpAddressCount: 4091, defaultForAz: inputs?.defaultForAz ?? false, mapPublicIpOnLaunch: inputs?.defaultForAz ?? false, state: "available",

@@ -172,7 +172,7 @@ function parseDocument(text: string, what: string): Doc {
     try {
         parsed = JSON.parse(text);
     } catch (err) {
-        throw new Error(`writing IAM Policy Document: merging ${what}: ${(err as Error).message}`);
+        throw new Error(`writing IAM Policy Document: merging ${what}: ${(err as Error).message}`, { cause: err });
     }
     const statements = parsed.Statement === undefined ? [] : Array.isArray(parsed.Statement) ? parsed.Statement : [parsed.Statement];
     return { Version: parsed.Version, Id: parsed.Id, Statement: statements.map(fromJson) };

@@ -167,6 +167,7 @@ export function createPlatformMocks(options: MockOptions = {}): { mocks: pulumi.
     const lookups = new Map<string, { token: string; count: number; answer: "platform" | "user" | "none" }>();
     const stackReferences: MockReport["stackReferences"] = [];
     const providerRegions = new Map<string, string>();
+    const facts = new Map<string, Record<string, any>>();
 
     const record = (token: string, answer: "platform" | "user" | "none") => {
         const key = `${token}\u0000${answer}`;
@@ -219,7 +220,7 @@ export function createPlatformMocks(options: MockOptions = {}): { mocks: pulumi.
     };
 
     const platformCall = (args: pulumi.runtime.MockCallArgs): pulumi.runtime.MockCallResult => {
-        const answer = args.token.startsWith("aws:") ? answerDataSource(args.token, args.inputs, { region: regionOf(args.provider, args.inputs), accountId }) : undefined;
+        const answer = args.token.startsWith("aws:") ? answerDataSource(args.token, args.inputs, { region: regionOf(args.provider, args.inputs), accountId, facts }) : undefined;
         record(args.token, answer?.real ? "platform" : "none");
         // Not an AWS data source we know: echo the inputs (the SDK's own mock default), reported as unanswered.
         return answer?.result ?? args.inputs;

@@ -257,3 +257,16 @@ describe("mocks: iam.getPolicyDocument as the AWS provider computes it", () => {
         assert.deepStrictEqual(result.statements, statements);
     });
 });
+
+describe("mocks: lookups agree with each other", () => {
+    it("describes each subnet of getSubnets in its own AZ and VPC, inside the VPC's CIDR", () => {
+        const { mocks } = createPlatformMocks({ region: "eu-west-1" });
+        const vpc = mocks.call({ token: "aws:ec2/getVpc:getVpc", inputs: { default: true } }) as any;
+        const subnets = mocks.call({ token: "aws:ec2/getSubnets:getSubnets", inputs: { filters: [{ name: "vpc-id", values: [vpc.id] }] } }) as any;
+        const described = subnets.ids.map((id: string) => mocks.call({ token: "aws:ec2/getSubnet:getSubnet", inputs: { id } }) as any);
+        assert.deepStrictEqual(described.map((s: any) => s.availabilityZone), ["eu-west-1a", "eu-west-1b", "eu-west-1c"]);
+        assert.ok(described.every((s: any) => s.vpcId === vpc.id && s.cidrBlock.startsWith("172.31.")), JSON.stringify(described.map((s: any) => [s.vpcId, s.cidrBlock])));
+        assert.strictEqual(new Set(described.map((s: any) => s.cidrBlock)).size, 3);
+        assert.strictEqual((mocks.call({ token: "aws:ec2/getVpc:getVpc", inputs: { id: vpc.id } }) as any).cidrBlock, "172.31.0.0/16");
+    });
+});
