@@ -5,7 +5,8 @@
  * - `actions`, `notActions`, `resources`, `notResources` and principal `identifiers` are sets: de-duplicated, a single
  *   element is written as a string, several as a list sorted in descending order;
  * - principals of one type are merged into one list; a single principal of type "*" with identifiers ["*"] is `"*"`;
- * - conditions: `{ [test]: { [variable]: values } }`, values keep their order, a single value is a string;
+ * - conditions: `{ [test]: { [variable]: values } }`, values of one test and variable accumulate in order, a single
+ *   value is a string;
  * - `&{…}` in resources, identifiers and condition values is written as `${…}` (IAM policy variables);
  * - `sourcePolicyDocuments` are merged first, then this document's statements, then `overridePolicyDocuments`; a
  *   statement with a `Sid` replaces an earlier one with the same `Sid`;
@@ -77,17 +78,14 @@ function conditionSet(conditions: Array<{ test: string; variable: string; values
     if (!conditions || conditions.length === 0) {
         return undefined;
     }
-    const raw: Record<string, Record<string, Json>> = {};
+    // Values of the same test and variable accumulate in order; a single value is then written as a string.
+    const raw: Record<string, Record<string, Json[]>> = {};
     for (const { test, variable, values } of conditions) {
         raw[test] ??= {};
-        if (Array.isArray(values)) {
-            const existing = raw[test][variable];
-            raw[test][variable] = [...(existing === undefined ? [] : Array.isArray(existing) ? existing : [existing]), ...values];
-        } else {
-            raw[test][variable] = values;
-        }
+        raw[test][variable] = [...(raw[test][variable] ?? []), ...(Array.isArray(values) ? values : [values])];
     }
-    return sortKeys(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, sortKeys(v)])));
+    const flat = (v: Record<string, Json[]>) => sortKeys(Object.fromEntries(Object.entries(v).map(([k, items]) => [k, items.length === 1 ? items[0] : items])));
+    return sortKeys(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, flat(v)])));
 }
 
 function sortKeys<T extends Json>(o: Record<string, T>): Record<string, T> {
@@ -136,7 +134,7 @@ function fromJson(s: any): Statement {
         return principalSet(Object.entries(p).map(([type, identifiers]) => ({ type, identifiers: identifiers as Json })));
     };
     const conditions = (c: any) =>
-        c === undefined ? undefined : conditionSet(Object.entries(c).flatMap(([test, vars]) => Object.entries(vars as object).map(([variable, values]) => ({ test, variable, values: values as Json }))));
+        c === undefined ? undefined : conditionSet(Object.entries(c).flatMap(([test, vars]) => Object.entries(vars as object).map(([variable, values]) => ({ test, variable, values: (typeof values === "boolean" ? String(values) : values) as Json }))));
     return statement({
         Sid: s.Sid,
         Effect: s.Effect,
@@ -218,8 +216,10 @@ export function policyDocument(args: PolicyDocumentArgs): { json: string; minifi
     if (merged.Id) {
         ordered.Id = merged.Id;
     }
-    // The provider's statement list is nil (JSON null) when no statement was given anywhere.
-    ordered.Statement = merged.Statement.length > 0 ? merged.Statement : null;
+    // `Statement,omitempty` in the provider's model: no statement anywhere, no key.
+    if (merged.Statement.length > 0) {
+        ordered.Statement = merged.Statement;
+    }
     const json = goEscape(JSON.stringify(ordered, null, 2));
     return { json, minifiedJson: goEscape(JSON.stringify(ordered)), id: String(crc32(json)) };
 }

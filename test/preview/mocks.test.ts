@@ -3,6 +3,7 @@ import * as path from "path";
 import { crc32 } from "zlib";
 import { createPlatformMocks, type MockReport } from "../../lib/mocks";
 import { policyDocument } from "../../lib/mock-policy-document";
+import { runCli, USAGE } from "../../scripts/preview/cli";
 import { mockReportToUnchecked } from "../../scripts/preview/mock-coverage";
 import type { Plan } from "../../scripts/preview/plan";
 import { runPlan } from "../../scripts/preview/plan";
@@ -224,13 +225,19 @@ describe("mocks: iam.getPolicyDocument as the AWS provider computes it", () => {
                     { test: "StringEquals", variable: "aws:PrincipalTag/team", values: ["b", "a"] },
                     { test: "Bool", variable: "aws:SecureTransport", values: ["false"] },
                     { test: "StringEquals", variable: "aws:RequestedRegion", values: ["eu-west-1"] },
+                    { test: "StringLike", variable: "s3:prefix", values: ["home/"] },
+                    { test: "StringLike", variable: "s3:prefix", values: ["shared/"] },
                 ],
             }],
         }).Statement[0];
         assert.strictEqual(condition.Resource, "arn:aws:s3:::b/${aws:username}/*");
         assert.strictEqual(condition.NotAction, "iam:*");
-        assert.deepStrictEqual(condition.Condition, { Bool: { "aws:SecureTransport": "false" }, StringEquals: { "aws:PrincipalTag/team": ["b", "a"], "aws:RequestedRegion": "eu-west-1" } });
-        assert.deepStrictEqual(Object.keys(condition.Condition), ["Bool", "StringEquals"]);
+        assert.deepStrictEqual(condition.Condition, {
+            Bool: { "aws:SecureTransport": "false" },
+            StringEquals: { "aws:PrincipalTag/team": ["b", "a"], "aws:RequestedRegion": "eu-west-1" },
+            StringLike: { "s3:prefix": ["home/", "shared/"] },
+        });
+        assert.deepStrictEqual(Object.keys(condition.Condition), ["Bool", "StringEquals", "StringLike"]);
     });
 
     it("merges source documents first and override documents last, replacing statements by Sid", () => {
@@ -239,6 +246,12 @@ describe("mocks: iam.getPolicyDocument as the AWS provider computes it", () => {
         const doc = parse({ sourcePolicyDocuments: [source], statements: [{ sid: "Own", actions: ["s3:GetObject"], resources: ["*"] }], overridePolicyDocuments: [override] });
         assert.deepStrictEqual(doc.Statement.map((s: any) => [s.Sid, s.Effect, s.Action]), [["Keep", "Allow", "s3:ListBucket"], ["Replace", "Deny", "s3:DeleteObject"], ["Own", "Allow", "s3:GetObject"]]);
         assert.deepStrictEqual(doc.Statement[1].Principal, { AWS: "*" });
+    });
+
+    it("omits Statement when there is none and reads boolean condition values of source documents as strings", () => {
+        assert.strictEqual(policyDocument({}).minifiedJson, '{"Version":"2012-10-17"}');
+        const source = JSON.stringify({ Statement: [{ Effect: "Deny", Action: "s3:*", Resource: "*", Condition: { Bool: { "aws:SecureTransport": false } } }] });
+        assert.deepStrictEqual(parse({ sourcePolicyDocuments: [source] }).Statement[0].Condition, { Bool: { "aws:SecureTransport": "false" } });
     });
 
     it("rejects duplicate Sids as the provider does, escapes HTML characters and ids the JSON by its CRC-32", () => {
@@ -268,5 +281,15 @@ describe("mocks: lookups agree with each other", () => {
         assert.ok(described.every((s: any) => s.vpcId === vpc.id && s.cidrBlock.startsWith("172.31.")), JSON.stringify(described.map((s: any) => [s.vpcId, s.cidrBlock])));
         assert.strictEqual(new Set(described.map((s: any) => s.cidrBlock)).size, 3);
         assert.strictEqual((mocks.call({ token: "aws:ec2/getVpc:getVpc", inputs: { id: vpc.id } }) as any).cidrBlock, "172.31.0.0/16");
+    });
+});
+
+describe("mocks: the --mocks flag", () => {
+    it("is documented and a module that does not exist is an input error naming it", async () => {
+        assert.match(USAGE, /--mocks <module>/);
+        let stderr = "";
+        const code = await runCli(["--stack", "dev", "--program", LOOKUPS, "--no-policy", "--mocks", "no-such-mocks.ts"], { stdout: () => undefined, stderr: (t) => { stderr += t; }, colour: false, cwd: LOOKUPS });
+        assert.strictEqual(code, 2);
+        assert.strictEqual(stderr, `--mocks: ${path.join(LOOKUPS, "no-such-mocks.ts")} does not exist\n`);
     });
 });
