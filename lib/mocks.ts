@@ -1,17 +1,29 @@
 import * as pulumi from "@pulumi/pulumi";
 import { createHash } from "crypto";
+import { answerDataSource, partitionOf, zoneIdPrefix } from "./mock-data-sources";
 
 /**
  * Mock runtime answers shared by the unit tests and the offline preview: every resource gets a
  * plausible, deterministic id, ARN and the endpoint-like outputs programs read back (so
- * `db.endpoint.apply(...)` runs), and the data-source calls the components make are answered as
- * a real account in `region` would.
+ * `db.endpoint.apply(...)` runs), and AWS data sources are answered as a real account in the region would
+ * (lib/mock-data-sources.ts). Every call and stack reference is recorded, so the preview can say which lookups got
+ * no real answer.
  */
 export const MOCK_ACCOUNT_ID = "123456789012";
 
 export interface MockOptions {
+    /** The stack's `aws:region`; default: AWS_REGION / AWS_DEFAULT_REGION as the provider reads them, else us-east-1. */
     region?: string;
     accountId?: string;
+    /** A user's own answers (`--mocks <module>`), asked first, as in Pulumi's unit-test mocks. */
+    userMocks?: Partial<pulumi.runtime.Mocks>;
+}
+
+/** What the mocks were asked and whether they knew the answer; the preview lists the gaps in its reports. */
+export interface MockReport {
+    /** One entry per token and kind of answer. "none": echoed inputs, a generic fill or a placeholder value. */
+    lookups: Array<{ token: string; count: number; answer: "platform" | "user" | "none" }>;
+    stackReferences: Array<{ urn?: string; name: string; outputs: Record<string, unknown>; outputsUnknown?: boolean }>;
 }
 
 function shortHash(text: string, length = 17): string {
@@ -39,6 +51,20 @@ const ID_PREFIXES: Record<string, string> = {
     "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": "sgr-",
 };
 
+const ID_FIELDS: Record<string, string> = {
+    "aws:s3/bucket:Bucket": "bucket",
+    "aws:s3/bucketV2:BucketV2": "bucket",
+    "aws:cloudwatch/logGroup:LogGroup": "name",
+    "aws:iam/role:Role": "name",
+    "aws:kms/key:Key": "keyId",
+    "aws:sns/topic:Topic": "arn",
+    "aws:secretsmanager/secret:Secret": "arn",
+    "aws:ecs/cluster:Cluster": "arn",
+    "aws:lb/loadBalancer:LoadBalancer": "arn",
+    "aws:lb/targetGroup:TargetGroup": "arn",
+    "aws:lb/listener:Listener": "arn",
+};
+
 /** Outputs a type-specific resource would have after creation, beyond its inputs. */
 function extraOutputs(type: string, name: string, inputs: any, region: string, accountId: string): Record<string, any> {
     const h = shortHash(`${type}/${name}`, 8);
@@ -54,7 +80,7 @@ function extraOutputs(type: string, name: string, inputs: any, region: string, a
                 port,
                 resourceId: `db-${shortHash(name, 26).toUpperCase()}`,
                 masterUserSecrets: inputs.manageMasterUserPassword
-                    ? [{ secretArn: `arn:aws:secretsmanager:${region}:${accountId}:secret:rds!db-${h}`, secretStatus: "active", kmsKeyId: inputs.masterUserSecretKmsKeyId ?? "" }]
+                    ? [{ secretArn: `arn:${partitionOf(region).partition}:secretsmanager:${region}:${accountId}:secret:rds!db-${h}`, secretStatus: "active", kmsKeyId: inputs.masterUserSecretKmsKeyId ?? "" }]
                     : [],
             };
         }
@@ -62,8 +88,8 @@ function extraOutputs(type: string, name: string, inputs: any, region: string, a
             return { endpoint: `${name}.cluster-c${h}.${region}.rds.amazonaws.com`, readerEndpoint: `${name}.cluster-ro-c${h}.${region}.rds.amazonaws.com`, port: inputs.port ?? 5432 };
         case "aws:elasticache/replicationGroup:ReplicationGroup":
             return {
-                primaryEndpointAddress: `master.${name}.${h}.use1.cache.amazonaws.com`,
-                readerEndpointAddress: `replica.${name}.${h}.use1.cache.amazonaws.com`,
+                primaryEndpointAddress: `master.${name}.${h}.${zoneIdPrefix(region)}.cache.${partitionOf(region).dnsSuffix}`,
+                readerEndpointAddress: `replica.${name}.${h}.${zoneIdPrefix(region)}.cache.${partitionOf(region).dnsSuffix}`,
                 port: inputs.port ?? 6379,
                 memberClusters: Array.from({ length: Number(inputs.numCacheClusters ?? 1) }, (_, i) => `${name}-00${i + 1}`),
             };
@@ -74,7 +100,7 @@ function extraOutputs(type: string, name: string, inputs: any, region: string, a
         case "aws:s3/bucket:Bucket":
         case "aws:s3/bucketV2:BucketV2": {
             const bucket = inputs.bucket ?? `${name}-${h}`;
-            return { bucket, bucketDomainName: `${bucket}.s3.amazonaws.com`, bucketRegionalDomainName: `${bucket}.s3.${region}.amazonaws.com`, arn: `arn:aws:s3:::${bucket}` };
+            return { bucket, bucketDomainName: `${bucket}.s3.amazonaws.com`, bucketRegionalDomainName: `${bucket}.s3.${region}.amazonaws.com`, arn: `arn:${partitionOf(region).partition}:s3:::${bucket}`, region };
         }
         case "aws:kms/key:Key":
             return { keyId: `${shortHash(name, 8)}-${shortHash(name + "1", 4)}-${shortHash(name + "2", 4)}-${shortHash(name + "3", 4)}-${shortHash(name + "4", 12)}` };
@@ -83,7 +109,7 @@ function extraOutputs(type: string, name: string, inputs: any, region: string, a
         case "aws:ecs/service:Service":
             return { name: inputs.name ?? `${name}-${h}` };
         case "aws:ecs/taskDefinition:TaskDefinition":
-            return { revision: 1, arnWithoutRevision: `arn:aws:ecs:${region}:${accountId}:task-definition/${inputs.family ?? name}` };
+            return { revision: 1, arnWithoutRevision: `arn:${partitionOf(region).partition}:ecs:${region}:${accountId}:task-definition/${inputs.family ?? name}` };
         case "aws:cloudwatch/logGroup:LogGroup":
             return { name: inputs.name ?? `${inputs.namePrefix ?? name + "-"}${h}` };
         case "aws:sns/topic:Topic":
@@ -107,63 +133,135 @@ function extraOutputs(type: string, name: string, inputs: any, region: string, a
 function arnFor(type: string, name: string, region: string, accountId: string): string {
     const service = serviceOf(type);
     const resource = type.split(":")[2]?.toLowerCase() ?? "resource";
+    const partition = partitionOf(region).partition;
     switch (service) {
         case "iam":
-            return `arn:aws:iam::${accountId}:${resource}/${name}`;
+            return `arn:${partition}:iam::${accountId}:${resource}/${name}`;
         case "s3":
-            return `arn:aws:s3:::${name}`;
+            return `arn:${partition}:s3:::${name}`;
         case "cloudwatch":
-            return resource === "loggroup" ? `arn:aws:logs:${region}:${accountId}:log-group:${name}` : `arn:aws:cloudwatch:${region}:${accountId}:${resource}:${name}`;
+            return resource === "loggroup" ? `arn:${partition}:logs:${region}:${accountId}:log-group:${name}` : `arn:${partition}:cloudwatch:${region}:${accountId}:${resource}:${name}`;
         case "lb":
-            return `arn:aws:elasticloadbalancing:${region}:${accountId}:${resource}/${name}/${shortHash(name, 16)}`;
+            return `arn:${partition}:elasticloadbalancing:${region}:${accountId}:${resource}/${name}/${shortHash(name, 16)}`;
         case "rds":
-            return `arn:aws:rds:${region}:${accountId}:${resource === "instance" ? "db" : resource}:${name}`;
+            return `arn:${partition}:rds:${region}:${accountId}:${resource === "instance" ? "db" : resource}:${name}`;
         default:
-            return `arn:aws:${service}:${region}:${accountId}:${resource}/${name}`;
+            return `arn:${partition}:${service}:${region}:${accountId}:${resource}/${name}`;
     }
 }
 
-export function platformMocks(options: MockOptions = {}): pulumi.runtime.Mocks {
-    const region = options.region ?? "us-east-1";
+/** The SDK's wire value for "unknown during preview" (runtime/rpc.js `unknownValue`). */
+const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+const isAnswer = (value: unknown): boolean => value !== undefined && value !== null;
+
+/**
+ * The mocks plus a record of every call they answered. Regions: a call's own `region` argument, else the region of the
+ * explicit provider it went through (providers are recorded as they are registered), else the stack's region; the same
+ * for the ARNs and endpoints of resources (`region` input or provider).
+ */
+export function createPlatformMocks(options: MockOptions = {}): { mocks: pulumi.runtime.Mocks; report(): MockReport } {
+    const stackRegion = options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? "us-east-1";
     const accountId = options.accountId ?? MOCK_ACCOUNT_ID;
-    return {
-        newResource(args: pulumi.runtime.MockResourceArgs): pulumi.runtime.MockResourceResult {
-            if (args.custom === false) {
-                return { id: undefined, state: args.inputs };
-            }
-            const id = args.id ?? `${ID_PREFIXES[args.type] ?? `${args.name}-`}${shortHash(`${args.type}/${args.name}`)}`;
-            const state: Record<string, any> = {
-                arn: arnFor(args.type, args.name, region, accountId),
-                ...args.inputs,
-                ...extraOutputs(args.type, args.name, args.inputs, region, accountId),
-                id,
-            };
-            // Most AWS resources have an auto-generated physical `name` output; programs read it (dashboards, alarms).
-            if (state.name === undefined) {
-                state.name = args.inputs?.namePrefix ? `${args.inputs.namePrefix}${shortHash(args.name, 8)}` : `${args.name}-${shortHash(args.name, 7)}`;
-            }
-            if (args.inputs?.tags && !args.inputs.tagsAll) {
-                state.tagsAll = args.inputs.tags;
-            }
-            return { id, state };
-        },
-        call(args: pulumi.runtime.MockCallArgs): pulumi.runtime.MockCallResult {
-            switch (args.token) {
-                case "aws:index/getCallerIdentity:getCallerIdentity":
-                    return { accountId, arn: `arn:aws:iam::${accountId}:user/preview`, id: accountId, userId: "AIDAPREVIEW" };
-                case "aws:index/getRegion:getRegion":
-                    return { region, name: region, id: region, endpoint: `ec2.${region}.amazonaws.com`, description: region };
-                case "aws:index/getPartition:getPartition":
-                    return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws", reverseDnsPrefix: "com.amazonaws" };
-                case "aws:index/getAvailabilityZones:getAvailabilityZones": {
-                    const names = ["a", "b", "c", "d"].map((s) => `${region}${s}`);
-                    return { names, zoneIds: names.map((_, i) => `use1-az${i + 1}`), id: region, groupNames: [region] };
+    const user = options.userMocks ?? {};
+    const lookups = new Map<string, { token: string; count: number; answer: "platform" | "user" | "none" }>();
+    const stackReferences: MockReport["stackReferences"] = [];
+    const providerRegions = new Map<string, string>();
+    const facts = new Map<string, Record<string, any>>();
+
+    const record = (token: string, answer: "platform" | "user" | "none") => {
+        const key = `${token}\u0000${answer}`;
+        const entry = lookups.get(key) ?? { token, count: 0, answer };
+        entry.count++;
+        lookups.set(key, entry);
+    };
+    /** Provider references are `<urn>::<id>`; ids are unique here (hash of type and name). */
+    const regionOf = (provider: string | undefined, inputs: any): string => {
+        const own = typeof inputs?.region === "string" && inputs.region ? inputs.region : undefined;
+        return own ?? (provider ? providerRegions.get(provider.split("::").pop() ?? "") : undefined) ?? stackRegion;
+    };
+
+    const platformResource = (args: pulumi.runtime.MockResourceArgs): pulumi.runtime.MockResourceResult => {
+        if (args.custom === false) {
+            return { id: undefined, state: args.inputs };
+        }
+        const region = regionOf(args.provider, args.inputs);
+        // `args.id` is the import id: "" when not importing (the mock monitor passes the empty string, not undefined).
+        let id = args.id || `${ID_PREFIXES[args.type] ?? `${args.name}-`}${shortHash(`${args.type}/${args.name}`)}`;
+        if (args.type === "pulumi:providers:aws") {
+            providerRegions.set(id, args.inputs?.region ?? stackRegion);
+            return { id, state: args.inputs };
+        }
+        if (args.type === "pulumi:pulumi:StackReference") {
+            // Another stack's outputs cannot be read offline: unknown, as a value not yet available in a preview
+            // (never invented), so whatever depends on them is reported as not judged.
+            stackReferences.push({ name: args.inputs?.name ?? args.name, outputs: {}, outputsUnknown: true });
+            return { id, state: { name: args.inputs?.name ?? args.name, outputs: UNKNOWN, secretOutputNames: [] } };
+        }
+        const state: Record<string, any> = {
+            arn: arnFor(args.type, args.name, region, accountId),
+            ...args.inputs,
+            ...extraOutputs(args.type, args.name, args.inputs, region, accountId),
+        };
+        // Resources whose provider id is one of their attributes (a bucket's id is its name, a topic's its ARN…).
+        const idField = ID_FIELDS[args.type];
+        if (!args.id && idField && typeof state[idField] === "string") {
+            id = state[idField];
+        }
+        state.id = id;
+        // Most AWS resources have an auto-generated physical `name` output; programs read it (dashboards, alarms).
+        if (state.name === undefined) {
+            state.name = args.inputs?.namePrefix ? `${args.inputs.namePrefix}${shortHash(args.name, 8)}` : `${args.name}-${shortHash(args.name, 7)}`;
+        }
+        if (args.inputs?.tags && !args.inputs.tagsAll) {
+            state.tagsAll = args.inputs.tags;
+        }
+        return { id, state };
+    };
+
+    const platformCall = (args: pulumi.runtime.MockCallArgs): pulumi.runtime.MockCallResult => {
+        const answer = args.token.startsWith("aws:") ? answerDataSource(args.token, args.inputs, { region: regionOf(args.provider, args.inputs), accountId, facts }) : undefined;
+        record(args.token, answer?.real ? "platform" : "none");
+        // Not an AWS data source we know: echo the inputs (the SDK's own mock default), reported as unanswered.
+        return answer?.result ?? args.inputs;
+    };
+
+    const mocks: pulumi.runtime.Mocks = {
+        newResource(args) {
+            const fromUser = user.newResource?.(args);
+            const finish = (result: pulumi.runtime.MockResourceResult | undefined) => {
+                if (!isAnswer(result)) {
+                    return platformResource(args);
                 }
-                case "aws:elb/getServiceAccount:getServiceAccount":
-                    return { id: "127311923021", arn: "arn:aws:iam::127311923021:root" };
-                default:
-                    return args.inputs;
-            }
+                if (args.type === "pulumi:pulumi:StackReference") {
+                    stackReferences.push({ name: args.inputs?.name ?? args.name, outputs: result!.state?.outputs ?? {} });
+                }
+                if (args.type === "pulumi:providers:aws") {
+                    providerRegions.set(result!.id ?? "", result!.state?.region ?? args.inputs?.region ?? stackRegion);
+                }
+                return result!;
+            };
+            return fromUser instanceof Promise ? fromUser.then(finish) : finish(fromUser);
+        },
+        call(args) {
+            const fromUser = user.call?.(args);
+            const finish = (result: pulumi.runtime.MockCallResult | undefined) => {
+                if (!isAnswer(result)) {
+                    return platformCall(args);
+                }
+                record(args.token, "user");
+                return result!;
+            };
+            return fromUser instanceof Promise ? fromUser.then(finish) : finish(fromUser);
         },
     };
+    return {
+        mocks,
+        report: () => ({ lookups: [...lookups.values()].map((l) => ({ ...l })), stackReferences: stackReferences.map((s) => ({ ...s })) }),
+    };
+}
+
+/** The platform's mocks without the record (unit tests of components and stacks). */
+export function platformMocks(options: MockOptions = {}): pulumi.runtime.Mocks {
+    return createPlatformMocks(options).mocks;
 }

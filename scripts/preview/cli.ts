@@ -18,6 +18,9 @@ Options:
   --policy-pack <dir>           Policy pack directory (default: ./policies when it exists)
   --policy-pack-config <file>   Policy config JSON (default: ./policies/config/<stack>.json when it exists)
   --no-policy                   Plan only, evaluate no policy pack
+  --mocks <module>              Your own answers to data sources and stack references: a module whose default (or
+                                \`mocks\`) export is a Partial<pulumi.runtime.Mocks>; its call()/newResource() win when
+                                they return something. Lookups nobody answered are listed in the reports
   --fail-on <level>             mandatory (default) or advisory: the lowest unwaived level that fails the gate
   --allow-uninspected <type>    Let remote components of this type (e.g. awsx:ecs:FargateService; \`*\` matches any
                                 characters) pass the gate uninspected; repeatable. The allowance is shown in every
@@ -51,6 +54,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
                 "policy-pack": { type: "string" },
                 "policy-pack-config": { type: "string" },
                 "no-policy": { type: "boolean" },
+                mocks: { type: "string" },
                 "fail-on": { type: "string" },
                 "allow-uninspected": { type: "string", multiple: true },
                 out: { type: "string" },
@@ -85,7 +89,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const defaults = values["no-policy"] ? {} : defaultPolicyPaths(io.cwd, values.stack);
     const policyPack = values["no-policy"] ? undefined : values["policy-pack"] ? path.resolve(io.cwd, values["policy-pack"]) : defaults.packDir;
     const policyPackConfig = values["policy-pack-config"] ? path.resolve(io.cwd, values["policy-pack-config"]) : values["policy-pack"] ? undefined : defaults.configFile;
-    for (const [flag, value] of [["--policy-pack", policyPack], ["--policy-pack-config", policyPackConfig]] as const) {
+    const mocks = values.mocks ? path.resolve(io.cwd, values.mocks) : undefined;
+    for (const [flag, value] of [["--policy-pack", policyPack], ["--policy-pack-config", policyPackConfig], ["--mocks", mocks]] as const) {
         if (value && !fs.existsSync(value)) {
             io.stderr(`${flag}: ${value} does not exist\n`);
             return EXIT_INPUT_ERROR;
@@ -99,6 +104,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
             policyPackConfig,
             failOn,
             allowUninspected,
+            mocks,
         });
         const outDir = path.resolve(io.cwd, values.out ?? path.join("reports", values.stack));
         // The verdict first: a report that cannot be written must not hide it.

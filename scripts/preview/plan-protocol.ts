@@ -1,3 +1,4 @@
+import type { MockReport } from "../../lib/mocks";
 import type { SourceLocation } from "./model";
 
 /** Messages between the preview and its plan child process (Node IPC, in memory only: they carry unmasked secrets). */
@@ -7,8 +8,10 @@ export interface PlanRequest {
     project: string;
     stack: string;
     secretKeys: string[];
-    /** Absolute path of lib/mocks.ts, whose platformMocks() answers the program's registrations and calls. */
+    /** Absolute path of lib/mocks.ts, whose createPlatformMocks() answers the program's registrations and calls. */
     mocksModule: string;
+    /** Absolute path of the user's own mocks (`--mocks`): default or `mocks` export, a Partial<pulumi.runtime.Mocks>. */
+    userMocksModule?: string;
 }
 
 /** One registration as the mock monitor received it. `wireInputs` is the SDK's serialized form (secrets included). */
@@ -36,5 +39,5 @@ export interface RegisteredResource {
 }
 
 export type PlanResponse =
-    | { kind: "result"; resources: RegisteredResource[]; logs: Array<{ severity: string; message: string; urn?: string }> }
+    | { kind: "result"; resources: RegisteredResource[]; logs: Array<{ severity: string; message: string; urn?: string }>; mockReport?: MockReport }
     | { kind: "error"; message: string; location?: SourceLocation };

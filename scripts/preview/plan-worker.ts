@@ -39,6 +39,16 @@ function locateError(err: unknown, directory: string, sdkDir: string): SourceLoc
     return undefined;
 }
 
+/** `--mocks <module>`: its default export or its `mocks` export, as Pulumi's unit-test mocks are written. */
+function loadUserMocks(file: string): Record<string, unknown> {
+    const loaded = require(file);
+    const mocks = [loaded?.mocks, loaded?.default?.mocks, loaded?.default, loaded].find((m) => m && (typeof m.call === "function" || typeof m.newResource === "function"));
+    if (!mocks) {
+        throw new Error(`--mocks ${file}: exports no mocks (a default or \`mocks\` export with call() and/or newResource())`);
+    }
+    return mocks;
+}
+
 async function plan(request: PlanRequest): Promise<void> {
     const sdkEntry = require.resolve("@pulumi/pulumi", { paths: [request.directory] });
     const sdkDir = path.dirname(sdkEntry);
@@ -47,7 +57,7 @@ async function plan(request: PlanRequest): Promise<void> {
     const runtimeResource = fromSdk("runtime/resource");
     const settings = fromSdk("runtime/settings");
     const log = fromSdk("log");
-    const { platformMocks } = require(request.mocksModule);
+    const { createPlatformMocks } = require(request.mocksModule);
 
     let failure: { message: string; location?: SourceLocation } | undefined;
     const fail = (err: unknown) => {
@@ -91,7 +101,10 @@ async function plan(request: PlanRequest): Promise<void> {
         };
     }
 
-    pulumi.runtime.setMocks(platformMocks(), request.project, request.stack, true);
+    // The stack's aws:region as the CLI passes it to the provider; the user's --mocks answer first.
+    const region = JSON.parse(process.env.PULUMI_CONFIG ?? "{}")["aws:region"];
+    const platform = createPlatformMocks({ region, userMocks: request.userMocksModule ? loadUserMocks(request.userMocksModule) : undefined });
+    pulumi.runtime.setMocks(platform.mocks, request.project, request.stack, true);
     const monitor = settings.getMonitor();
     // The engine leaves the root stack's type out of its children's URNs; the mock monitor does not.
     monitor.newUrn = (parent: string, type: string, name: string) => {
@@ -161,7 +174,7 @@ async function plan(request: PlanRequest): Promise<void> {
         fail(err);
     }
     const inDeclarationOrder = resources.sort((a, b) => a.order - b.order).map(({ order: _order, ...resource }) => resource);
-    await send(failure ? { kind: "error", ...failure } : { kind: "result", resources: inDeclarationOrder, logs });
+    await send(failure ? { kind: "error", ...failure } : { kind: "result", resources: inDeclarationOrder, logs, mockReport: platform.report() });
     process.exit(0);
 }
 

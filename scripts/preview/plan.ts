@@ -2,11 +2,14 @@ import { fork } from "child_process";
 import * as path from "path";
 import { PreviewInputError } from "./errors";
 import type { ProgramProject } from "./project";
+import type { MockReport } from "../../lib/mocks";
 import type { PlanRequest, PlanResponse, RegisteredResource } from "./plan-protocol";
 
 export interface Plan {
     resources: RegisteredResource[];
     logs: Array<{ severity: string; message: string; urn?: string }>;
+    /** Which data sources and stack references the mocks answered, and how. */
+    mockReport?: MockReport;
 }
 
 const MOCKS_MODULE = path.resolve(__dirname, "../../lib/mocks.ts");
@@ -16,7 +19,7 @@ const WORKER = path.join(__dirname, "plan-worker.ts");
  * Runs the program in a child process under the SDK's mock runtime and returns every registration.
  * Config reaches the program the way the CLI passes it: PULUMI_CONFIG and PULUMI_CONFIG_SECRET_KEYS.
  */
-export function runPlan(project: ProgramProject, options: { timeoutMs?: number } = {}): Promise<Plan> {
+export function runPlan(project: ProgramProject, options: { timeoutMs?: number; userMocksModule?: string } = {}): Promise<Plan> {
     const timeoutMs = options.timeoutMs ?? 180_000;
     const child = fork(WORKER, [], {
         cwd: project.directory,
@@ -55,7 +58,7 @@ export function runPlan(project: ProgramProject, options: { timeoutMs?: number }
         child.on("exit", (code, signal) => {
             clearTimeout(timer);
             if (response?.kind === "result") {
-                resolve({ resources: response.resources, logs: response.logs });
+                resolve({ resources: response.resources, logs: response.logs, mockReport: response.mockReport });
             } else if (response?.kind === "error") {
                 const where = response.location ? ` at ${response.location.file}:${response.location.line}` : "";
                 reject(new PreviewInputError(`Program error${where}: ${response.message}`));
@@ -71,6 +74,7 @@ export function runPlan(project: ProgramProject, options: { timeoutMs?: number }
             stack: project.stack,
             secretKeys: project.secretKeys,
             mocksModule: MOCKS_MODULE,
+            userMocksModule: options.userMocksModule,
         };
         child.send(request);
     });

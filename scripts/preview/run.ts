@@ -17,6 +17,8 @@ export interface PreviewOptions {
     failOn: "mandatory" | "advisory";
     /** Remote component types allowed to pass uninspected (`--allow-uninspected`, `*` glob). */
     allowUninspected?: string[];
+    /** `--mocks`: a module with the user's own answers to data sources and resources (Partial<pulumi.runtime.Mocks>). */
+    mocks?: string;
 }
 
 function toolVersion(): string {
@@ -39,7 +41,7 @@ export async function runPreview(options: PreviewOptions): Promise<PreviewResult
     packStarting?.catch(() => undefined);
     let plan;
     try {
-        plan = await runPlan(project);
+        plan = await runPlan(project, { userMocksModule: options.mocks ? path.resolve(options.mocks) : undefined });
     } catch (err) {
         await packStarting?.then((pack) => pack.close(), () => undefined);
         throw err;

@@ -1,0 +1,382 @@
+/**
+ * Answers to AWS data sources (`aws:<module>/get<X>:get<X>`) for the mock runtime.
+ *
+ * Two kinds of answer:
+ * - hand-written ones for the lookups real programs make (VPC and subnets, AZs, region, account, AMIs, parameters,
+ *   policy documents, certificates, zones, repositories, keys, secrets, security groups, roles): values a real account
+ *   in the region would return, derived from the call's arguments (an id, a name, a filter) and deterministic;
+ * - for every other AWS data source, a generic fill: each required field of the provider's `Get<X>Result` type (read
+ *   from lib/mock-shapes.json, generated from @pulumi/aws by `npm run mocks:shapes`) with a value of its type, the
+ *   call's arguments echoed into same-named fields. Well-shaped, so the program runs on, but NOT a real answer: it is
+ *   reported as unanswered.
+ */
+import { createHash } from "crypto";
+import { policyDocument } from "./mock-policy-document";
+
+export interface CallContext {
+    region: string;
+    accountId: string;
+    /** What earlier answers said about an id (a subnet's AZ and VPC, a VPC's CIDR), so later lookups agree with them. */
+    facts?: Map<string, Record<string, any>>;
+}
+
+export interface Answer {
+    result: Record<string, unknown>;
+    /** false: generic fill or placeholder value, not what AWS would return. */
+    real: boolean;
+}
+
+type Shape = string | Shape[] | { "*": Shape };
+interface Shapes { functions: Record<string, Record<string, Shape>>; types: Record<string, Record<string, Shape>> }
+
+let shapes: Shapes | undefined;
+function loadShapes(): Shapes {
+    shapes ??= require("./mock-shapes.json") as Shapes;
+    return shapes;
+}
+
+export function hash(text: string, length = 17): string {
+    return createHash("sha256").update(text).digest("hex").slice(0, length);
+}
+
+/** A deterministic UUID-shaped id. */
+function uuid(seed: string): string {
+    const h = hash(seed, 32);
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
+export function partitionOf(region: string): { partition: string; dnsSuffix: string; reverseDnsPrefix: string } {
+    if (region.startsWith("cn-")) {
+        return { partition: "aws-cn", dnsSuffix: "amazonaws.com.cn", reverseDnsPrefix: "cn.com.amazonaws" };
+    }
+    if (region.startsWith("us-gov-")) {
+        return { partition: "aws-us-gov", dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws" };
+    }
+    return { partition: "aws", dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws" };
+}
+
+/** AZ id prefix as AWS writes it: us-east-1 → use1, eu-west-1 → euw1, ap-southeast-2 → apse2, us-gov-west-1 → usgw1. */
+export function zoneIdPrefix(region: string): string {
+    const parts = region.split("-");
+    const number = parts.pop() ?? "1";
+    const [area, ...rest] = parts;
+    const letters = rest.map((word) => {
+        const compound = /^(north|south)(east|west)$/.exec(word);
+        return compound ? compound[1][0] + compound[2][0] : word[0];
+    });
+    return `${area}${letters.join("")}${number}`;
+}
+
+/** Zone letters of regions whose zones are not simply a–c (what a new account sees). */
+const ZONE_LETTERS: Record<string, string> = {
+    "us-east-1": "abcdef",
+    "us-west-1": "ac",
+    "us-west-2": "abcd",
+    "ap-northeast-1": "acd",
+    "ap-northeast-2": "abcd",
+    "ca-central-1": "abd",
+};
+
+export function availabilityZones(region: string): Array<{ name: string; zoneId: string }> {
+    return [...(ZONE_LETTERS[region] ?? "abc")].map((letter, i) => ({ name: `${region}${letter}`, zoneId: `${zoneIdPrefix(region)}-az${i + 1}` }));
+}
+
+/** Elastic Load Balancing account per region (the provider's table; newer regions use a service principal instead). */
+const ELB_ACCOUNTS: Record<string, string> = {
+    "af-south-1": "098369216593", "ap-east-1": "754344448648", "ap-northeast-1": "582318560864", "ap-northeast-2": "600734575887",
+    "ap-northeast-3": "383597477331", "ap-south-1": "718504428378", "ap-southeast-1": "114774131450", "ap-southeast-2": "783225319266",
+    "ap-southeast-3": "589379963580", "ca-central-1": "985666609251", "cn-north-1": "638102146993", "cn-northwest-1": "037604701340",
+    "eu-central-1": "054676820928", "eu-north-1": "897822967062", "eu-south-1": "635631232127", "eu-west-1": "156460612806",
+    "eu-west-2": "652711504416", "eu-west-3": "009996457667", "me-south-1": "076674570225", "sa-east-1": "507241528517",
+    "us-east-1": "127311923021", "us-east-2": "033677994240", "us-gov-east-1": "190560391635", "us-gov-west-1": "048591011584",
+    "us-west-1": "027434742980", "us-west-2": "797873946194",
+};
+
+const FIXED_DATE = "2024-01-15T09:30:00Z";
+
+/** `filters: [{ name, values }]` → the first value of a named filter. */
+function filterValue(inputs: any, name: string): string | undefined {
+    const filters = Array.isArray(inputs?.filters) ? inputs.filters : Array.isArray(inputs?.filter) ? inputs.filter : [];
+    const filter = filters.find((f: any) => f?.name === name);
+    return Array.isArray(filter?.values) ? filter.values[0] : undefined;
+}
+
+function arn(ctx: CallContext, service: string, resource: string, options: { region?: string; account?: string } = {}): string {
+    return `arn:${partitionOf(ctx.region).partition}:${service}:${options.region ?? ctx.region}:${options.account ?? ctx.accountId}:${resource}`;
+}
+
+function vpcId(ctx: CallContext, seed: string): string {
+    return `vpc-${hash(`${ctx.region}/vpc/${seed}`)}`;
+}
+
+function defaultVpcSeed(inputs: any): string {
+    return JSON.stringify({ id: inputs?.id, default: inputs?.default, tags: inputs?.tags, filters: inputs?.filters, cidr: inputs?.cidrBlock });
+}
+
+function subnetCidr(vpcCidr: string, index: number): string {
+    const [a, b] = vpcCidr.split(".");
+    return `${a}.${b}.${index * 16}.0/20`;
+}
+
+type Handler = (inputs: any, ctx: CallContext) => Record<string, unknown> | { placeholder: Record<string, unknown> };
+
+/** The value of an SSM parameter AWS publishes (`/aws/service/...`), when the path says what it is. */
+function publicParameter(name: string, ctx: CallContext): string | undefined {
+    if (!name.startsWith("/aws/service/")) {
+        return undefined;
+    }
+    if (/\/ami|image_id|image-id/i.test(name)) {
+        return `ami-${hash(`${ctx.region}/${name}`)}`;
+    }
+    if (name.startsWith("/aws/service/global-infrastructure/regions/")) {
+        return name.split("/")[5] ?? ctx.region;
+    }
+    return undefined;
+}
+
+const HANDLERS: Record<string, Handler> = {
+    "aws:index/getCallerIdentity:getCallerIdentity": (_inputs, ctx) => ({
+        accountId: ctx.accountId, arn: `arn:${partitionOf(ctx.region).partition}:iam::${ctx.accountId}:user/preview`, id: ctx.accountId, userId: "AIDAPREVIEWUSER0000001",
+    }),
+    "aws:index/getRegion:getRegion": (_inputs, ctx) => ({
+        region: ctx.region, name: ctx.region, id: ctx.region, endpoint: `ec2.${ctx.region}.${partitionOf(ctx.region).dnsSuffix}`, description: ctx.region,
+    }),
+    "aws:index/getPartition:getPartition": (_inputs, ctx) => ({ ...partitionOf(ctx.region), id: partitionOf(ctx.region).partition }),
+    "aws:index/getAvailabilityZones:getAvailabilityZones": (inputs, ctx) => {
+        const exclude = new Set<string>([...(inputs?.excludeNames ?? []), ...(inputs?.excludeZoneIds ?? [])]);
+        const zones = availabilityZones(ctx.region).filter((z) => !exclude.has(z.name) && !exclude.has(z.zoneId));
+        return { names: zones.map((z) => z.name), zoneIds: zones.map((z) => z.zoneId), id: ctx.region, region: ctx.region, groupNames: [ctx.region], state: inputs?.state };
+    },
+    "aws:index/getAvailabilityZone:getAvailabilityZone": (inputs, ctx) => {
+        const zones = availabilityZones(ctx.region);
+        const zone = zones.find((z) => z.name === inputs?.name || z.zoneId === inputs?.zoneId) ?? zones[0];
+        return { name: zone.name, zoneId: zone.zoneId, id: zone.name, region: ctx.region, nameSuffix: zone.name.slice(ctx.region.length), groupName: ctx.region, groupLongName: ctx.region, networkBorderGroup: ctx.region, optInStatus: "opt-in-not-required", state: "available", zoneType: "availability-zone", parentZoneId: "", parentZoneName: "" };
+    },
+    "aws:ec2/getVpc:getVpc": (inputs, ctx) => {
+        const id = inputs?.id ?? filterValue(inputs, "vpc-id") ?? vpcId(ctx, inputs?.default === true ? "default" : defaultVpcSeed(inputs));
+        const known = ctx.facts?.get(id);
+        const isDefault = inputs?.default ?? known?.default ?? false;
+        const cidrBlock = inputs?.cidrBlock ?? filterValue(inputs, "cidr") ?? known?.cidrBlock ?? (isDefault ? "172.31.0.0/16" : "10.0.0.0/16");
+        ctx.facts?.set(id, { default: isDefault, cidrBlock });
+        return {
+            id, arn: arn(ctx, "ec2", `vpc/${id}`), cidrBlock, default: isDefault, state: "available", ownerId: ctx.accountId, region: ctx.region,
+            cidrBlockAssociations: [{ associationId: `vpc-cidr-assoc-${hash(id)}`, cidrBlock, state: "associated" }],
+            dhcpOptionsId: `dopt-${hash(id)}`, mainRouteTableId: `rtb-${hash(`${id}/main`)}`, instanceTenancy: "default",
+            enableDnsHostnames: true, enableDnsSupport: true, enableNetworkAddressUsageMetrics: false,
+            ipv6AssociationId: "", ipv6CidrBlock: "", ipv6CidrBlockAssociations: [], tags: inputs?.tags ?? {}, filters: inputs?.filters,
+        };
+    },
+    "aws:ec2/getVpcs:getVpcs": (inputs, ctx) => ({ ids: [vpcId(ctx, defaultVpcSeed(inputs))], id: ctx.region, region: ctx.region, filters: inputs?.filters, tags: inputs?.tags }),
+    "aws:ec2/getSubnets:getSubnets": (inputs, ctx) => {
+        const vpc = filterValue(inputs, "vpc-id") ?? "";
+        const zone = filterValue(inputs, "availability-zone");
+        const zones = availabilityZones(ctx.region).filter((z) => !zone || z.name === zone).slice(0, 3);
+        const seed = JSON.stringify({ f: inputs?.filters, t: inputs?.tags });
+        const ids = zones.map((z) => `subnet-${hash(`${ctx.region}/${vpc}/${z.name}/${seed}`)}`);
+        ids.forEach((id, i) => ctx.facts?.set(id, { availabilityZone: zones[i].name, vpcId: vpc || undefined, index: i }));
+        return { ids, id: ctx.region, region: ctx.region, filters: inputs?.filters, tags: inputs?.tags };
+    },
+    "aws:ec2/getSubnet:getSubnet": (inputs, ctx) => {
+        const zones = availabilityZones(ctx.region);
+        const id = inputs?.id ?? filterValue(inputs, "subnet-id") ?? `subnet-${hash(`${ctx.region}/${JSON.stringify(inputs ?? {})}`)}`;
+        const known = ctx.facts?.get(id);
+        const index = parseInt(hash(id, 4), 16) % zones.length;
+        const zone = zones.find((z) => z.name === (inputs?.availabilityZone ?? filterValue(inputs, "availability-zone") ?? known?.availabilityZone) || z.zoneId === inputs?.availabilityZoneId) ?? zones[index];
+        const vpc = inputs?.vpcId ?? filterValue(inputs, "vpc-id") ?? known?.vpcId ?? vpcId(ctx, defaultVpcSeed({}));
+        const vpcCidr = String(ctx.facts?.get(vpc)?.cidrBlock ?? (inputs?.defaultForAz ? "172.31.0.0/16" : "10.0.0.0/16"));
+        const cidrBlock = inputs?.cidrBlock ?? subnetCidr(vpcCidr, known?.index ?? zones.indexOf(zone));
+        return {
+            id, arn: arn(ctx, "ec2", `subnet/${id}`), availabilityZone: zone.name, availabilityZoneId: zone.zoneId, cidrBlock, vpcId: vpc,
+            availableIpAddressCount: 4091, defaultForAz: inputs?.defaultForAz ?? false, mapPublicIpOnLaunch: inputs?.defaultForAz ?? false, state: "available",
+            ownerId: ctx.accountId, region: ctx.region, assignIpv6AddressOnCreation: false, customerOwnedIpv4Pool: "", enableDns64: false, enableLniAtDeviceIndex: 0,
+            enableResourceNameDnsARecordOnLaunch: false, enableResourceNameDnsAaaaRecordOnLaunch: false, ipv6CidrBlock: "", ipv6CidrBlockAssociationId: "", ipv6Native: false,
+            mapCustomerOwnedIpOnLaunch: false, outpostArn: "", privateDnsHostnameTypeOnLaunch: "ip-name", tags: inputs?.tags ?? {}, filters: inputs?.filters,
+        };
+    },
+    "aws:ec2/getSecurityGroup:getSecurityGroup": (inputs, ctx) => {
+        const id = inputs?.id ?? filterValue(inputs, "group-id") ?? `sg-${hash(`${ctx.region}/${JSON.stringify(inputs ?? {})}`)}`;
+        const name = inputs?.name ?? filterValue(inputs, "group-name") ?? "default";
+        return {
+            id, arn: arn(ctx, "ec2", `security-group/${id}`), name, description: name === "default" ? "default VPC security group" : `Security group ${name}`,
+            vpcId: inputs?.vpcId ?? filterValue(inputs, "vpc-id") ?? vpcId(ctx, defaultVpcSeed({})), region: ctx.region, tags: inputs?.tags ?? {}, filters: inputs?.filters,
+        };
+    },
+    "aws:ec2/getAmi:getAmi": (inputs, ctx) => {
+        const pattern = filterValue(inputs, "name") ?? inputs?.nameRegex ?? "al2023-ami-2023.6.20241212.0-kernel-6.1-x86_64";
+        const name = String(pattern).replace(/[\^$\\]/g, "").replace(/\.\*|\*/g, "2024.12.12").replace(/\?/g, "0");
+        const imageId = `ami-${hash(`${ctx.region}/${JSON.stringify(inputs ?? {})}`)}`;
+        const architecture = filterValue(inputs, "architecture") ?? (/arm64|aarch64|graviton/i.test(name) ? "arm64" : "x86_64");
+        const owner = (inputs?.owners ?? []).find((o: string) => /^\d{12}$/.test(o)) ?? "137112412989";
+        const alias = (inputs?.owners ?? []).find((o: string) => !/^\d{12}$/.test(o) && o !== "self") ?? "amazon";
+        const snapshot = `snap-${hash(imageId)}`;
+        return {
+            id: imageId, imageId, arn: `arn:${partitionOf(ctx.region).partition}:ec2:${ctx.region}::image/${imageId}`, name, description: name, architecture,
+            ownerId: owner, imageOwnerAlias: alias, imageLocation: `${alias}/${name}`, imageType: "machine", creationDate: FIXED_DATE, deprecationTime: "2026-12-12T00:00:00Z",
+            lastLaunchedTime: "", state: "available", stateReason: { code: "UNSET", message: "UNSET" }, public: true, enaSupport: true, hypervisor: "xen",
+            virtualizationType: filterValue(inputs, "virtualization-type") ?? "hvm", rootDeviceType: filterValue(inputs, "root-device-type") ?? "ebs", rootDeviceName: "/dev/xvda",
+            rootSnapshotId: snapshot, bootMode: "uefi-preferred", imdsSupport: "v2.0", tpmSupport: "", sriovNetSupport: "simple", kernelId: "", ramdiskId: "", platform: "",
+            platformDetails: "Linux/UNIX", usageOperation: "RunInstances", productCodes: [], tags: {}, region: ctx.region, owners: inputs?.owners, mostRecent: inputs?.mostRecent,
+            filters: inputs?.filters, nameRegex: inputs?.nameRegex,
+            blockDeviceMappings: [{ deviceName: "/dev/xvda", noDevice: "", virtualName: "", ebs: { delete_on_termination: "true", encrypted: "false", iops: "3000", snapshot_id: snapshot, throughput: "125", volume_size: "8", volume_type: "gp3" } }],
+        };
+    },
+    "aws:ssm/getParameter:getParameter": (inputs, ctx) => {
+        const name = String(inputs?.name ?? "");
+        const path = name.startsWith("arn:") ? name.split(":parameter")[1] ?? name : name;
+        const published = publicParameter(path, ctx);
+        const result = {
+            name: path, id: path, arn: arn(ctx, "ssm", `parameter${path.startsWith("/") ? "" : "/"}${path}`), type: published ? "String" : "SecureString",
+            value: published ?? `mock-value-of-${path}`, insecureValue: published ?? `mock-value-of-${path}`, version: 1, region: ctx.region, withDecryption: inputs?.withDecryption,
+        };
+        // A parameter of the user's own account holds a value the preview cannot know: well-shaped, but not an answer.
+        return published ? result : { placeholder: result };
+    },
+    "aws:iam/getPolicyDocument:getPolicyDocument": (inputs) => ({ ...inputs, ...policyDocument(inputs ?? {}) }),
+    "aws:acm/getCertificate:getCertificate": (inputs, ctx) => {
+        const domain = inputs?.domain ?? "example.com";
+        return {
+            arn: arn(ctx, "acm", `certificate/${uuid(`${ctx.region}/${domain}`)}`), id: arn(ctx, "acm", `certificate/${uuid(`${ctx.region}/${domain}`)}`), domain, status: "ISSUED",
+            certificate: "", certificateChain: "", region: ctx.region, tags: inputs?.tags ?? {}, keyTypes: inputs?.keyTypes, types: inputs?.types, statuses: inputs?.statuses, mostRecent: inputs?.mostRecent,
+        };
+    },
+    "aws:route53/getZone:getZone": (inputs, ctx) => {
+        const name = String(inputs?.name ?? "example.com").replace(/\.$/, "");
+        const zoneId = inputs?.zoneId ?? `Z${hash(`zone/${name}/${inputs?.privateZone ?? false}`, 20).toUpperCase().replace(/[^0-9A-Z]/g, "").slice(0, 19)}`;
+        const servers = [`ns-${parseInt(hash(name, 3), 16) % 2048}.awsdns-${hash(name, 2)}.com`, `ns-${parseInt(hash(name + "1", 3), 16) % 2048}.awsdns-${hash(name + "1", 2)}.net`, `ns-${parseInt(hash(name + "2", 3), 16) % 2048}.awsdns-${hash(name + "2", 2)}.org`, `ns-${parseInt(hash(name + "3", 3), 16) % 2048}.awsdns-${hash(name + "3", 2)}.co.uk`];
+        return {
+            id: zoneId, zoneId, name, arn: `arn:${partitionOf(ctx.region).partition}:route53:::hostedzone/${zoneId}`, callerReference: uuid(name), comment: "", nameServers: servers,
+            primaryNameServer: servers[0], privateZone: inputs?.privateZone ?? false, resourceRecordSetCount: 2, linkedServiceDescription: "", linkedServicePrincipal: "",
+            tags: inputs?.tags ?? {}, vpcId: inputs?.vpcId,
+        };
+    },
+    "aws:ecr/getRepository:getRepository": (inputs, ctx) => {
+        const name = String(inputs?.name ?? "app");
+        const registry = inputs?.registryId ?? ctx.accountId;
+        return {
+            id: name, name, registryId: registry, arn: arn(ctx, "ecr", `repository/${name}`, { account: registry }),
+            repositoryUrl: `${registry}.dkr.ecr.${ctx.region}.${partitionOf(ctx.region).dnsSuffix}/${name}`, imageTagMutability: "IMMUTABLE", imageTagMutabilityExclusionFilters: [],
+            imageScanningConfigurations: [{ scanOnPush: true }], encryptionConfigurations: [{ encryptionType: "AES256", kmsKey: "" }], mostRecentImageTags: ["latest"],
+            region: ctx.region, tags: inputs?.tags ?? {},
+        };
+    },
+    "aws:kms/getAlias:getAlias": (inputs, ctx) => {
+        const name = String(inputs?.name ?? "alias/app");
+        const keyId = uuid(`${ctx.region}/${name}`);
+        return { id: arn(ctx, "kms", name), arn: arn(ctx, "kms", name), name, targetKeyId: keyId, targetKeyArn: arn(ctx, "kms", `key/${keyId}`), region: ctx.region };
+    },
+    "aws:kms/getKey:getKey": (inputs, ctx) => {
+        const given = String(inputs?.keyId ?? "");
+        const awsManaged = /alias\/aws\//.test(given);
+        const keyId = /^[0-9a-f-]{36}$/.test(given) ? given : /key\/([0-9a-f-]{36})$/.exec(given)?.[1] ?? uuid(`${ctx.region}/${given.replace(/^arn:[^:]+:kms:[^:]*:[^:]*:/, "")}`);
+        return {
+            id: keyId, keyId, arn: arn(ctx, "kms", `key/${keyId}`), awsAccountId: ctx.accountId, keyManager: awsManaged ? "AWS" : "CUSTOMER", keyState: "Enabled", enabled: true,
+            keySpec: "SYMMETRIC_DEFAULT", customerMasterKeySpec: "SYMMETRIC_DEFAULT", keyUsage: "ENCRYPT_DECRYPT", origin: "AWS_KMS", multiRegion: false, multiRegionConfigurations: [],
+            description: awsManaged ? "Default key that protects my data when no other key is defined" : "", creationDate: FIXED_DATE, deletionDate: "", validTo: "", expirationModel: "",
+            cloudHsmClusterId: "", customKeyStoreId: "", pendingDeletionWindowInDays: 0, xksKeyConfigurations: [], region: ctx.region, grantTokens: inputs?.grantTokens,
+        };
+    },
+    "aws:secretsmanager/getSecret:getSecret": (inputs, ctx) => {
+        const given = String(inputs?.arn ?? inputs?.name ?? "app/secret");
+        const name = given.startsWith("arn:") ? given.split(":secret:")[1]?.replace(/-[A-Za-z0-9]{6}$/, "") ?? given : given;
+        const secretArn = given.startsWith("arn:") ? given : arn(ctx, "secretsmanager", `secret:${name}-${hash(name, 6)}`);
+        return {
+            id: secretArn, arn: secretArn, name, description: "", kmsKeyId: "", policy: "", type: "", createdDate: FIXED_DATE, lastChangedDate: FIXED_DATE,
+            region: ctx.region, tags: inputs?.tags ?? {},
+        };
+    },
+    "aws:elb/getServiceAccount:getServiceAccount": (inputs, ctx) => {
+        const region = inputs?.region ?? ctx.region;
+        const account = ELB_ACCOUNTS[region];
+        const result = { id: account ?? "", arn: account ? `arn:${partitionOf(region).partition}:iam::${account}:root` : "", region };
+        // Regions opened since 2022 have no ELB account (bucket policies name the log-delivery service principal instead).
+        return account ? result : { placeholder: result };
+    },
+    "aws:iam/getRole:getRole": (inputs, ctx) => {
+        const name = String(inputs?.name ?? "role");
+        return {
+            id: name, name, arn: `arn:${partitionOf(ctx.region).partition}:iam::${ctx.accountId}:role/${name}`, path: "/", uniqueId: `AROA${hash(name, 17).toUpperCase()}`,
+            description: "", createDate: FIXED_DATE, maxSessionDuration: 3600, permissionsBoundary: "", roleLastUseds: [{ lastUsedDate: "", region: "" }], tags: inputs?.tags ?? {},
+            // What the trust policy is cannot be known offline; a service trust is the common shape.
+            assumeRolePolicy: policyDocument({ statements: [{ actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: ["ecs-tasks.amazonaws.com"] }] }] }).minifiedJson,
+        };
+    },
+    "aws:iam/getPolicy:getPolicy": (inputs, ctx) => {
+        const given = inputs?.arn ?? `arn:${partitionOf(ctx.region).partition}:iam::${ctx.accountId}:policy/${inputs?.pathPrefix ?? ""}${inputs?.name ?? "policy"}`;
+        const name = given.split("/").pop();
+        const result = {
+            id: given, arn: given, name, path: "/", description: "", policyId: `ANPA${hash(given, 17).toUpperCase()}`, attachmentCount: 1, tags: {},
+            policy: policyDocument({ statements: [{ actions: ["*"], resources: ["*"], effect: "Deny" }] }).minifiedJson,
+        };
+        // The ARN and name are known from the arguments; the document is not.
+        return { placeholder: result };
+    },
+};
+
+/** Data sources with a hand-written answer. */
+export const ANSWERED_TOKENS = Object.keys(HANDLERS);
+
+function fill(shape: Shape, field: string, token: string, ctx: CallContext, seen: Set<string>): unknown {
+    if (Array.isArray(shape)) {
+        return typeof shape[0] === "string" && shape[0].startsWith("#") && seen.has(shape[0]) ? [] : [fill(shape[0], field, token, ctx, seen)];
+    }
+    if (typeof shape === "object") {
+        return {};
+    }
+    switch (shape) {
+        case "s":
+            if (/arn$/i.test(field)) {
+                const [, module = "index", fn = "resource"] = /^aws:([^/]+)\/get(\w+):/.exec(token) ?? [];
+                return arn(ctx, module, `${fn.charAt(0).toLowerCase()}${fn.slice(1)}/${hash(`${token}/${field}`, 8)}`);
+            }
+            if (field === "region") {
+                return ctx.region;
+            }
+            if (/(accountId|ownerId)$/.test(field)) {
+                return ctx.accountId;
+            }
+            return field === "id" ? hash(token, 12) : "";
+        case "n":
+            return 0;
+        case "b":
+            return false;
+        case "a":
+            return undefined;
+        default: {
+            const name = shape.slice(1);
+            const fields = loadShapes().types[name] ?? {};
+            const inner = new Set(seen).add(shape);
+            return Object.fromEntries(Object.entries(fields).map(([k, s]) => [k, fill(s, k, token, ctx, inner)]));
+        }
+    }
+}
+
+/** Every required field of the token's result type, typed, with the call's own arguments echoed where names match. */
+export function genericAnswer(token: string, inputs: any, ctx: CallContext): Record<string, unknown> | undefined {
+    const fields = loadShapes().functions[token];
+    if (!fields) {
+        return undefined;
+    }
+    const result: Record<string, unknown> = {};
+    for (const [field, shape] of Object.entries(fields)) {
+        result[field] = fill(shape, field, token, ctx, new Set());
+    }
+    return { ...result, ...(inputs ?? {}) };
+}
+
+/** The platform's answer to an AWS data source, or undefined when it has none (not an AWS data source). */
+export function answerDataSource(token: string, inputs: any, ctx: CallContext): Answer | undefined {
+    const handler = HANDLERS[token];
+    if (handler) {
+        const answer = handler(inputs, ctx);
+        const placeholder = "placeholder" in answer && typeof answer.placeholder === "object" && Object.keys(answer).length === 1;
+        const result = (placeholder ? answer.placeholder : answer) as Record<string, unknown>;
+        // Fields the hand-written answer leaves out still get a typed value, so the shape is always complete.
+        return { result: { ...genericAnswer(token, {}, ctx), ...stripUndefined(result) }, real: !placeholder };
+    }
+    const generic = genericAnswer(token, inputs, ctx);
+    return generic ? { result: generic, real: false } : undefined;
+}
+
+function stripUndefined(o: Record<string, unknown>): Record<string, unknown> {
+    return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+}
