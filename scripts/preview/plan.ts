@@ -11,6 +11,13 @@ export interface Plan {
 
 const MOCKS_MODULE = path.resolve(__dirname, "../../lib/mocks.ts");
 const WORKER = path.join(__dirname, "plan-worker.ts");
+/** Compiles the program's TypeScript as the CLI's Node host does (the TypeScript compiler, the program's tsconfig). */
+const TS_REGISTER = path.join(__dirname, "ts-register.cjs");
+
+/** The one line for a worker that died on V8's heap limit (instead of the native stack frames V8 prints). */
+function outOfMemory(output: string): boolean {
+    return /JavaScript heap out of memory|Reached heap limit|Allocation failed/.test(output);
+}
 
 /**
  * Runs the program in a child process under the SDK's mock runtime and returns every registration.
@@ -20,9 +27,10 @@ export function runPlan(project: ProgramProject, options: { timeoutMs?: number }
     const timeoutMs = options.timeoutMs ?? 180_000;
     const child = fork(WORKER, [], {
         cwd: project.directory,
-        execArgv: ["--require", require.resolve("tsx/cjs")],
+        execArgv: ["--require", TS_REGISTER],
         env: {
             ...process.env,
+            PLATFORM_PREVIEW_PROGRAM_DIR: project.directory,
             PULUMI_CONFIG: JSON.stringify(project.config),
             PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(project.secretKeys),
             PULUMI_NODEJS_PROJECT: project.project,
@@ -43,7 +51,7 @@ export function runPlan(project: ProgramProject, options: { timeoutMs?: number }
         let response: PlanResponse | undefined;
         const timer = setTimeout(() => {
             child.kill("SIGKILL");
-            reject(new PreviewInputError(`Program did not finish within ${timeoutMs / 1000} s`));
+            reject(new PreviewInputError(`Program did not finish within ${timeoutMs / 1000} s (the plan waits, as the CLI does, until the program's event loop is empty: a timer or open handle that never ends keeps it running)`));
         }, timeoutMs);
         child.on("message", (message: PlanResponse) => {
             response = message;
@@ -58,7 +66,9 @@ export function runPlan(project: ProgramProject, options: { timeoutMs?: number }
                 resolve({ resources: response.resources, logs: response.logs });
             } else if (response?.kind === "error") {
                 const where = response.location ? ` at ${response.location.file}:${response.location.line}` : "";
-                reject(new PreviewInputError(`Program error${where}: ${response.message}`));
+                reject(new PreviewInputError(response.missingDependency ? `Cannot run the program: ${response.message}` : `Program error${where}: ${response.message}`));
+            } else if (outOfMemory(output)) {
+                reject(new PreviewInputError(`Program ran out of memory while planning (Node's heap limit); raise it with NODE_OPTIONS=--max-old-space-size=<MiB>`));
             } else {
                 const tail = output.trim().split("\n").slice(-5).join("\n");
                 reject(new PreviewInputError(`Program exited (${signal ?? `code ${code}`}) before its plan completed${tail ? `:\n${tail}` : ""}`));
