@@ -32,14 +32,16 @@ function sha256(...parts) {
 }
 
 /** The project's own `typescript` if it has one, else this tool's (the CLI falls back to the SDK's vendored copy). */
-function typescriptFor(projectDir) {
-    let resolved;
+function typescriptPath(projectDir) {
     try {
-        resolved = require.resolve("typescript", { paths: [projectDir] });
+        return require.resolve("typescript", { paths: [projectDir] });
     } catch {
-        resolved = require.resolve("typescript", { paths: [TOOL_ROOT] });
+        return require.resolve("typescript", { paths: [TOOL_ROOT] });
     }
-    return require(resolved);
+}
+
+function typescriptFor(projectDir) {
+    return require(typescriptPath(projectDir));
 }
 
 /**
@@ -137,4 +139,4 @@ function register() {
     }
 }
 
-module.exports = { register, transpile, projectOptions, typescriptFor, cacheDir, sha256, TOOL_ROOT };
+module.exports = { register, transpile, projectOptions, typescriptFor, typescriptPath, cacheDir, sha256, TOOL_ROOT };

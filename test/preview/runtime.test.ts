@@ -79,3 +79,52 @@ describe("preview plan: missing dependencies", () => {
         }
     });
 });
+
+describe("preview plan: type-checks as the CLI does", () => {
+    it("reports a type error as a program error with the compiler's message and line", async () => {
+        const error = await programError("type-error", "dev");
+        const line = lineOf(path.join(PROGRAMS, "type-error", "index.ts"), "const retentionInDays");
+        assert.strictEqual(error, `Program error at index.ts:${line}: error TS2322: Type 'string' is not assignable to type 'number'.`);
+    });
+
+    it("runs a program whose tsconfig.json sets noCheck, as the CLI does", async () => {
+        const plan = await planOf("type-error-nocheck");
+        assert.ok(plan.resources.some((r) => r.type === "aws:cloudwatch/logGroup:LogGroup"));
+    });
+});
+
+describe("preview plan: the type check is cached by content", () => {
+    const checker: {
+        check(dir: string, entry: string): unknown;
+        cachedCheck(dir: string, entry: string): unknown;
+    } = require("../../scripts/preview/typecheck.cjs");
+
+    it("answers an unchanged project from the cache and checks again when a file changes", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "typecheck-cache-"));
+        const cache = fs.mkdtempSync(path.join(os.tmpdir(), "typecheck-store-"));
+        const saved = process.env.PLATFORM_PREVIEW_CACHE;
+        process.env.PLATFORM_PREVIEW_CACHE = cache;
+        try {
+            const entry = path.join(dir, "index.ts");
+            fs.writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { strict: true } }));
+            fs.writeFileSync(path.join(dir, "helper.ts"), "export const size: number = 3;\n");
+            fs.writeFileSync(entry, "import { size } from \"./helper\";\nexport const doubled: number = size * 2;\n");
+            assert.strictEqual(checker.cachedCheck(dir, entry), undefined);
+            assert.deepStrictEqual(checker.check(dir, entry), { checked: true, errors: [] });
+            assert.deepStrictEqual(checker.cachedCheck(dir, entry), { checked: true, errors: [] });
+            // An imported file changes: the cached answer no longer applies.
+            fs.writeFileSync(path.join(dir, "helper.ts"), "export const size: string = \"3\";\n");
+            assert.strictEqual(checker.cachedCheck(dir, entry), undefined);
+            assert.match(JSON.stringify(checker.check(dir, entry)), /"code":2362|"code":2322/);
+            // So do the compiler options.
+            fs.writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { strict: true, noCheck: true } }));
+            assert.strictEqual(checker.cachedCheck(dir, entry), undefined);
+            assert.deepStrictEqual(checker.check(dir, entry), { checked: false, reason: "noCheck in tsconfig.json" });
+        } finally {
+            process.env.PLATFORM_PREVIEW_CACHE = saved;
+            if (saved === undefined) delete process.env.PLATFORM_PREVIEW_CACHE;
+            fs.rmSync(dir, { recursive: true, force: true });
+            fs.rmSync(cache, { recursive: true, force: true });
+        }
+    });
+});
