@@ -1,4 +1,5 @@
 // Entry of `npm run preview` and the `platform-preview` bin: the offline plan + policy gate (see scripts/preview/cli.ts).
+import * as path from "path";
 import { runCli } from "./preview/cli";
 
 // Piped into `head` or a closed pager: stop quietly instead of an EPIPE trace.
@@ -13,7 +14,8 @@ runCli(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     colour: process.stdout.isTTY === true && !process.env.NO_COLOR,
-    cwd: process.cwd(),
+    // `npm run preview` runs in the repository; INIT_CWD is where the user typed the command.
+    cwd: process.env.INIT_CWD ? path.resolve(process.env.INIT_CWD) : process.cwd(),
 }).then((code) => {
     process.exitCode = code;
 });

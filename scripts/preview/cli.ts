@@ -15,9 +15,9 @@ policy pack against it as \`pulumi preview --policy-pack\` does.
 Options:
   --stack <name>                Stack to preview; reads Pulumi.<name>.yaml (required)
   --program <dir>               Pulumi program directory (default: current directory)
-  --policy-pack <dir>           Policy pack directory (default: ./policies when it exists)
-  --policy-pack-config <file>   Policy config JSON (default: ./policies/config/<stack>.json when it exists)
-  --no-policy                   Plan only, evaluate no policy pack
+  --policy-pack <dir>           Policy pack directory (default: this tool's own pack, policies/ beside it)
+  --policy-pack-config <file>   Policy config JSON (default with the default pack: its config/<stack>.json when it exists)
+  --no-policy                   Plan only, evaluate no policy pack (without it, a missing pack is an input error)
   --mocks <module>              Your own answers to data sources and stack references: a module whose default (or
                                 \`mocks\`) export is a Partial<pulumi.runtime.Mocks>; its call()/newResource() win when
                                 they return something. Lookups nobody answered are listed in the reports
@@ -29,9 +29,14 @@ Options:
   --out <dir>                   Report directory (default: reports/<stack>): preview.json, .md, .sarif, .junit.xml, .html
   --help                        Show this help
 
+Relative paths are resolved against the directory the command was run from (npm's INIT_CWD under \`npm run\`).
+
 Exit codes: 0 gate passed, 1 gate failed, 2 input or program error (no reports written) or gate passed but a report
 could not be written (the verdict is printed first; a failed gate keeps 1), 3 internal error.
 `;
+
+/** The repository this tool ships in: its own policy pack lives in policies/ here. */
+export const TOOL_ROOT = path.resolve(__dirname, "../..");
 
 export const EXIT_INTERNAL_ERROR = 3;
 
@@ -39,7 +44,10 @@ export interface CliIo {
     stdout: (text: string) => void;
     stderr: (text: string) => void;
     colour: boolean;
+    /** The directory the user ran the command from (scripts/preview.ts passes npm's INIT_CWD when set). */
     cwd: string;
+    /** Where the default policy pack is looked for (policies/ under it); default {@link TOOL_ROOT}. */
+    toolRoot?: string;
 }
 
 /** The CLI: returns the exit code instead of exiting, so tests drive it in-process. */
@@ -86,8 +94,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         io.stderr(`--allow-uninspected takes a resource type token such as awsx:ecs:FargateService, not "${badPattern}"\n`);
         return EXIT_INPUT_ERROR;
     }
-    const defaults = values["no-policy"] ? {} : defaultPolicyPaths(io.cwd, values.stack);
+    // The default pack is the one this tool ships with, wherever it is run from (not the caller's ./policies).
+    const defaults = values["no-policy"] ? {} : defaultPolicyPaths(io.toolRoot ?? TOOL_ROOT, values.stack);
     const policyPack = values["no-policy"] ? undefined : values["policy-pack"] ? path.resolve(io.cwd, values["policy-pack"]) : defaults.packDir;
+    if (!values["no-policy"] && !policyPack) {
+        io.stderr(`No policy pack: ${path.join(io.toolRoot ?? TOOL_ROOT, "policies")} does not exist; pass --policy-pack <dir>, or --no-policy to plan without a policy gate\n`);
+        return EXIT_INPUT_ERROR;
+    }
     const policyPackConfig = values["policy-pack-config"] ? path.resolve(io.cwd, values["policy-pack-config"]) : values["policy-pack"] ? undefined : defaults.configFile;
     const mocks = values.mocks ? path.resolve(io.cwd, values.mocks) : undefined;
     for (const [flag, value] of [["--policy-pack", policyPack], ["--policy-pack-config", policyPackConfig], ["--mocks", mocks]] as const) {

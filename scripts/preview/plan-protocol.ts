@@ -40,4 +40,5 @@ export interface RegisteredResource {
 
 export type PlanResponse =
     | { kind: "result"; resources: RegisteredResource[]; logs: Array<{ severity: string; message: string; urn?: string }>; mockReport?: MockReport }
-    | { kind: "error"; message: string; location?: SourceLocation };
+    /** A program error (exit 2); `missingDependency`: the message is the one-line `npm install` hint. */
+    | { kind: "error"; message: string; location?: SourceLocation; missingDependency?: boolean };

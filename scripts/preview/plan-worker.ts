@@ -2,14 +2,21 @@
  * The plan's child process: runs one Pulumi program under the SDK's mock runtime (preview mode, no engine, no network) and
  * sends back every registration. It loads the program's OWN @pulumi/pulumi so that setMocks reaches the instance the
  * program uses, and it runs in its own process so a program that throws or exits cannot take the preview down.
- * Started by plan.ts with tsx's CommonJS hook (`--require tsx/cjs`), which also compiles the program's TypeScript.
+ * Started by plan.ts with ts-register.cjs, which compiles TypeScript as the CLI's Node host does.
+ *
+ * Fails closed like the CLI's host: the program runs until its event loop is empty (`beforeExit`), so registrations in
+ * a timer or after an awaited read are planned; an uncaught exception, an unhandled rejection, a `pulumi.log.error`,
+ * a duplicate URN or promises left pending at exit are program errors, reported with the program's message and line.
  */
+import * as fs from "fs";
 import * as path from "path";
 import { fileURLToPath } from "url";
 import type { PlanRequest, PlanResponse, RegisteredResource } from "./plan-protocol";
 import type { SourceLocation } from "./model";
 
 interface Frame { uri?: string; line?: number; column?: number }
+
+const exitProcess = process.exit.bind(process);
 
 function send(message: PlanResponse): Promise<void> {
     return new Promise((resolve) => process.send!(message, undefined, {}, () => resolve()));
@@ -23,10 +30,13 @@ function relativeTo(directory: string, file: string): string {
     return path.relative(directory, file).split(path.sep).join("/");
 }
 
-/** First frame of user code in an error's stack (tsx source maps make these TypeScript lines). */
+/** First frame of user code in an error's stack (the loader's source maps make these TypeScript lines). */
 function locateError(err: unknown, directory: string, sdkDir: string): SourceLocation | undefined {
     const stack = err instanceof Error ? err.stack ?? "" : "";
     for (const line of stack.split("\n").slice(1)) {
+        if (/\(?node:/.test(line)) {
+            continue;
+        }
         const match = /\(?((?:file:\/\/)?\/[^():]+):(\d+):(\d+)\)?\s*$/.exec(line);
         if (!match) {
             continue;
@@ -49,8 +59,37 @@ function loadUserMocks(file: string): Record<string, unknown> {
     return mocks;
 }
 
+/** The directory where `npm install` would install the program's dependencies: its package root, else its own. */
+function packageRoot(directory: string): string {
+    for (let dir = directory; ; dir = path.dirname(dir)) {
+        if (fs.existsSync(path.join(dir, "package.json"))) {
+            return dir;
+        }
+        if (path.dirname(dir) === dir) {
+            return directory;
+        }
+    }
+}
+
+/** A package the program imports is not installed: the one thing to do about it, on one line. */
+function missingPackage(err: unknown, directory: string): string | undefined {
+    const code = (err as { code?: string } | undefined)?.code;
+    const missing = err instanceof Error && code === "MODULE_NOT_FOUND" ? /Cannot find module '([^']+)'/.exec(err.message)?.[1] : undefined;
+    if (!missing || missing.startsWith(".") || path.isAbsolute(missing)) {
+        return undefined;
+    }
+    const name = missing.startsWith("@") ? missing.split("/").slice(0, 2).join("/") : missing.split("/")[0];
+    return `the program imports "${name}", which is not installed: run \`npm install\` in ${packageRoot(directory)}`;
+}
+
 async function plan(request: PlanRequest): Promise<void> {
-    const sdkEntry = require.resolve("@pulumi/pulumi", { paths: [request.directory] });
+    let sdkEntry: string;
+    try {
+        sdkEntry = require.resolve("@pulumi/pulumi", { paths: [request.directory] });
+    } catch {
+        await finish({ kind: "error", message: `@pulumi/pulumi is not installed for ${request.directory}: run \`npm install\` in ${packageRoot(request.directory)}`, missingDependency: true });
+        return;
+    }
     const sdkDir = path.dirname(sdkEntry);
     const fromSdk = (module: string) => require(path.join(sdkDir, module));
     const pulumi = require(sdkEntry);
@@ -59,12 +98,19 @@ async function plan(request: PlanRequest): Promise<void> {
     const log = fromSdk("log");
     const { createPlatformMocks } = require(request.mocksModule);
 
+    // The first program error wins: later ones (a rejected output's dependants, the leak report) are its consequences.
     let failure: { message: string; location?: SourceLocation } | undefined;
-    const fail = (err: unknown) => {
-        failure ??= { message: err instanceof Error ? err.message : String(err), location: locateError(err, request.directory, sdkDir) };
+    let missingDependency = false;
+    const fail = (err: unknown, location?: SourceLocation) => {
+        if (failure) {
+            return;
+        }
+        const missing = missingPackage(err, request.directory);
+        missingDependency = missing !== undefined;
+        failure = { message: missing ?? messageOf(err), location: missing ? undefined : location ?? locateError(err, request.directory, sdkDir) };
     };
-    process.on("uncaughtException", fail);
-    process.on("unhandledRejection", fail);
+    process.on("uncaughtException", (err) => fail(err));
+    process.on("unhandledRejection", (err) => fail(err));
 
     // Declaring line and order: the Resource constructor calls registerResource synchronously with its captured stack
     // (the monitor sees registrations in completion order, which varies from run to run).
@@ -94,12 +140,18 @@ async function plan(request: PlanRequest): Promise<void> {
         };
     }
 
+    // pulumi.log.error fails a real preview (the engine reports the error and the update fails): here too.
     const logs: Array<{ severity: string; message: string; urn?: string }> = [];
-    for (const severity of ["warn", "error"] as const) {
-        log[severity] = (message: string) => {
-            logs.push({ severity: severity === "warn" ? "warning" : "error", message });
-        };
-    }
+    log.warn = (message: string, resource?: { urn?: unknown }) => {
+        logs.push({ severity: "warning", message });
+        void resource;
+        return Promise.resolve();
+    };
+    log.error = (message: string) => {
+        logs.push({ severity: "error", message });
+        fail(new Error(message), locateError(new Error(message), request.directory, sdkDir));
+        return Promise.resolve();
+    };
 
     // The stack's aws:region as the CLI passes it to the provider; the user's --mocks answer first.
     const region = JSON.parse(process.env.PULUMI_CONFIG ?? "{}")["aws:region"];
@@ -113,11 +165,17 @@ async function plan(request: PlanRequest): Promise<void> {
         return `urn:pulumi:${request.stack}::${request.project}::${qualified}::${name}`;
     };
     const resources: Array<RegisteredResource & { order: number }> = [];
+    const urns = new Set<string>();
     const registerResource = monitor.registerResource.bind(monitor);
     monitor.registerResource = (req: any, callback: (err: unknown, response: any) => void) => {
         registerResource(req, (err: unknown, response: any) => {
             if (!err) {
                 const declaration = declarations.get(`${req.getType()}::${req.getName()}`)?.shift();
+                if (urns.has(response.getUrn())) {
+                    // The engine refuses a second resource with the same URN; the deployment would fail.
+                    fail(new Error(`Duplicate resource URN '${response.getUrn()}'; try giving it a unique name`), declaration?.location);
+                }
+                urns.add(response.getUrn());
                 const propertyDependencies: Record<string, string[]> = {};
                 req.getPropertydependenciesMap().forEach((deps: any, property: string) => {
                     propertyDependencies[property] = deps.getUrnsList();
@@ -162,6 +220,13 @@ async function plan(request: PlanRequest): Promise<void> {
         };
     }
 
+    const debuggable = fromSdk("runtime/debuggable");
+    // A program that calls process.exit ends its deployment early; say where, instead of the SDK's leak report.
+    process.exit = ((code?: number) => {
+        fail(new Error(`the program called process.exit(${code ?? ""}) before its plan completed`), locateError(new Error(), request.directory, sdkDir));
+        void finish({ kind: "error", ...failure!, missingDependency: false });
+        return undefined as never;
+    }) as typeof process.exit;
     try {
         // As the CLI's nodejs host does: the program runs inside the root pulumi:pulumi:Stack component.
         await pulumi.runtime.runInPulumiStack(async () => {
@@ -169,18 +234,73 @@ async function plan(request: PlanRequest): Promise<void> {
             const entry = exported?.__esModule && typeof exported.default === "function" ? exported.default : typeof exported === "function" ? exported : undefined;
             return entry ? await entry() : exported;
         });
-        await settings.waitForRPCs();
     } catch (err) {
         fail(err);
     }
+    // The host keeps running until the event loop is empty: a registration in a timer or after an awaited read still
+    // belongs to the deployment. Wait until the loop empties with no RPC, registration or declaration left to settle.
+    await untilIdle(async () => {
+        await settings.waitForRPCs();
+        return resources.length + declared;
+    });
+    if (!failure) {
+        // What the SDK's exit handler would print (and fail on): promises that never settled, e.g. an input awaiting
+        // an output that cannot resolve. Taking them here also keeps that handler from printing them again.
+        const [leaked, message] = debuggable.leakedPromises();
+        if (leaked.size > 0) {
+            fail(new Error(message.trim()), undefined);
+        }
+    }
     const inDeclarationOrder = resources.sort((a, b) => a.order - b.order).map(({ order: _order, ...resource }) => resource);
-    await send(failure ? { kind: "error", ...failure } : { kind: "result", resources: inDeclarationOrder, logs, mockReport: platform.report() });
-    process.exit(0);
+    await finish(failure ? { kind: "error", ...failure, missingDependency } : { kind: "result", resources: inDeclarationOrder, logs, mockReport: platform.report() });
+}
+
+function messageOf(err: unknown): string {
+    if (err instanceof Error) {
+        return err.message;
+    }
+    return typeof err === "string" ? err : JSON.stringify(err) ?? String(err);
+}
+
+/**
+ * Resolves once Node's event loop is empty (`beforeExit`) and `settle` reports no new activity since the previous
+ * empty loop. Each check runs in a fresh macrotask so the loop stays alive while it runs.
+ */
+function untilIdle(settle: () => Promise<number>): Promise<void> {
+    return new Promise((resolve) => {
+        let last = -1;
+        let checking = false;
+        const onBeforeExit = () => {
+            if (checking) {
+                return;
+            }
+            checking = true;
+            setImmediate(async () => {
+                const activity = await settle().catch(() => last + 1);
+                checking = false;
+                if (activity === last) {
+                    process.off("beforeExit", onBeforeExit);
+                    resolve();
+                } else {
+                    last = activity;
+                    // Keep one turn alive; the next empty loop checks again.
+                    setImmediate(() => undefined);
+                }
+            });
+        };
+        process.on("beforeExit", onBeforeExit);
+    });
+}
+
+/** Sends the answer over the (re-referenced) IPC channel, then exits before anything else the program left runs. */
+async function finish(message: PlanResponse): Promise<void> {
+    (process.channel as { ref?: () => void } | undefined)?.ref?.();
+    await send(message);
+    exitProcess(0);
 }
 
 process.once("message", (request: PlanRequest) => {
-    plan(request).catch(async (err) => {
-        await send({ kind: "error", message: err instanceof Error ? err.message : String(err) });
-        process.exit(0);
-    });
+    // The IPC channel must not keep the program alive: the end of the plan is the program's event loop emptying.
+    (process.channel as { unref?: () => void } | undefined)?.unref?.();
+    plan(request).catch((err) => finish({ kind: "error", message: messageOf(err) }));
 });

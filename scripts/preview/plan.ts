@@ -4,6 +4,7 @@ import { PreviewInputError } from "./errors";
 import type { ProgramProject } from "./project";
 import type { MockReport } from "../../lib/mocks";
 import type { PlanRequest, PlanResponse, RegisteredResource } from "./plan-protocol";
+import { formatTypeErrors, typeCheck } from "./typecheck";
 
 export interface Plan {
     resources: RegisteredResource[];
@@ -14,18 +15,52 @@ export interface Plan {
 
 const MOCKS_MODULE = path.resolve(__dirname, "../../lib/mocks.ts");
 const WORKER = path.join(__dirname, "plan-worker.ts");
+/** Compiles the program's TypeScript as the CLI's Node host does (the TypeScript compiler, the program's tsconfig). */
+const TS_REGISTER = path.join(__dirname, "ts-register.cjs");
+
+/** The program imports a package that is not installed. */
+class MissingDependencyError extends PreviewInputError {}
+
+/** The one line for a worker that died on V8's heap limit (instead of the native stack frames V8 prints). */
+function outOfMemory(output: string): boolean {
+    return /JavaScript heap out of memory|Reached heap limit|Allocation failed/.test(output);
+}
 
 /**
- * Runs the program in a child process under the SDK's mock runtime and returns every registration.
- * Config reaches the program the way the CLI passes it: PULUMI_CONFIG and PULUMI_CONFIG_SECRET_KEYS.
+ * Runs the program in a child process under the SDK's mock runtime and returns every registration, while the CLI's type
+ * check of the program runs alongside (cached by content). As with the CLI, a type error fails the run before anything
+ * the program did counts. Config reaches the program the way the CLI passes it: PULUMI_CONFIG and
+ * PULUMI_CONFIG_SECRET_KEYS.
  */
-export function runPlan(project: ProgramProject, options: { timeoutMs?: number; userMocksModule?: string } = {}): Promise<Plan> {
+export async function runPlan(project: ProgramProject, options: { timeoutMs?: number; userMocksModule?: string } = {}): Promise<Plan> {
+    const [checked, outcome] = await Promise.all([
+        typeCheck(project.directory, project.main),
+        runProgram(project, options).then((plan) => ({ plan }), (error: unknown) => ({ error })),
+    ]);
+    // Uninstalled dependencies first: the type errors they cause say less than `npm install` does.
+    if ("error" in outcome && outcome.error instanceof MissingDependencyError) {
+        throw outcome.error;
+    }
+    if (checked.checked && checked.errors.length > 0) {
+        throw new PreviewInputError(`Program error at ${formatTypeErrors(checked.errors)}`);
+    }
+    if (!checked.checked && checked.failed) {
+        throw new PreviewInputError(`Cannot type-check the program as the CLI does: ${checked.failed}`);
+    }
+    if ("error" in outcome) {
+        throw outcome.error;
+    }
+    return outcome.plan;
+}
+
+function runProgram(project: ProgramProject, options: { timeoutMs?: number; userMocksModule?: string }): Promise<Plan> {
     const timeoutMs = options.timeoutMs ?? 180_000;
     const child = fork(WORKER, [], {
         cwd: project.directory,
-        execArgv: ["--require", require.resolve("tsx/cjs")],
+        execArgv: ["--require", TS_REGISTER],
         env: {
             ...process.env,
+            PLATFORM_PREVIEW_PROGRAM_DIR: project.directory,
             PULUMI_CONFIG: JSON.stringify(project.config),
             PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(project.secretKeys),
             PULUMI_NODEJS_PROJECT: project.project,
@@ -46,7 +81,7 @@ export function runPlan(project: ProgramProject, options: { timeoutMs?: number; 
         let response: PlanResponse | undefined;
         const timer = setTimeout(() => {
             child.kill("SIGKILL");
-            reject(new PreviewInputError(`Program did not finish within ${timeoutMs / 1000} s`));
+            reject(new PreviewInputError(`Program did not finish within ${timeoutMs / 1000} s (the plan waits, as the CLI does, until the program's event loop is empty: a timer or open handle that never ends keeps it running)`));
         }, timeoutMs);
         child.on("message", (message: PlanResponse) => {
             response = message;
@@ -61,7 +96,9 @@ export function runPlan(project: ProgramProject, options: { timeoutMs?: number; 
                 resolve({ resources: response.resources, logs: response.logs, mockReport: response.mockReport });
             } else if (response?.kind === "error") {
                 const where = response.location ? ` at ${response.location.file}:${response.location.line}` : "";
-                reject(new PreviewInputError(`Program error${where}: ${response.message}`));
+                reject(response.missingDependency ? new MissingDependencyError(`Cannot run the program: ${response.message}`) : new PreviewInputError(`Program error${where}: ${response.message}`));
+            } else if (outOfMemory(output)) {
+                reject(new PreviewInputError(`Program ran out of memory while planning (Node's heap limit); raise it with NODE_OPTIONS=--max-old-space-size=<MiB>`));
             } else {
                 const tail = output.trim().split("\n").slice(-5).join("\n");
                 reject(new PreviewInputError(`Program exited (${signal ?? `code ${code}`}) before its plan completed${tail ? `:\n${tail}` : ""}`));

@@ -116,6 +116,6 @@ describe("preview plan: failing programs", () => {
 
     it("survives a program that calls process.exit and reports it", async () => {
         await assert.rejects(runPlan(loadProject(path.join(PROGRAMS, "broken"), "exits")),
-            (err: Error) => err instanceof PreviewInputError && /^Program exited \(code \d+\) before its plan completed/.test(err.message));
+            (err: Error) => err instanceof PreviewInputError && /^Program error at index.ts:\d+: the program called process.exit\(0\) before its plan completed/.test(err.message));
     });
 });

@@ -1,0 +1,131 @@
+// The type check the Pulumi CLI's Node host runs on a TypeScript project (ts-node without transpileOnly): every
+// TypeScript file the program loads, starting from its entry point, with the project's compiler options. It is skipped
+// as the CLI skips it: PULUMI_NODEJS_TRANSPILE_ONLY=true, or `noCheck` in tsconfig.json (when that variable is unset).
+//
+// The result is cached by content: the entry's cache record lists every file the check read (project files by content
+// hash, files under node_modules by size and mtime, tsconfig.json and the compiler's package.json included), so an
+// unchanged project is not checked again. `cachedCheck` looks at that record without loading the compiler.
+//
+// As a process: `node typecheck.cjs <project dir> <entry file>` prints the result as JSON on stdout.
+/* global require, module, process */
+"use strict";
+const fs = require("fs");
+const path = require("path");
+const { cacheDir, projectOptions, sha256, typescriptFor, typescriptPath } = require("./ts-loader.cjs");
+
+/** ts-node's default ignored diagnostics (files outside `files`/`include`, and "no inputs found"). */
+const IGNORED = new Set([6059, 18002, 18003]);
+
+function recordFile(projectDir, entry) {
+    return path.join(cacheDir(), "check", `${sha256(path.resolve(projectDir), path.resolve(entry), process.env.PULUMI_NODEJS_TRANSPILE_ONLY || "", process.env.PULUMI_NODEJS_TSCONFIG_PATH || "")}.json`);
+}
+
+function stamp(file) {
+    try {
+        if (file.includes(`${path.sep}node_modules${path.sep}`)) {
+            const stat = fs.statSync(file);
+            return `${stat.size}:${stat.mtimeMs}`;
+        }
+        return sha256(fs.readFileSync(file));
+    } catch {
+        return "missing";
+    }
+}
+
+/** The cached result when every file the last check read is unchanged; undefined otherwise. */
+function cachedCheck(projectDir, entry) {
+    let record;
+    try {
+        record = JSON.parse(fs.readFileSync(recordFile(projectDir, entry), "utf8"));
+    } catch {
+        return undefined;
+    }
+    for (const [file, recorded] of Object.entries(record.files)) {
+        if (stamp(file) !== recorded) return undefined;
+    }
+    return record.result;
+}
+
+/**
+ * Type-checks the project from its entry point. Returns `{ checked: false, reason }` when the CLI would not check, else
+ * `{ checked: true, errors: [{ file, line, column, code, message }] }` with files relative to the project.
+ */
+function check(projectDir, entry) {
+    projectDir = path.resolve(projectDir);
+    entry = path.resolve(entry);
+    const ts = typescriptFor(projectDir);
+    const { options, raw, tsconfig } = projectOptions(projectDir, ts);
+    const env = process.env.PULUMI_NODEJS_TRANSPILE_ONLY;
+    const inputs = [path.join(path.dirname(path.dirname(typescriptPath(projectDir))), "package.json")];
+    const configFiles = [];
+    if (tsconfig) {
+        configFiles.push(tsconfig);
+        // `extends` chains: a change there changes the options.
+        let current = ts.readConfigFile(tsconfig, ts.sys.readFile).config;
+        let from = tsconfig;
+        while (current && typeof current.extends === "string") {
+            const base = current.extends.startsWith(".") ? path.resolve(path.dirname(from), current.extends) : undefined;
+            const file = base && !base.endsWith(".json") ? `${base}.json` : base;
+            if (!file || !fs.existsSync(file)) break;
+            configFiles.push(file);
+            from = file;
+            current = ts.readConfigFile(file, ts.sys.readFile).config;
+        }
+    }
+    let result;
+    let files = [];
+    if (env ? env === "true" : raw.noCheck === true) {
+        result = { checked: false, reason: env ? "PULUMI_NODEJS_TRANSPILE_ONLY=true" : "noCheck in tsconfig.json" };
+    } else if (!/\.[cm]?tsx?$/.test(entry)) {
+        result = { checked: false, reason: "JavaScript program" };
+    } else {
+        const checkOptions = { ...options, noEmit: true, declaration: false, composite: false, incremental: false, emitDeclarationOnly: false };
+        const program = ts.createProgram({ rootNames: [entry], options: checkOptions });
+        const errors = [];
+        const report = (diagnostic) => {
+            if (diagnostic.category !== ts.DiagnosticCategory.Error || IGNORED.has(diagnostic.code)) return;
+            const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n");
+            if (diagnostic.file && diagnostic.start !== undefined) {
+                const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
+                errors.push({ file: path.relative(projectDir, diagnostic.file.fileName).split(path.sep).join("/"), line: line + 1, column: character + 1, code: diagnostic.code, message });
+            } else {
+                errors.push({ code: diagnostic.code, message });
+            }
+        };
+        program.getOptionsDiagnostics().forEach(report);
+        // As ts-node: the files the program loads (not declaration files, not node_modules).
+        for (const sourceFile of program.getSourceFiles()) {
+            files.push(sourceFile.fileName);
+            if (sourceFile.isDeclarationFile || sourceFile.fileName.includes("/node_modules/")) continue;
+            program.getSyntacticDiagnostics(sourceFile).forEach(report);
+            program.getSemanticDiagnostics(sourceFile).forEach(report);
+        }
+        result = { checked: true, errors };
+    }
+    const stamps = {};
+    for (const file of [...inputs, ...configFiles, entry, ...files.map((f) => path.resolve(f))]) {
+        stamps[file] = stamp(file);
+    }
+    try {
+        const record = recordFile(projectDir, entry);
+        fs.mkdirSync(path.dirname(record), { recursive: true });
+        const temp = `${record}.${process.pid}.tmp`;
+        fs.writeFileSync(temp, JSON.stringify({ files: stamps, result }));
+        fs.renameSync(temp, record);
+    } catch {
+        // A read-only cache only costs speed.
+    }
+    return result;
+}
+
+module.exports = { check, cachedCheck };
+
+if (require.main === module) {
+    const [projectDir, entry] = process.argv.slice(2);
+    try {
+        process.stdout.write(JSON.stringify(check(projectDir, entry)));
+    } catch (err) {
+        process.stdout.write(JSON.stringify({ checked: false, failed: String((err && err.stack) || err) }));
+        process.exitCode = 1;
+    }
+}

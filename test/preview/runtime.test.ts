@@ -1,0 +1,130 @@
+import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { PreviewInputError } from "../../scripts/preview/errors";
+import { runPlan } from "../../scripts/preview/plan";
+import { loadProject } from "../../scripts/preview/project";
+
+const PROGRAMS = path.resolve(__dirname, "../fixtures/programs");
+
+/** 1-based line of the first line in a fixture file containing `text`. */
+function lineOf(file: string, text: string): number {
+    const index = fs.readFileSync(file, "utf8").split("\n").findIndex((l) => l.includes(text));
+    assert.ok(index >= 0, `${text} not found in ${file}`);
+    return index + 1;
+}
+
+function planOf(program: string, stack = "dev") {
+    return runPlan(loadProject(path.join(PROGRAMS, program), stack));
+}
+
+async function programError(program: string, stack: string): Promise<string> {
+    try {
+        await planOf(program, stack);
+    } catch (err) {
+        assert.ok(err instanceof PreviewInputError, `not an input/program error: ${(err as Error).stack}`);
+        return err.message;
+    }
+    assert.fail(`${program} (${stack}) planned without error`);
+}
+
+describe("preview plan: waits for the program as the CLI's Node host does", () => {
+    for (const program of ["late-timer", "late-async"]) {
+        it(`plans a database registered after the first turn of the event loop (${program})`, async () => {
+            const plan = await planOf(program);
+            const db = plan.resources.find((r) => r.type === "aws:rds/instance:Instance");
+            assert.ok(db, `late registration was lost: ${plan.resources.map((r) => r.type).join(", ")}`);
+            assert.strictEqual(db.wireInputs.publiclyAccessible, true);
+        });
+    }
+});
+
+describe("preview plan: program errors fail closed with the program's own message and line", () => {
+    const index = path.join(PROGRAMS, "program-errors", "index.ts");
+    const cases: Array<[stack: string, message: RegExp, lineText: string]> = [
+        ["apply-throws", /cannot build the policy for arn/, "throw new Error(`cannot build the policy"],
+        ["unhandled-rejection", /settings service unreachable/, "Promise.reject("],
+        ["log-error", /quota exceeded for this account/, "pulumi.log.error("],
+        ["duplicate-urn", /Duplicate resource URN 'urn:pulumi:duplicate-urn::program-errors::aws:s3\/bucket:Bucket::data'/, "    new aws.s3.Bucket(\"data\")"],
+    ];
+    for (const [stack, message, lineText] of cases) {
+        it(stack, async () => {
+            const error = await programError("program-errors", stack);
+            assert.match(error, message);
+            assert.ok(error.startsWith(`Program error at index.ts:${lineOf(index, lineText)}: `), error);
+            assert.ok(!/leaked promises|still active/.test(error), `the SDK's leak report hid the error: ${error}`);
+        });
+    }
+});
+
+describe("preview plan: loads TypeScript with the TypeScript compiler", () => {
+    it("plans a CallbackFunction program (closure serialization sees the program's own functions)", async () => {
+        const plan = await planOf("callback-function");
+        const fn = plan.resources.find((r) => r.type === "aws:lambda/function:Function");
+        assert.ok(fn, `no Lambda function planned: ${plan.resources.map((r) => r.type).join(", ")}`);
+    });
+});
+
+describe("preview plan: missing dependencies", () => {
+    it("says to run npm install in the program's directory, in one line", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "needs-install-"));
+        try {
+            fs.cpSync(path.join(PROGRAMS, "needs-install"), dir, { recursive: true });
+            const error = await runPlan(loadProject(dir, "dev")).then(() => "planned", (err: Error) => err.message);
+            assert.strictEqual(error.split("\n").length, 1, error);
+            assert.ok(error.includes(`run \`npm install\` in ${dir}`), error);
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    });
+});
+
+describe("preview plan: type-checks as the CLI does", () => {
+    it("reports a type error as a program error with the compiler's message and line", async () => {
+        const error = await programError("type-error", "dev");
+        const line = lineOf(path.join(PROGRAMS, "type-error", "index.ts"), "const retentionInDays");
+        assert.strictEqual(error, `Program error at index.ts:${line}: error TS2322: Type 'string' is not assignable to type 'number'.`);
+    });
+
+    it("runs a program whose tsconfig.json sets noCheck, as the CLI does", async () => {
+        const plan = await planOf("type-error-nocheck");
+        assert.ok(plan.resources.some((r) => r.type === "aws:cloudwatch/logGroup:LogGroup"));
+    });
+});
+
+describe("preview plan: the type check is cached by content", () => {
+    const checker: {
+        check(dir: string, entry: string): unknown;
+        cachedCheck(dir: string, entry: string): unknown;
+    } = require("../../scripts/preview/typecheck.cjs");
+
+    it("answers an unchanged project from the cache and checks again when a file changes", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "typecheck-cache-"));
+        const cache = fs.mkdtempSync(path.join(os.tmpdir(), "typecheck-store-"));
+        const saved = process.env.PLATFORM_PREVIEW_CACHE;
+        process.env.PLATFORM_PREVIEW_CACHE = cache;
+        try {
+            const entry = path.join(dir, "index.ts");
+            fs.writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { strict: true } }));
+            fs.writeFileSync(path.join(dir, "helper.ts"), "export const size: number = 3;\n");
+            fs.writeFileSync(entry, "import { size } from \"./helper\";\nexport const doubled: number = size * 2;\n");
+            assert.strictEqual(checker.cachedCheck(dir, entry), undefined);
+            assert.deepStrictEqual(checker.check(dir, entry), { checked: true, errors: [] });
+            assert.deepStrictEqual(checker.cachedCheck(dir, entry), { checked: true, errors: [] });
+            // An imported file changes: the cached answer no longer applies.
+            fs.writeFileSync(path.join(dir, "helper.ts"), "export const size: string = \"3\";\n");
+            assert.strictEqual(checker.cachedCheck(dir, entry), undefined);
+            assert.match(JSON.stringify(checker.check(dir, entry)), /"code":2362|"code":2322/);
+            // So do the compiler options.
+            fs.writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { strict: true, noCheck: true } }));
+            assert.strictEqual(checker.cachedCheck(dir, entry), undefined);
+            assert.deepStrictEqual(checker.check(dir, entry), { checked: false, reason: "noCheck in tsconfig.json" });
+        } finally {
+            process.env.PLATFORM_PREVIEW_CACHE = saved;
+            if (saved === undefined) delete process.env.PLATFORM_PREVIEW_CACHE;
+            fs.rmSync(dir, { recursive: true, force: true });
+            fs.rmSync(cache, { recursive: true, force: true });
+        }
+    });
+});
