@@ -12,7 +12,7 @@ import { toPlannedResource } from "../../scripts/preview/result";
 import type { PlannedResource } from "../../scripts/preview/model";
 
 const LOOKUPS = path.resolve(__dirname, "../fixtures/programs/lookups");
-const shapes = require("../../lib/mock-shapes.json") as { functions: Record<string, Record<string, unknown>> };
+const shapes = require("../../lib/mock-shapes.json") as { awsVersion: string; functions: Record<string, Record<string, unknown>> };
 
 function answerOf(report: MockReport | undefined, token: string): string[] {
     return (report?.lookups ?? []).filter((l) => l.token === token).map((l) => l.answer).sort();
@@ -125,6 +125,10 @@ describe("mocks: regions, shapes and the record", () => {
         const key = mocks.newResource({ type: "aws:kms/key:Key", name: "k", inputs: {}, provider: ref, custom: true }) as any;
         assert.match(key.state.arn, /^arn:aws:kms:ap-southeast-2:/);
         assert.strictEqual(call(mocks, "aws:index/getPartition:getPartition", { region: "cn-north-1" }).partition, "aws-cn");
+    });
+
+    it("reads its result shapes from the installed @pulumi/aws (run `npm run mocks:shapes` after upgrading it)", () => {
+        assert.strictEqual(shapes.awsVersion, require("@pulumi/aws/package.json").version);
     });
 
     it("fills every required field of every @pulumi/aws data source's result type with a value of its type", () => {
