@@ -92,6 +92,44 @@ const ELB_ACCOUNTS: Record<string, string> = {
     "us-west-1": "027434742980", "us-west-2": "797873946194",
 };
 
+/** Route 53 zone of load balancers' DNS names (AWS general reference, "Elastic Load Balancing endpoints"). */
+const ALB_ZONES: Record<string, string> = {
+    "af-south-1": "Z268VQBMOI5EKX", "ap-east-1": "Z3DQVH9N71FHZ0", "ap-northeast-1": "Z14GRHDCWA56QT", "ap-northeast-2": "ZWKZPGTI48KDX",
+    "ap-northeast-3": "Z5LXEXXYW11ES", "ap-south-1": "ZP97RAFLXTNZK", "ap-southeast-1": "Z1LMS91P8CMLE5", "ap-southeast-2": "Z1GM3OXH4ZPM65",
+    "ca-central-1": "ZQSVJUPU6J1EY", "cn-north-1": "Z1GDH35T77C1KE", "cn-northwest-1": "ZM7IZAIOVVDZF", "eu-central-1": "Z215JYRZR1TBD5",
+    "eu-north-1": "Z23TAZ6LKFMNIO", "eu-south-1": "Z3ULH7SSC9OV64", "eu-west-1": "Z32O12XQLNTSW2", "eu-west-2": "ZHURV8PSTC4K8",
+    "eu-west-3": "Z3Q77PNBQS71R4", "me-south-1": "ZS929ML54UICD", "sa-east-1": "Z2P70J7HTTTPLU", "us-east-1": "Z35SXDOTRQ7X7K",
+    "us-east-2": "Z3AADJGX6KTTL2", "us-gov-east-1": "Z166TLBEWOO7G0", "us-gov-west-1": "Z33AYJ8TM3BH4J", "us-west-1": "Z368ELLRRE2KJ0",
+    "us-west-2": "Z1H1FL5HABSF5",
+};
+const NLB_ZONES: Record<string, string> = {
+    "ap-northeast-1": "Z31USIVHYNEOWT", "ap-south-1": "ZVDDRBQ08TROA", "ap-southeast-2": "ZCT6FZBF4DROD", "eu-central-1": "Z3F0SRJ5LGBH90",
+    "eu-west-1": "Z2IFOLAFXWLO4F", "eu-west-2": "ZD4D7Y8KGAS4G", "us-east-1": "Z26RNL4JYFTOTI", "us-east-2": "ZLMOA37VPKANP",
+    "us-west-1": "Z24FKFUX50B4VW", "us-west-2": "Z18D5FSROUN65G",
+};
+
+/** The hosted zone of a load balancer's DNS name, when the region is in the tables. */
+export function loadBalancerZoneId(region: string, type: string | undefined): string | undefined {
+    return type === "network" ? NLB_ZONES[region] : ALB_ZONES[region];
+}
+
+/** AWS-managed CloudFront policies: fixed ids, the same in every account. */
+const CLOUDFRONT_MANAGED: Record<string, Record<string, string>> = {
+    cache: { "Managed-CachingOptimized": "658327ea-f89d-4fab-a63d-7e88639e58f6", "Managed-CachingDisabled": "4135ea2d-6df8-44a3-9df3-4b5a84be39ad" },
+    originRequest: { "Managed-AllViewer": "216adef6-5c7f-47e4-b989-5492eafa07d3", "Managed-CORS-S3Origin": "88a5eaf4-2fd4-4709-b370-b4c650ea3fcf", "Managed-AllViewerExceptHostHeader": "b689b0a8-53d0-40ab-baf2-68738e2966ac" },
+    responseHeaders: { "Managed-SecurityHeadersPolicy": "67f7725c-6f97-4210-82d7-5512b31e9d03" },
+};
+
+function cloudfrontPolicy(kind: string, inputs: any, ctx: CallContext): Record<string, unknown> | { placeholder: Record<string, unknown> } {
+    const table = CLOUDFRONT_MANAGED[kind];
+    const name = inputs?.name ?? Object.keys(table).find((n) => table[n] === inputs?.id);
+    const id = inputs?.id ?? (name ? table[name] : undefined) ?? uuid(`${kind}/${name}`);
+    const resource = kind === "cache" ? "cache-policy" : kind === "originRequest" ? "origin-request-policy" : "response-headers-policy";
+    const result = { id, name, arn: `arn:${partitionOf(ctx.region).partition}:cloudfront::${ctx.accountId}:${resource}/${id}`, etag: hash(id, 14).toUpperCase(), comment: name ?? "" };
+    // Managed policies are known by id; their settings and any policy of the account's own are not.
+    return { placeholder: result };
+}
+
 const FIXED_DATE = "2024-01-15T09:30:00Z";
 
 /** `filters: [{ name, values }]` → the first value of a named filter. */
@@ -300,6 +338,69 @@ const HANDLERS: Record<string, Handler> = {
             assumeRolePolicy: policyDocument({ statements: [{ actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: ["ecs-tasks.amazonaws.com"] }] }] }).minifiedJson,
         };
     },
+    "aws:lb/getHostedZoneId:getHostedZoneId": (inputs, ctx) => {
+        const id = loadBalancerZoneId(ctx.region, inputs?.loadBalancerType);
+        return id ? { id, region: ctx.region, loadBalancerType: inputs?.loadBalancerType } : { placeholder: { id: "", region: ctx.region } };
+    },
+    "aws:elb/getHostedZoneId:getHostedZoneId": (_inputs, ctx) => {
+        const id = ALB_ZONES[ctx.region];
+        return id ? { id, region: ctx.region } : { placeholder: { id: "", region: ctx.region } };
+    },
+    "aws:index/getArn:getArn": (inputs) => {
+        const [, partition = "", service = "", region = "", account = "", ...resource] = String(inputs?.arn ?? "").split(":");
+        return { arn: inputs?.arn, id: inputs?.arn, partition, service, region, account, resource: resource.join(":") };
+    },
+    "aws:index/getService:getService": (inputs, ctx) => {
+        const { dnsSuffix, reverseDnsPrefix, partition } = partitionOf(ctx.region);
+        const serviceId = inputs?.serviceId ?? String(inputs?.dnsName ?? inputs?.reverseDnsName ?? "s3").split(".").find((p: string) => !["com", "amazonaws", "cn", ctx.region].includes(p)) ?? "s3";
+        return {
+            serviceId, region: ctx.region, partition, supported: true, id: `${reverseDnsPrefix}.${ctx.region}.${serviceId}`,
+            dnsName: `${serviceId}.${ctx.region}.${dnsSuffix}`, reverseDnsName: `${reverseDnsPrefix}.${ctx.region}.${serviceId}`, reverseDnsPrefix,
+        };
+    },
+    "aws:s3/getBucket:getBucket": (inputs, ctx) => {
+        const bucket = String(inputs?.bucket ?? "bucket");
+        const { partition, dnsSuffix } = partitionOf(ctx.region);
+        return {
+            id: bucket, bucket, arn: `arn:${partition}:s3:::${bucket}`, bucketDomainName: `${bucket}.s3.${dnsSuffix}`, bucketRegionalDomainName: `${bucket}.s3.${ctx.region}.${dnsSuffix}`,
+            bucketRegion: ctx.region, region: ctx.region, hostedZoneId: "", websiteDomain: "", websiteEndpoint: "",
+        };
+    },
+    "aws:sns/getTopic:getTopic": (inputs, ctx) => {
+        const name = String(inputs?.name ?? "topic");
+        return { id: arn(ctx, "sns", name), arn: arn(ctx, "sns", name), name, region: ctx.region, tags: inputs?.tags ?? {} };
+    },
+    "aws:sqs/getQueue:getQueue": (inputs, ctx) => {
+        const name = String(inputs?.name ?? "queue");
+        const url = `https://sqs.${ctx.region}.${partitionOf(ctx.region).dnsSuffix}/${ctx.accountId}/${name}`;
+        return { id: url, url, arn: arn(ctx, "sqs", name), name, region: ctx.region, tags: inputs?.tags ?? {} };
+    },
+    "aws:ecs/getCluster:getCluster": (inputs, ctx) => {
+        const clusterName = String(inputs?.clusterName ?? "default");
+        const clusterArn = arn(ctx, "ecs", `cluster/${clusterName}`);
+        return { id: clusterArn, arn: clusterArn, clusterName, status: "ACTIVE", pendingTasksCount: 0, runningTasksCount: 0, registeredContainerInstancesCount: 0, serviceConnectDefaults: [], settings: [{ name: "containerInsights", value: "enabled" }], region: ctx.region, tags: inputs?.tags ?? {} };
+    },
+    "aws:ecr/getAuthorizationToken:getAuthorizationToken": (inputs, ctx) => {
+        // A 12-hour credential: its value never changes what a program plans.
+        const registry = inputs?.registryId ?? ctx.accountId;
+        const password = `preview-${hash(`${registry}/${ctx.region}`, 24)}`;
+        return {
+            id: ctx.region, region: ctx.region, registryId: inputs?.registryId, userName: "AWS", password, authorizationToken: Buffer.from(`AWS:${password}`).toString("base64"),
+            proxyEndpoint: `https://${registry}.dkr.ecr.${ctx.region}.${partitionOf(ctx.region).dnsSuffix}`, expiresAt: "2024-01-15T21:30:00Z",
+        };
+    },
+    "aws:iam/getSessionContext:getSessionContext": (inputs, ctx) => {
+        const given = String(inputs?.arn ?? `arn:${partitionOf(ctx.region).partition}:iam::${ctx.accountId}:user/preview`);
+        const assumed = /^arn:([^:]+):sts::(\d{12}):assumed-role\/(.+)\/([^/]+)$/.exec(given);
+        const issuerArn = assumed ? `arn:${assumed[1]}:iam::${assumed[2]}:role/${assumed[3]}` : given;
+        return {
+            arn: given, id: given, issuerArn, issuerName: assumed ? assumed[3].split("/").pop() : "", sessionName: assumed ? assumed[4] : "",
+            issuerId: assumed ? `AROA${hash(issuerArn, 17).toUpperCase()}` : "",
+        };
+    },
+    "aws:cloudfront/getCachePolicy:getCachePolicy": (inputs, ctx) => cloudfrontPolicy("cache", inputs, ctx),
+    "aws:cloudfront/getOriginRequestPolicy:getOriginRequestPolicy": (inputs, ctx) => cloudfrontPolicy("originRequest", inputs, ctx),
+    "aws:cloudfront/getResponseHeadersPolicy:getResponseHeadersPolicy": (inputs, ctx) => cloudfrontPolicy("responseHeaders", inputs, ctx),
     "aws:iam/getPolicy:getPolicy": (inputs, ctx) => {
         const given = inputs?.arn ?? `arn:${partitionOf(ctx.region).partition}:iam::${ctx.accountId}:policy/${inputs?.pathPrefix ?? ""}${inputs?.name ?? "policy"}`;
         const name = given.split("/").pop();

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { createHash } from "crypto";
-import { answerDataSource, partitionOf, zoneIdPrefix } from "./mock-data-sources";
+import { answerDataSource, loadBalancerZoneId, partitionOf, zoneIdPrefix } from "./mock-data-sources";
 
 /**
  * Mock runtime answers shared by the unit tests and the offline preview: every resource gets a
@@ -93,8 +93,12 @@ function extraOutputs(type: string, name: string, inputs: any, region: string, a
                 port: inputs.port ?? 6379,
                 memberClusters: Array.from({ length: Number(inputs.numCacheClusters ?? 1) }, (_, i) => `${name}-00${i + 1}`),
             };
-        case "aws:lb/loadBalancer:LoadBalancer":
-            return { dnsName: `${name}-${h}.${region}.elb.amazonaws.com`, zoneId: "Z35SXDOTRQ7X7K", arnSuffix: `app/${name}/${h}` };
+        case "aws:lb/loadBalancer:LoadBalancer": {
+            const network = inputs.loadBalancerType === "network";
+            const prefix = inputs.internal ? "internal-" : "";
+            const dnsName = network ? `${prefix}${name}-${h}.elb.${region}.${partitionOf(region).dnsSuffix}` : `${prefix}${name}-${h}.${region}.elb.${partitionOf(region).dnsSuffix}`;
+            return { dnsName, zoneId: loadBalancerZoneId(region, inputs.loadBalancerType) ?? "", arnSuffix: `${network ? "net" : "app"}/${name}/${h}` };
+        }
         case "aws:lb/targetGroup:TargetGroup":
             return { arnSuffix: `targetgroup/${name}/${h}` };
         case "aws:s3/bucket:Bucket":

@@ -12,7 +12,7 @@ import { toPlannedResource } from "../../scripts/preview/result";
 import type { PlannedResource } from "../../scripts/preview/model";
 
 const LOOKUPS = path.resolve(__dirname, "../fixtures/programs/lookups");
-const shapes = require("../../lib/mock-shapes.json") as { functions: Record<string, Record<string, unknown>> };
+const shapes = require("../../lib/mock-shapes.json") as { awsVersion: string; functions: Record<string, Record<string, unknown>> };
 
 function answerOf(report: MockReport | undefined, token: string): string[] {
     return (report?.lookups ?? []).filter((l) => l.token === token).map((l) => l.answer).sort();
@@ -102,6 +102,16 @@ describe("mocks: regions, shapes and the record", () => {
         const db = mocks.newResource({ type: "aws:rds/instance:Instance", name: "db", inputs: { engine: "postgres" }, custom: true }) as any;
         assert.match(db.state.arn, /^arn:aws:rds:eu-west-1:/);
         assert.match(db.state.address, /\.eu-west-1\.rds\.amazonaws\.com$/);
+        const alb = mocks.newResource({ type: "aws:lb/loadBalancer:LoadBalancer", name: "web", inputs: { loadBalancerType: "application" }, custom: true }) as any;
+        assert.strictEqual(alb.state.zoneId, "Z32O12XQLNTSW2");
+        assert.match(alb.state.dnsName, /^web-[0-9a-f]{8}\.eu-west-1\.elb\.amazonaws\.com$/);
+        assert.strictEqual(call(mocks, "aws:lb/getHostedZoneId:getHostedZoneId", { loadBalancerType: "network" }).id, "Z2IFOLAFXWLO4F");
+        assert.strictEqual(call(mocks, "aws:index/getService:getService", { serviceId: "s3" }).dnsName, "s3.eu-west-1.amazonaws.com");
+        assert.strictEqual(call(mocks, "aws:sqs/getQueue:getQueue", { name: "jobs" }).url, "https://sqs.eu-west-1.amazonaws.com/123456789012/jobs");
+        assert.deepStrictEqual(
+            (({ partition, service, region, account, resource }) => ({ partition, service, region, account, resource }))(call(mocks, "aws:index/getArn:getArn", { arn: "arn:aws:rds:us-west-2:111122223333:db:mysql-db" })),
+            { partition: "aws", service: "rds", region: "us-west-2", account: "111122223333", resource: "db:mysql-db" },
+        );
         const cache = mocks.newResource({ type: "aws:elasticache/replicationGroup:ReplicationGroup", name: "c", inputs: {}, custom: true }) as any;
         assert.match(cache.state.primaryEndpointAddress, /\.euw1\.cache\.amazonaws\.com$/);
     });
@@ -115,6 +125,10 @@ describe("mocks: regions, shapes and the record", () => {
         const key = mocks.newResource({ type: "aws:kms/key:Key", name: "k", inputs: {}, provider: ref, custom: true }) as any;
         assert.match(key.state.arn, /^arn:aws:kms:ap-southeast-2:/);
         assert.strictEqual(call(mocks, "aws:index/getPartition:getPartition", { region: "cn-north-1" }).partition, "aws-cn");
+    });
+
+    it("reads its result shapes from the installed @pulumi/aws (run `npm run mocks:shapes` after upgrading it)", () => {
+        assert.strictEqual(shapes.awsVersion, require("@pulumi/aws/package.json").version);
     });
 
     it("fills every required field of every @pulumi/aws data source's result type with a value of its type", () => {
