@@ -172,7 +172,7 @@ export function splitNotJudged(findings: Finding[], failOn: Gate["failOn"], reso
 /** What the H3 mocks report (lib/mocks.ts `MockReport`), read structurally so this compiles without it. */
 export interface MockReportLike {
     lookups?: Array<{ token: string; count: number; answer: string }>;
-    stackReferences?: Array<{ urn?: string; name: string; outputs: Record<string, unknown> }>;
+    stackReferences?: Array<{ urn?: string; name: string; outputs: Record<string, unknown>; outputsUnknown?: boolean }>;
 }
 
 /**
@@ -182,24 +182,26 @@ export interface MockReportLike {
 export function unreadInputs(resources: PlannedResource[], report: MockReportLike | undefined): Unchecked[] {
     const items: Unchecked[] = [];
     const mocked = report?.stackReferences ?? [];
-    const describe = (stackName: string, outputs: Record<string, unknown> | undefined) => {
-        const given = outputs && Object.keys(outputs).length > 0 ? `the mocks gave it outputs ${Object.keys(outputs).sort().join(", ")}` : "the mocks gave it no outputs";
+    const describe = (stackName: string, outputs: Record<string, unknown> | undefined, outputsUnknown?: boolean) => {
+        const given = outputsUnknown
+            ? "its outputs are unknown offline, so values read from it are unknown in the plan (answer them with --mocks)"
+            : outputs && Object.keys(outputs).length > 0 ? `the mocks gave it outputs ${Object.keys(outputs).sort().join(", ")}` : "the mocks gave it no outputs";
         return `stack reference to ${stackName}: its outputs are another stack's state, not read offline; ${given}`;
     };
     // A StackReference is read, not registered, so it shows up here only when the plan recorded it; the mocks see every one.
     const planned = resources.filter((x) => x.type === "pulumi:pulumi:StackReference");
     for (const r of planned) {
         const stackName = typeof r.inputs.name === "string" ? r.inputs.name : r.name;
-        const outputs = mocked.find((s) => s.urn === r.urn || s.name === r.name)?.outputs;
-        items.push({ kind: "stack-reference", urn: r.urn, type: r.type, name: r.name, blocking: false, detail: describe(stackName, outputs), ...(r.source ? { source: r.source } : {}) });
+        const mock = mocked.find((s) => s.urn === r.urn || s.name === r.name);
+        items.push({ kind: "stack-reference", urn: r.urn, type: r.type, name: r.name, blocking: false, detail: describe(stackName, mock?.outputs, mock?.outputsUnknown), ...(r.source ? { source: r.source } : {}) });
     }
     for (const s of mocked.filter((m) => !planned.some((r) => r.urn === m.urn || r.name === m.name))) {
-        items.push({ kind: "stack-reference", ...(s.urn ? { urn: s.urn } : {}), type: "pulumi:pulumi:StackReference", name: s.name, blocking: false, detail: describe(s.name, s.outputs) });
+        items.push({ kind: "stack-reference", ...(s.urn ? { urn: s.urn } : {}), type: "pulumi:pulumi:StackReference", name: s.name, blocking: false, detail: describe(s.name, s.outputs, s.outputsUnknown) });
     }
     for (const lookup of (report?.lookups ?? []).filter((l) => l.answer === "none")) {
         items.push({
             kind: "unanswered-lookup", token: lookup.token, blocking: false,
-            detail: `data source ${lookup.token} (${lookup.count} call${lookup.count === 1 ? "" : "s"}) got no real answer offline: its result is a placeholder`,
+            detail: `data source ${lookup.token} (${lookup.count} call${lookup.count === 1 ? "" : "s"}) got no real answer offline: its result is a placeholder shaped like the real one; answer it with --mocks <module> to check what depends on it`,
         });
     }
     return items;

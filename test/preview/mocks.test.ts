@@ -4,11 +4,10 @@ import { crc32 } from "zlib";
 import { createPlatformMocks, type MockReport } from "../../lib/mocks";
 import { policyDocument } from "../../lib/mock-policy-document";
 import { runCli, USAGE } from "../../scripts/preview/cli";
-import { mockReportToUnchecked } from "../../scripts/preview/mock-coverage";
 import type { Plan } from "../../scripts/preview/plan";
 import { runPlan } from "../../scripts/preview/plan";
 import { loadProject } from "../../scripts/preview/project";
-import { toPlannedResource } from "../../scripts/preview/result";
+import { toPlannedResource, unreadInputs } from "../../scripts/preview/result";
 import type { PlannedResource } from "../../scripts/preview/model";
 
 const LOOKUPS = path.resolve(__dirname, "../fixtures/programs/lookups");
@@ -177,7 +176,7 @@ describe("mocks: regions, shapes and the record", () => {
     });
 
     it("turns the record into unchecked items: unanswered lookups and stack references, none for real answers", () => {
-        const items = mockReportToUnchecked({
+        const items = unreadInputs([], {
             lookups: [
                 { token: "aws:ec2/getVpc:getVpc", count: 3, answer: "platform" },
                 { token: "aws:servicequotas/getServiceQuota:getServiceQuota", count: 2, answer: "none" },
@@ -186,14 +185,14 @@ describe("mocks: regions, shapes and the record", () => {
             stackReferences: [{ name: "acme/network/prod", outputs: {}, outputsUnknown: true }, { name: "acme/dns/prod", outputs: { zoneId: "Z1" } }],
         });
         assert.deepStrictEqual(items.map((i) => [i.kind, i.token ?? i.name, i.blocking]), [
-            ["unanswered-lookup", "aws:servicequotas/getServiceQuota:getServiceQuota", false],
             ["stack-reference", "acme/network/prod", false],
             ["stack-reference", "acme/dns/prod", false],
+            ["unanswered-lookup", "aws:servicequotas/getServiceQuota:getServiceQuota", false],
         ]);
-        assert.match(items[0].detail, /called 2 times.*--mocks/);
-        assert.match(items[1].detail, /unknown/);
-        assert.match(items[2].detail, /zoneId/);
-        assert.deepStrictEqual(mockReportToUnchecked(undefined), []);
+        assert.match(items[0].detail, /unknown offline/);
+        assert.match(items[1].detail, /zoneId/);
+        assert.match(items[2].detail, /2 calls.*--mocks/);
+        assert.deepStrictEqual(unreadInputs([], undefined), []);
     });
 });
 
