@@ -245,12 +245,12 @@ export class Backup extends pulumi.ComponentResource {
                     validationWindowHours: args.restoreTesting.validationWindowHours ?? 4,
                     // Restored copies stay private and small, inside the platform's VPC and behind the database's own
                     // security group; without these AWS Backup would pick the default VPC.
-                    restoreMetadataOverrides: pulumi.all([db.subnetGroupName, pulumi.all(db.securityGroupIds)]).apply(([subnetGroup, sgs]) => ({
+                    restoreMetadataOverrides: {
                         publiclyaccessible: "false",
                         multiaz: "false",
-                        dbsubnetgroupname: subnetGroup,
-                        vpcsecuritygroupids: JSON.stringify(sgs),
-                    })),
+                        dbsubnetgroupname: db.subnetGroupName,
+                        vpcsecuritygroupids: pulumi.all(db.securityGroupIds).apply((sgs) => JSON.stringify(sgs)),
+                    },
                 }, parent);
             }
             restoreTestingPlanName = testingPlan.name;

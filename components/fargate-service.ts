@@ -82,6 +82,16 @@ export interface FargateServiceArgs {
     taskRoleStatements?: pulumi.Input<object[]>;
     /** Container root filesystem read-only (default true). */
     readonlyRootFilesystem?: boolean;
+    /**
+     * Directories the application writes to (logs, temp files). Each gets a task-local scratch volume (Fargate
+     * ephemeral storage) mounted read-write, so the root filesystem can stay read-only. Default: `/tmp`.
+     */
+    writablePaths?: string[];
+    /**
+     * What the service must wait for besides the cluster's capacity providers: the listener that forwards to its
+     * target group (ECS refuses a target group that no load balancer uses yet).
+     */
+    dependsOn?: pulumi.Resource[];
     /** CPU architecture of the image. */
     cpuArchitecture?: "X86_64" | "ARM64";
     /** Tags for every resource (and propagated to tasks). */
@@ -121,7 +131,7 @@ export class FargateService extends pulumi.ComponentResource {
             settings: [{ name: "containerInsights", value: "enhanced" }],
             tags: args.tags,
         }, parent);
-        new aws.ecs.ClusterCapacityProviders(name, {
+        const capacityProviders = new aws.ecs.ClusterCapacityProviders(name, {
             clusterName: cluster.name,
             capacityProviders: ["FARGATE", "FARGATE_SPOT"],
         }, parent);
@@ -182,6 +192,8 @@ export class FargateService extends pulumi.ComponentResource {
 
         const region = aws.getRegionOutput({}, parent).region;
         const containerName = "app";
+        const writablePaths = args.writablePaths ?? ["/tmp"];
+        const scratchVolumes = writablePaths.map((containerPath, i) => ({ name: `scratch-${i + 1}`, containerPath }));
         const containerDefinitions = pulumi
             .all([args.image, logGroup.name, region, pulumi.output(args.environment ?? {}), pulumi.output(args.secrets ?? {})])
             .apply(([image, logGroupName, regionName, environment, secrets]) => JSON.stringify([{
@@ -189,6 +201,7 @@ export class FargateService extends pulumi.ComponentResource {
                 image,
                 essential: true,
                 readonlyRootFilesystem: args.readonlyRootFilesystem ?? true,
+                mountPoints: scratchVolumes.map((v) => ({ sourceVolume: v.name, containerPath: v.containerPath, readOnly: false })),
                 portMappings: [{ containerPort: args.containerPort, protocol: "tcp" }],
                 environment: Object.entries(environment).map(([key, value]) => ({ name: key, value })),
                 secrets: Object.entries(secrets).map(([key, valueFrom]) => ({ name: key, valueFrom })),
@@ -207,6 +220,8 @@ export class FargateService extends pulumi.ComponentResource {
             executionRoleArn: executionRole.arn,
             taskRoleArn: taskRole.arn,
             containerDefinitions,
+            // Without a host path, a Fargate volume is scratch space on the task's ephemeral storage.
+            volumes: scratchVolumes.map((v) => ({ name: v.name })),
             tags: args.tags,
         }, parent);
 
@@ -228,7 +243,9 @@ export class FargateService extends pulumi.ComponentResource {
             tags: args.tags,
         }, {
             parent: this,
-            dependsOn: [executionRole],
+            // A capacity-provider strategy needs the providers attached to the cluster first; the target group needs
+            // its listener. Neither is an input of the service, so the order is explicit.
+            dependsOn: [executionRole, capacityProviders, ...(args.dependsOn ?? [])],
             // Autoscaling owns the task count after creation; re-applying desiredCount would fight it (terraform-aws-ecs #346).
             ignoreChanges: ["desiredCount"],
         });

@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { isValidFargateSize, validFargateMemory, FARGATE_CPU_VALUES } from "../components/fargate-service";
-import { isSupportedEngineVersion, SUPPORTED_ENGINE_VERSIONS } from "../components/database";
+import { engineVersionProblem } from "../lib/rules/engine-versions";
+import { readReplicaProblem } from "../lib/rules/rds-replicas";
 import { CLOUDWATCH_RETENTION_DAYS, isCloudWatchRetention, nearestCloudWatchRetention, SEVEN_YEARS_DAYS } from "../lib/retention";
 
 /**
@@ -81,11 +82,14 @@ const databaseSchema = z.object({
     maxAllocatedStorageGb: z.number().int().max(65536),
     multiAz: z.boolean(),
     readReplicas: z.number().int().min(0).max(5).default(0),
-    replicaInstanceClass: z.string().regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/).optional(),
     backupRetentionDays: z.number().int().min(1).max(35),
     databaseName: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,62}$/, { error: "must start with a letter and hold only letters, digits and _" }),
     masterUsername: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,15}$/, { error: "must start with a letter, up to 16 letters, digits or _" }),
     performanceInsightsRetentionDays: z.number().int().default(7),
+    /** Database user of the application (IAM-authenticated; the guides' `mita_app`, `lms_app`). */
+    appUsername: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,31}$/, { error: "must start with a letter, up to 32 letters, digits or _" }),
+    /** Engine parameters the application's guide sets (e.g. max_connections); the platform's TLS and logging baseline wins. */
+    parameters: z.record(z.string().regex(/^[a-z_.]+$/), z.string()).default({}),
 });
 
 const cacheSchema = z.object({
@@ -134,6 +138,8 @@ const serviceSchema = z.object({
         error5xxPercent: z.number().positive().max(100).default(5),
         databaseConnections: z.number().int().positive().optional(),
     }).prefault({}),
+    /** Paths the application writes to under its read-only root filesystem (task-local scratch volumes). */
+    writablePaths: z.array(z.string().regex(/^\/[A-Za-z0-9._\/-]+$/, { error: "must be an absolute path such as /var/log/app" })).default(["/tmp"]),
     database: databaseSchema,
     cache: cacheSchema,
     storage: z.object({
@@ -222,8 +228,13 @@ function crossFieldProblems(config: PlatformConfig): Problem[] {
         }
 
         const db = svc.database;
-        if (!isSupportedEngineVersion(db.engine, db.engineVersion)) {
-            add(at("database", "engineVersion"), `is not a supported ${db.engine} version; allowed: ${SUPPORTED_ENGINE_VERSIONS[db.engine]}`);
+        const versionProblem = engineVersionProblem(db.engine, db.engineVersion);
+        if (versionProblem) {
+            add(at("database", "engineVersion"), versionProblem);
+        }
+        const replicaProblem = readReplicaProblem(db.readReplicas, db.instanceClass);
+        if (replicaProblem) {
+            add(at("database", "readReplicas"), replicaProblem);
         }
         if (db.maxAllocatedStorageGb <= db.allocatedStorageGb) {
             add(at("database", "maxAllocatedStorageGb"), `must be greater than allocatedStorageGb (${db.allocatedStorageGb}) so storage can autoscale`);

@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import { Cache, validateCacheTopology } from "../../components/cache";
-import { Database, engineFamily, isSupportedEngineVersion } from "../../components/database";
+import { Database } from "../../components/database";
+import { engineFamily, engineVersionProblem, inExtendedSupport } from "../../lib/rules/engine-versions";
 import { Edge } from "../../components/edge";
 import { FargateService, isValidFargateSize, validFargateMemory } from "../../components/fargate-service";
 import { ServiceLogs } from "../../components/service-logs";
@@ -50,20 +51,25 @@ describe("component input validation", () => {
         assert.throws(() => new Edge("tls12", { ...edge, certificateArn: "arn", sslPolicy: "ELBSecurityPolicy-2016-08" }), /not a TLS 1.3 policy/);
     });
 
-    it("Database supports PostgreSQL 15 and MySQL 8.0 only, and names parameter-group families", () => {
-        assert.ok(isSupportedEngineVersion("postgres", "15.12"));
-        assert.ok(!isSupportedEngineVersion("postgres", "16.4"));
-        assert.ok(isSupportedEngineVersion("mysql", "8.0.40"));
-        assert.ok(!isSupportedEngineVersion("mysql", "5.7.44"));
-        assert.strictEqual(engineFamily("postgres", "15.12"), "postgres15");
-        assert.strictEqual(engineFamily("mysql", "8.0.40"), "mysql8.0");
+    it("Database takes creatable major versions only, and names parameter-group families", () => {
+        assert.strictEqual(engineVersionProblem("postgres", "15"), undefined);
+        assert.strictEqual(engineVersionProblem("mysql", "8.0"), undefined);
+        assert.match(engineVersionProblem("postgres", "15.12")!, /pins a minor version/);
+        assert.match(engineVersionProblem("mysql", "8.0.40")!, /give the major only: "8.0"/);
+        assert.match(engineVersionProblem("mysql", "5.7")!, /not a major version RDS can create/);
+        assert.match(engineVersionProblem("postgres", "9.6")!, /allowed: 14, 15, 16, 17/);
+        assert.strictEqual(engineFamily("postgres", "15"), "postgres15");
+        assert.strictEqual(engineFamily("mysql", "8.0"), "mysql8.0");
+        assert.strictEqual(engineFamily("mysql", "8.4"), "mysql8.4");
+        assert.ok(inExtendedSupport("mysql", "8.0", "2026-11-23"), "MySQL 8.0 left RDS standard support on 2026-07-31");
+        assert.ok(!inExtendedSupport("postgres", "15", "2026-11-23"));
         const db = {
             engine: "postgres" as const, engineVersion: "14.9", instanceClass: "db.t4g.medium", allocatedStorageGb: 20, maxAllocatedStorageGb: 100,
             multiAz: false, vpcId: "v", subnetIds: ["s"], clientSecurityGroupId: "sg", kmsKeyArn: "k", databaseName: "d", masterUsername: "u",
             backupRetentionDays: 7, protect: false, tags,
         };
-        assert.throws(() => new Database("old", db), /postgres 14.9 is not supported; allowed: 15.x/);
-        assert.throws(() => new Database("replicas", { ...db, engineVersion: "15.12", readReplicas: 1 }), /read replicas need a Multi-AZ primary/);
+        assert.throws(() => new Database("old", db), /14\.9 pins a minor version/);
+        assert.throws(() => new Database("replicas", { ...db, engineVersion: "15", instanceClass: "db.r6gd.large", readReplicas: 2 }), /read replicas need a Multi-AZ primary/);
     });
 
     it("Cache refuses failover with one node", () => {

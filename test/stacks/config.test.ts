@@ -34,10 +34,11 @@ describe("stack configuration", () => {
         assert.strictEqual(lms.containerPort, 3001);
         assert.strictEqual(lms.database.engine, "mysql");
         assert.strictEqual(lms.database.readReplicas, 2);
+        assert.strictEqual(lms.database.engineVersion, "8.0");
         assert.strictEqual(lms.cache.numNodes, 3);
         const mita = production.services["mita-api"];
         assert.strictEqual(mita.database.engine, "postgres");
-        assert.match(mita.database.engineVersion, /^15\./);
+        assert.strictEqual(mita.database.engineVersion, "15", "major only: RDS applies minor upgrades");
         assert.strictEqual(mita.cache.numNodes, 2);
         assert.deepStrictEqual(mita.waf.geoBlockCountries, ["CN", "RU", "KP"]);
         assert.strictEqual(mita.waf.rateLimitPerIp, 2000);
