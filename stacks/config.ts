@@ -139,7 +139,7 @@ const serviceSchema = z.object({
         databaseConnections: z.number().int().positive().optional(),
     }).prefault({}),
     /** Paths the application writes to under its read-only root filesystem (task-local scratch volumes). */
-    writablePaths: z.array(z.string().regex(/^\/[A-Za-z0-9._\/-]+$/, { error: "must be an absolute path such as /var/log/app" })).default(["/tmp"]),
+    writablePaths: z.array(z.string().regex(/^\/[A-Za-z0-9._/-]+$/, { error: "must be an absolute path such as /var/log/app" })).default(["/tmp"]),
     database: databaseSchema,
     cache: cacheSchema,
     storage: z.object({
