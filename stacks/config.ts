@@ -3,6 +3,7 @@ import { z } from "zod";
 import { isValidFargateSize, validFargateMemory, FARGATE_CPU_VALUES } from "../components/fargate-service";
 import { engineVersionProblem } from "../lib/rules/engine-versions";
 import { readReplicaProblem } from "../lib/rules/rds-replicas";
+import { subnetCidrsProblem } from "../components/network";
 import { CLOUDWATCH_RETENTION_DAYS, isCloudWatchRetention, nearestCloudWatchRetention, SEVEN_YEARS_DAYS } from "../lib/retention";
 
 /**
@@ -56,6 +57,8 @@ const environmentSchema = z.object({
     vpcCidr: privateCidr,
     availabilityZones: z.array(availabilityZone).min(2, { error: "must list at least 2 availability zones" }).max(6),
     natGateways: z.enum(["one-per-az", "single"]).default("one-per-az"),
+    /** Explicit subnet CIDRs per tier, one per AZ in AZ order (e.g. an application guide's); default: computed layout. */
+    subnetCidrs: z.object({ public: z.array(z.string()), app: z.array(z.string()), data: z.array(z.string()) }).optional(),
     owner: z.string().min(1),
     costCenter: z.string().min(1),
     alerts: z.object({
@@ -180,6 +183,12 @@ function crossFieldProblems(config: PlatformConfig): Problem[] {
 
     if (!env.availabilityZones.every((az) => az.startsWith(env.region))) {
         add(["environment", "availabilityZones"], `must all be in region ${env.region}`);
+    }
+    if (env.subnetCidrs) {
+        const problem = subnetCidrsProblem(env.vpcCidr, env.availabilityZones.length, env.subnetCidrs);
+        if (problem) {
+            add(["environment", "subnetCidrs"], problem);
+        }
     }
     if (new Set(env.availabilityZones).size !== env.availabilityZones.length) {
         add(["environment", "availabilityZones"], "must not repeat an availability zone");

@@ -48,6 +48,7 @@ export function deployEnvironment(config: PlatformConfig): Record<string, pulumi
         cidrBlock: env.vpcCidr,
         availabilityZones: env.availabilityZones,
         natGateways: env.natGateways,
+        subnetCidrs: env.subnetCidrs,
         flowLogRetentionDays: env.flowLogRetentionDays,
         logsKmsKeyArn: keys.keyArn("logs"),
         tags,

@@ -37,7 +37,10 @@ describe("production stack under mocks", function () {
         assert.deepStrictEqual([...azs].sort(), ["us-east-1a", "us-east-1b", "us-east-1c"]);
         assert.strictEqual(byType(resources, "aws:ec2/natGateway:NatGateway").length, 3);
         const app = subnets.filter((s) => s.inputs.tags.tier === "app").map((s) => s.inputs.cidrBlock).sort();
-        assert.deepStrictEqual(app, ["10.0.64.0/21", "10.0.72.0/21", "10.0.80.0/21"]);
+        // The LMS guide's private subnets, by AZ order (explicit CIDRs keyed by AZ index, like the computed layout).
+        assert.deepStrictEqual(app, ["10.0.10.0/24", "10.0.20.0/24", "10.0.30.0/24"]);
+        const pub = subnets.filter((s) => s.inputs.tags.tier === "public").map((s) => s.inputs.cidrBlock).sort();
+        assert.deepStrictEqual(pub, ["10.0.1.0/24", "10.0.2.0/24", "10.0.3.0/24"]);
         assert.ok(subnets.every((s) => s.inputs.mapPublicIpOnLaunch === false));
     });
 
