@@ -51,6 +51,12 @@ export interface EdgeArgs {
      * names: a replacement is created before the old one is deleted, which a fixed name would forbid.
      */
     namePrefix?: string;
+    /**
+     * Security headers the HTTPS listener adds to every response (ALB response-header modification), so they hold
+     * even where the application forgets them. HSTS defaults to two years with subdomains; `X-Content-Type-Options:
+     * nosniff` is always set and the `Server` header removed.
+     */
+    responseHeaders?: { strictTransportSecurity?: string; frameOptions?: "DENY" | "SAMEORIGIN" };
     /** Idle timeout of connections, seconds. */
     idleTimeoutSeconds?: number;
     /** WAF options. */
@@ -174,6 +180,10 @@ export class Edge extends pulumi.ComponentResource {
             sslPolicy,
             certificateArn,
             defaultActions: [{ type: "forward", targetGroupArn: targetGroup.arn }],
+            routingHttpResponseStrictTransportSecurityHeaderValue: args.responseHeaders?.strictTransportSecurity ?? "max-age=63072000; includeSubDomains",
+            routingHttpResponseXContentTypeOptionsHeaderValue: "nosniff",
+            routingHttpResponseXFrameOptionsHeaderValue: args.responseHeaders?.frameOptions ?? "DENY",
+            routingHttpResponseServerEnabled: false,
             tags: args.tags,
         }, parent);
         new aws.lb.Listener(childName(name, "http"), {

@@ -126,6 +126,10 @@ const serviceSchema = z.object({
         domainName: z.string().regex(/^([a-z0-9-]+\.)+[a-z]{2,}$/, { error: "must be a DNS name such as api.example.com" }).optional(),
         hostedZoneId: z.string().optional(),
         sslPolicy: z.string().regex(/^ELBSecurityPolicy-TLS13-/, { error: "must be a TLS 1.3 ELB security policy (ELBSecurityPolicy-TLS13-*)" }).default("ELBSecurityPolicy-TLS13-1-2-Res-2021-06"),
+        /** Strict-Transport-Security value the ALB adds to every response. */
+        hsts: z.string().regex(/^max-age=\d+(; ?includeSubDomains)?(; ?preload)?$/, { error: "must be a Strict-Transport-Security value such as max-age=63072000; includeSubDomains" }).default("max-age=63072000; includeSubDomains"),
+        /** X-Frame-Options the ALB adds to every response. */
+        frameOptions: z.enum(["DENY", "SAMEORIGIN"]).default("DENY"),
     }),
     waf: z.object({
         rateLimitPerIp: z.number().int().min(10).max(2_000_000_000).default(2000),

@@ -73,6 +73,7 @@ export function deployService(name: string, svc: ServiceConfig, env: Environment
         domainName: svc.tls.domainName,
         hostedZoneId: svc.tls.hostedZoneId,
         sslPolicy: svc.tls.sslPolicy,
+        responseHeaders: { strictTransportSecurity: svc.tls.hsts, frameOptions: svc.tls.frameOptions },
         deletionProtection: production,
         accessLogs: { bucket: storage.albLogBucketName, prefix, dependsOn: storage.albLogBucketPolicy ? [storage.albLogBucketPolicy] : [] },
         // AWS appends a unique suffix (ALB names: 32 characters at most).

@@ -68,6 +68,9 @@ describe("production stack under mocks", function () {
                 assert.match(https.inputs.certificateArn, /^arn:aws:acm:/);
                 const http = one(resources, "aws:lb/listener:Listener", `${prefix}-edge-http`);
                 assert.deepStrictEqual(http.inputs.defaultActions, [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }]);
+                assert.strictEqual(https.inputs.routingHttpResponseStrictTransportSecurityHeaderValue, app === "mita-api" ? "max-age=63072000; includeSubDomains; preload" : "max-age=63072000");
+                assert.strictEqual(https.inputs.routingHttpResponseXContentTypeOptionsHeaderValue, "nosniff");
+                assert.strictEqual(https.inputs.routingHttpResponseXFrameOptionsHeaderValue, app === "mita-api" ? "DENY" : "SAMEORIGIN");
                 const alb = one(resources, "aws:lb/loadBalancer:LoadBalancer", `${prefix}-edge`);
                 assert.strictEqual(alb.inputs.enableDeletionProtection, true);
                 assert.strictEqual(alb.inputs.dropInvalidHeaderFields, true);
@@ -97,7 +100,8 @@ describe("production stack under mocks", function () {
                 const tracking = policy.inputs.targetTrackingScalingPolicyConfiguration;
                 assert.deepStrictEqual([tracking.targetValue, tracking.scaleOutCooldown, tracking.scaleInCooldown], [70, 300, 900]);
                 const task = one(resources, "aws:ecs/taskDefinition:TaskDefinition", `${prefix}-service`);
-                assert.deepStrictEqual([task.inputs.cpu, task.inputs.memory], ["2048", "4096"]);
+                // MITA guide: 4 cores / 8 GB per instance; LMS guide's ECS task definition: 2048 / 4096.
+                assert.deepStrictEqual([task.inputs.cpu, task.inputs.memory], app === "mita-api" ? ["4096", "8192"] : ["2048", "4096"]);
                 const container = JSON.parse(task.inputs.containerDefinitions)[0];
                 const secretNames = container.secrets.map((s: { name: string }) => s.name);
                 assert.ok(secretNames.includes("REDIS_PASSWORD"));
