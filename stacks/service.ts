@@ -219,8 +219,8 @@ export function deployService(name: string, svc: ServiceConfig, env: Environment
         databaseArns: [database.instanceArn],
         dataBucketArns: svc.storage.buckets.map((b) => storage.bucketArns[b.name]),
         databaseWindows: [{ backupWindow: database.backupWindow, maintenanceWindow: database.maintenanceWindow }],
-        // Restore testing of Multi-AZ DB clusters is not offered for the RDS resource type; the cluster is restored by
-        // hand in the monthly DR test instead (docs/seed-conformance.md).
+        // Restore testing is set up for DB instances; its support for Multi-AZ DB cluster recovery points is unverified,
+        // so a cluster is restored by hand in the monthly DR test instead (docs/seed-conformance.md, LMS-63).
         restoreTestDatabases: database.deployment === "instance"
             ? [{ name: slug(name).replace(/-/g, "_"), arn: database.instanceArn, subnetGroupName: database.subnetGroupName, securityGroupIds: [database.securityGroupId] }]
             : [],

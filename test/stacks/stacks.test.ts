@@ -159,7 +159,7 @@ describe("production stack under mocks", function () {
                 const container = JSON.parse(task.inputs.containerDefinitions)[0];
                 assert.strictEqual(container.readonlyRootFilesystem, true);
                 const paths = container.mountPoints.map((m: any) => m.containerPath).sort();
-                assert.deepStrictEqual(paths, app === "mita-api" ? ["/tmp", "/var/log/mita"] : ["/tmp"]);
+                assert.deepStrictEqual(paths, app === "mita-api" ? ["/tmp", "/var/log/mita"] : ["/tmp", "/var/log/lms"]);
                 const volumes = task.inputs.volumes.map((v: any) => v.name);
                 assert.ok(container.mountPoints.every((m: any) => volumes.includes(m.sourceVolume) && m.readOnly === false));
             });
