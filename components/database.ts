@@ -117,8 +117,10 @@ export class Database extends pulumi.ComponentResource {
     public readonly securityGroupId: pulumi.Output<string>;
     public readonly subnetGroupName: pulumi.Output<string>;
     public readonly parameterGroupName: pulumi.Output<string>;
-    /** Member instances other than the writer (cluster), for per-instance metrics. */
+    /** Read-replica instance identifiers (none: replicas of a managed-password source are refused; see rds-replicas). */
     public readonly replicaIdentifiers: pulumi.Output<string>[];
+    /** The Multi-AZ DB cluster's identifier (metrics by DBClusterIdentifier), or undefined for a DB instance. */
+    public readonly clusterIdentifier?: pulumi.Output<string>;
     public readonly replicaEndpoints: pulumi.Output<string>[];
     /** `arn:aws:rds-db:<region>:<account>:dbuser:<resource id>/<appUsername>`: what the task role may `rds-db:connect` as. */
     public readonly appUserConnectArn: pulumi.Output<string>;
@@ -250,15 +252,17 @@ export class Database extends pulumi.ComponentResource {
                 preferredMaintenanceWindow: this.maintenanceWindow,
                 caCertificateIdentifier: "rds-ca-rsa2048-g1",
             }, stateful);
-            const member = (i: number) => db.clusterMembers.apply((members) => [...(members ?? [])].sort()[i] ?? "");
             this.instanceIdentifier = db.clusterIdentifier;
+            this.clusterIdentifier = db.clusterIdentifier;
             this.instanceArn = db.arn;
             this.address = db.endpoint;
             this.endpoint = pulumi.interpolate`${db.endpoint}:${db.port}`;
             this.readerAddress = db.readerEndpoint;
             this.port = db.port;
             this.masterUserSecretArn = db.masterUserSecrets.apply((secrets) => secrets?.[0]?.secretArn ?? "");
-            this.replicaIdentifiers = [member(1), member(2)];
+            // Which member is the writer changes with every failover, so per-member alarms would page on the wrong
+            // instance; cluster metrics use `clusterIdentifier` (DBClusterIdentifier) instead.
+            this.replicaIdentifiers = [];
             this.replicaEndpoints = [db.readerEndpoint, db.readerEndpoint];
             resourceId = db.clusterResourceId;
         } else {
