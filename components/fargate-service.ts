@@ -125,6 +125,10 @@ export class FargateService extends pulumi.ComponentResource {
         if (leaked.length > 0) {
             throw new Error(`FargateService ${name}: environment variable(s) ${leaked.join(", ")} look like secrets; pass them in \`secrets\` (Secrets Manager ARNs), never as plain values`);
         }
+        const badPaths = (args.writablePaths ?? []).filter((p) => !/^\/[A-Za-z0-9._/-]+$/.test(p) || p.split("/").includes(".."));
+        if (badPaths.length > 0 || new Set(args.writablePaths ?? []).size !== (args.writablePaths ?? []).length) {
+            throw new Error(`FargateService ${name}: writablePaths must be distinct absolute paths; got ${JSON.stringify(args.writablePaths)}`);
+        }
         const parent = { parent: this };
 
         const cluster = new aws.ecs.Cluster(name, {

@@ -33,6 +33,8 @@ describe("component input validation", () => {
         assert.throws(() => new FargateService("bad-size", { ...fargateArgs, memory: 2048 }), /cpu 2048 with memory 2048 is not a Fargate size.*4096/);
         assert.throws(() => new FargateService("bad-bounds", { ...fargateArgs, minCount: 12 }), /minCount \(12\) <= desiredCount/);
         assert.throws(() => new FargateService("bad-env", { ...fargateArgs, environment: { DB_PASSWORD: "x" } }), /DB_PASSWORD look like secrets/);
+        assert.throws(() => new FargateService("bad-path", { ...fargateArgs, writablePaths: ["var/log"] }), /writablePaths must be distinct absolute paths/);
+        assert.throws(() => new FargateService("dup-path", { ...fargateArgs, writablePaths: ["/tmp", "/tmp"] }), /distinct absolute paths/);
     });
 
     it("FargateService puts secrets in `secrets` and scopes the execution role to them", async () => {
@@ -49,6 +51,8 @@ describe("component input validation", () => {
         assert.throws(() => new Edge("no-cert", edge), /exactly one of certificateArn or domainName/);
         assert.throws(() => new Edge("two-certs", { ...edge, certificateArn: "arn", domainName: "a.example.com" }), /exactly one/);
         assert.throws(() => new Edge("tls12", { ...edge, certificateArn: "arn", sslPolicy: "ELBSecurityPolicy-2016-08" }), /not a TLS 1.3 policy/);
+        // ALB and target-group name prefixes are at most 6 characters (AWS appends a unique suffix).
+        assert.throws(() => new Edge("long-prefix", { ...edge, certificateArn: "arn", namePrefix: "mita-api" }), /namePrefix mita-api must be 1–6/);
     });
 
     it("Database takes creatable major versions only, and names parameter-group families", () => {
