@@ -114,7 +114,6 @@ export class FargateService extends pulumi.ComponentResource {
     public readonly logGroupName: pulumi.Output<string>;
 
     constructor(name: string, args: FargateServiceArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("platform:compute:FargateService", name, {}, opts);
         if (!isValidFargateSize(args.cpu, args.memory)) {
             throw new Error(`FargateService ${name}: cpu ${args.cpu} with memory ${args.memory} is not a Fargate size; memory allowed with cpu ${args.cpu}: ${validFargateMemory(args.cpu).join(", ") || "none (cpu must be one of " + FARGATE_CPU_VALUES.join(", ") + ")"}`);
         }
@@ -129,6 +128,8 @@ export class FargateService extends pulumi.ComponentResource {
         if (badPaths.length > 0 || new Set(args.writablePaths ?? []).size !== (args.writablePaths ?? []).length) {
             throw new Error(`FargateService ${name}: writablePaths must be distinct absolute paths; got ${JSON.stringify(args.writablePaths)}`);
         }
+        // Everything above only validates: a rejected input registers nothing.
+        super("platform:compute:FargateService", name, {}, opts);
         const parent = { parent: this };
 
         const cluster = new aws.ecs.Cluster(name, {

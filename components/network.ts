@@ -107,7 +107,6 @@ export class Network extends pulumi.ComponentResource {
     public readonly endpointSecurityGroupId: pulumi.Output<string>;
 
     constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("platform:network:Network", name, {}, opts);
         const azs = args.availabilityZones;
         if (azs.length < 1 || azs.length > MAX_AZS) {
             throw new Error(`Network ${name}: between 1 and ${MAX_AZS} availability zones are supported, got ${azs.length}`);
@@ -118,6 +117,8 @@ export class Network extends pulumi.ComponentResource {
                 throw new Error(`Network ${name}: subnetCidrs: ${problem}`);
             }
         }
+        // Everything above only validates: a rejected input registers nothing.
+        super("platform:network:Network", name, {}, opts);
         const parent = { parent: this };
         const tag = (suffix: string) => namedTags(args.tags, childName(name, suffix));
 

@@ -88,4 +88,11 @@ describe("component input validation", () => {
     it("ServiceLogs refuses retentions CloudWatch does not allow", () => {
         assert.throws(() => new ServiceLogs("logs", { serviceName: "s", kmsKeyArn: "k", auditRetentionDays: 2555, protect: false, tags }), /audit retention 2555 .* nearest allowed is 2557/);
     });
+
+    it("registers nothing for a rejected Database, Edge, FargateService, Network or Backup (validation comes first)", async () => {
+        await settle();
+        const rejected = ["old", "replicas", "no-cert", "two-certs", "tls12", "long-prefix", "bad-size", "bad-bounds", "bad-env", "bad-path", "dup-path"];
+        const leftovers = recorded.filter((r) => rejected.includes(r.name) || rejected.some((n) => r.name.startsWith(`${n}-`)));
+        assert.deepStrictEqual(leftovers.map((r) => r.key), []);
+    });
 });
