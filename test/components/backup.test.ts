@@ -155,6 +155,15 @@ describe("Backup component", () => {
         assert.throws(() => new Backup("collide2", { ...args, longTermRule: { retentionDays: 2557, schedule: "cron(0 4 1 * ? *)" } }), /monthly-long-term rule .* maintenance window/);
     });
 
+    it("finds window conflicts across midnight and leaves non-fixed schedules unchecked, never silently passed", () => {
+        const late = { backupWindow: "23:30-00:30", maintenanceWindow: "mon:01:00-mon:01:30" };
+        assert.match(scheduleConflicts("cron(0 0 * * ? *)", 60, late)!, /inside the RDS backup window/);
+        assert.match(scheduleConflicts("cron(45 22 * * ? *)", 60, late)!, /inside the RDS backup window/, "a start window reaching into the backup window");
+        assert.match(scheduleConflicts("cron(15 0 * * ? *)", 30, { backupWindow: "10:00-10:30", maintenanceWindow: "sun:01:00-sun:01:30" })!, /hour before or during/);
+        assert.strictEqual(scheduleConflicts("cron(0 12 * * ? *)", 60, late), undefined);
+        assert.match(scheduleConflicts("cron(0 */2 * * ? *)", 60, late)!, /cannot be checked/);
+    });
+
     it("restore-tests the databases on a schedule from the latest recovery point, kept private and small", async () => {
         const plan = ofType(mine(), "aws:backup/restoreTestingPlan:RestoreTestingPlan")[0];
         assert.strictEqual(plan.inputs.scheduleExpression, "cron(0 5 ? * SUN *)");
