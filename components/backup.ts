@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { createPlatformKey } from "../lib/kms";
 import { childName } from "../lib/naming";
+import { scheduleConflicts, RdsWindows } from "../lib/rules/backup-windows";
 import { Tags } from "../lib/tags";
 
 /** Days AWS Backup keeps continuous (point-in-time) backups at most. */
@@ -19,21 +20,56 @@ export interface BackupArgs {
     dailyRetentionDays: number;
     /** Continuous backups for point-in-time restore of RDS (RPO well under the seeds' 1 hour). */
     continuousBackup?: boolean;
-    /** Monthly rule for long-lived records (7 years = 2557 days for financial records). */
-    longTermRule?: { retentionDays: number; coldStorageAfterDays?: number; schedule?: string };
+    /**
+     * Monthly rule for long-lived records (7 years = 2557 days for financial records). No cold storage: AWS Backup
+     * tiers only resources with full AWS Backup management to cold storage, and RDS snapshots and S3 recovery points
+     * (the only resources this plan protects) are not among them, so a `coldStorageAfter` would have no effect.
+     */
+    longTermRule?: { retentionDays: number; schedule?: string };
+    /** Daily rule's schedule (default 06:00 UTC, after the databases' backup and maintenance windows). */
+    dailySchedule?: string;
+    /**
+     * The protected databases' RDS windows. AWS Backup starts no DB job in an instance's backup window or in the hour
+     * before its maintenance window; a rule scheduled there is skipped or delayed, so every schedule is checked.
+     */
+    databaseWindows?: RdsWindows[];
     /** Copy every recovery point to a vault in this region (disaster recovery). */
     copyToRegion?: string;
     /** Databases and data buckets to back up. */
     resourceArns: pulumi.Input<string>[];
     /** Alert topic for failed jobs (its policy must let backup.amazonaws.com publish). */
     notificationTopicArn: pulumi.Input<string>;
-    /** Restore testing: restore the databases on a schedule and keep the result for validation, so backups are proven. */
-    restoreTesting?: { schedule: string; databaseArns: pulumi.Input<string>[]; validationWindowHours?: number };
+    /**
+     * Restore testing: restore the databases on a schedule and keep the result for validation, so backups are proven.
+     * Each database is restored into the platform's network (its own subnet group and security group), never into the
+     * default VPC, which may not exist and is outside the platform's controls.
+     */
+    restoreTesting?: { schedule: string; databases: RestoreTestDatabase[]; validationWindowHours?: number };
     /** Pulumi `protect` + `retainOnDelete` on vaults and the plan (production). */
     protect: boolean;
     /** Tags for every resource. */
     tags: Tags;
 }
+
+export interface RestoreTestDatabase {
+    /** Short logical name (letters, digits, `_`), e.g. `mita_api`. */
+    name: string;
+    /** ARN of the RDS instance. */
+    arn: pulumi.Input<string>;
+    /** DB subnet group the test restore is placed in. */
+    subnetGroupName: pulumi.Input<string>;
+    /** Security groups of the restored instance (the database's own: it admits only the application). */
+    securityGroupIds: pulumi.Input<string>[];
+}
+
+/** Backup, copy and restore job states that need a human (EventBridge `aws.backup` job state change events). */
+export const FAILED_JOB_STATES = ["FAILED", "ABORTED", "EXPIRED"];
+export const BACKUP_JOB_EVENT_TYPES = ["Backup Job State Change", "Copy Job State Change", "Restore Job State Change"];
+/**
+ * Vault events still delivered by PutBackupVaultNotifications that no job-state event covers (per-object S3 failures).
+ * `BACKUP_JOB_FAILED`/`RESTORE_JOB_FAILED` are deprecated there and send nothing.
+ */
+export const VAULT_NOTIFICATION_EVENTS = ["S3_BACKUP_OBJECT_FAILED", "S3_RESTORE_OBJECT_FAILED"];
 
 /**
  * AWS Backup for one environment: a KMS-encrypted, locked vault; a plan with daily, continuous and monthly
@@ -49,10 +85,21 @@ export class Backup extends pulumi.ComponentResource {
     public readonly drVaultArn?: pulumi.Output<string>;
 
     constructor(name: string, args: BackupArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("platform:data:Backup", name, {}, opts);
         if (args.dailyRetentionDays < args.vaultLock.minRetentionDays) {
             throw new Error(`Backup ${name}: daily retention ${args.dailyRetentionDays} is below the vault lock minimum ${args.vaultLock.minRetentionDays}`);
         }
+        const dailySchedule = args.dailySchedule ?? "cron(0 6 * * ? *)";
+        const monthlySchedule = args.longTermRule?.schedule ?? "cron(0 7 1 * ? *)";
+        for (const [rule, schedule] of [["daily", dailySchedule], ...(args.longTermRule ? [["monthly-long-term", monthlySchedule]] : [])]) {
+            for (const windows of args.databaseWindows ?? []) {
+                const conflict = scheduleConflicts(schedule, 60, windows);
+                if (conflict) {
+                    throw new Error(`Backup ${name}: the ${rule} rule (${schedule}) ${conflict}; AWS Backup starts no RDS job there`);
+                }
+            }
+        }
+        // Everything above only validates: a rejected input registers nothing.
+        super("platform:data:Backup", name, {}, opts);
         const parent = { parent: this };
         const stateful = { parent: this, protect: args.protect, retainOnDelete: args.protect };
 
@@ -88,7 +135,7 @@ export class Backup extends pulumi.ComponentResource {
         const rules: aws.types.input.backup.PlanRule[] = [{
             ruleName: "daily",
             targetVaultName: vault.name,
-            schedule: "cron(0 3 * * ? *)",
+            schedule: dailySchedule,
             startWindow: 60,
             completionWindow: 360,
             lifecycle: { deleteAfter: args.dailyRetentionDays },
@@ -106,15 +153,13 @@ export class Backup extends pulumi.ComponentResource {
             });
         }
         if (args.longTermRule) {
-            const cold = args.longTermRule.coldStorageAfterDays ?? 90;
             rules.push({
                 ruleName: "monthly-long-term",
                 targetVaultName: vault.name,
-                schedule: args.longTermRule.schedule ?? "cron(0 4 1 * ? *)",
+                schedule: monthlySchedule,
                 startWindow: 60,
                 completionWindow: 720,
-                // Cold storage needs 90 days before deletion; long-term retention is far beyond that.
-                lifecycle: { coldStorageAfter: cold, deleteAfter: args.longTermRule.retentionDays },
+                lifecycle: { deleteAfter: args.longTermRule.retentionDays },
                 copyActions: copyTo(args.longTermRule.retentionDays),
                 recoveryPointTags: { ...args.tags, retention: "long-term" },
             });
@@ -141,10 +186,26 @@ export class Backup extends pulumi.ComponentResource {
         }
         new aws.backup.Selection(name, { planId: plan.id, iamRoleArn: role.arn, resources: args.resourceArns }, parent);
 
+        // Only events PutBackupVaultNotifications still delivers; job failures come from EventBridge below.
         new aws.backup.VaultNotifications(name, {
             backupVaultName: vault.name,
             snsTopicArn: args.notificationTopicArn,
-            backupVaultEvents: ["BACKUP_JOB_FAILED", "RESTORE_JOB_FAILED", "COPY_JOB_FAILED", "S3_BACKUP_OBJECT_FAILED", "S3_RESTORE_OBJECT_FAILED"],
+            backupVaultEvents: VAULT_NOTIFICATION_EVENTS,
+        }, parent);
+        // Failed, aborted or expired backup, copy and restore jobs (any vault of this account and region) reach the
+        // alert topic. The topic's policy admits events.amazonaws.com, and its key lets EventBridge encrypt.
+        const failedJobs = new aws.cloudwatch.EventRule(childName(name, "failed-jobs"), {
+            description: `AWS Backup jobs of ${name} that failed, were aborted or expired`,
+            eventPattern: JSON.stringify({
+                source: ["aws.backup"],
+                "detail-type": BACKUP_JOB_EVENT_TYPES,
+                detail: { state: FAILED_JOB_STATES },
+            }),
+            tags: args.tags,
+        }, parent);
+        new aws.cloudwatch.EventTarget(childName(name, "failed-jobs"), {
+            rule: failedJobs.name,
+            arn: args.notificationTopicArn,
         }, parent);
 
         let restoreTestingPlanName: pulumi.Output<string> | undefined;
@@ -162,16 +223,37 @@ export class Backup extends pulumi.ComponentResource {
                 },
                 tags: args.tags,
             }, parent);
-            new aws.backup.RestoreTestingSelection(name, {
-                name: `${name.replace(/[^A-Za-z0-9]/g, "_")}_databases`,
-                restoreTestingPlanName: testingPlan.name,
-                protectedResourceType: "RDS",
-                protectedResourceArns: args.restoreTesting.databaseArns,
-                iamRoleArn: role.arn,
-                validationWindowHours: args.restoreTesting.validationWindowHours ?? 4,
-                // Restored copies stay private and small; the restore itself is the test.
-                restoreMetadataOverrides: { publiclyaccessible: "false", multiaz: "false" },
+            // Its own role: restore testing restores and then deletes what it restored, nothing else.
+            const testingRole = new aws.iam.Role(childName(name, "restore-testing"), {
+                assumeRolePolicy: JSON.stringify({
+                    Version: "2012-10-17",
+                    Statement: [{ Effect: "Allow", Principal: { Service: "backup.amazonaws.com" }, Action: "sts:AssumeRole" }],
+                }),
+                description: `Restore tests of ${name}: restore recovery points and delete the test restores`,
+                tags: args.tags,
             }, parent);
+            new aws.iam.RolePolicyAttachment(childName(name, "restore-testing"), {
+                role: testingRole.name,
+                policyArn: "arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores",
+            }, parent);
+            for (const db of args.restoreTesting.databases) {
+                new aws.backup.RestoreTestingSelection(childName(name, db.name), {
+                    name: `${db.name.replace(/[^A-Za-z0-9]/g, "_")}_database`,
+                    restoreTestingPlanName: testingPlan.name,
+                    protectedResourceType: "RDS",
+                    protectedResourceArns: [db.arn],
+                    iamRoleArn: testingRole.arn,
+                    validationWindowHours: args.restoreTesting.validationWindowHours ?? 4,
+                    // Restored copies stay private and small, inside the platform's VPC and behind the database's own
+                    // security group; without these AWS Backup would pick the default VPC.
+                    restoreMetadataOverrides: {
+                        publiclyaccessible: "false",
+                        multiaz: "false",
+                        dbsubnetgroupname: db.subnetGroupName,
+                        vpcsecuritygroupids: pulumi.all(db.securityGroupIds).apply((sgs) => JSON.stringify(sgs)),
+                    },
+                }, parent);
+            }
             restoreTestingPlanName = testingPlan.name;
         }
 

@@ -1,40 +1,27 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { awsContext } from "../lib/aws-context";
 import { childName, slug, truncateName } from "../lib/naming";
+import { DatabaseEngine, DEFAULT_PORTS, engineFamily, engineVersionProblem } from "../lib/rules/engine-versions";
+import { readReplicaProblem } from "../lib/rules/rds-replicas";
 import { clientOnlySecurityGroup } from "../lib/security-groups";
 import { Tags } from "../lib/tags";
 
-export type DatabaseEngine = "postgres" | "mysql";
+export type { DatabaseEngine } from "../lib/rules/engine-versions";
+export { DEFAULT_PORTS, engineFamily, engineVersionProblem } from "../lib/rules/engine-versions";
+export { MULTI_AZ_CLUSTER_FAMILIES, READABLE_COPIES_OPTIONS, readReplicaProblem } from "../lib/rules/rds-replicas";
 
-/** Versions this platform runs: PostgreSQL 15 (MITA) and MySQL 8.0 (LMS). */
-export const SUPPORTED_ENGINE_VERSIONS: Record<DatabaseEngine, string> = {
-    postgres: "15.x (e.g. 15.12)",
-    mysql: "8.0.x (e.g. 8.0.40)",
-};
-const ENGINE_VERSION_PATTERN: Record<DatabaseEngine, RegExp> = {
-    postgres: /^15\.\d{1,2}$/,
-    mysql: /^8\.0\.\d{1,2}$/,
-};
-
-export function isSupportedEngineVersion(engine: DatabaseEngine, version: string): boolean {
-    return ENGINE_VERSION_PATTERN[engine]?.test(version) ?? false;
-}
-
-/** Parameter-group family, e.g. `postgres15`, `mysql8.0`. */
-export function engineFamily(engine: DatabaseEngine, version: string): string {
-    return engine === "postgres" ? `postgres${version.split(".")[0]}` : `mysql${version.split(".").slice(0, 2).join(".")}`;
-}
-
-export const DEFAULT_PORTS: Record<DatabaseEngine, number> = { postgres: 5432, mysql: 3306 };
-
-/** TLS enforcement and the seeds' logging settings, per engine. */
+/**
+ * TLS enforcement and audit-friendly logging, per engine: the platform's baseline, which `parameters` cannot override.
+ * PostgreSQL logs DDL, not every statement (the MITA guide's `log_statement = all` would write financial values into
+ * logs kept for years); slow statements are logged with their duration instead.
+ */
 function engineParameters(engine: DatabaseEngine): Record<string, string> {
     return engine === "postgres"
         ? {
             "rds.force_ssl": "1",
             log_connections: "1",
             log_disconnections: "1",
-            // The seed logs every statement; `ddl` keeps schema changes auditable without writing financial values into logs.
             log_statement: "ddl",
             log_min_duration_statement: "1000",
         }
@@ -43,7 +30,6 @@ function engineParameters(engine: DatabaseEngine): Record<string, string> {
             slow_query_log: "1",
             long_query_time: "1",
             log_output: "FILE",
-            max_connections: "500",
         };
 }
 
@@ -53,15 +39,15 @@ const LOG_EXPORTS: Record<DatabaseEngine, string[]> = {
 };
 
 export interface DatabaseArgs {
-    /** `postgres` (15.x) or `mysql` (8.0.x). */
+    /** `postgres` or `mysql`. */
     engine: DatabaseEngine;
-    /** Engine version, e.g. `15.12`, `8.0.40`. */
+    /** Major engine version (`15`, `8.0`): RDS picks and upgrades the minor (see lib/rules/engine-versions.ts). */
     engineVersion: string;
-    /** Instance class of the primary, e.g. `db.r6g.2xlarge`. */
+    /** Instance class of the primary (and of every member of a Multi-AZ DB cluster), e.g. `db.r6g.2xlarge`. */
     instanceClass: string;
     /** Initial gp3 storage, GiB. */
     allocatedStorageGb: number;
-    /** Storage-autoscaling ceiling, GiB. */
+    /** Storage-autoscaling ceiling, GiB (instances only: Multi-AZ DB clusters do not autoscale storage). */
     maxAllocatedStorageGb: number;
     /** Synchronous standby in another AZ (production). */
     multiAz: boolean;
@@ -75,32 +61,36 @@ export interface DatabaseArgs {
     kmsKeyArn: pulumi.Input<string>;
     /** Initial database name. */
     databaseName: string;
-    /** Master user name; its password is generated and rotated by RDS in Secrets Manager. */
+    /** Master user name; its password is generated and rotated by RDS in Secrets Manager. Administrators only. */
     masterUsername: string;
-    /** Automated backup retention, days. */
+    /** Automated backup retention, days (at creation; see `backupManagedByAwsBackup`). */
     backupRetentionDays: number;
+    /**
+     * AWS Backup's continuous-backup rule protects this database. AWS Backup then owns the RDS backup retention and
+     * window (it sets them to its rule's), so the component sets them at creation only and ignores later drift: two
+     * owners would fight on every `up` (AWS Backup developer guide, "Continuous backups and point-in-time recovery").
+     */
+    backupManagedByAwsBackup?: boolean;
     /** Daily backup window (UTC). */
     backupWindow?: string;
     /** Weekly maintenance window (UTC), after the backup window. */
     maintenanceWindow?: string;
-    /** Number of read replicas. */
+    /** Readable copies: 0, or 2 (a Multi-AZ DB cluster with two readable standbys; see READABLE_COPIES_OPTIONS). */
     readReplicas?: number;
-    /** Instance class of replicas (default: the primary's). */
-    replicaInstanceClass?: string;
-    /** AZs for the replicas, used round-robin (pass the ones other than the primary's). */
-    replicaAvailabilityZones?: string[];
     /** Performance Insights retention: 7 or a multiple of 31 up to 731. */
     performanceInsightsRetentionDays?: number;
     /** Enhanced-monitoring interval, seconds. */
     monitoringIntervalSeconds?: number;
-    /** Extra engine parameters (merged over the TLS and logging ones, which cannot be turned off here). */
+    /** Engine parameters of the application (e.g. the seeds' `max_connections`), under the platform's baseline. */
     parameters?: Record<string, string>;
     /** RDS deletion protection. */
     deletionProtection?: boolean;
-    /** Pulumi `protect` + `retainOnDelete` on the instances (production). */
+    /** Pulumi `protect` + `retainOnDelete` on the database (production). */
     protect: boolean;
-    /** IAM database authentication. */
+    /** IAM database authentication (the application connects with it; see `appUsername`). */
     iamAuthentication?: boolean;
+    /** Database user of the application, authenticated by IAM (created once by an administrator; see README). */
+    appUsername?: string;
     /** Tags for every resource. */
     tags: Tags;
 }
@@ -109,32 +99,69 @@ export interface DatabaseArgs {
  * A Multi-AZ RDS PostgreSQL or MySQL database: encrypted with a customer key, isolated subnets, reachable only from
  * the application's security group, TLS forced by its parameter group, password managed by RDS in Secrets Manager,
  * logs exported, Performance Insights and enhanced monitoring on, backups, deletion protection and a final snapshot.
+ * With two readable copies it is a Multi-AZ DB cluster (writer + two readable standbys), the only RDS shape that has
+ * readable copies and a managed master password.
  */
 export class Database extends pulumi.ComponentResource {
+    /** DB instance identifier of the primary (instance), or the cluster identifier (Multi-AZ DB cluster). */
     public readonly instanceIdentifier: pulumi.Output<string>;
+    /** ARN AWS Backup protects: the instance's, or the cluster's. */
     public readonly instanceArn: pulumi.Output<string>;
     public readonly address: pulumi.Output<string>;
     public readonly endpoint: pulumi.Output<string>;
+    /** Read-only endpoint (the cluster's reader endpoint; the primary's address for a single instance). */
+    public readonly readerAddress: pulumi.Output<string>;
     public readonly port: pulumi.Output<number>;
+    /** Master credentials (administrators only; the application uses IAM authentication). */
     public readonly masterUserSecretArn: pulumi.Output<string>;
     public readonly securityGroupId: pulumi.Output<string>;
+    public readonly subnetGroupName: pulumi.Output<string>;
     public readonly parameterGroupName: pulumi.Output<string>;
+    /** Read-replica instance identifiers (none: replicas of a managed-password source are refused; see rds-replicas). */
     public readonly replicaIdentifiers: pulumi.Output<string>[];
+    /** The Multi-AZ DB cluster's identifier (metrics by DBClusterIdentifier), or undefined for a DB instance. */
+    public readonly clusterIdentifier?: pulumi.Output<string>;
     public readonly replicaEndpoints: pulumi.Output<string>[];
+    /** `arn:aws:rds-db:<region>:<account>:dbuser:<resource id>/<appUsername>`: what the task role may `rds-db:connect` as. */
+    public readonly appUserConnectArn: pulumi.Output<string>;
+    public readonly appUsername: string;
     public readonly engine: DatabaseEngine;
+    /** `instance` (Multi-AZ DB instance) or `multi-az-cluster`. */
+    public readonly deployment: "instance" | "multi-az-cluster";
+    public readonly backupWindow: string;
+    public readonly maintenanceWindow: string;
 
     constructor(name: string, args: DatabaseArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("platform:data:Database", name, {}, opts);
-        if (!isSupportedEngineVersion(args.engine, args.engineVersion)) {
-            throw new Error(`Database ${name}: ${args.engine} ${args.engineVersion} is not supported; allowed: ${SUPPORTED_ENGINE_VERSIONS[args.engine]}`);
+        // Validate before registering anything: a rejected configuration leaves nothing behind.
+        const versionProblem = engineVersionProblem(args.engine, args.engineVersion);
+        if (versionProblem) {
+            throw new Error(`Database ${name}: ${versionProblem}`);
         }
-        if ((args.readReplicas ?? 0) > 0 && !args.multiAz) {
+        const readReplicas = args.readReplicas ?? 0;
+        const replicaProblem = readReplicaProblem(readReplicas, args.instanceClass);
+        if (replicaProblem) {
+            throw new Error(`Database ${name}: ${replicaProblem}`);
+        }
+        if (readReplicas > 0 && !args.multiAz) {
             throw new Error(`Database ${name}: read replicas need a Multi-AZ primary`);
         }
+        super("platform:data:Database", name, {}, opts);
         const parent = { parent: this };
         const port = DEFAULT_PORTS[args.engine];
         const family = engineFamily(args.engine, args.engineVersion);
-        const stateful = { parent: this, protect: args.protect, retainOnDelete: args.protect };
+        const cluster = readReplicas === 2;
+        this.deployment = cluster ? "multi-az-cluster" : "instance";
+        this.backupWindow = args.backupWindow ?? "03:00-04:00";
+        this.maintenanceWindow = args.maintenanceWindow ?? "sun:04:30-sun:05:30";
+        this.appUsername = args.appUsername ?? `${args.databaseName.split("_")[0]}_app`;
+        // One owner per backup setting: AWS Backup's continuous rule, when it protects the database.
+        const backupOwnedElsewhere = args.backupManagedByAwsBackup ?? false;
+        const stateful: pulumi.CustomResourceOptions = {
+            parent: this,
+            protect: args.protect,
+            retainOnDelete: args.protect,
+            ignoreChanges: backupOwnedElsewhere ? (cluster ? ["backupRetentionPeriod", "preferredBackupWindow"] : ["backupRetentionPeriod", "backupWindow"]) : [],
+        };
 
         const subnetGroup = new aws.rds.SubnetGroup(name, {
             subnetIds: args.subnetIds,
@@ -147,18 +174,26 @@ export class Database extends pulumi.ComponentResource {
             service: `the ${args.engine} database ${name}`, egressRuleName: "app-to-db", tags: args.tags,
         }, this);
 
+        const parameters = Object.entries({ ...args.parameters, ...engineParameters(args.engine) }).map(([paramName, value]) => ({
+            name: paramName,
+            value,
+            applyMethod: "pending-reboot",
+        }));
         // The family is in the logical name: a major upgrade creates the new group first and deletes the old one
-        // only after the instance has moved (terraform-aws-rds #94, #506).
-        const parameterGroup = new aws.rds.ParameterGroup(childName(name, family.replace(/\./g, "-")), {
-            family,
-            description: `${name}: TLS required, audit-friendly logging`,
-            parameters: Object.entries({ ...args.parameters, ...engineParameters(args.engine) }).map(([paramName, value]) => ({
-                name: paramName,
-                value,
-                applyMethod: "pending-reboot",
-            })),
-            tags: args.tags,
-        }, parent);
+        // only after the database has moved (terraform-aws-rds #94, #506).
+        const parameterGroupName = cluster
+            ? new aws.rds.ClusterParameterGroup(childName(name, "cluster", family.replace(/\./g, "-")), {
+                family,
+                description: `${name}: TLS required, audit-friendly logging`,
+                parameters,
+                tags: args.tags,
+            }, parent).name
+            : new aws.rds.ParameterGroup(childName(name, family.replace(/\./g, "-")), {
+                family,
+                description: `${name}: TLS required, audit-friendly logging`,
+                parameters,
+                tags: args.tags,
+            }, parent).name;
 
         const monitoringRole = new aws.iam.Role(childName(name, "monitoring"), {
             assumeRolePolicy: JSON.stringify({
@@ -173,13 +208,11 @@ export class Database extends pulumi.ComponentResource {
         }, parent);
 
         const identifier = truncateName(slug(name), 63, false);
-        const common = {
+        const shared = {
             storageType: "gp3",
             storageEncrypted: true,
             kmsKeyId: args.kmsKeyArn,
-            publiclyAccessible: false,
             vpcSecurityGroupIds: [sg.id],
-            parameterGroupName: parameterGroup.name,
             iamDatabaseAuthenticationEnabled: args.iamAuthentication ?? true,
             performanceInsightsEnabled: true,
             performanceInsightsKmsKeyId: args.kmsKeyArn,
@@ -187,66 +220,95 @@ export class Database extends pulumi.ComponentResource {
             monitoringInterval: args.monitoringIntervalSeconds ?? 60,
             monitoringRoleArn: monitoringRole.arn,
             enabledCloudwatchLogsExports: LOG_EXPORTS[args.engine],
+            // Majors only (engineVersion "15"/"8.0"): RDS owns the minor.
+            engine: args.engine,
+            engineVersion: args.engineVersion,
             autoMinorVersionUpgrade: true,
             copyTagsToSnapshot: true,
             deletionProtection: args.deletionProtection ?? true,
-            caCertIdentifier: "rds-ca-rsa2048-g1",
-            tags: args.tags,
-        };
-        const primary = new aws.rds.Instance(name, {
-            ...common,
-            identifier,
-            engine: args.engine,
-            engineVersion: args.engineVersion,
-            instanceClass: args.instanceClass,
-            allocatedStorage: args.allocatedStorageGb,
-            maxAllocatedStorage: args.maxAllocatedStorageGb,
-            multiAz: args.multiAz,
-            dbSubnetGroupName: subnetGroup.name,
-            dbName: args.databaseName,
-            username: args.masterUsername,
             manageMasterUserPassword: true,
             masterUserSecretKmsKeyId: args.kmsKeyArn,
             port,
             backupRetentionPeriod: args.backupRetentionDays,
-            backupWindow: args.backupWindow ?? "03:00-04:00",
-            maintenanceWindow: args.maintenanceWindow ?? "sun:04:30-sun:05:30",
             skipFinalSnapshot: false,
             finalSnapshotIdentifier: `${identifier}-final`,
             deleteAutomatedBackups: false,
-        }, stateful);
+            tags: args.tags,
+        };
 
-        const zones = args.replicaAvailabilityZones ?? [];
-        const replicas = Array.from({ length: args.readReplicas ?? 0 }, (_, i) =>
-            new aws.rds.Instance(childName(name, "replica", String(i + 1)), {
-                ...common,
-                identifier: `${truncateName(identifier, 50, false)}-replica-${i + 1}`,
-                replicateSourceDb: primary.identifier,
-                instanceClass: args.replicaInstanceClass ?? args.instanceClass,
-                availabilityZone: zones.length > 0 ? zones[i % zones.length] : undefined,
+        let resourceId: pulumi.Output<string>;
+        if (cluster) {
+            // Multi-AZ DB cluster identifiers are at most 52 characters (CreateDBCluster).
+            const db = new aws.rds.Cluster(name, {
+                ...shared,
+                clusterIdentifier: truncateName(identifier, 52, false),
+                dbClusterInstanceClass: args.instanceClass,
+                allocatedStorage: args.allocatedStorageGb,
+                dbSubnetGroupName: subnetGroup.name,
+                dbClusterParameterGroupName: parameterGroupName,
+                databaseName: args.databaseName,
+                masterUsername: args.masterUsername,
+                preferredBackupWindow: this.backupWindow,
+                preferredMaintenanceWindow: this.maintenanceWindow,
+                caCertificateIdentifier: "rds-ca-rsa2048-g1",
+            }, stateful);
+            this.instanceIdentifier = db.clusterIdentifier;
+            this.clusterIdentifier = db.clusterIdentifier;
+            this.instanceArn = db.arn;
+            this.address = db.endpoint;
+            this.endpoint = pulumi.interpolate`${db.endpoint}:${db.port}`;
+            this.readerAddress = db.readerEndpoint;
+            this.port = db.port;
+            this.masterUserSecretArn = db.masterUserSecrets.apply((secrets) => secrets?.[0]?.secretArn ?? "");
+            // Which member is the writer changes with every failover, so per-member alarms would page on the wrong
+            // instance; cluster metrics use `clusterIdentifier` (DBClusterIdentifier) instead.
+            this.replicaIdentifiers = [];
+            this.replicaEndpoints = [db.readerEndpoint, db.readerEndpoint];
+            resourceId = db.clusterResourceId;
+        } else {
+            const primary = new aws.rds.Instance(name, {
+                ...shared,
+                identifier,
+                instanceClass: args.instanceClass,
+                allocatedStorage: args.allocatedStorageGb,
                 maxAllocatedStorage: args.maxAllocatedStorageGb,
-                // A replica's own backups are off: the primary's backups and AWS Backup cover the data.
-                backupRetentionPeriod: 0,
-                skipFinalSnapshot: true,
-            }, stateful));
+                multiAz: args.multiAz,
+                publiclyAccessible: false,
+                dbSubnetGroupName: subnetGroup.name,
+                parameterGroupName,
+                dbName: args.databaseName,
+                username: args.masterUsername,
+                backupWindow: this.backupWindow,
+                maintenanceWindow: this.maintenanceWindow,
+                caCertIdentifier: "rds-ca-rsa2048-g1",
+            }, stateful);
+            this.instanceIdentifier = primary.identifier;
+            this.instanceArn = primary.arn;
+            this.address = primary.address;
+            this.endpoint = primary.endpoint;
+            this.readerAddress = primary.address;
+            this.port = primary.port;
+            this.masterUserSecretArn = primary.masterUserSecrets.apply((secrets) => secrets?.[0]?.secretArn ?? "");
+            this.replicaIdentifiers = [];
+            this.replicaEndpoints = [];
+            resourceId = primary.resourceId;
+        }
 
+        const ctx = awsContext(this);
+        this.appUserConnectArn = pulumi.interpolate`arn:${ctx.partition}:rds-db:${ctx.region}:${ctx.accountId}:dbuser:${resourceId}/${this.appUsername}`;
         this.engine = args.engine;
-        this.instanceIdentifier = primary.identifier;
-        this.instanceArn = primary.arn;
-        this.address = primary.address;
-        this.endpoint = primary.endpoint;
-        this.port = primary.port;
-        this.masterUserSecretArn = primary.masterUserSecrets.apply((secrets) => secrets?.[0]?.secretArn ?? "");
         this.securityGroupId = sg.id;
-        this.parameterGroupName = parameterGroup.name;
-        this.replicaIdentifiers = replicas.map((r) => r.identifier);
-        this.replicaEndpoints = replicas.map((r) => r.endpoint);
+        this.subnetGroupName = subnetGroup.name;
+        this.parameterGroupName = parameterGroupName;
         this.registerOutputs({
             instanceIdentifier: this.instanceIdentifier,
             endpoint: this.endpoint,
+            readerAddress: this.readerAddress,
             masterUserSecretArn: this.masterUserSecretArn,
             securityGroupId: this.securityGroupId,
+            subnetGroupName: this.subnetGroupName,
             replicaEndpoints: this.replicaEndpoints,
+            appUserConnectArn: this.appUserConnectArn,
         });
     }
 }

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { childName, truncateName } from "../lib/naming";
+import { childName } from "../lib/naming";
 import { CloudWatchRetentionDays } from "../lib/retention";
 import { Tags } from "../lib/tags";
 
@@ -41,8 +41,22 @@ export interface EdgeArgs {
     sslPolicy?: string;
     /** ALB deletion protection (production). */
     deletionProtection: boolean;
-    /** Access-log bucket (SSE-S3, ELB delivery allowed) and key prefix. */
-    accessLogs: { bucket: pulumi.Input<string>; prefix?: string };
+    /**
+     * Access-log bucket (SSE-S3, ELB delivery allowed), key prefix, and what the load balancer must wait for: ELB
+     * checks the bucket policy when logging is turned on, so pass the policy (Storage.albLogBucketPolicy).
+     */
+    accessLogs: { bucket: pulumi.Input<string>; prefix?: string; dependsOn?: pulumi.Resource[] };
+    /**
+     * Start of the ALB's and target group's AWS names (at most 6 characters; AWS appends a unique suffix). No fixed
+     * names: a replacement is created before the old one is deleted, which a fixed name would forbid.
+     */
+    namePrefix?: string;
+    /**
+     * Security headers the HTTPS listener adds to every response (ALB response-header modification), so they hold
+     * even where the application forgets them. HSTS defaults to two years with subdomains; `X-Content-Type-Options:
+     * nosniff` is always set and the `Server` header removed.
+     */
+    responseHeaders?: { strictTransportSecurity?: string; frameOptions?: "DENY" | "SAMEORIGIN" };
     /** Idle timeout of connections, seconds. */
     idleTimeoutSeconds?: number;
     /** WAF options. */
@@ -68,6 +82,8 @@ export class Edge extends pulumi.ComponentResource {
     public readonly targetGroupArn: pulumi.Output<string>;
     public readonly targetGroupArnSuffix: pulumi.Output<string>;
     public readonly httpsListenerArn: pulumi.Output<string>;
+    /** The HTTPS listener: an ECS service registering in the target group must wait for it. */
+    public readonly httpsListener: aws.lb.Listener;
     public readonly albSecurityGroupId: pulumi.Output<string>;
     public readonly appSecurityGroupId: pulumi.Output<string>;
     public readonly webAclArn: pulumi.Output<string>;
@@ -75,14 +91,19 @@ export class Edge extends pulumi.ComponentResource {
     public readonly certificateArn: pulumi.Output<string>;
 
     constructor(name: string, args: EdgeArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("platform:edge:Edge", name, {}, opts);
         if (!args.certificateArn === !args.domainName) {
             throw new Error(`Edge ${name}: set exactly one of certificateArn or domainName`);
+        }
+        const namePrefix = args.namePrefix ?? "app-";
+        if (!/^[a-zA-Z0-9-]{1,6}$/.test(namePrefix) || namePrefix.startsWith("internal-")) {
+            throw new Error(`Edge ${name}: namePrefix ${namePrefix} must be 1–6 letters, digits or dashes (AWS appends a unique suffix)`);
         }
         const sslPolicy = args.sslPolicy ?? DEFAULT_SSL_POLICY;
         if (!sslPolicy.startsWith("ELBSecurityPolicy-TLS13-")) {
             throw new Error(`Edge ${name}: sslPolicy ${sslPolicy} is not a TLS 1.3 policy (ELBSecurityPolicy-TLS13-*)`);
         }
+        // Everything above only validates: a rejected input registers nothing.
+        super("platform:edge:Edge", name, {}, opts);
         const parent = { parent: this };
 
         const albSg = new aws.ec2.SecurityGroup(childName(name, "alb-sg"), {
@@ -119,7 +140,7 @@ export class Edge extends pulumi.ComponentResource {
         const certificateArn = args.certificateArn ? pulumi.output(args.certificateArn) : this.createCertificate(name, args);
 
         const alb = new aws.lb.LoadBalancer(name, {
-            name: truncateName(name, 32),
+            namePrefix,
             internal: false,
             loadBalancerType: "application",
             securityGroups: [albSg.id],
@@ -131,10 +152,10 @@ export class Edge extends pulumi.ComponentResource {
             idleTimeout: args.idleTimeoutSeconds ?? 60,
             accessLogs: { enabled: true, bucket: args.accessLogs.bucket, prefix: args.accessLogs.prefix },
             tags: args.tags,
-        }, parent);
+        }, { parent: this, dependsOn: args.accessLogs.dependsOn ?? [] });
 
         const targetGroup = new aws.lb.TargetGroup(name, {
-            name: truncateName(name, 32),
+            namePrefix,
             vpcId: args.vpcId,
             targetType: "ip",
             protocol: "HTTP",
@@ -160,6 +181,10 @@ export class Edge extends pulumi.ComponentResource {
             sslPolicy,
             certificateArn,
             defaultActions: [{ type: "forward", targetGroupArn: targetGroup.arn }],
+            routingHttpResponseStrictTransportSecurityHeaderValue: args.responseHeaders?.strictTransportSecurity ?? "max-age=63072000; includeSubDomains",
+            routingHttpResponseXContentTypeOptionsHeaderValue: "nosniff",
+            routingHttpResponseXFrameOptionsHeaderValue: args.responseHeaders?.frameOptions ?? "DENY",
+            routingHttpResponseServerEnabled: false,
             tags: args.tags,
         }, parent);
         new aws.lb.Listener(childName(name, "http"), {
@@ -230,6 +255,7 @@ export class Edge extends pulumi.ComponentResource {
         this.targetGroupArn = targetGroup.arn;
         this.targetGroupArnSuffix = targetGroup.arnSuffix;
         this.httpsListenerArn = https.arn;
+        this.httpsListener = https;
         this.albSecurityGroupId = albSg.id;
         this.appSecurityGroupId = appSg.id;
         this.webAclArn = webAcl.arn;

@@ -82,6 +82,16 @@ export interface FargateServiceArgs {
     taskRoleStatements?: pulumi.Input<object[]>;
     /** Container root filesystem read-only (default true). */
     readonlyRootFilesystem?: boolean;
+    /**
+     * Directories the application writes to (logs, temp files). Each gets a task-local scratch volume (Fargate
+     * ephemeral storage) mounted read-write, so the root filesystem can stay read-only. Default: `/tmp`.
+     */
+    writablePaths?: string[];
+    /**
+     * What the service must wait for besides the cluster's capacity providers: the listener that forwards to its
+     * target group (ECS refuses a target group that no load balancer uses yet).
+     */
+    dependsOn?: pulumi.Resource[];
     /** CPU architecture of the image. */
     cpuArchitecture?: "X86_64" | "ARM64";
     /** Tags for every resource (and propagated to tasks). */
@@ -104,7 +114,6 @@ export class FargateService extends pulumi.ComponentResource {
     public readonly logGroupName: pulumi.Output<string>;
 
     constructor(name: string, args: FargateServiceArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("platform:compute:FargateService", name, {}, opts);
         if (!isValidFargateSize(args.cpu, args.memory)) {
             throw new Error(`FargateService ${name}: cpu ${args.cpu} with memory ${args.memory} is not a Fargate size; memory allowed with cpu ${args.cpu}: ${validFargateMemory(args.cpu).join(", ") || "none (cpu must be one of " + FARGATE_CPU_VALUES.join(", ") + ")"}`);
         }
@@ -115,13 +124,19 @@ export class FargateService extends pulumi.ComponentResource {
         if (leaked.length > 0) {
             throw new Error(`FargateService ${name}: environment variable(s) ${leaked.join(", ")} look like secrets; pass them in \`secrets\` (Secrets Manager ARNs), never as plain values`);
         }
+        const badPaths = (args.writablePaths ?? []).filter((p) => !/^\/[A-Za-z0-9._/-]+$/.test(p) || p.split("/").includes(".."));
+        if (badPaths.length > 0 || new Set(args.writablePaths ?? []).size !== (args.writablePaths ?? []).length) {
+            throw new Error(`FargateService ${name}: writablePaths must be distinct absolute paths; got ${JSON.stringify(args.writablePaths)}`);
+        }
+        // Everything above only validates: a rejected input registers nothing.
+        super("platform:compute:FargateService", name, {}, opts);
         const parent = { parent: this };
 
         const cluster = new aws.ecs.Cluster(name, {
             settings: [{ name: "containerInsights", value: "enhanced" }],
             tags: args.tags,
         }, parent);
-        new aws.ecs.ClusterCapacityProviders(name, {
+        const capacityProviders = new aws.ecs.ClusterCapacityProviders(name, {
             clusterName: cluster.name,
             capacityProviders: ["FARGATE", "FARGATE_SPOT"],
         }, parent);
@@ -182,6 +197,8 @@ export class FargateService extends pulumi.ComponentResource {
 
         const region = aws.getRegionOutput({}, parent).region;
         const containerName = "app";
+        const writablePaths = args.writablePaths ?? ["/tmp"];
+        const scratchVolumes = writablePaths.map((containerPath, i) => ({ name: `scratch-${i + 1}`, containerPath }));
         const containerDefinitions = pulumi
             .all([args.image, logGroup.name, region, pulumi.output(args.environment ?? {}), pulumi.output(args.secrets ?? {})])
             .apply(([image, logGroupName, regionName, environment, secrets]) => JSON.stringify([{
@@ -189,6 +206,7 @@ export class FargateService extends pulumi.ComponentResource {
                 image,
                 essential: true,
                 readonlyRootFilesystem: args.readonlyRootFilesystem ?? true,
+                mountPoints: scratchVolumes.map((v) => ({ sourceVolume: v.name, containerPath: v.containerPath, readOnly: false })),
                 portMappings: [{ containerPort: args.containerPort, protocol: "tcp" }],
                 environment: Object.entries(environment).map(([key, value]) => ({ name: key, value })),
                 secrets: Object.entries(secrets).map(([key, valueFrom]) => ({ name: key, valueFrom })),
@@ -207,6 +225,8 @@ export class FargateService extends pulumi.ComponentResource {
             executionRoleArn: executionRole.arn,
             taskRoleArn: taskRole.arn,
             containerDefinitions,
+            // Without a host path, a Fargate volume is scratch space on the task's ephemeral storage.
+            volumes: scratchVolumes.map((v) => ({ name: v.name })),
             tags: args.tags,
         }, parent);
 
@@ -228,7 +248,9 @@ export class FargateService extends pulumi.ComponentResource {
             tags: args.tags,
         }, {
             parent: this,
-            dependsOn: [executionRole],
+            // A capacity-provider strategy needs the providers attached to the cluster first; the target group needs
+            // its listener. Neither is an input of the service, so the order is explicit.
+            dependsOn: [executionRole, capacityProviders, ...(args.dependsOn ?? [])],
             // Autoscaling owns the task count after creation; re-applying desiredCount would fight it (terraform-aws-ecs #346).
             ignoreChanges: ["desiredCount"],
         });

@@ -31,6 +31,45 @@ export function subnetCidr(vpcCidr: string, tier: SubnetTier, azIndex: number): 
     return quarter.splitInto(new IPv4Prefix(BigInt(vpcPrefix + 5)))[azIndex].toCidrString();
 }
 
+/** Explicit subnet CIDRs per tier, by AZ index (entry i is AZ i's subnet): for layouts an application guide fixes. */
+export type SubnetCidrs = Record<SubnetTier, string[]>;
+
+/**
+ * Why explicit subnet CIDRs cannot be used in `vpcCidr` for `azCount` AZs, or undefined. Each list is keyed by AZ
+ * index like the computed layout, so it is just as stable: adding an AZ uses the next entry and never re-cuts a subnet.
+ */
+export function subnetCidrsProblem(vpcCidr: string, azCount: number, cidrs: SubnetCidrs): string | undefined {
+    const vpc = IPv4CidrRange.fromCidr(vpcCidr);
+    const all: Array<{ cidr: string; range: IPv4CidrRange }> = [];
+    for (const tier of ["public", "app", "data"] as const) {
+        const list = cidrs[tier] ?? [];
+        if (list.length < azCount) {
+            return `${tier} lists ${list.length} CIDRs for ${azCount} availability zones; give one per AZ, in AZ order`;
+        }
+        for (const cidr of list) {
+            let range: IPv4CidrRange;
+            try {
+                range = IPv4CidrRange.fromCidr(cidr);
+            } catch {
+                return `${tier} CIDR ${cidr} is not an IPv4 CIDR block`;
+            }
+            const prefix = Number(range.cidrPrefix.getValue());
+            if (prefix < 16 || prefix > 28) {
+                return `${tier} CIDR ${cidr}: AWS subnets are /16 to /28`;
+            }
+            if (!vpc.contains(range)) {
+                return `${tier} CIDR ${cidr} is outside the VPC block ${vpcCidr}`;
+            }
+            const clash = all.find((other) => other.range.isOverlapping(range));
+            if (clash) {
+                return `${tier} CIDR ${cidr} overlaps ${clash.cidr}`;
+            }
+            all.push({ cidr, range });
+        }
+    }
+    return undefined;
+}
+
 export interface NetworkArgs {
     /** VPC IPv4 block, e.g. `10.0.0.0/16` (/16–/22). */
     cidrBlock: string;
@@ -42,6 +81,8 @@ export interface NetworkArgs {
     flowLogRetentionDays: CloudWatchRetentionDays;
     /** Customer-managed key that encrypts the flow-log group (its policy must grant CloudWatch Logs). */
     logsKmsKeyArn: pulumi.Input<string>;
+    /** Explicit subnet CIDRs by tier and AZ index, instead of the computed layout (checked by subnetCidrsProblem). */
+    subnetCidrs?: SubnetCidrs;
     /** Interface endpoints in the app subnets, so tasks reach AWS APIs without the internet. */
     interfaceEndpoints?: string[];
     /** Tags for every resource. */
@@ -66,11 +107,18 @@ export class Network extends pulumi.ComponentResource {
     public readonly endpointSecurityGroupId: pulumi.Output<string>;
 
     constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("platform:network:Network", name, {}, opts);
         const azs = args.availabilityZones;
         if (azs.length < 1 || azs.length > MAX_AZS) {
             throw new Error(`Network ${name}: between 1 and ${MAX_AZS} availability zones are supported, got ${azs.length}`);
         }
+        if (args.subnetCidrs) {
+            const problem = subnetCidrsProblem(args.cidrBlock, azs.length, args.subnetCidrs);
+            if (problem) {
+                throw new Error(`Network ${name}: subnetCidrs: ${problem}`);
+            }
+        }
+        // Everything above only validates: a rejected input registers nothing.
+        super("platform:network:Network", name, {}, opts);
         const parent = { parent: this };
         const tag = (suffix: string) => namedTags(args.tags, childName(name, suffix));
 
@@ -95,7 +143,7 @@ export class Network extends pulumi.ComponentResource {
             new aws.ec2.Subnet(childName(name, tier, az), {
                 vpcId: vpc.id,
                 availabilityZone: az,
-                cidrBlock: subnetCidr(args.cidrBlock, tier, index),
+                cidrBlock: args.subnetCidrs ? args.subnetCidrs[tier][index] : subnetCidr(args.cidrBlock, tier, index),
                 mapPublicIpOnLaunch: false,
                 tags: { ...tag(`${tier}-${az}`), tier },
             }, parent);

@@ -24,7 +24,7 @@ export interface StorageArgs {
     albAccessLogs?: { enabled: boolean; expirationDays: number };
     /** Days server access logs are kept. */
     accessLogExpirationDays?: number;
-    /** Pulumi `protect` + `retainOnDelete` on the data buckets (production). */
+    /** Pulumi `protect` + `retainOnDelete` on the data and log buckets (production). */
     protect: boolean;
     /** Tags for every resource. */
     tags: Tags;
@@ -42,12 +42,18 @@ export class Storage extends pulumi.ComponentResource {
     public readonly dataBucketArns: pulumi.Output<string>[];
     public readonly accessLogBucketName: pulumi.Output<string>;
     public readonly albLogBucketName: pulumi.Output<string>;
+    /**
+     * The ALB log bucket's policy. ELB checks it when access logging is turned on ("Access Denied for bucket"), so a
+     * load balancer logging here must depend on it, not only on the bucket.
+     */
+    public readonly albLogBucketPolicy?: aws.s3.BucketPolicy;
 
     constructor(name: string, args: StorageArgs, opts?: pulumi.ComponentResourceOptions) {
         super("platform:data:Storage", name, {}, opts);
         const ctx = awsContext(this);
 
-        const accessLogs = this.bucket(childName(name, "access-logs"), { ...args.tags, purpose: "S3 server access logs" }, false);
+        // Log buckets hold audit evidence: protected like the data in production, so `pulumi destroy` cannot delete them.
+        const accessLogs = this.bucket(childName(name, "access-logs"), { ...args.tags, purpose: "S3 server access logs" }, args.protect);
         this.baseline(childName(name, "access-logs"), accessLogs, { sse: "AES256", expirationDays: args.accessLogExpirationDays ?? 365 },
             pulumi.all([accessLogs.arn, ctx.accountId]).apply(([arn, accountId]) => [{
                 Sid: "AllowS3ServerAccessLogs",
@@ -82,9 +88,9 @@ export class Storage extends pulumi.ComponentResource {
         let albLogBucketName: pulumi.Output<string> = pulumi.output("");
         if (args.albAccessLogs?.enabled) {
             const logical = childName(name, "alb-logs");
-            const albLogs = this.bucket(logical, { ...args.tags, purpose: "ALB access logs" }, false);
+            const albLogs = this.bucket(logical, { ...args.tags, purpose: "ALB access logs" }, args.protect);
             const elbAccount = aws.elb.getServiceAccountOutput({}, { parent: this });
-            this.baseline(logical, albLogs, { sse: "AES256", expirationDays: args.albAccessLogs.expirationDays },
+            this.albLogBucketPolicy = this.baseline(logical, albLogs, { sse: "AES256", expirationDays: args.albAccessLogs.expirationDays },
                 pulumi.all([albLogs.arn, ctx.accountId, elbAccount.arn]).apply(([arn, accountId, elbArn]) => [
                     {
                         // Regions launched after 2022 deliver as this service principal…
@@ -125,7 +131,7 @@ export class Storage extends pulumi.ComponentResource {
         bucket: aws.s3.Bucket,
         options: { sse: "AES256" | "aws:kms"; kmsKeyArn?: pulumi.Input<string>; transitionToIaDays?: number; noncurrentVersionExpirationDays?: number; expirationDays?: number },
         allowStatements?: pulumi.Output<object[]>,
-    ): void {
+    ): aws.s3.BucketPolicy {
         const parent = { parent: this };
         new aws.s3.BucketServerSideEncryptionConfiguration(logical, {
             bucket: bucket.id,
@@ -143,7 +149,7 @@ export class Storage extends pulumi.ComponentResource {
             restrictPublicBuckets: true,
         }, parent);
         new aws.s3.BucketOwnershipControls(logical, { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, parent);
-        new aws.s3.BucketPolicy(logical, {
+        const policy = new aws.s3.BucketPolicy(logical, {
             bucket: bucket.id,
             policy: pulumi.all([bucket.arn, allowStatements ?? pulumi.output([])]).apply(([arn, allows]) => JSON.stringify({
                 Version: "2012-10-17",
@@ -194,5 +200,6 @@ export class Storage extends pulumi.ComponentResource {
             });
         }
         new aws.s3.BucketLifecycleConfiguration(logical, { bucket: bucket.id, rules }, parent);
+        return policy;
     }
 }

@@ -8,8 +8,8 @@ export interface AwsContext {
     partition: pulumi.Output<string>;
 }
 
-export function awsContext(parent: pulumi.Resource): AwsContext {
-    const opts = { parent };
+export function awsContext(parent: pulumi.Resource, provider?: pulumi.ProviderResource): AwsContext {
+    const opts = { parent, provider };
     return {
         accountId: aws.getCallerIdentityOutput({}, opts).accountId,
         region: aws.getRegionOutput({}, opts).region,

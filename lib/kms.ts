@@ -34,7 +34,8 @@ export function createPlatformKey(name: string, args: PlatformKeyArgs, opts: pul
     if (!opts.parent) {
         throw new Error(`createPlatformKey(${name}): pass the owning component as opts.parent`);
     }
-    const ctx = awsContext(opts.parent);
+    // Look the region up through the key's own provider: a DR key lives in another region than its parent.
+    const ctx = awsContext(opts.parent, opts.provider);
     const services = args.services ?? [];
     const policy = pulumi.all([ctx.accountId, ctx.region, ctx.partition]).apply(([accountId, region, partition]) =>
         JSON.stringify({
@@ -68,7 +69,9 @@ export function createPlatformKey(name: string, args: PlatformKeyArgs, opts: pul
     const alias = new aws.kms.Alias(
         name,
         { name: pulumi.interpolate`alias/${name}`, targetKeyId: key.keyId },
-        { parent: opts.parent, dependsOn: [key] },
+        // CreateAlias needs the alias and its key in one region: the alias takes the key's provider (a DR key's is not
+        // the parent's). Stateful like the key (a lost alias breaks every `alias/...` reference), so it shares its protection.
+        { parent: opts.parent, provider: opts.provider, protect: opts.protect, retainOnDelete: opts.retainOnDelete, dependsOn: [key] },
     );
     return { key, alias };
 }

@@ -84,8 +84,23 @@ function extraOutputs(type: string, name: string, inputs: any, region: string, a
                     : [],
             };
         }
-        case "aws:rds/cluster:Cluster":
-            return { endpoint: `${name}.cluster-c${h}.${region}.rds.amazonaws.com`, readerEndpoint: `${name}.cluster-ro-c${h}.${region}.rds.amazonaws.com`, port: inputs.port ?? 5432 };
+        case "aws:rds/cluster:Cluster": {
+            const clusterIdentifier = inputs.clusterIdentifier ?? `${name}-${h}`;
+            // A Multi-AZ DB cluster has three member instances (writer + two readable standbys); Aurora has the ones created.
+            const members = inputs.dbClusterInstanceClass ? [1, 2, 3].map((i) => `${clusterIdentifier}-instance-${i}`) : [];
+            return {
+                clusterIdentifier,
+                endpoint: `${clusterIdentifier}.cluster-c${h}.${region}.rds.amazonaws.com`,
+                readerEndpoint: `${clusterIdentifier}.cluster-ro-c${h}.${region}.rds.amazonaws.com`,
+                port: inputs.port ?? 5432,
+                arn: `arn:aws:rds:${region}:${accountId}:cluster:${clusterIdentifier}`,
+                clusterResourceId: `cluster-${shortHash(name, 26).toUpperCase()}`,
+                clusterMembers: members,
+                masterUserSecrets: inputs.manageMasterUserPassword
+                    ? [{ secretArn: `arn:aws:secretsmanager:${region}:${accountId}:secret:rds!cluster-${h}`, secretStatus: "active", kmsKeyId: inputs.masterUserSecretKmsKeyId ?? "" }]
+                    : [],
+            };
+        }
         case "aws:elasticache/replicationGroup:ReplicationGroup":
             return {
                 primaryEndpointAddress: `master.${name}.${h}.${zoneIdPrefix(region)}.cache.${partitionOf(region).dnsSuffix}`,

@@ -1,7 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { isValidFargateSize, validFargateMemory, FARGATE_CPU_VALUES } from "../components/fargate-service";
-import { isSupportedEngineVersion, SUPPORTED_ENGINE_VERSIONS } from "../components/database";
+import { engineVersionProblem } from "../lib/rules/engine-versions";
+import { readReplicaProblem } from "../lib/rules/rds-replicas";
+import { subnetCidrsProblem } from "../components/network";
 import { CLOUDWATCH_RETENTION_DAYS, isCloudWatchRetention, nearestCloudWatchRetention, SEVEN_YEARS_DAYS } from "../lib/retention";
 
 /**
@@ -55,6 +57,8 @@ const environmentSchema = z.object({
     vpcCidr: privateCidr,
     availabilityZones: z.array(availabilityZone).min(2, { error: "must list at least 2 availability zones" }).max(6),
     natGateways: z.enum(["one-per-az", "single"]).default("one-per-az"),
+    /** Explicit subnet CIDRs per tier, one per AZ in AZ order (e.g. an application guide's); default: computed layout. */
+    subnetCidrs: z.object({ public: z.array(z.string()), app: z.array(z.string()), data: z.array(z.string()) }).optional(),
     owner: z.string().min(1),
     costCenter: z.string().min(1),
     alerts: z.object({
@@ -81,11 +85,14 @@ const databaseSchema = z.object({
     maxAllocatedStorageGb: z.number().int().max(65536),
     multiAz: z.boolean(),
     readReplicas: z.number().int().min(0).max(5).default(0),
-    replicaInstanceClass: z.string().regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/).optional(),
     backupRetentionDays: z.number().int().min(1).max(35),
     databaseName: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,62}$/, { error: "must start with a letter and hold only letters, digits and _" }),
     masterUsername: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,15}$/, { error: "must start with a letter, up to 16 letters, digits or _" }),
     performanceInsightsRetentionDays: z.number().int().default(7),
+    /** Database user of the application (IAM-authenticated; the guides' `mita_app`, `lms_app`). */
+    appUsername: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,31}$/, { error: "must start with a letter, up to 32 letters, digits or _" }),
+    /** Engine parameters the application's guide sets (e.g. max_connections); the platform's TLS and logging baseline wins. */
+    parameters: z.record(z.string().regex(/^[a-z_.]+$/), z.string()).default({}),
 });
 
 const cacheSchema = z.object({
@@ -119,6 +126,10 @@ const serviceSchema = z.object({
         domainName: z.string().regex(/^([a-z0-9-]+\.)+[a-z]{2,}$/, { error: "must be a DNS name such as api.example.com" }).optional(),
         hostedZoneId: z.string().optional(),
         sslPolicy: z.string().regex(/^ELBSecurityPolicy-TLS13-/, { error: "must be a TLS 1.3 ELB security policy (ELBSecurityPolicy-TLS13-*)" }).default("ELBSecurityPolicy-TLS13-1-2-Res-2021-06"),
+        /** Strict-Transport-Security value the ALB adds to every response. */
+        hsts: z.string().regex(/^max-age=\d+(; ?includeSubDomains)?(; ?preload)?$/, { error: "must be a Strict-Transport-Security value such as max-age=63072000; includeSubDomains" }).default("max-age=63072000; includeSubDomains"),
+        /** X-Frame-Options the ALB adds to every response. */
+        frameOptions: z.enum(["DENY", "SAMEORIGIN"]).default("DENY"),
     }),
     waf: z.object({
         rateLimitPerIp: z.number().int().min(10).max(2_000_000_000).default(2000),
@@ -134,6 +145,8 @@ const serviceSchema = z.object({
         error5xxPercent: z.number().positive().max(100).default(5),
         databaseConnections: z.number().int().positive().optional(),
     }).prefault({}),
+    /** Paths the application writes to under its read-only root filesystem (task-local scratch volumes). */
+    writablePaths: z.array(z.string().regex(/^\/[A-Za-z0-9._/-]+$/, { error: "must be an absolute path such as /var/log/app" })).default(["/tmp"]),
     database: databaseSchema,
     cache: cacheSchema,
     storage: z.object({
@@ -174,6 +187,12 @@ function crossFieldProblems(config: PlatformConfig): Problem[] {
 
     if (!env.availabilityZones.every((az) => az.startsWith(env.region))) {
         add(["environment", "availabilityZones"], `must all be in region ${env.region}`);
+    }
+    if (env.subnetCidrs) {
+        const problem = subnetCidrsProblem(env.vpcCidr, env.availabilityZones.length, env.subnetCidrs);
+        if (problem) {
+            add(["environment", "subnetCidrs"], problem);
+        }
     }
     if (new Set(env.availabilityZones).size !== env.availabilityZones.length) {
         add(["environment", "availabilityZones"], "must not repeat an availability zone");
@@ -222,8 +241,13 @@ function crossFieldProblems(config: PlatformConfig): Problem[] {
         }
 
         const db = svc.database;
-        if (!isSupportedEngineVersion(db.engine, db.engineVersion)) {
-            add(at("database", "engineVersion"), `is not a supported ${db.engine} version; allowed: ${SUPPORTED_ENGINE_VERSIONS[db.engine]}`);
+        const versionProblem = engineVersionProblem(db.engine, db.engineVersion);
+        if (versionProblem) {
+            add(at("database", "engineVersion"), versionProblem);
+        }
+        const replicaProblem = readReplicaProblem(db.readReplicas, db.instanceClass);
+        if (replicaProblem) {
+            add(at("database", "readReplicas"), replicaProblem);
         }
         if (db.maxAllocatedStorageGb <= db.allocatedStorageGb) {
             add(at("database", "maxAllocatedStorageGb"), `must be greater than allocatedStorageGb (${db.allocatedStorageGb}) so storage can autoscale`);

@@ -48,6 +48,7 @@ export function deployEnvironment(config: PlatformConfig): Record<string, pulumi
         cidrBlock: env.vpcCidr,
         availabilityZones: env.availabilityZones,
         natGateways: env.natGateways,
+        subnetCidrs: env.subnetCidrs,
         flowLogRetentionDays: env.flowLogRetentionDays,
         logsKmsKeyArn: keys.keyArn("logs"),
         tags,
@@ -76,7 +77,8 @@ export function deployEnvironment(config: PlatformConfig): Record<string, pulumi
         copyToRegion: env.backup.disasterRecoveryRegion,
         resourceArns: services.flatMap((s) => [...s.databaseArns, ...s.dataBucketArns]),
         notificationTopicArn: alerts.topicArn,
-        restoreTesting: { schedule: env.backup.restoreTestSchedule, databaseArns: services.flatMap((s) => s.databaseArns) },
+        databaseWindows: services.flatMap((s) => s.databaseWindows),
+        restoreTesting: { schedule: env.backup.restoreTestSchedule, databases: services.flatMap((s) => s.restoreTestDatabases) },
         protect: production,
         tags,
     });

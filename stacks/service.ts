@@ -7,7 +7,9 @@ import { FargateService } from "../components/fargate-service";
 import { ServiceLogs } from "../components/service-logs";
 import { ServiceObservability } from "../components/service-observability";
 import { Storage } from "../components/storage";
-import { childName } from "../lib/naming";
+import type { RestoreTestDatabase } from "../components/backup";
+import type { RdsWindows } from "../lib/rules/backup-windows";
+import { childName, slug } from "../lib/naming";
 import { standardTags } from "../lib/tags";
 import { EnvironmentConfig, ServiceConfig } from "./config";
 import type { SharedInfrastructure } from "./environment";
@@ -18,6 +20,10 @@ export interface ServiceStack {
     url: pulumi.Output<string>;
     databaseArns: pulumi.Output<string>[];
     dataBucketArns: pulumi.Output<string>[];
+    /** RDS windows of the databases, so backup schedules stay clear of them. */
+    databaseWindows: RdsWindows[];
+    /** Databases AWS Backup restore testing can restore (single DB instances), with their network. */
+    restoreTestDatabases: RestoreTestDatabase[];
     outputs: Record<string, pulumi.Input<unknown>>;
 }
 
@@ -67,8 +73,11 @@ export function deployService(name: string, svc: ServiceConfig, env: Environment
         domainName: svc.tls.domainName,
         hostedZoneId: svc.tls.hostedZoneId,
         sslPolicy: svc.tls.sslPolicy,
+        responseHeaders: { strictTransportSecurity: svc.tls.hsts, frameOptions: svc.tls.frameOptions },
         deletionProtection: production,
-        accessLogs: { bucket: storage.albLogBucketName, prefix },
+        accessLogs: { bucket: storage.albLogBucketName, prefix, dependsOn: storage.albLogBucketPolicy ? [storage.albLogBucketPolicy] : [] },
+        // AWS appends a unique suffix (ALB names: 32 characters at most).
+        namePrefix: `${slug(name).slice(0, 5).replace(/-+$/, "")}-`,
         waf: { rateLimitPerIp: svc.waf.rateLimitPerIp, geoBlockCountries: svc.waf.geoBlockCountries },
         wafLogRetentionDays: env.wafLogRetentionDays,
         logsKmsKeyArn: logsKeyArn,
@@ -90,10 +99,11 @@ export function deployService(name: string, svc: ServiceConfig, env: Environment
         databaseName: db.databaseName,
         masterUsername: db.masterUsername,
         backupRetentionDays: db.backupRetentionDays,
+        // The environment's continuous-backup rule owns the RDS backup retention and window once it runs.
+        backupManagedByAwsBackup: env.backup.continuousBackup,
         readReplicas: db.readReplicas,
-        replicaInstanceClass: db.replicaInstanceClass,
-        // Replicas go to the AZs after the first, away from the primary's preferred AZ.
-        replicaAvailabilityZones: env.availabilityZones.slice(1),
+        appUsername: db.appUsername,
+        parameters: db.parameters,
         performanceInsightsRetentionDays: db.performanceInsightsRetentionDays,
         deletionProtection: production,
         protect: production,
@@ -142,18 +152,23 @@ export function deployService(name: string, svc: ServiceConfig, env: Environment
         environment: {
             ...svc.environment,
             DATABASE_HOST: database.address,
+            DATABASE_READ_HOST: database.readerAddress,
             DATABASE_PORT: pulumi.interpolate`${database.port}`,
             DATABASE_NAME: db.databaseName,
             DATABASE_SSL: "require",
+            // The application's own least-privilege user, authenticated with IAM tokens (15-minute tokens signed by
+            // the task role; nothing to rotate, nothing read at task start). Never the RDS master user.
+            DATABASE_USER: database.appUsername,
+            DATABASE_AUTH: "iam",
+            // CloudWatch Logs groups the application writes to itself (PutLogEvents with the task role).
+            AUDIT_LOG_GROUP: logs.auditLogGroup.name,
+            ERROR_LOG_GROUP: logs.errorLogGroup.name,
             REDIS_HOST: cache.primaryEndpointAddress,
             REDIS_PORT: pulumi.interpolate`${cache.port}`,
             REDIS_TLS: "true",
             ...Object.fromEntries(svc.storage.buckets.map((b) => [`S3_BUCKET_${b.name.toUpperCase().replace(/-/g, "_")}`, storage.bucketNames[b.name]])),
         },
         secrets: {
-            // RDS keeps the master credentials as JSON {username, password}; ECS reads single keys from it.
-            DATABASE_USER: pulumi.interpolate`${database.masterUserSecretArn}:username::`,
-            DATABASE_PASSWORD: pulumi.interpolate`${database.masterUserSecretArn}:password::`,
             REDIS_PASSWORD: pulumi.interpolate`${cache.authSecretArn}:authToken::`,
             ...appSecrets.secretArns,
         },
@@ -162,7 +177,15 @@ export function deployService(name: string, svc: ServiceConfig, env: Environment
         capacityProviderStrategy: production
             ? [{ capacityProvider: "FARGATE", base: svc.minCount, weight: 1 }]
             : [{ capacityProvider: "FARGATE", base: 1, weight: 1 }, { capacityProvider: "FARGATE_SPOT", weight: 3 }],
-        taskRoleStatements: applicationAccessStatements(svc.storage.buckets.map((b) => storage.bucketArns[b.name]), dataKeyArn),
+        taskRoleStatements: applicationAccessStatements({
+            bucketArns: svc.storage.buckets.map((b) => storage.bucketArns[b.name]),
+            dataKeyArn,
+            databaseUserArn: database.appUserConnectArn,
+            logGroupArns: [logs.auditLogGroup.arn, logs.errorLogGroup.arn],
+        }),
+        writablePaths: svc.writablePaths,
+        // The target group must be attached to the load balancer (through the listener) before ECS registers tasks.
+        dependsOn: [edge.httpsListener],
         tags,
     });
 
@@ -195,6 +218,12 @@ export function deployService(name: string, svc: ServiceConfig, env: Environment
         url: pulumi.interpolate`https://${edge.dnsName}`,
         databaseArns: [database.instanceArn],
         dataBucketArns: svc.storage.buckets.map((b) => storage.bucketArns[b.name]),
+        databaseWindows: [{ backupWindow: database.backupWindow, maintenanceWindow: database.maintenanceWindow }],
+        // Restore testing is set up for DB instances; its support for Multi-AZ DB cluster recovery points is unverified,
+        // so a cluster is restored by hand in the monthly DR test instead (docs/seed-conformance.md, LMS-63).
+        restoreTestDatabases: database.deployment === "instance"
+            ? [{ name: slug(name).replace(/-/g, "_"), arn: database.instanceArn, subnetGroupName: database.subnetGroupName, securityGroupIds: [database.securityGroupId] }]
+            : [],
         outputs: {
             url: pulumi.interpolate`https://${edge.dnsName}`,
             loadBalancerDnsName: edge.dnsName,
@@ -202,6 +231,9 @@ export function deployService(name: string, svc: ServiceConfig, env: Environment
             clusterName: service.clusterName,
             serviceName: service.serviceName,
             databaseEndpoint: database.endpoint,
+            databaseReaderAddress: database.readerAddress,
+            databaseAppUser: database.appUsername,
+            // Master credentials, for administrators only (creating the application user, migrations by hand).
             databaseSecretArn: database.masterUserSecretArn,
             cacheEndpoint: cache.primaryEndpointAddress,
             cacheAuthSecretArn: cache.authSecretArn,
@@ -211,11 +243,26 @@ export function deployService(name: string, svc: ServiceConfig, env: Environment
     };
 }
 
-/** Least privilege for the application itself: read and write objects in its own buckets, with its data key. */
-function applicationAccessStatements(bucketArns: pulumi.Output<string>[], dataKeyArn: pulumi.Output<string>): pulumi.Output<object[]> {
-    return pulumi.all([pulumi.all(bucketArns), dataKeyArn]).apply(([arns, keyArn]) => [
-        { Effect: "Allow", Action: ["s3:ListBucket"], Resource: arns },
-        { Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"], Resource: arns.map((arn) => `${arn}/*`) },
-        { Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: [keyArn] },
-    ]);
+/**
+ * Least privilege for the application itself: read and write objects in its own buckets with its data key, connect to
+ * its database as its own user with IAM authentication, and write to its audit and error log groups.
+ */
+function applicationAccessStatements(access: {
+    bucketArns: pulumi.Output<string>[];
+    dataKeyArn: pulumi.Output<string>;
+    databaseUserArn: pulumi.Output<string>;
+    logGroupArns: pulumi.Output<string>[];
+}): pulumi.Output<object[]> {
+    return pulumi.all([pulumi.all(access.bucketArns), access.dataKeyArn, access.databaseUserArn, pulumi.all(access.logGroupArns)])
+        .apply(([arns, keyArn, dbUserArn, logArns]) => [
+            { Effect: "Allow", Action: ["s3:ListBucket"], Resource: arns },
+            { Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"], Resource: arns.map((arn) => `${arn}/*`) },
+            { Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: [keyArn] },
+            { Effect: "Allow", Action: ["rds-db:connect"], Resource: [dbUserArn] },
+            {
+                Effect: "Allow",
+                Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
+                Resource: logArns.flatMap((arn) => [arn, `${arn}:log-stream:*`]),
+            },
+        ]);
 }

@@ -1,5 +1,6 @@
 import * as assert from "assert";
 import { Backup, BackupArgs } from "../../components/backup";
+import { scheduleConflicts } from "../../lib/rules/backup-windows";
 import { installMocks, ofType, RecordedResource, settle, valueOf } from "../support/mocks";
 
 const tags = { owner: "data", "cost-center": "cc-1", "data-classification": "confidential", environment: "test" };
@@ -16,7 +17,12 @@ const args: BackupArgs = {
     copyToRegion: "us-west-2",
     resourceArns: [DB, BUCKET],
     notificationTopicArn: TOPIC,
-    restoreTesting: { schedule: "cron(0 5 ? * SUN *)", databaseArns: [DB], validationWindowHours: 6 },
+    restoreTesting: {
+        schedule: "cron(0 5 ? * SUN *)",
+        databases: [{ name: "app", arn: DB, subnetGroupName: "app-db-subnets", securityGroupIds: ["sg-db"] }],
+        validationWindowHours: 6,
+    },
+    databaseWindows: [{ backupWindow: "03:00-04:00", maintenanceWindow: "sun:04:30-sun:05:30" }],
     protect: true,
     tags,
 };
@@ -68,10 +74,15 @@ describe("Backup component", () => {
         assert.strictEqual(rules("plain").find((r) => r.ruleName === "continuous"), undefined, "continuous backup not switchable off");
     });
 
-    it("keeps monthly backups for 7 years, moving them to cold storage", () => {
+    it("keeps monthly backups for 7 years, without a cold-storage transition that RDS and S3 recovery points ignore", () => {
         const monthly = rule("monthly-long-term");
         assert.strictEqual(monthly.lifecycle.deleteAfter, 2557);
-        assert.strictEqual(monthly.lifecycle.coldStorageAfter, 90);
+        for (const r of rules()) {
+            assert.strictEqual(r.lifecycle.coldStorageAfter, undefined, r.ruleName);
+            for (const copy of r.copyActions ?? []) {
+                assert.strictEqual(copy.lifecycle.coldStorageAfter, undefined, `${r.ruleName} copy`);
+            }
+        }
         assert.match(monthly.schedule, /^cron\(\S+ \S+ 1 \* \? \*\)$/, "not monthly");
         assert.strictEqual(rules("plain").length, 1, "no long-term rule unless asked");
     });
@@ -93,13 +104,20 @@ describe("Backup component", () => {
         assert.strictEqual(rules("plain")[0].copyActions, undefined);
     });
 
+    it("creates the DR key's alias in the DR region, with the key's provider (CreateAlias needs both in one region)", () => {
+        const drKey = ofType(mine(), "aws:kms/key:Key").find((r) => r.name === "bk-dr")!;
+        const drAlias = ofType(mine(), "aws:kms/alias:Alias").find((r) => r.name === "bk-dr")!;
+        assert.ok(drKey.options.provider.includes("bk-dr-us-west-2"), `DR key provider: ${drKey.options.provider}`);
+        assert.strictEqual(drAlias.options.provider, drKey.options.provider, "alias and key in different regions");
+    });
+
     it("selects the databases and data buckets with a role holding the backup and restore policies", () => {
         const selection = ofType(mine(), "aws:backup/selection:Selection")[0];
         assert.deepStrictEqual(selection.inputs.resources, [DB, BUCKET]);
         assert.ok(selection.inputs.iamRoleArn);
         const role = ofType(mine(), "aws:iam/role:Role")[0];
         assert.strictEqual(JSON.parse(role.inputs.assumeRolePolicy).Statement[0].Principal.Service, "backup.amazonaws.com");
-        const policies = ofType(mine(), "aws:iam/rolePolicyAttachment:RolePolicyAttachment").map((r) => r.inputs.policyArn).sort();
+        const policies = ofType(mine(), "aws:iam/rolePolicyAttachment:RolePolicyAttachment").filter((r) => r.name !== "bk-restore-testing").map((r) => r.inputs.policyArn).sort();
         assert.deepStrictEqual(policies, [
             "arn:aws:iam::aws:policy/AWSBackupServiceRolePolicyForS3Backup",
             "arn:aws:iam::aws:policy/AWSBackupServiceRolePolicyForS3Restore",
@@ -108,12 +126,42 @@ describe("Backup component", () => {
         ]);
     });
 
-    it("notifies the alert topic of failed backup, restore and copy jobs", () => {
+    it("sends failed, aborted and expired backup, copy and restore jobs to the alert topic through EventBridge", () => {
+        const rule = ofType(mine(), "aws:cloudwatch/eventRule:EventRule")[0];
+        assert.ok(rule, "no EventBridge rule for Backup job state changes");
+        const pattern = JSON.parse(rule.inputs.eventPattern);
+        assert.deepStrictEqual(pattern.source, ["aws.backup"]);
+        assert.deepStrictEqual([...pattern["detail-type"]].sort(), ["Backup Job State Change", "Copy Job State Change", "Restore Job State Change"]);
+        assert.deepStrictEqual([...pattern.detail.state].sort(), ["ABORTED", "EXPIRED", "FAILED"]);
+        const target = ofType(mine(), "aws:cloudwatch/eventTarget:EventTarget")[0];
+        assert.strictEqual(target.inputs.arn, TOPIC);
+    });
+
+    it("subscribes the vault only to notification events that are not deprecated", () => {
         const notifications = ofType(mine(), "aws:backup/vaultNotifications:VaultNotifications")[0];
         assert.strictEqual(notifications.inputs.snsTopicArn, TOPIC);
-        for (const event of ["BACKUP_JOB_FAILED", "RESTORE_JOB_FAILED", "COPY_JOB_FAILED"]) {
-            assert.ok(notifications.inputs.backupVaultEvents.includes(event), event);
+        // PutBackupVaultNotifications lists these as deprecated: they send nothing.
+        for (const deprecated of ["BACKUP_JOB_FAILED", "RESTORE_JOB_FAILED", "BACKUP_JOB_EXPIRED", "RESTORE_JOB_SUCCESSFUL", "BACKUP_JOB_SUCCESSFUL"]) {
+            assert.ok(!notifications.inputs.backupVaultEvents.includes(deprecated), deprecated);
         }
+    });
+
+    it("schedules the daily and monthly rules outside the RDS backup window and the hour before maintenance", () => {
+        assert.strictEqual(scheduleConflicts(rule("daily").schedule, rule("daily").startWindow, args.databaseWindows![0]), undefined);
+        assert.strictEqual(scheduleConflicts(rule("monthly-long-term").schedule, rule("monthly-long-term").startWindow, args.databaseWindows![0]), undefined);
+        assert.match(scheduleConflicts("cron(0 3 * * ? *)", 60, args.databaseWindows![0])!, /inside the RDS backup window/);
+        assert.match(scheduleConflicts("cron(0 4 1 * ? *)", 60, args.databaseWindows![0])!, /hour before or during the RDS maintenance window/);
+        assert.throws(() => new Backup("collide", { ...args, dailySchedule: "cron(30 3 * * ? *)" }), /daily rule \(cron\(30 3 \* \* \? \*\)\) starts inside the RDS backup window 03:00-04:00/);
+        assert.throws(() => new Backup("collide2", { ...args, longTermRule: { retentionDays: 2557, schedule: "cron(0 4 1 * ? *)" } }), /monthly-long-term rule .* maintenance window/);
+    });
+
+    it("finds window conflicts across midnight and leaves non-fixed schedules unchecked, never silently passed", () => {
+        const late = { backupWindow: "23:30-00:30", maintenanceWindow: "mon:01:00-mon:01:30" };
+        assert.match(scheduleConflicts("cron(0 0 * * ? *)", 60, late)!, /inside the RDS backup window/);
+        assert.match(scheduleConflicts("cron(45 22 * * ? *)", 60, late)!, /inside the RDS backup window/, "a start window reaching into the backup window");
+        assert.match(scheduleConflicts("cron(15 0 * * ? *)", 30, { backupWindow: "10:00-10:30", maintenanceWindow: "sun:01:00-sun:01:30" })!, /hour before or during/);
+        assert.strictEqual(scheduleConflicts("cron(0 12 * * ? *)", 60, late), undefined);
+        assert.match(scheduleConflicts("cron(0 */2 * * ? *)", 60, late)!, /cannot be checked/);
     });
 
     it("restore-tests the databases on a schedule from the latest recovery point, kept private and small", async () => {
@@ -131,6 +179,16 @@ describe("Backup component", () => {
         assert.ok(selection.inputs.iamRoleArn);
         assert.strictEqual(await valueOf(backup.restoreTestingPlanName!), plan.inputs.name);
         assert.strictEqual(ofType(mine("plain"), "aws:backup/restoreTestingPlan:RestoreTestingPlan").length, 0);
+    });
+
+    it("restores test copies into the platform's network under a role of their own, never the default VPC", () => {
+        const selection = ofType(mine(), "aws:backup/restoreTestingSelection:RestoreTestingSelection")[0];
+        assert.strictEqual(selection.inputs.restoreMetadataOverrides.dbsubnetgroupname, "app-db-subnets");
+        assert.deepStrictEqual(JSON.parse(selection.inputs.restoreMetadataOverrides.vpcsecuritygroupids), ["sg-db"]);
+        const testingRole = ofType(mine(), "aws:iam/role:Role").find((r) => r.name === "bk-restore-testing");
+        assert.ok(testingRole, "restore testing has no role of its own");
+        const testingPolicies = ofType(mine(), "aws:iam/rolePolicyAttachment:RolePolicyAttachment").filter((r) => r.name === "bk-restore-testing");
+        assert.deepStrictEqual(testingPolicies.map((r) => r.inputs.policyArn), ["arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores"]);
     });
 
     it("protects the vaults, locks and plan in production only", () => {

@@ -9,7 +9,7 @@ const CLIENT_SG = "sg-client";
 function args(engine: DatabaseEngine): DatabaseArgs {
     return {
         engine,
-        engineVersion: engine === "postgres" ? "15.8" : "8.0.40",
+        engineVersion: engine === "postgres" ? "15" : "8.0",
         instanceClass: "db.r6g.large",
         allocatedStorageGb: 100,
         maxAllocatedStorageGb: 1000,
@@ -21,9 +21,9 @@ function args(engine: DatabaseEngine): DatabaseArgs {
         databaseName: "app",
         masterUsername: "app_admin",
         backupRetentionDays: 30,
-        readReplicas: 2,
-        replicaAvailabilityZones: ["us-east-1b", "us-east-1c"],
+        readReplicas: 0,
         performanceInsightsRetentionDays: 31,
+        parameters: engine === "postgres" ? { max_connections: "200", log_statement: "all" } : { max_connections: "500" },
         protect: true,
         tags,
     };
@@ -32,7 +32,8 @@ function args(engine: DatabaseEngine): DatabaseArgs {
 const cases: Array<{ engine: DatabaseEngine; port: number; family: string; tls: [string, string]; logs: string[]; logging: Record<string, string> }> = [
     {
         engine: "postgres", port: 5432, family: "postgres15", tls: ["rds.force_ssl", "1"], logs: ["postgresql", "upgrade"],
-        logging: { log_statement: "ddl", log_connections: "1", log_disconnections: "1", log_min_duration_statement: "1000" },
+        // The application's max_connections applies; its log_statement=all does not override the platform's ddl.
+        logging: { log_statement: "ddl", log_connections: "1", log_disconnections: "1", log_min_duration_statement: "1000", max_connections: "200" },
     },
     {
         engine: "mysql", port: 3306, family: "mysql8.0", tls: ["require_secure_transport", "ON"], logs: ["error", "slowquery"],
@@ -160,24 +161,17 @@ describe("Database component", () => {
                 assert.strictEqual(p.finalSnapshotIdentifier, `${name}-final`);
             });
 
-            it("creates the read replicas from the primary, with the key, across the other AZs", () => {
-                const reps = replicas();
-                assert.strictEqual(reps.length, 2);
-                assert.deepStrictEqual(reps.map((r) => r.inputs.availabilityZone).sort(), ["us-east-1b", "us-east-1c"]);
-                for (const r of reps) {
-                    assert.strictEqual(r.inputs.replicateSourceDb, primary().inputs.identifier);
-                    assert.strictEqual(r.inputs.kmsKeyId, KEY);
-                    assert.strictEqual(r.inputs.storageEncrypted, true);
-                    assert.strictEqual(r.inputs.publiclyAccessible, false);
-                    assert.strictEqual(r.inputs.performanceInsightsEnabled, true);
-                    assert.strictEqual(r.inputs.monitoringInterval, 60);
-                    assert.strictEqual(r.inputs.deletionProtection, true);
-                    assert.strictEqual(r.inputs.parameterGroupName, primary().inputs.parameterGroupName);
-                    assert.strictEqual(r.inputs.password, undefined);
-                }
+            it("gives RDS the major version only, so automatic minor upgrades never turn into a downgrade", () => {
+                const p = primary().inputs;
+                assert.strictEqual(p.engineVersion, c.engine === "postgres" ? "15" : "8.0");
+                assert.strictEqual(p.autoMinorVersionUpgrade, true);
             });
 
-            it("protects the primary and replicas when asked", () => {
+            it("has no read replicas: RDS refuses them for a source with a managed master password", () => {
+                assert.strictEqual(replicas().length, 0);
+            });
+
+            it("protects the primary when asked", () => {
                 for (const instance of instances()) {
                     assert.strictEqual(instance.options.protect, true, instance.name);
                     assert.strictEqual(instance.options.retainOnDelete, true, instance.name);
@@ -194,6 +188,60 @@ describe("Database component", () => {
             });
         });
     }
+
+    describe("with two readable copies (Multi-AZ DB cluster)", () => {
+        const name = "dbtest-cluster";
+        let cluster: RecordedResource;
+        before(async () => {
+            new Database(name, { ...args("mysql"), instanceClass: "db.r6gd.xlarge", readReplicas: 2, backupManagedByAwsBackup: true, appUsername: "lms_app" });
+            await settle();
+            cluster = recorded.find((r) => r.type === "aws:rds/cluster:Cluster" && r.name === name)!;
+        });
+
+        it("is one Multi-AZ DB cluster with a managed master password, no replica instances and no password input", () => {
+            assert.ok(cluster, "no cluster");
+            assert.strictEqual(recorded.filter((r) => r.type === "aws:rds/instance:Instance" && r.name.startsWith(name)).length, 0);
+            assert.strictEqual(cluster.inputs.engine, "mysql");
+            assert.strictEqual(cluster.inputs.engineVersion, "8.0");
+            assert.strictEqual(cluster.inputs.dbClusterInstanceClass, "db.r6gd.xlarge");
+            assert.strictEqual(cluster.inputs.manageMasterUserPassword, true);
+            assert.strictEqual(cluster.inputs.masterPassword, undefined);
+            assert.strictEqual(cluster.inputs.masterPasswordWo, undefined);
+            assert.strictEqual(cluster.inputs.storageEncrypted, true);
+            assert.strictEqual(cluster.inputs.kmsKeyId, KEY);
+            assert.strictEqual(cluster.inputs.iamDatabaseAuthenticationEnabled, true);
+            assert.strictEqual(cluster.inputs.deletionProtection, true);
+            assert.strictEqual(cluster.inputs.skipFinalSnapshot, false);
+            assert.ok(cluster.inputs.clusterIdentifier.length <= 52);
+            assert.ok(cluster.options.protect);
+        });
+
+        it("forces TLS through a cluster parameter group of the family", () => {
+            const group = recorded.find((r) => r.type === "aws:rds/clusterParameterGroup:ClusterParameterGroup" && r.name.startsWith(name))!;
+            assert.strictEqual(group.inputs.family, "mysql8.0");
+            const params = Object.fromEntries(group.inputs.parameters.map((p: { name: string; value: string }) => [p.name, p.value]));
+            assert.strictEqual(params.require_secure_transport, "ON");
+            assert.ok(cluster.inputs.dbClusterParameterGroupName);
+        });
+
+        it("leaves backup retention and window to AWS Backup after creation (one owner, no perpetual diff)", () => {
+            assert.deepStrictEqual([...cluster.options.ignoreChanges].sort(), ["backupRetentionPeriod", "preferredBackupWindow"]);
+            const instance = recorded.find((r) => r.type === "aws:rds/instance:Instance" && r.name === "dbtest-postgres")!;
+            assert.deepStrictEqual(instance.options.ignoreChanges, [], "RDS owns its backups when AWS Backup's continuous rule does not");
+        });
+
+        it("refuses replica counts RDS cannot create with a managed password, and classes a cluster does not offer", () => {
+            assert.throws(() => new Database("bad-1", { ...args("mysql"), readReplicas: 1 }), /1 read replicas cannot be created: RDS refuses read replicas of a source with a managed master password; allowed: 0, or 2/);
+            assert.throws(() => new Database("bad-2", { ...args("mysql"), instanceClass: "db.r5.xlarge", readReplicas: 2 }), /db\.r5\.xlarge is not one/);
+            assert.strictEqual(recorded.filter((r) => r.name.startsWith("bad-")).length, 0, "a rejected database registered resources");
+        });
+    });
+
+    it("refuses a pinned minor version, naming the major to give instead", () => {
+        assert.throws(() => new Database("pinned", { ...args("postgres"), engineVersion: "15.12" }), /15\.12 pins a minor version .* give the major only: "15"/);
+        assert.throws(() => new Database("pinned2", { ...args("mysql"), engineVersion: "8.0.40" }), /give the major only: "8\.0"/);
+        assert.throws(() => new Database("old", { ...args("mysql"), engineVersion: "5.7" }), /not a major version RDS can create; allowed: 8\.0, 8\.4/);
+    });
 
     it("does not protect a non-production database", async () => {
         new Database("dbtest-staging", { ...args("postgres"), protect: false, readReplicas: 0 });

@@ -133,15 +133,22 @@ describe("Storage component", () => {
         assert.ok((await valueOf(storage.albLogBucketName)).length > 0);
     });
 
-    it("protects the data buckets only", () => {
-        for (const logical of DATA) {
+    it("protects the data buckets and the log buckets (audit evidence) when asked", async () => {
+        for (const logical of [...DATA, ...LOGS]) {
             const bucket = ofType(mine(), "aws:s3/bucket:Bucket").find((r) => r.name === logical)!;
             assert.strictEqual(bucket.options.protect, true, logical);
             assert.strictEqual(bucket.options.retainOnDelete, true, logical);
         }
-        for (const logical of LOGS) {
-            assert.strictEqual(ofType(mine(), "aws:s3/bucket:Bucket").find((r) => r.name === logical)!.options.protect, false, logical);
+        new Storage("unprotected", { buckets: [{ name: "docs", purpose: "documents" }], kmsKeyArn: KEY, albAccessLogs: { enabled: true, expirationDays: 30 }, protect: false, tags });
+        await settle();
+        for (const bucket of recorded.filter((r) => r.type === "aws:s3/bucket:Bucket" && r.name.startsWith("unprotected"))) {
+            assert.strictEqual(bucket.options.protect, false, bucket.name);
         }
+    });
+
+    it("exposes the ALB log bucket's policy, which a logging load balancer must wait for", () => {
+        assert.ok(storage.albLogBucketPolicy, "no policy to depend on");
+        assert.ok(ofType(mine(), "aws:s3/bucketPolicy:BucketPolicy").some((r) => r.name === "st-alb-logs"));
     });
 
     it("tags every bucket with the standard tags and its purpose, and parents every child", () => {

@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import { Cache, validateCacheTopology } from "../../components/cache";
-import { Database, engineFamily, isSupportedEngineVersion } from "../../components/database";
+import { Database } from "../../components/database";
+import { engineFamily, engineVersionProblem, inExtendedSupport } from "../../lib/rules/engine-versions";
 import { Edge } from "../../components/edge";
 import { FargateService, isValidFargateSize, validFargateMemory } from "../../components/fargate-service";
 import { ServiceLogs } from "../../components/service-logs";
@@ -32,6 +33,8 @@ describe("component input validation", () => {
         assert.throws(() => new FargateService("bad-size", { ...fargateArgs, memory: 2048 }), /cpu 2048 with memory 2048 is not a Fargate size.*4096/);
         assert.throws(() => new FargateService("bad-bounds", { ...fargateArgs, minCount: 12 }), /minCount \(12\) <= desiredCount/);
         assert.throws(() => new FargateService("bad-env", { ...fargateArgs, environment: { DB_PASSWORD: "x" } }), /DB_PASSWORD look like secrets/);
+        assert.throws(() => new FargateService("bad-path", { ...fargateArgs, writablePaths: ["var/log"] }), /writablePaths must be distinct absolute paths/);
+        assert.throws(() => new FargateService("dup-path", { ...fargateArgs, writablePaths: ["/tmp", "/tmp"] }), /distinct absolute paths/);
     });
 
     it("FargateService puts secrets in `secrets` and scopes the execution role to them", async () => {
@@ -48,22 +51,29 @@ describe("component input validation", () => {
         assert.throws(() => new Edge("no-cert", edge), /exactly one of certificateArn or domainName/);
         assert.throws(() => new Edge("two-certs", { ...edge, certificateArn: "arn", domainName: "a.example.com" }), /exactly one/);
         assert.throws(() => new Edge("tls12", { ...edge, certificateArn: "arn", sslPolicy: "ELBSecurityPolicy-2016-08" }), /not a TLS 1.3 policy/);
+        // ALB and target-group name prefixes are at most 6 characters (AWS appends a unique suffix).
+        assert.throws(() => new Edge("long-prefix", { ...edge, certificateArn: "arn", namePrefix: "mita-api" }), /namePrefix mita-api must be 1–6/);
     });
 
-    it("Database supports PostgreSQL 15 and MySQL 8.0 only, and names parameter-group families", () => {
-        assert.ok(isSupportedEngineVersion("postgres", "15.12"));
-        assert.ok(!isSupportedEngineVersion("postgres", "16.4"));
-        assert.ok(isSupportedEngineVersion("mysql", "8.0.40"));
-        assert.ok(!isSupportedEngineVersion("mysql", "5.7.44"));
-        assert.strictEqual(engineFamily("postgres", "15.12"), "postgres15");
-        assert.strictEqual(engineFamily("mysql", "8.0.40"), "mysql8.0");
+    it("Database takes creatable major versions only, and names parameter-group families", () => {
+        assert.strictEqual(engineVersionProblem("postgres", "15"), undefined);
+        assert.strictEqual(engineVersionProblem("mysql", "8.0"), undefined);
+        assert.match(engineVersionProblem("postgres", "15.12")!, /pins a minor version/);
+        assert.match(engineVersionProblem("mysql", "8.0.40")!, /give the major only: "8.0"/);
+        assert.match(engineVersionProblem("mysql", "5.7")!, /not a major version RDS can create/);
+        assert.match(engineVersionProblem("postgres", "9.6")!, /allowed: 14, 15, 16, 17/);
+        assert.strictEqual(engineFamily("postgres", "15"), "postgres15");
+        assert.strictEqual(engineFamily("mysql", "8.0"), "mysql8.0");
+        assert.strictEqual(engineFamily("mysql", "8.4"), "mysql8.4");
+        assert.ok(inExtendedSupport("mysql", "8.0", "2026-11-23"), "MySQL 8.0 left RDS standard support on 2026-07-31");
+        assert.ok(!inExtendedSupport("postgres", "15", "2026-11-23"));
         const db = {
             engine: "postgres" as const, engineVersion: "14.9", instanceClass: "db.t4g.medium", allocatedStorageGb: 20, maxAllocatedStorageGb: 100,
             multiAz: false, vpcId: "v", subnetIds: ["s"], clientSecurityGroupId: "sg", kmsKeyArn: "k", databaseName: "d", masterUsername: "u",
             backupRetentionDays: 7, protect: false, tags,
         };
-        assert.throws(() => new Database("old", db), /postgres 14.9 is not supported; allowed: 15.x/);
-        assert.throws(() => new Database("replicas", { ...db, engineVersion: "15.12", readReplicas: 1 }), /read replicas need a Multi-AZ primary/);
+        assert.throws(() => new Database("old", db), /14\.9 pins a minor version/);
+        assert.throws(() => new Database("replicas", { ...db, engineVersion: "15", instanceClass: "db.r6gd.large", readReplicas: 2 }), /read replicas need a Multi-AZ primary/);
     });
 
     it("Cache refuses failover with one node", () => {
@@ -77,5 +87,12 @@ describe("component input validation", () => {
 
     it("ServiceLogs refuses retentions CloudWatch does not allow", () => {
         assert.throws(() => new ServiceLogs("logs", { serviceName: "s", kmsKeyArn: "k", auditRetentionDays: 2555, protect: false, tags }), /audit retention 2555 .* nearest allowed is 2557/);
+    });
+
+    it("registers nothing for a rejected Database, Edge, FargateService, Network or Backup (validation comes first)", async () => {
+        await settle();
+        const rejected = ["old", "replicas", "no-cert", "two-certs", "tls12", "long-prefix", "bad-size", "bad-bounds", "bad-env", "bad-path", "dup-path"];
+        const leftovers = recorded.filter((r) => rejected.includes(r.name) || rejected.some((n) => r.name.startsWith(`${n}-`)));
+        assert.deepStrictEqual(leftovers.map((r) => r.key), []);
     });
 });

@@ -34,10 +34,11 @@ describe("stack configuration", () => {
         assert.strictEqual(lms.containerPort, 3001);
         assert.strictEqual(lms.database.engine, "mysql");
         assert.strictEqual(lms.database.readReplicas, 2);
+        assert.strictEqual(lms.database.engineVersion, "8.0");
         assert.strictEqual(lms.cache.numNodes, 3);
         const mita = production.services["mita-api"];
         assert.strictEqual(mita.database.engine, "postgres");
-        assert.match(mita.database.engineVersion, /^15\./);
+        assert.strictEqual(mita.database.engineVersion, "15", "major only: RDS applies minor upgrades");
         assert.strictEqual(mita.cache.numNodes, 2);
         assert.deepStrictEqual(mita.waf.geoBlockCountries, ["CN", "RU", "KP"]);
         assert.strictEqual(mita.waf.rateLimitPerIp, 2000);
@@ -67,6 +68,29 @@ describe("stack configuration", () => {
         const raw = stackConfig("production");
         raw.services["mita-api"].database.engineVersion = "9.6.1";
         expectConfigError(raw, "production", "platform:services.mita-api.database.engineVersion", '"9.6.1"', "allowed");
+    });
+
+    it("rejects a pinned minor engine version and names the major to give", () => {
+        const raw = stackConfig("production");
+        raw.services["mita-api"].database.engineVersion = "15.12";
+        expectConfigError(raw, "production", "platform:services.mita-api.database.engineVersion", '"15.12"', 'give the major only: "15"');
+    });
+
+    it("rejects read replicas RDS would refuse for a managed-password source, and non-cluster classes for two", () => {
+        const raw = stackConfig("production");
+        raw.services["lms-backend"].database.readReplicas = 1;
+        expectConfigError(raw, "production", "platform:services.lms-backend.database.readReplicas", "allowed: 0, or 2");
+        raw.services["lms-backend"].database.readReplicas = 2;
+        raw.services["lms-backend"].database.instanceClass = "db.r5.xlarge";
+        expectConfigError(raw, "production", "platform:services.lms-backend.database.readReplicas", "db.r5.xlarge is not one");
+    });
+
+    it("rejects overlapping or out-of-VPC explicit subnet CIDRs", () => {
+        const raw = stackConfig("production");
+        raw.environment.subnetCidrs.app[0] = "10.0.1.0/24";
+        expectConfigError(raw, "production", "platform:environment.subnetCidrs", "overlaps 10.0.1.0/24");
+        raw.environment.subnetCidrs.app[0] = "10.9.10.0/24";
+        expectConfigError(raw, "production", "platform:environment.subnetCidrs", "outside the VPC block");
     });
 
     it("rejects a cpu/memory pair Fargate does not accept and lists valid memory", () => {

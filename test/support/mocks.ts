@@ -9,7 +9,7 @@ export interface RecordedResource {
     /** URN-less identity for assertions: `<type>::<name>`. */
     key: string;
     /** Resource options as the engine would receive them. */
-    options: { protect: boolean; retainOnDelete: boolean; ignoreChanges: string[]; deleteBeforeReplace: boolean; parent: string; dependencies: string[] };
+    options: { protect: boolean; retainOnDelete: boolean; ignoreChanges: string[]; deleteBeforeReplace: boolean; parent: string; dependencies: string[]; provider: string };
 }
 
 /**
@@ -42,6 +42,8 @@ export function installMocks(options: { project?: string; stack?: string; region
                 deleteBeforeReplace: req.getDeletebeforereplace() === true,
                 parent: req.getParent(),
                 dependencies: req.getDependenciesList(),
+                // `<provider urn>::<id>`, or "" for the default provider.
+                provider: req.getProvider(),
             },
         });
         return registerResource(req, callback);

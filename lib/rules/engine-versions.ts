@@ -1,0 +1,82 @@
+/**
+ * RDS engine versions the platform can create, by major version. One home for config validation, the Database
+ * component and the policy pack.
+ *
+ * Why majors only: the databases run with `autoMinorVersionUpgrade`, so RDS moves them to new minors in the maintenance
+ * window. A pinned minor (`15.12`) then makes every later `pulumi up` try to "downgrade" to it, which RDS refuses, and
+ * an old minor stops being creatable once AWS retires it. The AWS provider documents the major-only form for this case
+ * (`engineVersion: "15"`, `"8.0"`): RDS creates the instance with the default (latest recommended) minor of that major,
+ * and the provider keeps the upgraded minor in `engineVersionActual` without a diff.
+ * https://www.pulumi.com/registry/packages/aws/api-docs/rds/instance/ (engineVersion, autoMinorVersionUpgrade)
+ *
+ * The table lists the majors RDS offers for new instances (`aws rds describe-db-engine-versions --engine <e>
+ * --default-only`), with the end of RDS standard support from the RDS release calendars; a major past it is still
+ * creatable but runs under paid RDS Extended Support, which the check reports.
+ * PostgreSQL: https://docs.aws.amazon.com/AmazonRDS/latest/PostgreSQLReleaseNotes/postgresql-release-calendar.html
+ * MySQL: https://docs.aws.amazon.com/AmazonRDS/latest/MySQLReleaseNotes/mysql-release-calendar.html
+ */
+
+export type DatabaseEngine = "postgres" | "mysql";
+
+export interface EngineMajor {
+    /** Major version as RDS takes it in `EngineVersion` (`15`, `8.0`). */
+    major: string;
+    /** Parameter-group family. */
+    family: string;
+    /** Last day of RDS standard support (ISO date); later, RDS Extended Support applies. */
+    standardSupportEnds: string;
+}
+
+export const ENGINE_MAJORS: Record<DatabaseEngine, readonly EngineMajor[]> = {
+    postgres: [
+        { major: "14", family: "postgres14", standardSupportEnds: "2027-02-28" },
+        { major: "15", family: "postgres15", standardSupportEnds: "2028-02-29" },
+        { major: "16", family: "postgres16", standardSupportEnds: "2029-02-28" },
+        { major: "17", family: "postgres17", standardSupportEnds: "2030-02-28" },
+    ],
+    mysql: [
+        { major: "8.0", family: "mysql8.0", standardSupportEnds: "2026-07-31" },
+        { major: "8.4", family: "mysql8.4", standardSupportEnds: "2029-07-31" },
+    ],
+};
+
+export const DEFAULT_PORTS: Record<DatabaseEngine, number> = { postgres: 5432, mysql: 3306 };
+
+export function engineMajor(engine: DatabaseEngine, version: string): EngineMajor | undefined {
+    return ENGINE_MAJORS[engine]?.find((m) => m.major === version);
+}
+
+/** Majors allowed for `engine`, for messages: `14, 15, 16, 17`. */
+export function allowedMajors(engine: DatabaseEngine): string {
+    return (ENGINE_MAJORS[engine] ?? []).map((m) => m.major).join(", ");
+}
+
+/**
+ * Why `version` cannot be used for `engine` with automatic minor upgrades, or undefined when it can. A pinned minor
+ * names its major in the message (`15.12` → give `15`).
+ */
+export function engineVersionProblem(engine: DatabaseEngine, version: string): string | undefined {
+    if (engineMajor(engine, version)) {
+        return undefined;
+    }
+    const pinnedMajor = ENGINE_MAJORS[engine]?.find((m) => version.startsWith(`${m.major}.`));
+    if (pinnedMajor) {
+        return `${version} pins a minor version while automatic minor upgrades are on (RDS upgrades the minor, and the next update would try to downgrade it); give the major only: "${pinnedMajor.major}"`;
+    }
+    return `${engine} ${version} is not a major version RDS can create; allowed: ${allowedMajors(engine)}`;
+}
+
+/** Parameter-group family of a valid major, e.g. `postgres15`, `mysql8.0`. */
+export function engineFamily(engine: DatabaseEngine, version: string): string {
+    const major = engineMajor(engine, version);
+    if (!major) {
+        throw new Error(engineVersionProblem(engine, version));
+    }
+    return major.family;
+}
+
+/** True once `today` (ISO date) is past the major's RDS standard support: the instance runs under Extended Support. */
+export function inExtendedSupport(engine: DatabaseEngine, version: string, today: string): boolean {
+    const major = engineMajor(engine, version);
+    return !!major && today > major.standardSupportEnds;
+}

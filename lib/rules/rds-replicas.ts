@@ -1,0 +1,27 @@
+/**
+ * Readable copies a database may have. RDS refuses read replicas of a source whose master password it manages in
+ * Secrets Manager ("Creating read replicas for source instance with engine mysql where ManageMasterUserPassword is
+ * enabled is not supported"; RDS user guide, Secrets Manager integration, limitations: every engine but SQL Server).
+ * A password the platform sets instead would sit in Pulumi state (even `passwordWo` is stored there as a secret input,
+ * pulumi-terraform-bridge#3201). So two readable copies are a Multi-AZ DB *cluster*: one writer and two readable
+ * standbys in three AZs, created by RDS with a managed password. Other counts cannot be offered without a password.
+ */
+export const READABLE_COPIES_OPTIONS = [0, 2] as const;
+
+/**
+ * Instance families RDS offers for Multi-AZ DB clusters (local NVMe-backed classes; RDS user guide, "Instance class
+ * availability for Multi-AZ DB clusters").
+ */
+export const MULTI_AZ_CLUSTER_FAMILIES = ["c6gd", "m5d", "m6gd", "m6id", "m6idn", "r5d", "r6gd", "r6id", "r6idn", "x2iedn"];
+
+/** Why `readReplicas` with `instanceClass` cannot be deployed without a password in state, or undefined. */
+export function readReplicaProblem(readReplicas: number, instanceClass: string): string | undefined {
+    if (!(READABLE_COPIES_OPTIONS as readonly number[]).includes(readReplicas)) {
+        return `${readReplicas} read replicas cannot be created: RDS refuses read replicas of a source with a managed master password; allowed: 0, or 2 (a Multi-AZ DB cluster with two readable standbys)`;
+    }
+    const family = instanceClass.split(".")[1];
+    if (readReplicas === 2 && !MULTI_AZ_CLUSTER_FAMILIES.includes(family)) {
+        return `2 readable standbys need a Multi-AZ DB cluster, which offers instance families ${MULTI_AZ_CLUSTER_FAMILIES.join(", ")}; ${instanceClass} is not one (e.g. db.r6gd.xlarge for db.r5.xlarge)`;
+    }
+    return undefined;
+}
