@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import * as path from "path";
-import type { PolicyResource } from "@pulumi/policy";
+import type { PolicyProviderResource, PolicyResource } from "@pulumi/policy";
 import { AnalyzerResource, Diagnostic, loadPolicyConfigFile, PolicyPackProcess, startPolicyPack, UNKNOWN } from "../../lib/analyzer/client";
 import { CLOUDWATCH_RETENTION_DAYS } from "../../lib/rules/retention";
 import { elastiCacheVersionProblem, rdsMajorVersion } from "../../lib/rules/engine-version-form";
@@ -33,14 +33,14 @@ const U = sdkProxy.unknownStringValue;
 
 // ---------- in-process helpers ----------
 
-function provider(region: unknown, name = `aws-${String(region)}`) {
+function provider(region: unknown, name = `aws-${String(region)}`): PolicyProviderResource {
     return { type: "pulumi:providers:aws", name, urn: `urn:pulumi:test::p::pulumi:providers:aws::${name}`, props: sdkProxy.unknownCheckingProxy({ region }) };
 }
 const EAST = provider("us-east-1", "default");
 const WEST = provider("us-west-2");
 
 interface Spec {
-    provider?: ReturnType<typeof provider> | null;
+    provider?: PolicyProviderResource | null;
     deps?: Record<string, PolicyResource[]>;
     dependsOn?: PolicyResource[];
     ignoreChanges?: string[];
@@ -58,7 +58,10 @@ function resource(type: string, name: string, props: Record<string, unknown>, sp
         provider: spec.provider === null ? undefined : spec.provider ?? EAST,
         dependencies: [...new Map(dependencies.map((d) => [d.urn, d])).values()],
         propertyDependencies,
-    };
+        // Type narrowing helpers of the SDK's resources; the rules do not use them.
+        isType: () => false,
+        asType: () => undefined,
+    } as unknown as PolicyResource;
 }
 
 function stack(rule: StackRule, resources: PolicyResource[], config: Record<string, unknown> = {}): string[] {
