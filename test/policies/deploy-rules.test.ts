@@ -208,9 +208,9 @@ describe("deploy-validity rules (in-process)", () => {
             assert.match(stack(lbLogBucketReady, [bucket, policy, bad])[0], /without depending on its bucket policy alb-logs-policy/);
         });
 
-        it("accepts the policy through another dependency (a component's children) and ignores disabled logs", () => {
+        it("accepts the policy through another dependency (a component's children) and ignores disabled logs (the provider's default)", () => {
             const middle = resource("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "pab", {}, { dependsOn: [policy] });
-            assert.deepStrictEqual(flagged(lbLogBucketReady, [bucket, policy, middle, lb("lb-transitive", { dependsOn: [middle] }), lb("lb-off", {}, { bucket: "alb-logs-123", enabled: false })]), []);
+            assert.deepStrictEqual(flagged(lbLogBucketReady, [bucket, policy, middle, lb("lb-transitive", { dependsOn: [middle] }), lb("lb-off", {}, { bucket: "alb-logs-123", enabled: false }), lb("lb-default-off", {}, { bucket: "alb-logs-123" })]), []);
         });
 
         it("flags a log bucket without any policy, in another region, or encrypted with SSE-KMS", () => {
@@ -218,7 +218,7 @@ describe("deploy-validity rules (in-process)", () => {
             const noPolicy = resource(LB, "lb-no-policy", { accessLogs: { bucket: "bare", enabled: true } }, { deps: { accessLogs: [bare] } });
             const westBucket = resource("aws:s3/bucket:Bucket", "west-logs", { bucket: "west-logs" }, { provider: WEST });
             const westPolicy = resource("aws:s3/bucketPolicy:BucketPolicy", "west-policy", { bucket: "west-logs" }, { deps: { bucket: [westBucket] }, provider: WEST });
-            const crossRegion = resource(LB, "lb-cross-region", { accessLogs: { bucket: "west-logs" } }, { deps: { accessLogs: [westBucket] }, dependsOn: [westPolicy] });
+            const crossRegion = resource(LB, "lb-cross-region", { accessLogs: { bucket: "west-logs", enabled: true } }, { deps: { accessLogs: [westBucket] }, dependsOn: [westPolicy] });
             const sse = resource("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "sse", { bucket: "alb-logs-123", rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" } }] }, { deps: { bucket: [bucket] } });
             const kms = lb("lb-kms", { dependsOn: [policy] });
             const messages = stack(lbLogBucketReady, [bare, noPolicy, westBucket, westPolicy, crossRegion, bucket, policy, sse, kms]).join("\n");

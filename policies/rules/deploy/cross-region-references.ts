@@ -14,6 +14,8 @@ const RDS_CLUSTER = "aws:rds/cluster:Cluster";
  */
 const KMS_PROPERTY = /^(targetKeyId|keyId|kmsKeyId|kmsKeyArn|kmsMasterKeyId|kmsKeyIdentifier|performanceInsightsKmsKeyId|masterUserSecretKmsKeyId|sseKmsKeyId|encryptionKey|kmsKey)$/;
 const NAME = "deploy-cross-region-references";
+/** Types whose KMS key legitimately lives elsewhere (a trail's key follows its bucket's region). */
+const KEY_ELSEWHERE = new Set(["aws:cloudtrail/trail:Trail"]);
 
 const DOCS = {
     alias: "https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html",
@@ -59,7 +61,7 @@ export const rule: StackRule = {
                 findings.push(...sameRegionAsPrimary(resource, own as string, region));
                 continue;
             }
-            for (const property of Object.keys(resource.propertyDependencies).concat(Object.keys(resource.props)).filter((p, i, all) => KMS_PROPERTY.test(p) && all.indexOf(p) === i)) {
+            for (const property of KEY_ELSEWHERE.has(resource.type) ? [] : Object.keys(resource.propertyDependencies).concat(Object.keys(resource.props)).filter((p, i, all) => KMS_PROPERTY.test(p) && all.indexOf(p) === i)) {
                 const keys = (resource.propertyDependencies[property] ?? []).filter((d) => KMS_KEY_TYPES.includes(d.type));
                 if (keys.length > 0) {
                     for (const key of keys) {

@@ -10,8 +10,8 @@ const NAME = "deploy-lb-log-bucket-ready";
 const ALB_DOC = "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html";
 const NLB_DOC = "https://docs.aws.amazon.com/elasticloadbalancing/latest/network/load-balancer-access-logs.html";
 
-/** Log settings of a load balancer that deliver to S3 (access logs; ALB connection logs need the same grant). */
-const LOG_SETTINGS = ["accessLogs", "connectionLogs"];
+/** Log settings of a load balancer that deliver to S3 (access logs; ALB connection and health-check logs need the same grant). */
+const LOG_SETTINGS = ["accessLogs", "connectionLogs", "healthCheckLogs"];
 
 /** Whether a bucket companion (policy, encryption) belongs to `bucket`: by property dependency or literal name. */
 function belongsTo(companion: PolicyResource, bucket: PolicyResource): boolean {
@@ -48,8 +48,8 @@ export const rule: StackRule = {
                     notJudged(NAME, lb, `${setting}.enabled`);
                     continue;
                 }
-                // The provider's default is enabled when the block is given.
-                if (enabled === false) continue;
+                // The provider's default is off, "even when bucket is specified".
+                if (enabled !== true) continue;
                 const bucketName = read(() => (logs as any).bucket);
                 const deps = (lb.propertyDependencies[setting] ?? []).filter((d) => BUCKETS.includes(d.type));
                 const buckets = deps.length > 0 ? deps : resources.filter((b) => BUCKETS.includes(b.type) && !isUnknown(bucketName) && typeof bucketName === "string" && read(() => b.props.bucket) === bucketName);
