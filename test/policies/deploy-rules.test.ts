@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import * as fs from "fs";
 import * as path from "path";
 import type { PolicyProviderResource, PolicyResource } from "@pulumi/policy";
 import { AnalyzerResource, Diagnostic, loadPolicyConfigFile, PolicyPackProcess, startPolicyPack, UNKNOWN } from "../../lib/analyzer/client";
@@ -179,6 +180,8 @@ describe("deploy-validity rules (in-process)", () => {
 
         it("judges clusters and ElastiCache versions", () => {
             assert.strictEqual(check(engineVersionAutoUpgrade, "aws:rds/cluster:Cluster", { engine: "aurora-postgresql", engineVersion: "15.4" }).length, 1);
+            assert.strictEqual(check(engineVersionAutoUpgrade, "aws:rds/clusterInstance:ClusterInstance", { engine: "aurora-postgresql", engineVersion: "16.2" }).length, 1);
+            assert.deepStrictEqual(check(engineVersionAutoUpgrade, "aws:rds/cluster:Cluster", { engine: "aurora-postgresql", engineVersion: "16" }), []);
             assert.strictEqual(check(engineVersionAutoUpgrade, "aws:elasticache/replicationGroup:ReplicationGroup", { engineVersion: "7.1.0" }).length, 1);
             assert.strictEqual(check(engineVersionAutoUpgrade, "aws:elasticache/replicationGroup:ReplicationGroup", { engine: "valkey", engineVersion: "8.x" }).length, 1);
             assert.deepStrictEqual(check(engineVersionAutoUpgrade, "aws:elasticache/replicationGroup:ReplicationGroup", { engineVersion: "7.1" }), []);
@@ -372,6 +375,16 @@ describe("deploy-validity rules (in-process)", () => {
             assert.strictEqual(rule.enforcementLevel ?? "mandatory", rule.name === "deploy-backup-cold-storage-applies" ? "advisory" : "mandatory", rule.name);
         }
         assert.strictEqual(deployRules.filter(isResourceRule).length, 6);
+    });
+
+    it("README's policy table has each deploy rule with its description, kind and levels", () => {
+        const readme = fs.readFileSync(path.resolve(__dirname, "../../README.md"), "utf8").split("\n");
+        for (const rule of deployRules) {
+            const row = readme.find((line) => line.startsWith(`| <a id="policy-${rule.name}"></a>`));
+            assert.ok(row, `README lacks a row for ${rule.name}`);
+            const level = rule.enforcementLevel ?? "mandatory";
+            assert.ok(row.includes(`| ${rule.description.replace(/\|/g, "\\|")} | ${isResourceRule(rule) ? "resource" : "stack"} | ${level} / ${level} |`), `README row of ${rule.name} is stale`);
+        }
     });
 });
 

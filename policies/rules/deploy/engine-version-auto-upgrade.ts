@@ -13,10 +13,10 @@ const ELASTICACHE_DOC = "https://www.pulumi.com/registry/packages/aws/api-docs/e
 export const rule: ResourceRule = {
     name: "deploy-engine-version-auto-upgrade",
     displayName: "Deploy validity: no pinned minor with automatic minor upgrades",
-    description: `RDS instances and clusters with autoMinorVersionUpgrade (the default) give the major version only (e.g. 15, 8.0) — the AWS provider's documented form, with the running version in engineVersionActual (${RDS_DOC}; ${RDS_UPGRADE_DOC}); ElastiCache Redis OSS 6+/Valkey takes major.minor (${ELASTICACHE_DOC}).`,
+    description: `RDS instances, clusters and cluster instances with autoMinorVersionUpgrade (the default) give the major version only (e.g. 15, 8.0) — the AWS provider's documented form, with the running version in engineVersionActual (${RDS_DOC}; ${RDS_UPGRADE_DOC}); ElastiCache Redis OSS 6+/Valkey takes major.minor (${ELASTICACHE_DOC}).`,
     remediation: "Set engineVersion to the major (PostgreSQL 15, MySQL 8.0) and read engineVersionActual for the running version; or set autoMinorVersionUpgrade: false and own minor upgrades; or ignoreChanges: [\"engineVersion\"]. ElastiCache: give major.minor (7.1).",
     severity: "high",
-    types: ["aws:rds/instance:Instance", "aws:rds/cluster:Cluster", "aws:elasticache/replicationGroup:ReplicationGroup", "aws:elasticache/cluster:Cluster"],
+    types: ["aws:rds/instance:Instance", "aws:rds/cluster:Cluster", "aws:rds/clusterInstance:ClusterInstance", "aws:elasticache/replicationGroup:ReplicationGroup", "aws:elasticache/cluster:Cluster"],
     check: (props, args) => {
         const version = props.engineVersion;
         if (typeof version !== "string" || version.length === 0) return;
@@ -25,7 +25,7 @@ export const rule: ResourceRule = {
             return elastiCacheVersionProblem(engine, version);
         }
         if ((args.opts.ignoreChanges ?? []).includes("engineVersion")) return;
-        // RDS instances and Multi-AZ/Aurora clusters default to automatic minor upgrades.
+        // RDS instances, Multi-AZ/Aurora clusters and cluster instances default to automatic minor upgrades.
         if (props.autoMinorVersionUpgrade === false) return;
         if (!pinsRdsMinor(engine, version)) return;
         return `${engine} engineVersion ${version} pins a minor while autoMinorVersionUpgrade is on: after RDS upgrades the minor, every later update asks for a downgrade to ${version} (refused), and retired minors cannot be created; set engineVersion to ${rdsMajorVersion(engine, version)}`;
