@@ -108,7 +108,8 @@ describe("deploy-validity rules (in-process)", () => {
         it("judges a literal key ARN by its region", () => {
             const db = resource(RDS, "db", { kmsKeyId: "arn:aws:kms:eu-west-1:123456789012:key/abc" });
             const ok = resource(RDS, "db-ok", { kmsKeyId: "arn:aws:kms:us-east-1:123456789012:key/abc" });
-            assert.deepStrictEqual(flagged(crossRegionReferences, [db, ok]), ["db"]);
+            const notKms = resource("aws:apigateway/usagePlanKey:UsagePlanKey", "usage-key", { keyId: "arn:aws:apigateway:eu-west-1::/apikeys/abc" });
+            assert.deepStrictEqual(flagged(crossRegionReferences, [db, ok, notKms]), ["db"]);
         });
 
         it("requires a KMS replica key in another region than its primary", () => {

@@ -74,7 +74,8 @@ export const rule: StackRule = {
                     }
                 } else if ((resource.propertyDependencies[property] ?? []).length === 0) {
                     const literal = read(() => resource.props[property]);
-                    const keyRegion = isUnknown(literal) ? undefined : arnRegion(literal);
+                    const isKmsArn = typeof literal === "string" && literal.split(":")[2] === "kms";
+                    const keyRegion = isKmsArn ? arnRegion(literal) : undefined;
                     if (keyRegion && keyRegion !== own) {
                         findings.push(at(resource, `${what(resource)} is created in ${own as string} but its ${property} is a KMS key ARN in ${keyRegion}: KMS keys are regional`));
                     }
