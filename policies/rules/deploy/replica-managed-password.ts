@@ -1,11 +1,11 @@
 import { PolicyResource } from "@pulumi/policy";
 import { Finding, StackRule } from "../../framework";
+import { managedPasswordAllowsReplicas, RDS_MANAGED_PASSWORD_DOC as DOC } from "../../../lib/rules/rds-managed-password";
 import { at, isUnknown, notJudged, read } from "./common";
 
 const RDS_INSTANCE = "aws:rds/instance:Instance";
 const RDS_CLUSTER = "aws:rds/cluster:Cluster";
 const NAME = "deploy-replica-managed-password";
-const DOC = "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-secrets-manager.html#rds-secrets-manager-limitations";
 
 /** The source DB instance or cluster a replica names, by property dependency or by literal identifier/ARN. */
 function sourcesOf(replica: PolicyResource, property: string, resources: PolicyResource[]): PolicyResource[] {
@@ -36,7 +36,7 @@ export const rule: StackRule = {
             if (value === undefined || value === null || value === "") continue;
             for (const source of sourcesOf(replica, property, resources)) {
                 const engine = read(() => source.props.engine);
-                if (typeof engine === "string" && engine.startsWith("sqlserver")) continue;
+                if (typeof engine === "string" && managedPasswordAllowsReplicas(engine)) continue;
                 const managed = read(() => source.props.manageMasterUserPassword);
                 if (isUnknown(managed)) {
                     notJudged(NAME, replica, `manageMasterUserPassword of its source ${source.name}`);
