@@ -70,6 +70,7 @@ export const CONTROLS: Record<string, Controls> = {
     "deploy-log-group-retention-value": { ...LOG_RETENTION, soc2: ["CC8.1", "CC7.2"] },
     "deploy-fargate-task-size": CHANGE_SAFETY,
     "deploy-performance-insights-retention": CHANGE_SAFETY,
+    "deploy-rds-windows": CHANGE_SAFETY,
 };
 
 /** Rule name → category tag (a tag without `:`, so it is not read as a control), for reports that group rules. */

@@ -20,6 +20,7 @@ import { cpuUnits, memoryMiB, rule as fargateTaskSize } from "../../policies/rul
 import { rule as lbLogBucketReady } from "../../policies/rules/deploy/lb-log-bucket-ready";
 import { rule as logGroupRetentionValue } from "../../policies/rules/deploy/log-group-retention-value";
 import { rule as performanceInsightsRetention } from "../../policies/rules/deploy/performance-insights-retention";
+import { rule as rdsWindows } from "../../policies/rules/deploy/rds-windows";
 import { rule as replicaManagedPassword } from "../../policies/rules/deploy/replica-managed-password";
 
 /**
@@ -357,6 +358,21 @@ describe("deploy-validity rules (in-process)", () => {
         });
     });
 
+    describe("deploy-rds-windows", () => {
+        it("flags overlapping, too short or malformed windows; passes the platform's windows", () => {
+            const windows = (backupWindow: string, maintenanceWindow: string) => check(rdsWindows, RDS, { backupWindow, maintenanceWindow });
+            assert.match(windows("04:00-05:00", "sun:04:30-sun:05:30")[0], /overlaps maintenanceWindow/);
+            assert.match(windows("23:30-00:30", "mon:00:00-mon:00:45")[0], /overlaps/, "a backup window across midnight meets Monday's maintenance");
+            assert.match(windows("03:00-03:20", "sun:04:30-sun:05:30")[0], /shorter than 30 minutes/);
+            assert.match(windows("3:00-4:00", "sun:04:30-sun:05:30")[0], /not hh24:mi-hh24:mi/);
+            assert.match(windows("03:00-04:00", "sunday:04:30-sun:05:30")[0], /not ddd:hh24:mi/);
+            assert.deepStrictEqual(windows("03:00-04:00", "sun:04:30-sun:05:30"), []);
+            assert.deepStrictEqual(windows("23:30-00:30", "sun:01:00-sun:02:00"), []);
+            assert.deepStrictEqual(check(rdsWindows, "aws:rds/cluster:Cluster", { preferredBackupWindow: "03:00-04:00", preferredMaintenanceWindow: "sun:04:30-sun:05:30" }), []);
+            assert.strictEqual(check(rdsWindows, "aws:rds/cluster:Cluster", { preferredBackupWindow: "03:00-04:00", preferredMaintenanceWindow: "sun:03:30-sun:04:30" }).length, 1);
+        });
+    });
+
     describe("deploy-backup-vault-events", () => {
         const NOTIFY = "aws:backup/vaultNotifications:VaultNotifications";
         it("flags deprecated events (the VaultNotifications bug) and names that are not Backup events; passes live ones", () => {
@@ -375,7 +391,7 @@ describe("deploy-validity rules (in-process)", () => {
             assert.ok(CONTROLS[rule.name], `${rule.name} has no controls`);
             assert.strictEqual(rule.enforcementLevel ?? "mandatory", rule.name === "deploy-backup-cold-storage-applies" ? "advisory" : "mandatory", rule.name);
         }
-        assert.strictEqual(deployRules.filter(isResourceRule).length, 6);
+        assert.strictEqual(deployRules.filter(isResourceRule).length, 7);
     });
 
     it("README's policy table has each deploy rule with its description, kind and levels", () => {

@@ -9,6 +9,7 @@ import { rule as fargateTaskSize } from "./fargate-task-size";
 import { rule as lbLogBucketReady } from "./lb-log-bucket-ready";
 import { rule as logGroupRetentionValue } from "./log-group-retention-value";
 import { rule as performanceInsightsRetention } from "./performance-insights-retention";
+import { rule as rdsWindows } from "./rds-windows";
 import { rule as replicaManagedPassword } from "./replica-managed-password";
 
 /**
@@ -23,6 +24,7 @@ export const deployResourceRules: ResourceRule[] = [
     logGroupRetentionValue,
     fargateTaskSize,
     performanceInsightsRetention,
+    rdsWindows,
 ];
 
 export const deployStackRules: StackRule[] = [
