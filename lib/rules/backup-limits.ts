@@ -19,6 +19,16 @@ export const BACKUP_DOCS = {
     notifications: "https://docs.aws.amazon.com/aws-backup/latest/devguide/API_PutBackupVaultNotifications.html",
 } as const;
 
+/** Whether a lifecycle's deleteAfter keeps recovery points forever: unset, 0 (the provider omits it) or -1. */
+export function isForever(deleteAfter: number | undefined | null): deleteAfter is undefined | null {
+    return deleteAfter === undefined || deleteAfter === null || deleteAfter <= 0;
+}
+
+/** Whether a lifecycle moves recovery points to cold storage (the provider omits 0). */
+export function movesToColdStorage(coldStorageAfter: unknown): boolean {
+    return typeof coldStorageAfter === "number" && coldStorageAfter > 0;
+}
+
 export interface Lifecycle {
     coldStorageAfter?: number;
     deleteAfter?: number;
@@ -32,9 +42,9 @@ export function lifecycleProblems(lifecycle: Lifecycle | undefined, continuous: 
     const problems: string[] = [];
     const cold = lifecycle?.coldStorageAfter;
     const del = lifecycle?.deleteAfter;
-    // -1 on both means "keep forever" (the API's way to remove a lifecycle).
-    const forever = del === undefined || del === -1;
-    if (typeof cold === "number" && cold >= 0) {
+    // No deleteAfter keeps recovery points forever (-1 in the API; the provider sends nothing for 0 or unset).
+    const forever = isForever(del);
+    if (movesToColdStorage(cold) && typeof cold === "number") {
         if (!forever && del < cold + COLD_STORAGE_MIN_DAYS) {
             problems.push(`deleteAfter ${del} is less than coldStorageAfter ${cold} + ${COLD_STORAGE_MIN_DAYS}: cold-stored recovery points must stay ${COLD_STORAGE_MIN_DAYS} days in cold storage (deleteAfter ≥ ${cold + COLD_STORAGE_MIN_DAYS})`);
         }
@@ -45,7 +55,7 @@ export function lifecycleProblems(lifecycle: Lifecycle | undefined, continuous: 
     if (continuous) {
         if (forever) {
             problems.push(`continuous backup has no deleteAfter: continuous backups are kept at most ${MAX_CONTINUOUS_RETENTION_DAYS} days`);
-        } else if (del < 1 || del > MAX_CONTINUOUS_RETENTION_DAYS) {
+        } else if (del > MAX_CONTINUOUS_RETENTION_DAYS) {
             problems.push(`continuous backup deleteAfter ${del} is outside 1–${MAX_CONTINUOUS_RETENTION_DAYS} days`);
         }
     }

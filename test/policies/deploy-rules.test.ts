@@ -258,6 +258,7 @@ describe("deploy-validity rules (in-process)", () => {
             assert.deepStrictEqual(problems.length, 1);
             assert.match(problems[0], /rule daily, copy action 1: deleteAfter 60/);
             assert.deepStrictEqual(lifecycleProblems({ coldStorageAfter: 90, deleteAfter: -1 }, false), []);
+            assert.deepStrictEqual(lifecycleProblems({ coldStorageAfter: 0, deleteAfter: 35 }, false), [], "0 is unset for the provider");
         });
     });
 

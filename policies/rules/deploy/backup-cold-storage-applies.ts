@@ -1,6 +1,6 @@
 import { PolicyResource } from "@pulumi/policy";
 import { Finding, StackRule } from "../../framework";
-import { arnService, BACKUP_DOCS, COLD_STORAGE_UNSUPPORTED_SERVICES } from "../../../lib/rules/backup-limits";
+import { arnService, BACKUP_DOCS, COLD_STORAGE_UNSUPPORTED_SERVICES, movesToColdStorage } from "../../../lib/rules/backup-limits";
 import { at, isUnknown, read } from "./common";
 
 const NAME = "deploy-backup-cold-storage-applies";
@@ -45,7 +45,7 @@ export const rule: StackRule = {
         for (const plan of resources.filter((r) => r.type === "aws:backup/plan:Plan")) {
             const rules = read(() => plan.props.rules);
             if (isUnknown(rules) || !Array.isArray(rules)) continue;
-            const cold = rules.filter((r: any) => { const c = read(() => r?.lifecycle?.coldStorageAfter); return typeof c === "number" && c >= 0; });
+            const cold = rules.filter((r: any) => { return movesToColdStorage(read(() => r?.lifecycle?.coldStorageAfter)); });
             if (cold.length === 0) continue;
             const services = new Set<string>();
             for (const selection of selections.filter((s) => (s.propertyDependencies.planId ?? []).some((d) => d.urn === plan.urn))) {

@@ -1,5 +1,5 @@
 import { Finding, StackRule } from "../../framework";
-import { BACKUP_DOCS, VAULT_LOCK_MIN_CHANGEABLE_DAYS, VAULT_LOCK_MIN_RETENTION_DAYS } from "../../../lib/rules/backup-limits";
+import { BACKUP_DOCS, isForever, VAULT_LOCK_MIN_CHANGEABLE_DAYS, VAULT_LOCK_MIN_RETENTION_DAYS } from "../../../lib/rules/backup-limits";
 import { at, isUnknown, notJudged, read } from "./common";
 import { planTargets, VAULT, VAULT_LOCK } from "./backup-plan-vaults";
 
@@ -61,7 +61,7 @@ export const rule: StackRule = {
                     notJudged(NAME, plan, `${target.label}: lifecycle.deleteAfter`);
                     continue;
                 }
-                const forever = deleteAfter === undefined || deleteAfter === null || deleteAfter === -1;
+                const forever = isForever(deleteAfter as number | undefined);
                 const where = `${plan.name} ${target.label} writes to ${target.vault.name}, locked by ${bounds.lock.name}`;
                 if (forever && bounds.max !== undefined) {
                     findings.push(at(plan, `${where}: it keeps recovery points forever (no deleteAfter) but the lock's maxRetentionDays is ${bounds.max}; the vault fails the job`));
