@@ -493,6 +493,13 @@ describe("deploy-validity rules through the analyzer protocol", function () {
         assert.ok(pack.logs().some((l) => l.severity === "warning" && /\[not judged\] deploy-replica-managed-password: replica-of-unknown/.test(l.message)), JSON.stringify(pack.logs()));
     });
 
+    it("a resource rule facing an unknown value gives the SDK's per-resource 'can't run during preview' advisory, never a pass", async () => {
+        const diags = named(await pack.analyze(res(RDS, { engine: "postgres", engineVersion: UNKNOWN })), "deploy-engine-version-auto-upgrade");
+        assert.strictEqual(diags.length, 1);
+        assert.strictEqual(diags[0].enforcementLevel, "advisory");
+        assert.match(diags[0].message, /can't run .* during preview/);
+    });
+
     it("production config keeps the cold-storage note advisory", async () => {
         const plan = res("aws:backup/plan:Plan", { rules: [{ ruleName: "m", lifecycle: { coldStorageAfter: 90, deleteAfter: 2557 } }] }, { name: "plan" });
         const db = res(RDS, {}, { name: "db" });
