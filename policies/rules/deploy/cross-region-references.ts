@@ -14,6 +14,8 @@ const RDS_CLUSTER = "aws:rds/cluster:Cluster";
  */
 const KMS_PROPERTY = /^(targetKeyId|keyId|kmsKeyId|kmsKeyArn|kmsMasterKeyId|kmsKeyIdentifier|performanceInsightsKmsKeyId|masterUserSecretKmsKeyId|sseKmsKeyId|encryptionKey|kmsKey)$/;
 const NAME = "deploy-cross-region-references";
+/** Types judged for a source or primary reference (besides KMS key properties). */
+const REFERRING_TYPES = new Set(["aws:kms/replicaKey:ReplicaKey", "aws:kms/replicaExternalKey:ReplicaExternalKey", RDS_INSTANCE, RDS_CLUSTER, "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication"]);
 /** Types whose KMS key legitimately lives elsewhere (a trail's key follows its bucket's region). */
 const KEY_ELSEWHERE = new Set(["aws:cloudtrail/trail:Trail"]);
 
@@ -50,7 +52,12 @@ export const rule: StackRule = {
             if (!regions.has(r.urn)) regions.set(r.urn, regionOf(r));
             return regions.get(r.urn);
         };
+        const kmsProperties = (resource: PolicyResource) => KEY_ELSEWHERE.has(resource.type) ? [] :
+            Object.keys(resource.propertyDependencies).concat(Object.keys(resource.props)).filter((p, i, all) => KMS_PROPERTY.test(p) && all.indexOf(p) === i);
         for (const resource of resources) {
+            const properties = kmsProperties(resource);
+            // Only resources with a reference this rule judges need a region (keeps "not judged" to those).
+            if (properties.length === 0 && !REFERRING_TYPES.has(resource.type)) continue;
             const own = region(resource);
             if (isUnknown(own)) {
                 notJudged(NAME, resource, "its provider's region");
@@ -61,7 +68,7 @@ export const rule: StackRule = {
                 findings.push(...sameRegionAsPrimary(resource, own as string, region));
                 continue;
             }
-            for (const property of KEY_ELSEWHERE.has(resource.type) ? [] : Object.keys(resource.propertyDependencies).concat(Object.keys(resource.props)).filter((p, i, all) => KMS_PROPERTY.test(p) && all.indexOf(p) === i)) {
+            for (const property of properties) {
                 const keys = (resource.propertyDependencies[property] ?? []).filter((d) => KMS_KEY_TYPES.includes(d.type));
                 if (keys.length > 0) {
                     for (const key of keys) {
