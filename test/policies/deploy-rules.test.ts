@@ -310,6 +310,12 @@ describe("deploy-validity rules (in-process)", () => {
             assert.match(messages[0], /copy action 1 writes to dr-vault.*below the lock's minRetentionDays 90/);
         });
 
+        it("finds a lock by the vault's literal name", () => {
+            const literalLock = resource("aws:backup/vaultLockConfiguration:VaultLockConfiguration", "literal-lock", { backupVaultName: "vault-phys", minRetentionDays: 30 });
+            const messages = stack(backupVaultLockBounds, [vault, literalLock, plan("p", [{ ruleName: "daily", targetVaultName: "vault-phys", lifecycle: { deleteAfter: 7 } }])]);
+            assert.strictEqual(messages.length, 1, messages.join("\n"));
+        });
+
         it("flags an invalid lock (changeableForDays < 3, min > max)", () => {
             const messages = stack(backupVaultLockBounds, [vault, lock(vault, { minRetentionDays: 100, maxRetentionDays: 30, changeableForDays: 2 })]).join("\n");
             assert.match(messages, /changeableForDays 2 is below 3/);

@@ -38,7 +38,10 @@ export const rule: StackRule = {
             if (typeof min === "number" && typeof max === "number" && min > max) {
                 findings.push(at(lock, `${lock.name}: minRetentionDays ${min} is above maxRetentionDays ${max}`));
             }
-            for (const vault of (lock.propertyDependencies.backupVaultName ?? []).filter((d) => d.type === VAULT)) {
+            const byDependency = (lock.propertyDependencies.backupVaultName ?? []).filter((d) => d.type === VAULT);
+            const literal = read(() => lock.props.backupVaultName);
+            const vaults = byDependency.length > 0 ? byDependency : resources.filter((v) => v.type === VAULT && typeof literal === "string" && read(() => v.props.name) === literal);
+            for (const vault of vaults) {
                 lockOf.set(vault.urn, { min: typeof min === "number" ? min : undefined, max: typeof max === "number" ? max : undefined, lock });
             }
         }
