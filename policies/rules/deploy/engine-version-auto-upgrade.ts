@@ -2,7 +2,7 @@ import { ResourceRule } from "../../framework";
 import { elastiCacheVersionProblem, pinsRdsMinor, rdsMajorVersion } from "../../../lib/rules/engine-version-form";
 
 const RDS_DOC = "https://www.pulumi.com/registry/packages/aws/api-docs/rds/instance/#engineversion_nodejs";
-const RDS_UPGRADE_DOC = "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_UpgradeDBInstance.Upgrading.html#USER_UpgradeDBInstance.Upgrading.AutoMinorVersionUpgrades";
+const RDS_UPGRADE_DOC = "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_UpgradeDBInstance.Upgrading.html";
 const ELASTICACHE_DOC = "https://www.pulumi.com/registry/packages/aws/api-docs/elasticache/replicationgroup/#engineversion_nodejs";
 
 /**
