@@ -26,7 +26,7 @@ export const rule: StackRule = {
             const max = read(() => lock.props.maxRetentionDays);
             const changeable = read(() => lock.props.changeableForDays);
             if (isUnknown(min) || isUnknown(max) || isUnknown(changeable)) {
-                notJudged(NAME, lock, "minRetentionDays, maxRetentionDays or changeableForDays");
+                findings.push(...notJudged(NAME, lock, ["minRetentionDays", "maxRetentionDays", "changeableForDays"].filter((p) => isUnknown(read(() => lock.props[p])))));
                 continue;
             }
             if (typeof changeable === "number" && changeable < VAULT_LOCK_MIN_CHANGEABLE_DAYS) {
@@ -49,19 +49,19 @@ export const rule: StackRule = {
         for (const plan of resources.filter((r) => r.type === "aws:backup/plan:Plan")) {
             const targets = planTargets(plan, resources);
             if (!targets) {
-                notJudged(NAME, plan, "rules");
+                findings.push(...notJudged(NAME, plan, ["rules"]));
                 continue;
             }
             for (const target of targets) {
                 if (!target.vault) {
-                    if ((plan.propertyDependencies.rules ?? []).some((d) => lockOf.has(d.urn))) notJudged(NAME, plan, `the vault of ${target.label}`, "cannot be determined during preview");
+                    if ((plan.propertyDependencies.rules ?? []).some((d) => lockOf.has(d.urn))) findings.push(...notJudged(NAME, plan, [target.label.includes("copy") ? "rules.copyActions.destinationVaultArn" : "rules.targetVaultName"]));
                     continue;
                 }
                 const bounds = lockOf.get(target.vault.urn);
                 if (!bounds) continue;
                 const deleteAfter = read(() => target.lifecycle?.deleteAfter);
                 if (isUnknown(deleteAfter)) {
-                    notJudged(NAME, plan, `${target.label}: lifecycle.deleteAfter`);
+                    findings.push(...notJudged(NAME, plan, [target.label.includes("copy") ? "rules.copyActions.lifecycle.deleteAfter" : "rules.lifecycle.deleteAfter"]));
                     continue;
                 }
                 const forever = isForever(deleteAfter as number | undefined);

@@ -60,7 +60,7 @@ export const rule: StackRule = {
             if (properties.length === 0 && !REFERRING_TYPES.has(resource.type)) continue;
             const own = region(resource);
             if (isUnknown(own)) {
-                notJudged(NAME, resource, "its provider's region");
+                findings.push(...notJudged(NAME, resource, ["provider.region"]));
                 continue;
             }
             if (own === undefined) continue;
@@ -74,7 +74,7 @@ export const rule: StackRule = {
                     for (const key of keys) {
                         const keyRegion = region(key);
                         if (isUnknown(keyRegion)) {
-                            notJudged(NAME, resource, `the region of ${key.name}, the key in ${property},`);
+                            findings.push(...notJudged(NAME, resource, [`${property}.provider.region`]));
                         } else if (keyRegion !== undefined && keyRegion !== own) {
                             findings.push(at(resource, `${what(resource)} is created in ${own as string} but its ${property} is ${key.name}, a KMS key in ${keyRegion as string}: KMS keys are regional (${resource.type === "aws:kms/alias:Alias" ? "CreateAlias" : resource.type === "aws:kms/grant:Grant" ? "CreateGrant" : "the service"} refuses a key of another region)`));
                         }
@@ -123,7 +123,7 @@ function replicaSource(replica: PolicyResource, own: string, region: (r: PolicyR
         const sourceRegion = region(source);
         if (isUnknown(sourceRegion) || sourceRegion === undefined || sourceRegion === own) continue;
         if (isUnknown(value)) {
-            notJudged(NAME, replica, `${property} (a source in ${sourceRegion as string} must be given by ARN)`);
+            findings.push(...notJudged(NAME, replica, [property]));
         } else if (!String(value).startsWith("arn:")) {
             findings.push(at(replica, `${what(replica)} in ${own} replicates ${source.name} in ${sourceRegion as string} by identifier (${String(value)}): a cross-region replica's ${property} must be the source's ARN (${DOCS.readReplica})`));
         }

@@ -39,13 +39,13 @@ export const rule: StackRule = {
             for (const setting of LOG_SETTINGS) {
                 const logs = read(() => lb.props[setting]);
                 if (isUnknown(logs)) {
-                    notJudged(NAME, lb, setting);
+                    findings.push(...notJudged(NAME, lb, [setting]));
                     continue;
                 }
                 if (!logs || typeof logs !== "object") continue;
                 const enabled = read(() => (logs as any).enabled);
                 if (isUnknown(enabled)) {
-                    notJudged(NAME, lb, `${setting}.enabled`);
+                    findings.push(...notJudged(NAME, lb, [`${setting}.enabled`]));
                     continue;
                 }
                 // The provider's default is off, "even when bucket is specified".
@@ -55,7 +55,7 @@ export const rule: StackRule = {
                 const buckets = deps.length > 0 ? deps : resources.filter((b) => BUCKETS.includes(b.type) && !isUnknown(bucketName) && typeof bucketName === "string" && read(() => b.props.bucket) === bucketName);
                 if (buckets.length === 0) {
                     // A bucket outside this program (or one fed by a non-bucket resource): nothing here orders it.
-                    if (isUnknown(bucketName) && (lb.propertyDependencies[setting] ?? []).length > 0) notJudged(NAME, lb, `${setting}.bucket (not traced to a bucket of this program)`);
+                    if (isUnknown(bucketName) && (lb.propertyDependencies[setting] ?? []).length > 0) findings.push(...notJudged(NAME, lb, [`${setting}.bucket`]));
                     continue;
                 }
                 const before = transitiveDependencies(lb, resources);

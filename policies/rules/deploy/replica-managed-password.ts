@@ -39,7 +39,7 @@ export const rule: StackRule = {
                 if (typeof engine === "string" && managedPasswordAllowsReplicas(engine)) continue;
                 const managed = read(() => source.props.manageMasterUserPassword);
                 if (isUnknown(managed)) {
-                    notJudged(NAME, replica, `manageMasterUserPassword of its source ${source.name}`);
+                    findings.push(...notJudged(NAME, replica, [`${property}.manageMasterUserPassword`]));
                 } else if (managed === true) {
                     findings.push(at(replica, `${replica.name} is a read replica of ${source.name}, which has manageMasterUserPassword: true; RDS refuses to create replicas of a source whose master password Secrets Manager manages (${DOC})`));
                 }
