@@ -8,7 +8,9 @@ import { elastiCacheVersionProblem, rdsMajorVersion } from "../../lib/rules/engi
 import { lifecycleProblems } from "../../lib/rules/backup-limits";
 import { PERFORMANCE_INSIGHTS_RETENTION_DAYS } from "../../lib/rules/performance-insights";
 import { CONTROLS } from "../../policies/controls";
+import { resourcePolicy, stackPolicy } from "../../policies/framework";
 import type { ResourceRule, StackRule } from "../../policies/framework";
+import { DEPLOY_CASES, DeployCase } from "./deploy-cases";
 import { deployRules, isResourceRule } from "../../policies/rules/deploy";
 import { rule as backupColdStorageApplies } from "../../policies/rules/deploy/backup-cold-storage-applies";
 import { rule as backupLifecycle } from "../../policies/rules/deploy/backup-lifecycle";
@@ -82,7 +84,9 @@ function flagged(rule: StackRule, resources: PolicyResource[]): string[] {
 function check(rule: ResourceRule, type: string, props: Record<string, unknown>, spec: Spec = {}): string[] {
     const r = resource(type, "r", props, spec);
     const result = rule.check(r.props, { type, name: r.name, urn: r.urn, props: r.props, opts: r.opts, provider: r.provider } as any, {});
-    return result === undefined ? [] : Array.isArray(result) ? result : [result];
+    // Violation messages only (a framework may also return `{ notJudged }` items).
+    const items: unknown[] = result === undefined ? [] : Array.isArray(result) ? result : [result];
+    return items.filter((item): item is string => typeof item === "string");
 }
 
 const RDS = "aws:rds/instance:Instance";
@@ -417,6 +421,77 @@ describe("deploy-validity rules (in-process)", () => {
     });
 });
 
+// ---------- the case table (test/policies/deploy-cases.ts), through the framework's policy wrappers ----------
+
+/** Runs a case the way the SDK runs a policy: wrapped by the framework, props behind the unknown-checking proxy. */
+function runCase(rule: ResourceRule | StackRule, c: DeployCase): { violations: string[]; unknownRaised: boolean } {
+    const violations: string[] = [];
+    let unknownRaised = false;
+    const config = { ...c.config, ...c.resource?.config };
+    try {
+        if (isResourceRule(rule)) {
+            const r = resource(c.resource!.type, c.resource!.name ?? "subject", c.resource!.props);
+            const validate = resourcePolicy(rule).validateResource as (args: unknown, report: (message: string) => void) => void;
+            validate({ type: r.type, name: r.name, urn: r.urn, props: r.props, opts: r.opts, getConfig: () => config }, (m) => violations.push(`${r.name}: ${m}`));
+        } else {
+            const byName = new Map<string, PolicyResource>();
+            const built = c.stack!.map((s) => {
+                const r = resource(s.type, s.name, s.props, { provider: s.provider ? provider(s.provider.region, `p-${s.name}`) : null });
+                byName.set(s.name, r);
+                return { r, s };
+            });
+            for (const { r, s } of built) {
+                for (const [property, names] of Object.entries(s.deps ?? {})) {
+                    r.propertyDependencies[property] = names.map((n) => byName.get(n)!);
+                    r.dependencies.push(...r.propertyDependencies[property]);
+                }
+            }
+            const validate = stackPolicy(rule).validateStack as (args: unknown, report: (message: string, urn?: string) => void) => void;
+            validate({ resources: built.map((b) => b.r), getConfig: () => config }, (m, urn) => violations.push(`${urn?.split("::").pop()}: ${m}`));
+        }
+    } catch (err) {
+        if (!(err instanceof (require("@pulumi/policy/proxy") as { UnknownValueError: new () => Error }).UnknownValueError)) throw err;
+        unknownRaised = true;
+    }
+    return { violations, unknownRaised };
+}
+
+describe("deploy-validity case table (in-process)", () => {
+    it("has cases for every deploy rule: ≥ 1 compliant, ≥ 2 violating, ≥ 1 unknown", () => {
+        assert.deepStrictEqual(Object.keys(DEPLOY_CASES).sort(), deployRules.map((r) => r.name).sort());
+        for (const [name, cases] of Object.entries(DEPLOY_CASES)) {
+            assert.ok(cases.compliant.length >= 1 && cases.violating.length >= 2 && cases.unknown.length >= 1, name);
+        }
+    });
+    for (const rule of deployRules) {
+        const cases = DEPLOY_CASES[rule.name];
+        describe(rule.name, () => {
+            for (const c of cases.compliant) it(`passes: ${c.title}`, () => assert.deepStrictEqual(runCase(rule, c), { violations: [], unknownRaised: false }));
+            for (const c of cases.ignored ?? []) it(`ignores: ${c.title}`, () => assert.deepStrictEqual(runCase(rule, c), { violations: [], unknownRaised: false }));
+            for (const c of cases.violating) {
+                it(`flags: ${c.title}`, () => {
+                    const o = runCase(rule, c);
+                    assert.ok(o.violations.length > 0, JSON.stringify(o));
+                    if (c.flagged) assert.deepStrictEqual([...new Set(o.violations.map((v) => v.split(": ")[0]))].sort(), [...c.flagged].sort(), JSON.stringify(o));
+                });
+            }
+            for (const c of cases.unknown) {
+                it(`unknown during preview (${c.expect}): ${c.title}`, () => {
+                    const o = runCase(rule, c);
+                    if (c.expect === "violating") {
+                        assert.ok(o.violations.length > 0, JSON.stringify(o));
+                        if (c.flagged) assert.deepStrictEqual([...new Set(o.violations.map((v) => v.split(": ")[0]))].sort(), [...c.flagged].sort());
+                    } else {
+                        // Not judged is never a violation (the framework or the pack log says it); compliant is silent.
+                        assert.deepStrictEqual(o.violations, [], JSON.stringify(o));
+                        if (c.expect === "compliant") assert.strictEqual(o.unknownRaised, false);
+                    }
+                });
+            }
+        });
+    }
+});
+
 // ---------- through the pack process ----------
 
 const PACK = path.resolve(__dirname, "../../policies");
@@ -501,8 +576,9 @@ describe("deploy-validity rules through the analyzer protocol", function () {
         // No rule gave up on the whole stack: any "during preview" diagnostic is a per-resource "not judged" one.
         const preview = diags.filter((d) => /during preview/.test(d.message));
         assert.ok(preview.every((d) => /not judged: /.test(d.message)), preview.map((d) => d.message).join("\n"));
-        assert.deepStrictEqual(named(diags, "deploy-replica-managed-password").map((d) => d.urn!.split("::").pop()), ["replica"]);
-        assert.deepStrictEqual(named(diags, "deploy-lb-log-bucket-ready").map((d) => d.urn!.split("::").pop()), ["lb-early"]);
+        const violations = (rule: string) => named(diags, rule).filter((d) => !preview.includes(d)).map((d) => d.urn!.split("::").pop());
+        assert.deepStrictEqual(violations("deploy-replica-managed-password"), ["replica"]);
+        assert.deepStrictEqual(violations("deploy-lb-log-bucket-ready"), ["lb-early"]);
         // The replica of a source with an unknown setting is said to be not judged: as the rule's advisory "not judged"
         // diagnostic where the framework reports that form, else as a pack warning — exactly one of the two.
         const item = /replica-of-unknown: replicateSourceDb\.manageMasterUserPassword unknown during preview/;

@@ -1,7 +1,7 @@
 import { PolicyResource } from "@pulumi/policy";
 import { Finding, StackRule } from "../../framework";
 import { arnService, BACKUP_DOCS, COLD_STORAGE_UNSUPPORTED_SERVICES, movesToColdStorage } from "../../../lib/rules/backup-limits";
-import { at, isUnknown, read } from "./common";
+import { at, isUnknown, notJudged, read } from "./common";
 
 const NAME = "deploy-backup-cold-storage-applies";
 
@@ -44,7 +44,11 @@ export const rule: StackRule = {
         const selections = resources.filter((r) => r.type === "aws:backup/selection:Selection");
         for (const plan of resources.filter((r) => r.type === "aws:backup/plan:Plan")) {
             const rules = read(() => plan.props.rules);
-            if (isUnknown(rules) || !Array.isArray(rules)) continue;
+            if (isUnknown(rules)) {
+                findings.push(...notJudged(NAME, plan, ["rules"]));
+                continue;
+            }
+            if (!Array.isArray(rules)) continue;
             const cold = rules.filter((r: any) => { return movesToColdStorage(read(() => r?.lifecycle?.coldStorageAfter)); });
             if (cold.length === 0) continue;
             const services = new Set<string>();
