@@ -58,15 +58,34 @@ export const CONTROLS: Record<string, Controls> = {
     "required-tags": { "pci-dss-4.0": ["12.5.1"], soc2: ["CC2.1"] },
     "no-plaintext-secrets": { "pci-dss-4.0": ["8.3.2", "8.6.2"], soc2: ["CC6.1"], gdpr: ["art-32"] },
     "waived-findings": { soc2: ["CC3.4"] },
+    // Deploy validity (policies/rules/deploy/): a change that AWS would refuse or ignore is a change-management failure.
+    "deploy-cross-region-references": CHANGE_SAFETY,
+    "deploy-replica-managed-password": CHANGE_SAFETY,
+    "deploy-engine-version-auto-upgrade": CHANGE_SAFETY,
+    "deploy-lb-log-bucket-ready": { ...CHANGE_SAFETY, "pci-dss-4.0": ["10.2.1"], soc2: ["CC8.1", "A1.2", "CC7.2"] },
+    "deploy-backup-lifecycle": { ...BACKUP, soc2: ["CC8.1", "A1.2", "CC9.1"] },
+    "deploy-backup-cold-storage-applies": CHANGE_SAFETY,
+    "deploy-backup-vault-lock-bounds": { ...BACKUP, soc2: ["CC8.1", "A1.2", "CC9.1"] },
+    "deploy-backup-vault-events": { ...BACKUP, soc2: ["CC8.1", "A1.2", "CC7.3"] },
+    "deploy-log-group-retention-value": { ...LOG_RETENTION, soc2: ["CC8.1", "CC7.2"] },
+    "deploy-fargate-task-size": CHANGE_SAFETY,
+    "deploy-performance-insights-retention": CHANGE_SAFETY,
+    "deploy-rds-windows": CHANGE_SAFETY,
 };
 
-/** `pci-dss-4.0:3.5.1`-style tags for a rule. */
+/** Rule name → category tag (a tag without `:`, so it is not read as a control), for reports that group rules. */
+export const CATEGORIES: Record<string, "deploy-validity"> = Object.fromEntries(
+    Object.keys(CONTROLS).filter((rule) => rule.startsWith("deploy-")).map((rule) => [rule, "deploy-validity" as const]),
+);
+
+/** A rule's policy tags: `pci-dss-4.0:3.5.1`-style controls, then its category (e.g. `deploy-validity`) if it has one. */
 export function controlTags(rule: string): string[] {
     const controls = CONTROLS[rule];
     if (!controls) {
         throw new Error(`policy ${rule} has no entry in policies/controls.ts`);
     }
-    return Object.entries(controls).flatMap(([framework, ids]) => (ids ?? []).map((id) => `${framework}:${id}`));
+    const tags = Object.entries(controls).flatMap(([framework, ids]) => (ids ?? []).map((id) => `${framework}:${id}`));
+    return CATEGORIES[rule] ? [...tags, CATEGORIES[rule]] : tags;
 }
 
 /** The framework shown first for a rule: PCI DSS when mapped (the seeds' financial data), else the first one. */

@@ -1,5 +1,6 @@
 import { PolicyPack } from "@pulumi/policy";
 import { resourcePolicy, stackPolicy, waivedFindingsPolicies } from "./framework";
+import { deployResourceRules, deployStackRules } from "./rules/deploy";
 import { resourceRules } from "./rules/resource-rules";
 import { stackRules, taggingRule } from "./rules/stack-rules";
 
@@ -16,6 +17,9 @@ new PolicyPack("aws-platform-compliance", {
         ...resourceRules.map(resourcePolicy),
         resourcePolicy(taggingRule),
         ...stackRules.map(stackPolicy),
+        // Deploy validity: what AWS would refuse on `pulumi up` (category deploy-validity).
+        ...deployResourceRules.map(resourcePolicy),
+        ...deployStackRules.map(stackPolicy),
         // Last, so they see what the rules above waived in the same request.
         ...waivedFindingsPolicies(),
     ],
