@@ -47,7 +47,7 @@ export class Storage extends pulumi.ComponentResource {
         super("platform:data:Storage", name, {}, opts);
         const ctx = awsContext(this);
 
-        const accessLogs = this.bucket(childName(name, "access-logs"), { ...args.tags, purpose: "S3 server access logs" }, false);
+        const accessLogs = this.bucket(childName(name, "access-logs"), { ...args.tags, purpose: "log-destination" }, false);
         this.baseline(childName(name, "access-logs"), accessLogs, { sse: "AES256", expirationDays: args.accessLogExpirationDays ?? 365 },
             pulumi.all([accessLogs.arn, ctx.accountId]).apply(([arn, accountId]) => [{
                 Sid: "AllowS3ServerAccessLogs",
@@ -82,7 +82,7 @@ export class Storage extends pulumi.ComponentResource {
         let albLogBucketName: pulumi.Output<string> = pulumi.output("");
         if (args.albAccessLogs?.enabled) {
             const logical = childName(name, "alb-logs");
-            const albLogs = this.bucket(logical, { ...args.tags, purpose: "ALB access logs" }, false);
+            const albLogs = this.bucket(logical, { ...args.tags, purpose: "log-destination" }, false);
             const elbAccount = aws.elb.getServiceAccountOutput({}, { parent: this });
             this.baseline(logical, albLogs, { sse: "AES256", expirationDays: args.albAccessLogs.expirationDays },
                 pulumi.all([albLogs.arn, ctx.accountId, elbAccount.arn]).apply(([arn, accountId, elbArn]) => [
