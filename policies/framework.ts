@@ -82,7 +82,11 @@ export interface RuleMeta {
     config?: Record<string, PolicyConfigJSONSchema>;
     /** Controls the rule supports, from the named sets in policies/controls.ts; else its entry in CONTROLS there. */
     controls?: Controls;
+    /** The setting family the rule judges, for `npm run policies:coverage`. */
+    concern?: Concern | Concern[];
 }
+
+export type Concern = "encryption-at-rest" | "public-exposure" | "tls";
 
 export interface ResourceRule extends RuleMeta {
     /** Resource types the rule judges (type tokens; `typesOf(aws.rds.Instance, …)`); empty for every `aws:` type. */

@@ -12,6 +12,7 @@ import { rule as elasticacheEncryptedAtRest } from "./elasticache/encrypted-at-r
 import { rule as elasticacheFailover } from "./elasticache/failover";
 import { rule as elasticacheSnapshotRetention } from "./elasticache/snapshot-retention";
 import { rule as elasticacheTransitEncryption } from "./elasticache/transit-encryption";
+import { rule as generalEncryptionAtRest } from "./general/encryption-at-rest";
 import { rule as generalDeletionProtection } from "./general/deletion-protection";
 import { rule as generalRequiredTags } from "./general/required-tags";
 import { rule as generalStatefulResourcesProtected } from "./general/stateful-resources-protected";
@@ -50,6 +51,7 @@ export const rules: Rule[] = [
     elasticacheSnapshotRetention,
     elasticacheTransitEncryption,
     generalDeletionProtection,
+    generalEncryptionAtRest,
     generalRequiredTags,
     generalStatefulResourcesProtected,
     lbAlbWafProtected,

@@ -4,7 +4,7 @@ import * as path from "path";
 import { decodeWaivedFinding, parseCalendarDate, waiverProblem } from "../../lib/rules/waivers";
 import { buildPolicies, isStackRule, Rule } from "../../policies/framework";
 import { rules } from "../../policies/rules";
-import { taggableTypes } from "../../scripts/policies/taggable";
+import { atRestInputs, taggableTypes } from "../../scripts/policies/generate";
 import { Case, CASES } from "./cases";
 import { Outcome, runResourceRule, runStackRule } from "./harness";
 
@@ -91,7 +91,7 @@ describe("policy pack shape", () => {
         assert.deepStrictEqual(verdicts([...rules].reverse()), verdicts(rules));
     });
 
-    it("policies/data/taggable-types.json is what @pulumi/aws's types give (npm run policies:taggable)", () => {
+    it("policies/data/taggable-types.json is what @pulumi/aws's types give (npm run policies:data)", () => {
         const file = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../policies/data/taggable-types.json"), "utf8"));
         assert.deepStrictEqual(file.types, taggableTypes());
         assert.ok(file.types.includes("aws:lb/listener:Listener") && !file.types.includes("aws:lb/targetGroupAttachment:TargetGroupAttachment"));

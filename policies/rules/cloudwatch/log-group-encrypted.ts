@@ -6,6 +6,7 @@ export const rule = resourceRule({
     displayName: "CloudWatch log groups encrypted with a customer key",
     description: "Log groups (application, audit, flow, WAF logs) are encrypted with a customer-managed KMS key.",
     remediation: "Set kmsKeyId to a key whose policy grants logs.<region>.amazonaws.com use of the key.",
+    concern: "encryption-at-rest",
     severity: "medium",
     resourceTypes: [aws.cloudwatch.LogGroup],
     check: (group) => (!isSet(group, "kmsKeyId") ? "log group has no kmsKeyId" : undefined),

@@ -39,6 +39,7 @@ export const rule = stackRule({
     displayName: "No ingress from the internet except web ports on load balancers",
     description: "No security group admits a public address range wider than the threshold (judged on the union of its rules; protocol -1 is all ports), except ports 80 and 443 on a group attached to load balancers only.",
     remediation: "Admit other security groups (referencedSecurityGroupId) or specific CIDRs; keep internet ingress on the load balancer's 80/443 and give that group to nothing else.",
+    concern: "public-exposure",
     severity: "critical",
     types: [SECURITY_GROUP, SG_RULE, INGRESS_RULE],
     config: {

@@ -11,6 +11,7 @@ export const rule = resourceRule({
     displayName: "ElastiCache encrypted at rest",
     description: "Redis/Valkey replication groups and serverless caches encrypt data at rest (and backups) with a customer-managed KMS key.",
     remediation: "Set atRestEncryptionEnabled: true and kmsKeyId (this replaces the group: migrate through a snapshot); serverless caches: set kmsKeyId.",
+    concern: "encryption-at-rest",
     severity: "high",
     resourceTypes: [aws.elasticache.ReplicationGroup, aws.elasticache.ServerlessCache],
     check: (cache, args) => {

@@ -7,6 +7,7 @@ export const rule = resourceRule({
     displayName: "ElastiCache requires TLS and AUTH",
     description: "Redis/Valkey replication groups and single-node clusters encrypt traffic in transit, require it, and authenticate clients (AUTH token or RBAC user group).",
     remediation: "Set transitEncryptionEnabled: true, transitEncryptionMode: required, and authToken from Secrets Manager or userGroupIds. Plan it: it may replace the group.",
+    concern: "tls",
     severity: "high",
     resourceTypes: [aws.elasticache.ReplicationGroup, aws.elasticache.Cluster],
     check: (cache, args) => {

@@ -4,7 +4,7 @@ import { isUnknown, raw, ResourceRule } from "../../framework";
 
 /**
  * Taggable types come from @pulumi/aws's own type definitions (every resource whose Args have `tags`), generated into
- * policies/data/taggable-types.json by `npm run policies:taggable`; a type that takes tags but is declared without any
+ * policies/data/taggable-types.json by `npm run policies:data`; a type that takes tags but is declared without any
  * is judged like one with missing tags.
  */
 const TAGGABLE = new Set<string>(JSON.parse(fs.readFileSync(path.join(__dirname, "../../data/taggable-types.json"), "utf8")).types);

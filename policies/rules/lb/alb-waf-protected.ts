@@ -34,6 +34,7 @@ export const rule = stackRule({
     displayName: "Internet-facing ALBs behind a blocking WAF",
     description: "Every internet-facing application load balancer is associated with a WAFv2 web ACL that BLOCKS with the AWS managed Common and SQLi rule groups (override action none) and a rate-based rule (action block); rules that only count do not protect.",
     remediation: "Associate an aws.wafv2.WebAcl (AWSManagedRulesCommonRuleSet and AWSManagedRulesSQLiRuleSet with overrideAction { none: {} }, a rateBasedStatement rule with action { block: {} }) with the ALB through aws.wafv2.WebAclAssociation.",
+    concern: "public-exposure",
     severity: "high",
     types: LOAD_BALANCER_TYPES,
     config: { requiredManagedRuleGroups: { type: "array", items: { type: "string" }, default: ["AWSManagedRulesCommonRuleSet", "AWSManagedRulesSQLiRuleSet"] } },

@@ -11,6 +11,7 @@ export const rule = stackRule({
     displayName: "Plain HTTP listeners only redirect to HTTPS",
     description: "A listener on HTTP serves nothing: its default action and all its listener rules only redirect to HTTPS.",
     remediation: "Make the HTTP listener's default action a redirect with protocol HTTPS, port 443, status HTTP_301, drop forwarding rules from it, and serve traffic on the HTTPS listener.",
+    concern: "tls",
     severity: "high",
     types: [...LISTENER_TYPES, ...LISTENER_RULE_TYPES],
     check: (resources) => {

@@ -8,6 +8,7 @@ export const rule = resourceRule({
     displayName: "Load balancer listeners use an approved TLS policy",
     description: "HTTPS and TLS listeners (any spelling) use an approved security policy: no TLS 1.0/1.1; production allows TLS 1.3 policies only.",
     remediation: "Set sslPolicy to an allowed policy, e.g. ELBSecurityPolicy-TLS13-1-2-Res-2021-06 or ELBSecurityPolicy-TLS13-1-3-2021-06.",
+    concern: "tls",
     severity: "high",
     resourceTypes: [aws.lb.Listener, aws.alb.Listener],
     config: {

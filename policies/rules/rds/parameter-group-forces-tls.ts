@@ -11,6 +11,7 @@ export const rule = stackRule({
     displayName: "Databases force TLS through their parameter group",
     description: "Every RDS instance uses a parameter group that forces TLS (rds.force_ssl=1 for PostgreSQL, require_secure_transport=ON for MySQL); a default parameter group does not.",
     remediation: "Create an aws.rds.ParameterGroup with the TLS parameter and set it as the instance's parameterGroupName.",
+    concern: "tls",
     severity: "high",
     types: [INSTANCE],
     check: (resources) => judgeEach(resources.filter((r) => r.type === INSTANCE), (db) => {

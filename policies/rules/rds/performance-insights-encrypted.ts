@@ -6,6 +6,7 @@ export const rule = resourceRule({
     displayName: "Performance Insights encrypted with a customer key",
     description: "Performance Insights data (which contains SQL text) is encrypted with a customer-managed key.",
     remediation: "Set performanceInsightsKmsKeyId whenever performanceInsightsEnabled is true.",
+    concern: "encryption-at-rest",
     severity: "medium",
     resourceTypes: [aws.rds.Instance, aws.rds.Cluster, aws.rds.ClusterInstance],
     check: (db) => (db.performanceInsightsEnabled === true && !isSet(db, "performanceInsightsKmsKeyId") ? "Performance Insights is on without performanceInsightsKmsKeyId" : undefined),

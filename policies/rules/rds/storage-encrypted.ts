@@ -8,6 +8,7 @@ export const rule = resourceRule({
     displayName: "RDS storage encrypted with a customer key",
     description: "RDS instances and clusters (Aurora, Multi-AZ clusters) encrypt storage, snapshots and backups with a customer-managed KMS key.",
     remediation: "Set storageEncrypted: true and kmsKeyId to a customer-managed key (encryption cannot be added to an existing instance: restore from an encrypted snapshot).",
+    concern: "encryption-at-rest",
     severity: "critical",
     resourceTypes: [aws.rds.Instance, aws.rds.Cluster],
     check: (db) => {

@@ -6,6 +6,7 @@ export const rule = stackRule({
     displayName: "S3 bucket policies deny plain HTTP",
     description: "Every bucket has a policy that denies requests without TLS (aws:SecureTransport = false).",
     remediation: "Attach an aws.s3.BucketPolicy with a Deny statement on s3:* for aws:SecureTransport false.",
+    concern: "tls",
     severity: "high",
     types: BUCKET_TYPES,
     check: (resources) => judgeEach(resources.filter(isBucket), (bucket) => {

@@ -7,6 +7,7 @@ export const rule = stackRule({
     displayName: "S3 buckets encrypted with KMS",
     description: "Data buckets default to SSE-KMS with a customer key; buckets tagged purpose: log-destination may use SSE-S3 (S3 server access logging and ELB log delivery cannot write to SSE-KMS buckets).",
     remediation: "Add an aws.s3.BucketServerSideEncryptionConfiguration with sseAlgorithm aws:kms, a kmsMasterKeyId and bucketKeyEnabled.",
+    concern: "encryption-at-rest",
     severity: "high",
     types: BUCKET_TYPES,
     check: (resources) => judgeEach(resources.filter(isBucket), (bucket): Finding | undefined => {

@@ -9,6 +9,7 @@ export const rule = stackRule({
     displayName: "S3 public access blocked",
     description: "Every bucket has a public access block with all four settings on, no public canned ACL or grant, no bucket policy allowing everyone (Principal \"*\") unconditionally, and no static website hosting.",
     remediation: "Add an aws.s3.BucketPublicAccessBlock with blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets true; drop public ACLs, grants, `Principal: \"*\"` Allow statements and website configurations; serve public content through CloudFront with origin access control.",
+    concern: "public-exposure",
     severity: "critical",
     types: BUCKET_TYPES,
     check: (resources) => judgeEach(resources.filter(isBucket), (bucket): Finding[] => {
