@@ -91,7 +91,9 @@ describe("policy pack shape", () => {
         assert.deepStrictEqual(verdicts([...rules].reverse()), verdicts(rules));
     });
 
-    it("policies/data/taggable-types.json is what @pulumi/aws's types give (npm run policies:data)", () => {
+    it("policies/data/*.json are what @pulumi/aws's types give (npm run policies:data)", () => {
+        const atRest = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../policies/data/at-rest-inputs.json"), "utf8"));
+        assert.deepStrictEqual(atRest.types, atRestInputs());
         const file = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../policies/data/taggable-types.json"), "utf8"));
         assert.deepStrictEqual(file.types, taggableTypes());
         assert.ok(file.types.includes("aws:lb/listener:Listener") && !file.types.includes("aws:lb/targetGroupAttachment:TargetGroupAttachment"));

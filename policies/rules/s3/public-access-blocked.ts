@@ -11,7 +11,7 @@ export const rule = stackRule({
     remediation: "Add an aws.s3.BucketPublicAccessBlock with blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets true; drop public ACLs, grants, `Principal: \"*\"` Allow statements and website configurations; serve public content through CloudFront with origin access control.",
     concern: "public-exposure",
     severity: "critical",
-    types: BUCKET_TYPES,
+    types: [...BUCKET_TYPES, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "aws:s3/bucketAcl:BucketAcl", "aws:s3/bucketAclV2:BucketAclV2", "aws:s3/bucketPolicy:BucketPolicy", "aws:s3/bucketWebsiteConfiguration:BucketWebsiteConfiguration"],
     check: (resources) => judgeEach(resources.filter(isBucket), (bucket): Finding[] => {
         const at = { urn: bucket.urn, name: bucket.name };
         const findings: Finding[] = [];
