@@ -1,6 +1,7 @@
 import { Rule } from "../framework";
 import { rule as apigatewayDomainTls } from "./apigateway/domain-tls";
 import { rule as apigatewayStage } from "./apigateway/stage";
+import { rule as apigatewayStageWaf } from "./apigateway/stage-waf";
 import { rule as awsxApplicationLoadBalancer } from "./awsx/application-load-balancer";
 import { rule as awsxEcsService } from "./awsx/ecs-service";
 import { rule as awsxVpc } from "./awsx/vpc";
@@ -57,6 +58,7 @@ import { rule as vpcFlowLogs } from "./vpc/flow-logs";
 export const rules: Rule[] = [
     apigatewayDomainTls,
     apigatewayStage,
+    apigatewayStageWaf,
     awsxApplicationLoadBalancer,
     awsxEcsService,
     awsxVpc,

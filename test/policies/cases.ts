@@ -419,4 +419,11 @@ export const CASES: Record<string, RuleCases> = {
         violating: [res("Single", "awsx:ec2:Vpc", { natGateways: { strategy: "Single" } }), res("Single with EIPs", "awsx:ec2:Vpc", { natGateways: { strategy: "Single", elasticIpAllocationIds: ["e"] } })],
         unknown: [unk("strategy unknown", "not-judged", res("", "awsx:ec2:Vpc", { natGateways: { strategy: UNKNOWN } }))],
     },
+    "apigateway-stage-waf": {
+        compliant: [{ title: "associated", stack: [{ type: "aws:apigateway/stage:Stage", name: "prod", props: {} }, webAcl("acl", []), assoc("a", "prod", "acl")] }],
+        violating: [{ title: "no association", stack: [{ type: "aws:apigateway/stage:Stage", name: "prod", props: {} }], flagged: ["prod"] },
+            { title: "association to another stage", stack: [{ type: "aws:apigateway/stage:Stage", name: "prod", props: {} }, { type: "aws:apigateway/stage:Stage", name: "dev", props: {} }, webAcl("acl", []), assoc("a", "dev", "acl")], flagged: ["prod"] }],
+        unknown: [unk("association by unknown ARN: judged by its dependency", "compliant", { title: "", stack: [{ type: "aws:apigateway/stage:Stage", name: "prod", props: { arn: UNKNOWN } }, webAcl("acl", []), assoc("a", "prod", "acl")] })],
+        ignored: [{ title: "HTTP API stage (WAF cannot attach)", stack: [{ type: "aws:apigatewayv2/stage:Stage", name: "http", props: {} }] }],
+    },
 };

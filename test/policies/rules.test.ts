@@ -230,7 +230,26 @@ describe("policy pack through the analyzer protocol", function () {
             const diags = named(await pack.analyze(res("aws:rds/instance:Instance", { ...GOOD_DB, storageEncrypted: UNKNOWN })), "rds-storage-encrypted");
             assert.strictEqual(diags.length, 1);
             assert.strictEqual(diags[0].enforcementLevel, "advisory");
-            assert.match(diags[0].message, /can't run .* during preview/);
+            assert.match(diags[0].message, /can't run .* during preview: not judged: storageEncrypted unknown during preview/);
+        });
+
+        it("judges each resource on its own: a computed CIDR or bucket policy elsewhere does not switch a stack rule off", async () => {
+            const computedSg = res("aws:ec2/securityGroup:SecurityGroup", {}, { name: "computed-sg" });
+            const sshSg = res("aws:ec2/securityGroup:SecurityGroup", { ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] }] }, { name: "ssh-sg" });
+            const computed = res("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", { ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: UNKNOWN }, { name: "computed", propertyDependencies: { securityGroupId: [computedSg.urn] } });
+            const newBucket = bucketSet("new").map((r) => (r.name === "new-pol" ? { ...r, properties: { ...r.properties, policy: UNKNOWN } } : r));
+            const diags = await pack.analyzeStack([computedSg, sshSg, computed, ...newBucket, ...bucketSet("plainhttp", { policy: { Statement: [] } })]);
+            const ingress = named(diags, "no-open-ingress");
+            assert.deepStrictEqual(ingress.filter((d) => d.enforcementLevel === "mandatory").map((d) => d.urn!.split("::").pop()), ["ssh-sg"]);
+            assert.match(ingress.find((d) => d.enforcementLevel === "advisory")?.message ?? "", /not judged: computed: cidrIpv4 unknown during preview/);
+            const tls = named(diags, "s3-bucket-denies-insecure-transport");
+            assert.deepStrictEqual(tls.filter((d) => d.enforcementLevel === "mandatory").map((d) => d.urn!.split("::").pop()), ["plainhttp"]);
+            assert.match(tls.find((d) => d.enforcementLevel === "advisory")?.message ?? "", /not judged: new: policy unknown during preview/);
+        });
+
+        it("a database password set at all (even unknown) is a violation, not an advisory", async () => {
+            const diags = named(await pack.analyze(res("aws:rds/instance:Instance", { ...GOOD_DB, manageMasterUserPassword: undefined, password: UNKNOWN })), "no-plaintext-secrets");
+            assert.deepStrictEqual(diags.map((d) => d.enforcementLevel), ["mandatory"]);
         });
     });
 });

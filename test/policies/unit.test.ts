@@ -5,6 +5,7 @@ import { decodeWaivedFinding, parseCalendarDate, waiverProblem } from "../../lib
 import { buildPolicies, isStackRule, Rule } from "../../policies/framework";
 import { rules } from "../../policies/rules";
 import { atRestInputs, taggableTypes } from "../../scripts/policies/generate";
+import { coverage } from "../../scripts/policies/coverage";
 import { Case, CASES } from "./cases";
 import { Outcome, runResourceRule, runStackRule } from "./harness";
 
@@ -83,6 +84,16 @@ describe("policy pack shape", () => {
             const row = rows.find((r) => r.name === policy.name)!;
             assert.deepStrictEqual(row.controls.split(", ").sort(), [...(policy as any).tags].sort(), `controls of ${policy.name}`);
         }
+    });
+
+    it("README states the reach that npm run policies:coverage prints; every at-rest type is judged", () => {
+        const readme = fs.readFileSync(path.resolve(__dirname, "../../README.md"), "utf8");
+        const report = coverage();
+        for (const [family, label] of [["encryption-at-rest", "encryption at rest"], ["public-exposure", "public exposure"], ["tls", "TLS"]]) {
+            const r = report.find((x) => x.family === family)!;
+            assert.ok(readme.includes(`| ${label} | ${r.judged} / ${r.total} (`), `README lacks "${label} | ${r.judged} / ${r.total}"`);
+        }
+        assert.deepStrictEqual(report.find((x) => x.family === "encryption-at-rest")!.missing, []);
     });
 
     it("rules do not depend on their order (same verdicts forwards and backwards)", () => {
