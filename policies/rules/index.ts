@@ -28,6 +28,7 @@ import { rule as generalDeletionProtection } from "./general/deletion-protection
 import { rule as generalEncryptionAtRest } from "./general/encryption-at-rest";
 import { rule as generalRequiredTags } from "./general/required-tags";
 import { rule as generalStatefulResourcesProtected } from "./general/stateful-resources-protected";
+import { rule as generalTlsRequired } from "./general/tls-required";
 import { rule as iamNoAdminPolicies } from "./iam/no-admin-policies";
 import { rule as iamNoWildcardTrust } from "./iam/no-wildcard-trust";
 import { rule as kmsKeyRotation } from "./kms/key-rotation";
@@ -85,6 +86,7 @@ export const rules: Rule[] = [
     generalEncryptionAtRest,
     generalRequiredTags,
     generalStatefulResourcesProtected,
+    generalTlsRequired,
     iamNoAdminPolicies,
     iamNoWildcardTrust,
     kmsKeyRotation,

@@ -426,4 +426,13 @@ export const CASES: Record<string, RuleCases> = {
         unknown: [unk("association by unknown ARN: judged by its dependency", "compliant", { title: "", stack: [{ type: "aws:apigateway/stage:Stage", name: "prod", props: { arn: UNKNOWN } }, webAcl("acl", []), assoc("a", "prod", "acl")] })],
         ignored: [{ title: "HTTP API stage (WAF cannot attach)", stack: [{ type: "aws:apigatewayv2/stage:Stage", name: "http", props: {} }] }],
     },
+    "tls-required": {
+        compliant: [res("MemoryDB default TLS", "aws:memorydb/cluster:Cluster", {}), res("RDS Proxy requiring TLS", "aws:rds/proxy:Proxy", { requireTls: true }),
+            res("DMS S3 target (HTTPS anyway)", "aws:dms/endpoint:Endpoint", { engineName: "s3" }), res("SES Require (any case)", "aws:ses/receiptRule:ReceiptRule", { tlsPolicy: "require" })],
+        violating: [res("MemoryDB TLS off", "aws:memorydb/cluster:Cluster", { tlsEnabled: false }), res("RDS Proxy omitted (default false)", "aws:rds/proxy:Proxy", {}),
+            res("DMS postgres without sslMode", "aws:dms/endpoint:Endpoint", { engineName: "postgres" }), res("SES Optional (default)", "aws:ses/receiptRule:ReceiptRule", {}),
+            res("AppSync cache omitted", "aws:appsync/apiCache:ApiCache", {}), res("DataSync EFS default NONE", "aws:datasync/efsLocation:EfsLocation", {})],
+        unknown: [unk("requireTls unknown", "not-judged", res("", "aws:rds/proxy:Proxy", { requireTls: UNKNOWN }))],
+        ignored: [res("ElastiCache is judged elsewhere", RG, {})],
+    },
 };
