@@ -1,6 +1,6 @@
 import { PolicyPack } from "@pulumi/policy";
 import { buildPolicies } from "./framework";
-import { rules } from "./rules";
+import { packRules } from "./rules";
 
 /**
  * The platform's CrossGuard pack: encryption, TLS, retention, exposure, resilience and hygiene rules for any Pulumi
@@ -12,5 +12,5 @@ new PolicyPack("aws-platform-compliance", {
     description: "Encryption, TLS, retention, exposure, resilience and tagging rules for AWS, mapped to PCI DSS 4.0, SOC 2, CIS AWS 3.0 and GDPR Art. 32",
     displayName: "AWS platform compliance",
     enforcementLevel: "mandatory",
-    policies: buildPolicies(rules),
+    policies: buildPolicies(packRules),
 });

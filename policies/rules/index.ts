@@ -114,5 +114,9 @@ export const rules: Rule[] = [
     vpcFlowLogs,
 ];
 
-// Deploy-validity rules (policies/rules/deploy/index.ts, H8) join here: `import { deployRules } from "./deploy";` and
-// `...deployRules` in the list above — ResourceRule/StackRule from ../framework are accepted as they are.
+/**
+ * What the pack registers. Deploy-validity rules (policies/rules/deploy/index.ts) join here as they are
+ * (`ResourceRule`/`StackRule` from ../framework): `import { deployRules } from "./deploy";` and `...deployRules`.
+ * Their cases live with them; `rules` above are the ones test/policies/cases.ts must cover.
+ */
+export const packRules: Rule[] = [...rules];

@@ -1,5 +1,5 @@
 import { isStackRule, ResourceRule } from "../../policies/framework";
-import { rules } from "../../policies/rules";
+import { packRules as rules } from "../../policies/rules";
 import { awsResourceTypes, families, SETTING_FAMILIES } from "./aws-inventory";
 
 /**

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { buildPolicies, isStackRule } from "../../policies/framework";
-import { rules } from "../../policies/rules";
+import { packRules } from "../../policies/rules";
 
 /**
  * Regenerates README's policy table (between the policy-table markers) from the pack itself: every policy, its kind,
@@ -21,8 +21,8 @@ function level(config: Record<string, any>, name: string, fallback: string): str
 export function policyTable(): string {
     const production = JSON.parse(fs.readFileSync(path.join(ROOT, "policies/config/production.json"), "utf8"));
     const staging = JSON.parse(fs.readFileSync(path.join(ROOT, "policies/config/staging.json"), "utf8"));
-    const kinds = new Map(rules.map((r) => [r.name, isStackRule(r) ? "stack" : "resource"]));
-    const rows = buildPolicies(rules).map((p: any) => {
+    const kinds = new Map(packRules.map((r) => [r.name, isStackRule(r) ? "stack" : "resource"]));
+    const rows = buildPolicies(packRules).map((p: any) => {
         const kind = kinds.get(p.name) ?? (p.validateStack ? "stack" : "resource");
         const text = String(p.description).replace(/\|/g, "\\|");
         return `| <a id="policy-${p.name}"></a>\`${p.name}\` | ${text} | ${kind} | ${level(production, p.name, p.enforcementLevel)} / ${level(staging, p.name, p.enforcementLevel)} | ${p.tags.join(", ")} |`;

@@ -32,6 +32,8 @@ export interface ResourceCase {
     name?: string;
     protect?: boolean;
     config?: Record<string, unknown>;
+    /** Props of the resource's provider (e.g. `defaultTags`). */
+    providerProps?: Record<string, unknown>;
 }
 
 export function runResourceRule(rule: Rule, input: ResourceCase): Outcome {
@@ -48,6 +50,7 @@ export function runResourceRule(rule: Rule, input: ResourceCase): Outcome {
         opts: { protect: input.protect ?? true, ignoreChanges: [], aliases: [], additionalSecretOutputs: [], customTimeouts: {} },
         getConfig: () => configOf(policy, input.config ?? {}),
         isType: () => false, asType: () => undefined, notApplicable: () => undefined, stackTags: new Map(),
+        provider: input.providerProps ? { type: "pulumi:providers:aws", name: "default", urn: "urn:provider", props: proxy.unknownCheckingProxy(input.providerProps) } : undefined,
     };
     try {
         policy.validateResource(args, (message: string) => outcome.violations.push({ name, message }));
