@@ -268,9 +268,10 @@ export const CASES: Record<string, RuleCases> = {
         unknown: [unk("a computed CIDR elsewhere does not hide a literal open SSH rule", "not-judged", { title: "", flagged: ["ssh"], stack: [sg("a"), ingress("computed", "a", 443, UNKNOWN), sg("b"), ingress("ssh", "b", 22, "0.0.0.0/0")] })],
     },
     "s3-bucket-encrypted": {
-        compliant: [{ title: "SSE-KMS", stack: bucket("data") }, { title: "log destination with SSE-S3", stack: bucket("any-name", { sse: "AES256", tags: { purpose: "log-destination" } }) }],
+        compliant: [{ title: "SSE-KMS", stack: bucket("data") }, { title: "BucketV2 inline SSE-KMS", stack: [{ type: "aws:s3/bucketV2:BucketV2", name: "inline", props: { serverSideEncryptionConfigurations: [{ rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: KEY } }] }] } }] }, { title: "log destination with SSE-S3", stack: bucket("any-name", { sse: "AES256", tags: { purpose: "log-destination" } }) }],
         violating: [{ title: "SSE-S3 on a data bucket named like logs", stack: bucket("catalog-logs", { sse: "AES256" }), flagged: ["catalog-logs"] },
             { title: "no configuration", stack: [{ type: BUCKET, name: "bare", props: { tags: TAGS } }], flagged: ["bare"] },
+            { title: "BucketV2 with inline SSE-S3 rules", stack: [{ type: "aws:s3/bucketV2:BucketV2", name: "inline", props: { serverSideEncryptionConfigurations: [{ rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] }] } }], flagged: ["inline"] },
             { title: "BucketV2 with SSE-S3", stack: [{ type: "aws:s3/bucketV2:BucketV2", name: "v2", props: {} }, { type: "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2", name: "c", deps: { bucket: ["v2"] }, props: { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] } }], flagged: ["v2"] }],
         unknown: [unk("one bucket's rules unknown; another still flagged", "not-judged", { title: "", flagged: ["bare"], stack: [{ type: BUCKET, name: "u", props: {} }, { type: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", name: "c", deps: { bucket: ["u"] }, props: { rules: UNKNOWN } }, { type: BUCKET, name: "bare", props: {} }] })],
     },
@@ -280,7 +281,7 @@ export const CASES: Record<string, RuleCases> = {
         unknown: [unk("a policy built from ${bucket.arn} does not stop the rule for another bucket", "not-judged", { title: "", flagged: ["bare"], stack: [...bucket("new", { policy: UNKNOWN }), { type: BUCKET, name: "bare", props: {} }] })],
     },
     "s3-bucket-versioning": {
-        compliant: [{ title: "versioned", stack: bucket("data") }],
+        compliant: [{ title: "versioned", stack: bucket("data") }, { title: "BucketV2 inline versionings", stack: [{ type: "aws:s3/bucketV2:BucketV2", name: "v2", props: { versionings: [{ enabled: true }] } }] }],
         violating: [{ title: "suspended", stack: bucket("data", { versioning: "Suspended" }), flagged: ["data"] }, { title: "none", stack: [{ type: BUCKET, name: "bare", props: {} }], flagged: ["bare"] }],
         unknown: [unk("status unknown on one bucket", "not-judged", { title: "", flagged: ["bare"], stack: [{ type: BUCKET, name: "u", props: {} }, { type: "aws:s3/bucketVersioning:BucketVersioning", name: "v", deps: { bucket: ["u"] }, props: { versioningConfiguration: UNKNOWN } }, { type: BUCKET, name: "bare", props: {} }] })],
     },

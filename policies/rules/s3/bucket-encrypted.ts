@@ -12,8 +12,10 @@ export const rule = stackRule({
     types: BUCKET_TYPES,
     check: (resources) => judgeEach(resources.filter(isBucket), (bucket): Finding | undefined => {
         const configs = bucketCompanions(resources, bucket, "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration");
-        const inline = raw(bucket.props).serverSideEncryptionConfiguration === undefined ? undefined : bucket.props.serverSideEncryptionConfiguration;
-        const rules = [...configs.flatMap((c) => asArray<any>(c.props.rules)), ...asArray<any>(inline?.rule ?? inline?.rules)];
+        // Inline forms: Bucket's serverSideEncryptionConfiguration.rule, BucketV2's serverSideEncryptionConfigurations[].rules.
+        const inline = [raw(bucket.props).serverSideEncryptionConfiguration === undefined ? undefined : bucket.props.serverSideEncryptionConfiguration,
+            ...(raw(bucket.props).serverSideEncryptionConfigurations === undefined ? [] : asArray<any>(bucket.props.serverSideEncryptionConfigurations))];
+        const rules = [...configs.flatMap((c) => asArray<any>(c.props.rules)), ...inline.flatMap((i) => asArray<any>(i?.rule ?? i?.rules))];
         const algorithms = rules.map((r) => r?.applyServerSideEncryptionByDefault?.sseAlgorithm).filter((a): a is string => typeof a === "string");
         const at = { urn: bucket.urn, name: bucket.name };
         if (algorithms.some((a) => a.toLowerCase() === "aws:kms" || a.toLowerCase() === "aws:kms:dsse")) return undefined;

@@ -1,4 +1,4 @@
-import { judgeEach, stackRule } from "../../framework";
+import { asArray, judgeEach, raw, stackRule } from "../../framework";
 import { BUCKET_TYPES, bucketCompanions, isBucket } from "./common";
 
 export const rule = stackRule({
@@ -10,7 +10,8 @@ export const rule = stackRule({
     types: BUCKET_TYPES,
     check: (resources) => judgeEach(resources.filter(isBucket), (bucket) => {
         const configs = bucketCompanions(resources, bucket, "aws:s3/bucketVersioning:BucketVersioning");
-        const enabled = configs.some((c) => c.props.versioningConfiguration?.status === "Enabled") || bucket.props.versioning?.enabled === true;
+        const enabled = configs.some((c) => c.props.versioningConfiguration?.status === "Enabled") || bucket.props.versioning?.enabled === true ||
+            (raw(bucket.props).versionings !== undefined && asArray<any>(bucket.props.versionings).some((v) => v?.enabled === true));
         return enabled ? undefined : { urn: bucket.urn, name: bucket.name, message: `bucket ${bucket.name} is not versioned` };
     }),
 });

@@ -1,4 +1,4 @@
-import { Finding, judgeEach, raw, stackRule } from "../../framework";
+import { asArray, Finding, judgeEach, raw, stackRule } from "../../framework";
 import { BUCKET_TYPES, bucketCompanions, isBucket, publicAllowStatements } from "./common";
 
 const PUBLIC_ACLS = ["public-read", "public-read-write", "authenticated-read"];
@@ -26,7 +26,7 @@ export const rule = stackRule({
         if (grants.some((g: any) => ALL_USERS.test(String(g?.grantee?.uri ?? "")))) findings.push({ ...at, message: `bucket ${bucket.name} grants access to all (authenticated) AWS users in its ACL` });
         const policies = bucketCompanions(resources, bucket, "aws:s3/bucketPolicy:BucketPolicy").map((p) => p.props.policy);
         if (policies.some((p) => publicAllowStatements(p).length > 0)) findings.push({ ...at, message: `bucket ${bucket.name} has a policy that allows everyone (Principal "*") without a condition` });
-        if (bucketCompanions(resources, bucket, "aws:s3/bucketWebsiteConfiguration:BucketWebsiteConfiguration").length > 0 || raw(bucket.props).website !== undefined) {
+        if (bucketCompanions(resources, bucket, "aws:s3/bucketWebsiteConfiguration:BucketWebsiteConfiguration").length > 0 || raw(bucket.props).website !== undefined || asArray(raw(bucket.props).websites).length > 0) {
             findings.push({ ...at, message: `bucket ${bucket.name} hosts a static website (public, HTTP only); use CloudFront with origin access control` });
         }
         return findings;
