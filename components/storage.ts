@@ -53,7 +53,8 @@ export class Storage extends pulumi.ComponentResource {
         const ctx = awsContext(this);
 
         // Log buckets hold audit evidence: protected like the data in production, so `pulumi destroy` cannot delete them.
-        const accessLogs = this.bucket(childName(name, "access-logs"), { ...args.tags, purpose: "S3 server access logs" }, args.protect);
+        // `purpose: log-destination` is the pack's explicit, auditable marker for the SSE-S3 exemption (never the name).
+        const accessLogs = this.bucket(childName(name, "access-logs"), { ...args.tags, purpose: "log-destination" }, args.protect);
         this.baseline(childName(name, "access-logs"), accessLogs, { sse: "AES256", expirationDays: args.accessLogExpirationDays ?? 365 },
             pulumi.all([accessLogs.arn, ctx.accountId]).apply(([arn, accountId]) => [{
                 Sid: "AllowS3ServerAccessLogs",
@@ -88,7 +89,7 @@ export class Storage extends pulumi.ComponentResource {
         let albLogBucketName: pulumi.Output<string> = pulumi.output("");
         if (args.albAccessLogs?.enabled) {
             const logical = childName(name, "alb-logs");
-            const albLogs = this.bucket(logical, { ...args.tags, purpose: "ALB access logs" }, args.protect);
+            const albLogs = this.bucket(logical, { ...args.tags, purpose: "log-destination" }, args.protect);
             const elbAccount = aws.elb.getServiceAccountOutput({}, { parent: this });
             this.albLogBucketPolicy = this.baseline(logical, albLogs, { sse: "AES256", expirationDays: args.albAccessLogs.expirationDays },
                 pulumi.all([albLogs.arn, ctx.accountId, elbAccount.arn]).apply(([arn, accountId, elbArn]) => [

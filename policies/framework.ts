@@ -1,5 +1,6 @@
 import {
     EnforcementLevel,
+    Policy,
     PolicyResource,
     ReportViolation,
     ResourceValidationArgs,
@@ -9,25 +10,29 @@ import {
     StackValidationPolicy,
 } from "@pulumi/policy";
 import { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
-import { controlTags, primaryFramework } from "./controls";
+import { Resource } from "@pulumi/pulumi";
+import { ResolvedResource } from "@pulumi/pulumi/queryable";
+import {
+    DEFAULT_WAIVER_HORIZON_DAYS,
+    encodeWaivedFinding,
+    isWaiverActive,
+    matchesPattern,
+    Waiver,
+    waiverProblem,
+} from "../lib/rules/waivers";
+import { Controls, controlTags, primaryFramework } from "./controls";
+
+export { matchesPattern, Waiver };
 
 /**
- * The pack's rule framework: every rule is declared once with its metadata and a pure check, and wrapped here into a
- * CrossGuard policy that applies the rule's config and compliance waivers. Checks return violation messages; they
- * read props through the SDK's unknown-checking proxy, so a property unknown during preview surfaces as the SDK's
- * "can't run during preview" advisory rather than a false pass or fail.
+ * The pack's rule framework. A rule is declared once (one file under policies/rules/<service>/) with its metadata,
+ * controls and a pure check, and wrapped here into a CrossGuard policy that applies the rule's config and waivers.
+ *
+ * Unknown values: props are read through the SDK's unknown-checking proxy. A resource rule whose check reads a value
+ * unknown during preview reports that resource as NOT JUDGED — an advisory diagnostic of the rule itself whose message
+ * (after the SDK's "can't run policy … during preview: " prefix) starts with `not judged: ` — never as a pass. Stack
+ * rules judge every resource on its own (`judgeEach`), so one unknown value never switches a rule off for the others.
  */
-
-/** A time-bound exception granted by compliance, listed under the rule's own config key. */
-export interface Waiver {
-    /** Resource name or URN; `*` matches any run of characters, `?` one character. */
-    resource: string;
-    reason: string;
-    approver: string;
-    /** Last day (UTC) the waiver applies, `YYYY-MM-DD`. */
-    expires: string;
-    ticket?: string;
-}
 
 export const WAIVER_SCHEMA: PolicyConfigJSONSchema = {
     type: "array",
@@ -37,7 +42,7 @@ export const WAIVER_SCHEMA: PolicyConfigJSONSchema = {
             resource: { type: "string", minLength: 1 },
             reason: { type: "string", minLength: 10 },
             approver: { type: "string", minLength: 3 },
-            expires: { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" },
+            expires: { type: "string", pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$" },
             ticket: { type: "string" },
         },
         required: ["resource", "reason", "approver", "expires"],
@@ -45,24 +50,8 @@ export const WAIVER_SCHEMA: PolicyConfigJSONSchema = {
     },
 };
 
-/** Where and why a finding was waived; the companion `waived-findings` policy reports it in this form. */
-export function waivedMessage(rule: string, waiver: Waiver, message: string): string {
-    return `[WAIVED ${rule} until ${waiver.expires} by ${waiver.approver}: ${waiver.reason}] ${message}`;
-}
-
-/** Matches resource names and URNs; written out because path globs treat `/` (in every type token) as special. */
-export function matchesPattern(pattern: string, value: string): boolean {
-    const regex = new RegExp(`^${pattern.split("").map((c) => (c === "*" ? ".*" : c === "?" ? "." : c.replace(/[.+^${}()|[\]\\]/g, "\\$&"))).join("")}$`);
-    return regex.test(value);
-}
-
-export function isWaiverActive(waiver: Waiver, today: Date): boolean {
-    return `${waiver.expires}T23:59:59.999Z` >= today.toISOString();
-}
-
-/** Waived findings found while analysing, keyed by URN, reported by the companion policies that run last. */
-const waivedByUrn = new Map<string, string[]>();
-const waivedInStack: Array<{ urn?: string; message: string }> = [];
+/** The stable start of every not-judged message (after the SDK's own prefix). */
+export const NOT_JUDGED_PREFIX = "not judged: ";
 
 export interface Finding {
     message: string;
@@ -70,9 +59,18 @@ export interface Finding {
     urn?: string;
     /** For stack rules: its name, for waiver matching. */
     name?: string;
+    /** Set when the resource could not be judged: the property paths unknown during preview. `message` then explains. */
+    notJudged?: string[];
 }
 
-interface RuleMeta {
+/** What a resource check may return: violation messages, and `{ notJudged }` for parts it could not judge. */
+export type CheckResult = string | NotJudged | Array<string | NotJudged> | undefined | void;
+
+export interface NotJudged {
+    notJudged: string[];
+}
+
+export interface RuleMeta {
     name: string;
     displayName: string;
     description: string;
@@ -80,25 +78,179 @@ interface RuleMeta {
     severity: Severity;
     /** Level when no config says otherwise (production config makes everything mandatory). */
     enforcementLevel?: EnforcementLevel;
-    /** Rule thresholds, besides `waivers` (added to every rule). */
+    /** Rule thresholds, besides `waivers` and `waiverHorizonDays` (added to every rule). */
     config?: Record<string, PolicyConfigJSONSchema>;
+    /** Controls the rule supports, from the named sets in policies/controls.ts; else its entry in CONTROLS there. */
+    controls?: Controls;
+    /** The setting family the rule judges, for `npm run policies:coverage`. */
+    concern?: Concern | Concern[];
 }
 
+export type Concern = "encryption-at-rest" | "public-exposure" | "tls";
+
 export interface ResourceRule extends RuleMeta {
-    /** Resource types the rule judges; empty for every `aws:` type. */
+    /** Resource types the rule judges (type tokens; `typesOf(aws.rds.Instance, …)`); empty for every `aws:` type. */
     types: string[];
-    check(props: Record<string, any>, args: ResourceValidationArgs, config: Record<string, any>): string[] | string | undefined | void;
+    check(props: Record<string, any>, args: ResourceValidationArgs, config: Record<string, any>): CheckResult;
 }
 
 export interface StackRule extends RuleMeta {
+    /** Resource types the rule judges, for the coverage report (stack rules see every resource). */
+    types?: string[];
     check(resources: PolicyResource[], args: StackValidationArgs, config: Record<string, any>): Finding[];
 }
+
+export type Rule = ResourceRule | StackRule;
+
+export function isStackRule(rule: Rule): rule is StackRule {
+    return (rule as { kind?: string }).kind === "stack" || !Array.isArray((rule as ResourceRule).types);
+}
+
+/** The type token of a Pulumi resource class (`aws.rds.Instance` → `aws:rds/instance:Instance`). */
+export function typeOf(resourceClass: { isInstance(o: unknown): boolean }): string {
+    const token = (resourceClass as unknown as { __pulumiType?: string }).__pulumiType;
+    if (typeof token !== "string") {
+        throw new Error("typeOf: not a Pulumi resource class");
+    }
+    return token;
+}
+
+export function typesOf(...classes: Array<{ isInstance(o: unknown): boolean }>): string[] {
+    return classes.map(typeOf);
+}
+
+/**
+ * A typed resource rule: `check` receives the props typed as the resource class's resolved inputs/outputs (as
+ * `validateResourceOfType` does) for every listed class (aliases like `aws.alb.Listener` included).
+ */
+export function resourceRule<C extends ResourceClass>(rule: RuleMeta & {
+    resourceTypes: C[];
+    check(props: Resolved<C["prototype"]>, args: ResourceValidationArgs, config: Record<string, any>): CheckResult;
+}): ResourceRule {
+    const { resourceTypes, check, ...meta } = rule;
+    return { ...meta, types: typesOf(...resourceTypes), check: (props, args, config) => check(props as Resolved<C["prototype"]>, args, config) };
+}
+
+/** A Pulumi resource class (`aws.rds.Instance`). */
+export type ResourceClass = { isInstance(o: unknown): boolean; prototype: Resource };
+
+/** A stack rule, marked so the registry can tell it from a resource rule. */
+export function stackRule(rule: StackRule): StackRule {
+    return Object.assign(rule, { kind: "stack" });
+}
+
+/** A resource's props as policies see them (the type `validateResourceOfType` gives); any may be absent. */
+export type Resolved<T> = Partial<ResolvedResource<T & Resource>> & Record<string, any>;
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Unknown values
+
+const proxy = require("@pulumi/policy/proxy") as {
+    UnknownValueError: new (sentinel: unknown, props: string[]) => Error & { props: string[] };
+    getSpecialProxyTarget: string;
+    unknownStringValue: unknown;
+    unknownBooleanValue: unknown;
+    unknownNumberValue: unknown;
+    unknownArrayValue: unknown;
+    unknownAssetValue: unknown;
+    unknownArchiveValue: unknown;
+    unknownObjectValue: unknown;
+};
+const UNKNOWN_SENTINELS = new Set([proxy.unknownStringValue, proxy.unknownBooleanValue, proxy.unknownNumberValue, proxy.unknownArrayValue,
+    proxy.unknownAssetValue, proxy.unknownArchiveValue, proxy.unknownObjectValue]);
+
+/** Whether an error is the SDK's "value unknown during preview". */
+export function isUnknownValueError(err: unknown): err is Error & { props: string[] } {
+    return err instanceof proxy.UnknownValueError;
+}
+
+/** Whether a raw value (read without the proxy) is unknown during preview. */
+export function isUnknown(value: unknown): boolean {
+    return UNKNOWN_SENTINELS.has(value);
+}
+
+/** The props without the unknown-checking proxy, to look at values that may be unknown (`"password" in raw(props)`). */
+export function raw<T>(value: T): T {
+    if (value !== null && typeof value === "object") {
+        const target = (value as any)[proxy.getSpecialProxyTarget];
+        if (target !== undefined && target !== true) {
+            return target as T;
+        }
+    }
+    return value;
+}
+
+/**
+ * Whether a property is set at all: a value unknown during preview counts as set (it will be whatever the resource
+ * it comes from produces — a key ARN, a generated token), so "is a key configured" never needs the value itself.
+ */
+export function isSet(props: Record<string, any>, key: string): boolean {
+    const value = raw(props)?.[key];
+    if (isUnknown(value)) {
+        return true;
+    }
+    return value !== undefined && value !== null && value !== "" && !(Array.isArray(value) && value.length === 0);
+}
+
+/** Raises the SDK's own unknown error for a value found unknown in raw props, so the framework reports "not judged". */
+export function unknownAt(path: string): never {
+    throw new proxy.UnknownValueError(proxy.unknownStringValue, path.split("."));
+}
+
+/** The SDK reports this error as an advisory "can't run policy … during preview: not judged: …" of the rule itself. */
+class NotJudgedError extends proxy.UnknownValueError {
+    constructor(detail: string) {
+        super(proxy.unknownStringValue, []);
+        this.message = `${NOT_JUDGED_PREFIX}${detail}`;
+    }
+}
+
+const pathOf = (err: { props: string[] }) => err.props.map(String).join(".") || "(value)";
+
+/**
+ * Runs `judge` on each resource on its own; a resource whose needed value is unknown during preview becomes a
+ * not-judged finding instead of aborting the rule for every resource.
+ */
+export function judgeEach<R extends PolicyResource>(resources: R[], judge: (resource: R) => Finding[] | Finding | undefined): Finding[] {
+    return resources.flatMap((resource) => {
+        try {
+            const result = judge(resource);
+            return result === undefined ? [] : Array.isArray(result) ? result : [result];
+        } catch (err) {
+            if (isUnknownValueError(err)) {
+                const property = pathOf(err);
+                return [{ urn: resource.urn, name: resource.name, notJudged: [property], message: `${resource.name}: ${property} unknown during preview` }];
+            }
+            throw err;
+        }
+    });
+}
+
+/** Reads a value, returning `fallback` when it is unknown during preview (for lookups where unknown means "no match"). */
+export function knownOr<T>(read: () => T, fallback: T): T {
+    try {
+        return read();
+    } catch (err) {
+        if (isUnknownValueError(err)) {
+            return fallback;
+        }
+        throw err;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Policies
 
 /** Where the README (with a `#policy-<name>` anchor per rule) is hosted; change it if the repository moves. */
 const README_URL = "https://github.com/platform-team/aws-platform/blob/main/README.md";
 
+const COMMON_CONFIG: Record<string, PolicyConfigJSONSchema> = {
+    waivers: WAIVER_SCHEMA,
+    waiverHorizonDays: { type: "integer", minimum: 1, default: DEFAULT_WAIVER_HORIZON_DAYS },
+};
+
 function metadata(rule: RuleMeta) {
-    const framework = primaryFramework(rule.name);
+    const framework = primaryFramework(rule.name, rule.controls);
     return {
         name: rule.name,
         displayName: rule.displayName,
@@ -107,31 +259,65 @@ function metadata(rule: RuleMeta) {
         severity: rule.severity,
         remediationSteps: rule.remediation,
         url: `${README_URL}#policy-${rule.name}`,
-        tags: controlTags(rule.name),
+        tags: controlTags(rule.name, rule.controls),
         ...(framework ? { framework } : {}),
-        configSchema: { properties: { ...rule.config, waivers: WAIVER_SCHEMA } },
+        configSchema: { properties: { ...rule.config, ...COMMON_CONFIG } },
     };
 }
 
-/** Splits findings into reported and waived; an expired waiver is named in the message but suppresses nothing. */
-function applyWaivers(rule: string, config: Record<string, any>, findings: Array<Finding & { urn: string; name: string }>, report: (message: string, urn: string) => void, waived: (urn: string, message: string) => void) {
+/** Where a policy puts the findings an active waiver covers; the companion `waived-findings` policies report them. */
+export interface WaiverLedger {
+    byUrn: Map<string, string[]>;
+    inStack: Array<{ urn?: string; message: string }>;
+}
+
+function newLedger(): WaiverLedger {
+    return { byUrn: new Map(), inStack: [] };
+}
+
+/**
+ * Splits findings into reported, waived and not judged. An expired waiver is named in the message but suppresses
+ * nothing; an impossible or too distant expiry date is a config error (one clear message, nothing judged).
+ */
+function settle(rule: string, config: Record<string, any>, findings: Finding[], report: (message: string, urn?: string) => void, waived: (message: string, urn?: string) => void): void {
     const waivers: Waiver[] = config.waivers ?? [];
     const now = new Date();
+    const horizon: number = config.waiverHorizonDays ?? DEFAULT_WAIVER_HORIZON_DAYS;
+    for (const waiver of waivers) {
+        const problem = waiverProblem(waiver, now, horizon);
+        if (problem) {
+            throw new Error(`policy config "${rule}": the waiver for "${waiver.resource}" (approver ${waiver.approver}) is rejected: ${problem}`);
+        }
+    }
+    const notJudged: Finding[] = [];
     for (const finding of findings) {
-        const matching = waivers.filter((w) => matchesPattern(w.resource, finding.name) || matchesPattern(w.resource, finding.urn));
+        if (finding.notJudged) {
+            notJudged.push(finding);
+            continue;
+        }
+        const matching = waivers.filter((w) => (finding.name !== undefined && matchesPattern(w.resource, finding.name)) || (finding.urn !== undefined && matchesPattern(w.resource, finding.urn)));
         const active = matching.find((w) => isWaiverActive(w, now));
         if (active) {
-            waived(finding.urn, waivedMessage(rule, active, finding.message));
+            waived(encodeWaivedFinding({ rule, waiver: active, message: finding.message }), finding.urn);
         } else if (matching.length > 0) {
-            const expired = matching[0];
-            report(`${finding.message} (waiver by ${expired.approver} expired on ${expired.expires})`, finding.urn);
+            report(`${finding.message} (waiver by ${matching[0].approver} expired on ${matching[0].expires})`, finding.urn);
         } else {
             report(finding.message, finding.urn);
         }
     }
+    if (notJudged.length > 0) {
+        throw new NotJudgedError(notJudged.map((f) => f.message).join("; "));
+    }
 }
 
-export function resourcePolicy(rule: ResourceRule): ResourceValidationPolicy {
+function asFindings(result: CheckResult, args: ResourceValidationArgs): Finding[] {
+    const items = result === undefined ? [] : Array.isArray(result) ? result : [result];
+    return items.map((item) => typeof item === "string"
+        ? { message: item, urn: args.urn, name: args.name }
+        : { notJudged: item.notJudged, message: `${item.notJudged.join(", ")} unknown during preview`, urn: args.urn, name: args.name });
+}
+
+export function resourcePolicy(rule: ResourceRule, ledger: WaiverLedger = newLedger()): ResourceValidationPolicy {
     const types = new Set(rule.types);
     return {
         ...metadata(rule),
@@ -141,24 +327,29 @@ export function resourcePolicy(rule: ResourceRule): ResourceValidationPolicy {
                 return;
             }
             const config = args.getConfig<Record<string, any>>();
-            const result = rule.check(args.props, args, config);
-            const messages = result === undefined ? [] : Array.isArray(result) ? result : [result];
-            applyWaivers(rule.name, config, messages.map((message) => ({ message, urn: args.urn, name: args.name })),
-                (message) => reportViolation(message),
-                (urn, message) => waivedByUrn.set(urn, [...(waivedByUrn.get(urn) ?? []), message]));
+            let findings: Finding[];
+            try {
+                findings = asFindings(rule.check(args.props, args, config), args);
+            } catch (err) {
+                if (!isUnknownValueError(err)) {
+                    throw err;
+                }
+                findings = asFindings({ notJudged: [pathOf(err)] }, args);
+            }
+            settle(rule.name, config, findings, (message) => reportViolation(message),
+                (message, urn) => ledger.byUrn.set(urn ?? args.urn, [...(ledger.byUrn.get(urn ?? args.urn) ?? []), message]));
         },
     };
 }
 
-export function stackPolicy(rule: StackRule): StackValidationPolicy {
+export function stackPolicy(rule: StackRule, ledger: WaiverLedger = newLedger()): StackValidationPolicy {
     return {
         ...metadata(rule),
         validateStack: (args: StackValidationArgs, reportViolation: ReportViolation) => {
             const config = args.getConfig<Record<string, any>>();
-            const findings = rule.check(args.resources, args, config).map((f) => ({ ...f, urn: f.urn ?? "", name: f.name ?? "" }));
-            applyWaivers(rule.name, config, findings,
+            settle(rule.name, config, rule.check(args.resources, args, config),
                 (message, urn) => reportViolation(message, urn || undefined),
-                (urn, message) => waivedInStack.push({ urn: urn || undefined, message }));
+                (message, urn) => ledger.inStack.push({ urn: urn || undefined, message }));
         },
     };
 }
@@ -173,28 +364,29 @@ const WAIVED_META: RuleMeta = {
 };
 
 /**
- * Companion policies, registered LAST: the SDK runs a request's policies in order, so by the time these run, every
- * rule has recorded the waived findings of the same resource (or stack) and they are reported here, advisory.
+ * Companion policies reporting waived findings (advisory). They read the ledger of the pack they were built with
+ * (`buildPolicies`, which always appends them last: the SDK runs a request's policies in order), so no module-level
+ * state is shared and the order of the rules themselves does not matter.
  */
-export function waivedFindingsPolicies(): [ResourceValidationPolicy, StackValidationPolicy] {
-    const meta = metadata(WAIVED_META);
-    const { configSchema: _ignored, ...withoutConfig } = meta;
+function waivedFindingsPolicies(ledger: WaiverLedger): [ResourceValidationPolicy, StackValidationPolicy] {
+    const { configSchema: _ignored, ...meta } = metadata(WAIVED_META);
     return [
         {
-            ...withoutConfig,
+            ...meta,
             validateResource: (args, reportViolation) => {
-                for (const message of waivedByUrn.get(args.urn) ?? []) {
+                for (const message of ledger.byUrn.get(args.urn) ?? []) {
                     reportViolation(message);
                 }
-                waivedByUrn.delete(args.urn);
+                ledger.byUrn.delete(args.urn);
             },
         },
         {
-            ...withoutConfig,
+            ...meta,
             name: "waived-stack-findings",
             displayName: "Waived stack findings",
+            tags: controlTags("waived-stack-findings"),
             validateStack: (_args, reportViolation) => {
-                for (const finding of waivedInStack.splice(0)) {
+                for (const finding of ledger.inStack.splice(0)) {
                     reportViolation(finding.message, finding.urn);
                 }
             },
@@ -202,44 +394,63 @@ export function waivedFindingsPolicies(): [ResourceValidationPolicy, StackValida
     ];
 }
 
+/** Every rule as a CrossGuard policy, followed by the waived-findings companions. */
+export function buildPolicies(rules: Rule[]): Policy[] {
+    const names = new Set<string>();
+    for (const rule of rules) {
+        if (names.has(rule.name)) {
+            throw new Error(`two policies are named ${rule.name}`);
+        }
+        names.add(rule.name);
+    }
+    const ledger = newLedger();
+    return [
+        ...rules.map((rule) => (isStackRule(rule) ? stackPolicy(rule, ledger) : resourcePolicy(rule, ledger))),
+        ...waivedFindingsPolicies(ledger),
+    ];
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Helpers for rules
+
 /** Raw value lookup that tolerates absent intermediate objects (but still raises for unknown ones). */
 export function get(props: Record<string, any>, path: string): any {
     return path.split(".").reduce<any>((node, key) => (node === undefined || node === null ? undefined : node[key]), props);
 }
 
+export const asArray = <T = any>(v: T | T[] | undefined | null): T[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
+
 /** Resources that reference `target` through `property` (via property dependencies, which survive unknown ids). */
 export function referencing(resources: PolicyResource[], target: PolicyResource, type: string, property: string): PolicyResource[] {
-    return resources.filter((r) => r.type === type && (r.propertyDependencies[property] ?? []).some((d) => d.urn === target.urn));
+    return resources.filter((r) => r.type === type && refersTo(r, property, target));
 }
 
 /**
  * Whether a resource's property refers to `target`. A property fed by other resources is judged by its property
- * dependencies alone — its value is usually unknown during preview, and reading it would make the whole stack rule
- * unrunnable. Only a literal value (no dependencies) is compared with the target's known id, name or ARN.
+ * dependencies alone — its value is usually unknown during preview. Only a literal value (no dependencies) is
+ * compared with the target's known id, name or ARN.
  */
 export function refersTo(resource: PolicyResource, property: string, target: PolicyResource): boolean {
     const dependencies = resource.propertyDependencies[property];
     if (dependencies && dependencies.length > 0) {
         return dependencies.some((d) => d.urn === target.urn);
     }
-    const values = [resource.props[property]].flat().filter((v): v is string => typeof v === "string");
+    const value = raw(resource.props)[property];
+    const values = [value].flat().filter((v): v is string => typeof v === "string" && !isUnknown(v));
+    const targetProps = raw(target.props);
     return values.length > 0 && ["id", "bucket", "arn", "name"].some((key) => {
-        const candidate = knownOrUndefined(() => target.props[key]);
-        return typeof candidate === "string" && candidate.length > 0 && values.includes(candidate);
+        const candidate = targetProps[key];
+        return typeof candidate === "string" && !isUnknown(candidate) && candidate.length > 0 && values.includes(candidate);
     });
 }
 
-// The SDK's error for reading a value unknown during preview (not in its type declarations).
-const { UnknownValueError } = require("@pulumi/policy/proxy") as { UnknownValueError: new (...args: any[]) => Error };
+/** Whether any property of `resource` depends on `target`. */
+export function dependsOn(resource: PolicyResource, target: PolicyResource): boolean {
+    return Object.values(resource.propertyDependencies).some((deps) => deps.some((d) => d.urn === target.urn));
+}
 
-/** A target's own generated name or id is unknown during preview; then it cannot equal a literal, so it does not match. */
-function knownOrUndefined(read: () => unknown): unknown {
-    try {
-        return read();
-    } catch (err) {
-        if (err instanceof UnknownValueError) {
-            return undefined;
-        }
-        throw err;
-    }
+/** Tag value, tolerant of absent tags (unknown tags raise as usual). */
+export function tagOf(props: Record<string, any>, key: string): string | undefined {
+    const tags = props.tags;
+    return tags && typeof tags === "object" ? tags[key] : undefined;
 }

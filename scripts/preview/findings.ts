@@ -1,8 +1,8 @@
+import { decodeWaivedFinding } from "../../lib/rules/waivers";
 import type { PolicyControl, Waiver } from "./model";
 
 /** The companion policies through which the pack reports findings a compliance waiver covers (resource and stack rules). */
 export const WAIVED_FINDINGS_POLICIES = new Set(["waived-findings", "waived-stack-findings"]);
-const WAIVED_MESSAGE = /^\[WAIVED (\S+) until (\d{4}-\d{2}-\d{2}) by ([^:]+): (.*?)\] ([\s\S]*)$/;
 
 /** `<framework>:<control>` policy tags (e.g. `pci-dss-4.0:3.5.1`) → controls; other tags are not controls. */
 export function controlsOf(tags: string[] | undefined): PolicyControl[] {
@@ -12,8 +12,20 @@ export function controlsOf(tags: string[] | undefined): PolicyControl[] {
     });
 }
 
-/** Parses the `waived-findings` message form; undefined when the message is not in it. */
+/**
+ * Decodes a `waived-findings` message: a fixed marker and one JSON object written by the pack (lib/rules/waivers.ts),
+ * so approvers, reasons and findings with any characters round-trip. Undefined when the message is not in that form.
+ */
 export function parseWaivedMessage(message: string): { waiver: Waiver; message: string } | undefined {
-    const match = WAIVED_MESSAGE.exec(message);
-    return match ? { waiver: { rule: match[1], expires: match[2], approver: match[3].trim(), reason: match[4] }, message: match[5] } : undefined;
+    const decoded = decodeWaivedFinding(message);
+    return decoded ? { waiver: { rule: decoded.rule, expires: decoded.waiver.expires, approver: decoded.waiver.approver, reason: decoded.waiver.reason }, message: decoded.message } : undefined;
+}
+
+/** The stable start of a "not judged" diagnostic from the platform pack (after the SDK's "can't run policy … during preview: "). */
+export const NOT_JUDGED_MARKER = "during preview: not judged: ";
+
+/** The detail of a not-judged diagnostic (which resources/properties were unknown), or undefined for any other message. */
+export function parseNotJudgedMessage(message: string): string | undefined {
+    const at = message.indexOf(NOT_JUDGED_MARKER);
+    return at >= 0 ? message.slice(at + NOT_JUDGED_MARKER.length) : undefined;
 }

@@ -2,6 +2,7 @@ import * as assert from "assert";
 import * as path from "path";
 import { AnalyzerResource, Diagnostic, loadPolicyConfigFile, PolicyPackProcess, startPolicyPack, UNKNOWN } from "../../lib/analyzer/client";
 import { CONTROLS } from "../../policies/controls";
+import { parseWaivedMessage } from "../../scripts/preview/findings";
 
 /**
  * Every rule of the pack, violated and satisfied, driven the way the Pulumi CLI drives it: the pack runs as its own
@@ -52,7 +53,7 @@ const GOOD_DB = {
 };
 const GOOD_CACHE = {
     atRestEncryptionEnabled: true, kmsKeyId: "arn:aws:kms:k", transitEncryptionEnabled: true, transitEncryptionMode: "required",
-    automaticFailoverEnabled: true, multiAzEnabled: true, numCacheClusters: 2, snapshotRetentionLimit: 7,
+    automaticFailoverEnabled: true, multiAzEnabled: true, numCacheClusters: 2, snapshotRetentionLimit: 7, authToken: "from-secrets-manager",
 };
 const GOOD_SERVICE = { networkConfiguration: { assignPublicIp: false, subnets: ["s"] }, deploymentCircuitBreaker: { enable: true, rollback: true } };
 const LISTENER = "aws:lb/listener:Listener";
@@ -126,10 +127,12 @@ describe("policy pack through the analyzer protocol", function () {
 
     for (const [rule, violating, compliant] of RESOURCE_CASES) {
         it(`${rule}: flags the violating resource and passes the compliant one`, async () => {
-            const bad = named(await pack.analyze(violating), rule);
+            // Resource rules answer Analyze, stack rules AnalyzeStack; a rule is found in either.
+            const judge = async (r: AnalyzerResource) => [...await pack.analyze(r), ...await pack.analyzeStack([r])];
+            const bad = named(await judge(violating), rule);
             assert.strictEqual(bad.length >= 1, true, `${rule} did not flag ${JSON.stringify(violating.properties)}`);
             assert.strictEqual(bad[0].enforcementLevel, "mandatory");
-            assert.deepStrictEqual(named(await pack.analyze(compliant), rule), [], `${rule} flagged the compliant resource`);
+            assert.deepStrictEqual(named(await judge(compliant), rule), [], `${rule} flagged the compliant resource`);
         });
     }
 
@@ -162,9 +165,15 @@ describe("policy pack through the analyzer protocol", function () {
             assert.deepStrictEqual(named(diags, "s3-public-access-blocked").map((d) => d.urn!.split("::").pop()), ["newopen"]);
         });
 
-        it("s3-bucket-encrypted accepts SSE-S3 on log buckets", async () => {
-            const logs = await pack.analyzeStack(bucketSet("alb-logs", { sse: "AES256", tags: { purpose: "ALB access logs" } }));
+        it("s3-bucket-encrypted accepts SSE-S3 only on buckets tagged purpose: log-destination, never by name, and reports the exemption", async () => {
+            const logs = await pack.analyzeStack(bucketSet("plain-name", { sse: "AES256", tags: { purpose: "log-destination" } }));
             assert.deepStrictEqual(named(logs, "s3-bucket-encrypted"), []);
+            assert.match(named(logs, "s3-log-destination-exemptions")[0]?.message ?? "", /exempt as a log destination/);
+            assert.strictEqual(named(logs, "s3-log-destination-exemptions")[0].enforcementLevel, "advisory");
+            // Bypass: a data bucket whose name (or free-text purpose) mentions "log" is not exempt.
+            const lookalike = await pack.analyzeStack(bucketSet("production-catalog-storage-receipts", { sse: "AES256", tags: { purpose: "catalog data, not logs" } }));
+            assert.strictEqual(named(lookalike, "s3-bucket-encrypted").length, 1);
+            assert.deepStrictEqual(named(lookalike, "s3-log-destination-exemptions"), []);
         });
 
         it("rds-parameter-group-forces-tls follows the instance's parameter group", async () => {
@@ -204,7 +213,7 @@ describe("policy pack through the analyzer protocol", function () {
             const strong = acl("strong", [
                 { statement: { managedRuleGroupStatement: { name: "AWSManagedRulesCommonRuleSet", vendorName: "AWS" } } },
                 { statement: { managedRuleGroupStatement: { name: "AWSManagedRulesSQLiRuleSet", vendorName: "AWS" } } },
-                { statement: { rateBasedStatement: { limit: 2000, aggregateKeyType: "IP" } } },
+                { statement: { rateBasedStatement: { limit: 2000, aggregateKeyType: "IP" } }, action: { block: {} } },
             ]);
             const weak = acl("weak-acl", [{ statement: { managedRuleGroupStatement: { name: "AWSManagedRulesCommonRuleSet", vendorName: "AWS" } } }]);
             const assoc = (l: AnalyzerResource, a: AnalyzerResource) => res("aws:wafv2/webAclAssociation:WebAclAssociation", {}, { propertyDependencies: { resourceArn: [l.urn], webAclArn: [a.urn] } });
@@ -222,7 +231,26 @@ describe("policy pack through the analyzer protocol", function () {
             const diags = named(await pack.analyze(res("aws:rds/instance:Instance", { ...GOOD_DB, storageEncrypted: UNKNOWN })), "rds-storage-encrypted");
             assert.strictEqual(diags.length, 1);
             assert.strictEqual(diags[0].enforcementLevel, "advisory");
-            assert.match(diags[0].message, /can't run .* during preview/);
+            assert.match(diags[0].message, /can't run .* during preview: not judged: storageEncrypted unknown during preview/);
+        });
+
+        it("judges each resource on its own: a computed CIDR or bucket policy elsewhere does not switch a stack rule off", async () => {
+            const computedSg = res("aws:ec2/securityGroup:SecurityGroup", {}, { name: "computed-sg" });
+            const sshSg = res("aws:ec2/securityGroup:SecurityGroup", { ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] }] }, { name: "ssh-sg" });
+            const computed = res("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", { ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: UNKNOWN }, { name: "computed", propertyDependencies: { securityGroupId: [computedSg.urn] } });
+            const newBucket = bucketSet("new").map((r) => (r.name === "new-pol" ? { ...r, properties: { ...r.properties, policy: UNKNOWN } } : r));
+            const diags = await pack.analyzeStack([computedSg, sshSg, computed, ...newBucket, ...bucketSet("plainhttp", { policy: { Statement: [] } })]);
+            const ingress = named(diags, "no-open-ingress");
+            assert.deepStrictEqual(ingress.filter((d) => d.enforcementLevel === "mandatory").map((d) => d.urn!.split("::").pop()), ["ssh-sg"]);
+            assert.match(ingress.find((d) => d.enforcementLevel === "advisory")?.message ?? "", /not judged: computed: cidrIpv4 unknown during preview/);
+            const tls = named(diags, "s3-bucket-denies-insecure-transport");
+            assert.deepStrictEqual(tls.filter((d) => d.enforcementLevel === "mandatory").map((d) => d.urn!.split("::").pop()), ["plainhttp"]);
+            assert.match(tls.find((d) => d.enforcementLevel === "advisory")?.message ?? "", /not judged: new: policy unknown during preview/);
+        });
+
+        it("a database password set at all (even unknown) is a violation, not an advisory", async () => {
+            const diags = named(await pack.analyze(res("aws:rds/instance:Instance", { ...GOOD_DB, manageMasterUserPassword: undefined, password: UNKNOWN })), "no-plaintext-secrets");
+            assert.deepStrictEqual(diags.map((d) => d.enforcementLevel), ["mandatory"]);
         });
     });
 });
@@ -257,7 +285,10 @@ describe("policy pack: staging config and waivers", function () {
         assert.strictEqual(waived.length, 1);
         assert.strictEqual(waived[0].enforcementLevel, "advisory");
         // The SDK puts the policy description on the first line of every message; the waiver line follows it.
-        assert.strictEqual(waived[0].message.split("\n").pop(), `[WAIVED rds-multi-az until ${waiver.expires} by jane.doe@company.com: Single-AZ until the Q1 migration] instance is single-AZ`);
+        assert.deepStrictEqual(parseWaivedMessage(waived[0].message.split("\n").pop()!), {
+            waiver: { rule: "rds-multi-az", expires: waiver.expires, approver: "jane.doe@company.com", reason: "Single-AZ until the Q1 migration" },
+            message: "instance is single-AZ",
+        });
 
         const lapsed = { ...waiver, expires: day(-1) };
         await pack.configure({ ...production, "rds-multi-az": { enforcementLevel: "mandatory", waivers: [lapsed] } });

@@ -5,6 +5,7 @@ import { MARKDOWN_FINDINGS_LIMIT, renderMarkdown } from "../../scripts/preview/r
 import { renderTerminal } from "../../scripts/preview/reports/terminal";
 import { gateOf } from "../../scripts/preview/result";
 import { maskProperties } from "../../scripts/preview/properties";
+import { encodeWaivedFinding } from "../../lib/rules/waivers";
 import { controlsOf, parseWaivedMessage } from "../../scripts/preview/findings";
 
 function resource(name: string, type: string): PlannedResource {
@@ -44,12 +45,15 @@ describe("preview: gate", () => {
 });
 
 describe("preview: analyzer output parsing", () => {
-    it("parses the waived-findings message form into a waiver", () => {
-        assert.deepStrictEqual(parseWaivedMessage("[WAIVED rds-multi-az until 2026-12-31 by jane.doe: single-AZ until the Q4 migration] instance is single-AZ"), {
-            waiver: { rule: "rds-multi-az", expires: "2026-12-31", approver: "jane.doe", reason: "single-AZ until the Q4 migration" },
-            message: "instance is single-AZ",
+    it("decodes the waived-findings message (marker + JSON) into a waiver; approvers with ':' and ']' round-trip", () => {
+        const waiver = { resource: "staging-*", expires: "2026-12-31", approver: "CN=Jane Doe: Compliance] ops", reason: "single-AZ until the Q4 migration" };
+        assert.deepStrictEqual(parseWaivedMessage(encodeWaivedFinding({ rule: "rds-multi-az", waiver, message: "instance is single-AZ: [x]" })), {
+            waiver: { rule: "rds-multi-az", expires: "2026-12-31", approver: "CN=Jane Doe: Compliance] ops", reason: "single-AZ until the Q4 migration" },
+            message: "instance is single-AZ: [x]",
         });
         assert.strictEqual(parseWaivedMessage("instance is single-AZ"), undefined);
+        assert.strictEqual(parseWaivedMessage("[WAIVED rds-multi-az until 2026-12-31 by jane.doe: reason] free text"), undefined);
+        assert.strictEqual(parseWaivedMessage('WAIVED {"rule": 1}'), undefined);
     });
 
     it("maps <framework>:<control> tags to controls and ignores other tags", () => {

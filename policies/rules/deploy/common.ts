@@ -1,6 +1,4 @@
 import { PolicyProviderResource, PolicyResource } from "@pulumi/policy";
-import { log } from "@pulumi/pulumi";
-import * as framework from "../../framework";
 import { Finding } from "../../framework";
 
 /**
@@ -33,25 +31,12 @@ export function isUnknown(value: unknown): value is typeof UNKNOWN {
 }
 
 /**
- * Whether the pack's framework reports not-judged stack findings itself (H4's framework: a Finding with `notJudged`
- * becomes the rule's advisory "can't run … during preview: not judged: <name>: <path> unknown during preview", which
- * the offline preview lists as a not-judged item). Without it, such a finding would count as a violation.
- */
-const FRAMEWORK_REPORTS_NOT_JUDGED = "NOT_JUDGED_PREFIX" in (framework as Record<string, unknown>);
-
-/**
  * Says that a rule could not judge one resource because values were unknown during preview. `properties` are paths
- * without spaces (`provider.region`, `replicateSourceDb.manageMasterUserPassword`). Returns the not-judged finding for
- * the framework to report, or — on a framework that does not know the form — logs it as an engine warning
- * (`[not judged] <rule>: …`; the offline preview lists pack warnings in its reports) and returns nothing. Never a pass.
+ * without spaces (`provider.region`, `replicateSourceDb.manageMasterUserPassword`). The framework reports the finding
+ * as the rule's advisory "not judged: …" diagnostic, which the offline preview lists as a not-judged item. Never a pass.
  */
-export function notJudged(rule: string, resource: { urn: string; name: string }, properties: string[]): Finding[] {
-    const message = `${resource.name}: ${properties.join(", ")} unknown during preview`;
-    if (FRAMEWORK_REPORTS_NOT_JUDGED) {
-        return [{ urn: resource.urn, name: resource.name, notJudged: properties, message } as Finding];
-    }
-    void log.warn(`[not judged] ${rule}: ${message} (${resource.urn})`);
-    return [];
+export function notJudged(_rule: string, resource: { urn: string; name: string }, properties: string[]): Finding[] {
+    return [{ urn: resource.urn, name: resource.name, notJudged: properties, message: `${resource.name}: ${properties.join(", ")} unknown during preview` }];
 }
 
 /**

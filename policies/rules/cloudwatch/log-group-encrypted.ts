@@ -1,0 +1,13 @@
+import * as aws from "@pulumi/aws";
+import { isSet, resourceRule } from "../../framework";
+
+export const rule = resourceRule({
+    name: "log-group-encrypted",
+    displayName: "CloudWatch log groups encrypted with a customer key",
+    description: "Log groups (application, audit, flow, WAF logs) are encrypted with a customer-managed KMS key.",
+    remediation: "Set kmsKeyId to a key whose policy grants logs.<region>.amazonaws.com use of the key.",
+    concern: "encryption-at-rest",
+    severity: "medium",
+    resourceTypes: [aws.cloudwatch.LogGroup],
+    check: (group) => (!isSet(group, "kmsKeyId") ? "log group has no kmsKeyId" : undefined),
+});

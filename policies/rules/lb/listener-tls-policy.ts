@@ -1,0 +1,25 @@
+import * as aws from "@pulumi/aws";
+import { resourceRule } from "../../framework";
+import { effectiveProtocol } from "./common";
+
+/** The provider's default sslPolicy (ELBSecurityPolicy-2016-08) allows TLS 1.0/1.1, so an omitted policy fails. */
+export const rule = resourceRule({
+    name: "lb-listener-tls-policy",
+    displayName: "Load balancer listeners use an approved TLS policy",
+    description: "HTTPS and TLS listeners (any spelling) use an approved security policy: no TLS 1.0/1.1; production allows TLS 1.3 policies only.",
+    remediation: "Set sslPolicy to an allowed policy, e.g. ELBSecurityPolicy-TLS13-1-2-Res-2021-06 or ELBSecurityPolicy-TLS13-1-3-2021-06.",
+    concern: "tls",
+    severity: "high",
+    resourceTypes: [aws.lb.Listener, aws.alb.Listener],
+    config: {
+        allowedSslPolicies: { type: "array", items: { type: "string" }, default: ["ELBSecurityPolicy-TLS13-1-3-2021-06", "ELBSecurityPolicy-TLS13-1-2-Res-2021-06", "ELBSecurityPolicy-TLS13-1-2-2021-06"] },
+    },
+    check: (listener, _args, config) => {
+        const protocol = effectiveProtocol(listener.protocol);
+        if (protocol !== "HTTPS" && protocol !== "TLS") return;
+        const allowed: string[] = config.allowedSslPolicies;
+        if (!listener.sslPolicy) return `${protocol} listener has no sslPolicy (the provider's default ELBSecurityPolicy-2016-08 allows TLS 1.0/1.1)`;
+        if (!allowed.includes(listener.sslPolicy)) return `sslPolicy ${listener.sslPolicy} is not approved; allowed: ${allowed.join(", ")}`;
+        return undefined;
+    },
+});

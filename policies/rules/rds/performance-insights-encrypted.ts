@@ -1,0 +1,13 @@
+import * as aws from "@pulumi/aws";
+import { isSet, resourceRule } from "../../framework";
+
+export const rule = resourceRule({
+    name: "performance-insights-encrypted",
+    displayName: "Performance Insights encrypted with a customer key",
+    description: "Performance Insights data (which contains SQL text) is encrypted with a customer-managed key.",
+    remediation: "Set performanceInsightsKmsKeyId whenever performanceInsightsEnabled is true.",
+    concern: "encryption-at-rest",
+    severity: "medium",
+    resourceTypes: [aws.rds.Instance, aws.rds.Cluster, aws.rds.ClusterInstance],
+    check: (db) => (db.performanceInsightsEnabled === true && !isSet(db, "performanceInsightsKmsKeyId") ? "Performance Insights is on without performanceInsightsKmsKeyId" : undefined),
+});

@@ -1,0 +1,13 @@
+import * as aws from "@pulumi/aws";
+import { isSet, resourceRule } from "../../framework";
+
+export const rule = resourceRule({
+    name: "secret-encrypted-with-cmk",
+    displayName: "Secrets encrypted with a customer key",
+    description: "Secrets Manager secrets use a customer-managed KMS key, so access to the key is auditable and revocable.",
+    remediation: "Set kmsKeyId on the secret to a customer-managed key.",
+    concern: "encryption-at-rest",
+    severity: "medium",
+    resourceTypes: [aws.secretsmanager.Secret],
+    check: (secret) => (!isSet(secret, "kmsKeyId") ? "secret uses the AWS-managed key (no kmsKeyId)" : undefined),
+});

@@ -1,0 +1,441 @@
+import { ResourceCase, StackResource, UNKNOWN } from "./harness";
+
+/**
+ * In-process cases for every rule of the pack: compliant, violating (omitted values and provider defaults among
+ * them), unknown during preview, and look-alike types the rule must (or must not) judge. test/policies/unit.test.ts
+ * fails when a rule of the pack has no entry here.
+ */
+export interface Case {
+    title: string;
+    resource?: ResourceCase;
+    stack?: StackResource[];
+    config?: Record<string, unknown>;
+    /** Stack cases: exactly these resources are flagged (violating cases; compliant cases flag none). */
+    flagged?: string[];
+    /** Unknown cases of stack rules: these resources are still judged and flagged despite the unknown elsewhere. */
+}
+
+export interface RuleCases {
+    compliant: Case[];
+    violating: Case[];
+    /** Values unknown during preview: reported as not judged (never a pass), or judged because unknown means "set". */
+    unknown: Array<Case & { expect: "not-judged" | "compliant" | "violating" }>;
+    /** Types the rule does not judge (look-alikes); it must stay silent. */
+    ignored?: Case[];
+}
+
+const TAGS = { owner: "team", "cost-center": "cc", "data-classification": "restricted", environment: "production" };
+const KEY = "arn:aws:kms:eu-west-1:111122223333:key/k";
+const res = (title: string, type: string, props: Record<string, unknown>, extra: Partial<ResourceCase> = {}): Case => ({ title, resource: { type, props, ...extra } });
+const unk = (title: string, expect: "not-judged" | "compliant" | "violating", c: Case) => ({ ...c, title, expect });
+
+const RDS = "aws:rds/instance:Instance";
+const RDS_CLUSTER = "aws:rds/cluster:Cluster";
+const GOOD_DB = {
+    engine: "postgres", storageEncrypted: true, kmsKeyId: KEY, multiAz: true, backupRetentionPeriod: 30, deletionProtection: true, skipFinalSnapshot: false,
+    finalSnapshotIdentifier: "final", publiclyAccessible: false, manageMasterUserPassword: true, performanceInsightsEnabled: true, performanceInsightsKmsKeyId: KEY,
+};
+const RG = "aws:elasticache/replicationGroup:ReplicationGroup";
+const GOOD_RG = { atRestEncryptionEnabled: true, kmsKeyId: KEY, transitEncryptionEnabled: true, transitEncryptionMode: "required", authToken: UNKNOWN, automaticFailoverEnabled: true, multiAzEnabled: true, snapshotRetentionLimit: 7 };
+const LISTENER = "aws:lb/listener:Listener";
+const ALB_LISTENER = "aws:alb/listener:Listener";
+const LISTENER_RULE = "aws:lb/listenerRule:ListenerRule";
+const TLS13 = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+const REDIRECT = { type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } };
+const SG = "aws:ec2/securityGroup:SecurityGroup";
+const INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+const SG_RULE = "aws:ec2/securityGroupRule:SecurityGroupRule";
+const LB = "aws:lb/loadBalancer:LoadBalancer";
+const BUCKET = "aws:s3/bucket:Bucket";
+const TASK = "aws:ecs/taskDefinition:TaskDefinition";
+const SERVICE = "aws:ecs/service:Service";
+
+/** A complete secure bucket with its companions (names prefixed by `name`). */
+function bucket(name: string, o: { sse?: string; tags?: Record<string, string>; versioning?: string; block?: boolean; policy?: unknown; extra?: StackResource[] } = {}): StackResource[] {
+    const dep = { bucket: [name] };
+    return [
+        { type: BUCKET, name, props: { bucket: UNKNOWN, tags: { ...TAGS, ...o.tags } } },
+        { type: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", name: `${name}-sse`, deps: dep, props: { bucket: UNKNOWN, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: o.sse ?? "aws:kms", kmsMasterKeyId: KEY } }] } },
+        { type: "aws:s3/bucketVersioning:BucketVersioning", name: `${name}-ver`, deps: dep, props: { bucket: UNKNOWN, versioningConfiguration: { status: o.versioning ?? "Enabled" } } },
+        { type: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", name: `${name}-pab`, deps: dep, props: { bucket: UNKNOWN, blockPublicAcls: true, blockPublicPolicy: o.block ?? true, ignorePublicAcls: true, restrictPublicBuckets: true } },
+        { type: "aws:s3/bucketPolicy:BucketPolicy", name: `${name}-pol`, deps: dep, props: { bucket: UNKNOWN, policy: o.policy ?? JSON.stringify({ Statement: [{ Effect: "Deny", Principal: "*", Action: "s3:*", Resource: "*", Condition: { Bool: { "aws:SecureTransport": "false" } } }] }) } },
+        ...(o.extra ?? []),
+    ];
+}
+
+const container = (c: Record<string, unknown>) => JSON.stringify([{ name: "app", image: "app:1", ...c }]);
+const ingress = (name: string, sg: string, port: number | [number, number], cidr: string | { v6: string }, protocol = "tcp"): StackResource => ({
+    type: INGRESS, name, deps: { securityGroupId: [sg] },
+    props: { securityGroupId: UNKNOWN, ipProtocol: protocol, fromPort: Array.isArray(port) ? port[0] : port, toPort: Array.isArray(port) ? port[1] : port, ...(typeof cidr === "string" ? { cidrIpv4: cidr } : { cidrIpv6: cidr.v6 }) },
+});
+const sg = (name: string, props: Record<string, unknown> = {}): StackResource => ({ type: SG, name, props: { vpcId: UNKNOWN, ...props } });
+const lb = (name: string, groups: string[], props: Record<string, unknown> = {}): StackResource => ({ type: LB, name, deps: { securityGroups: groups }, props: { internal: false, securityGroups: UNKNOWN, ...props } });
+const webAcl = (name: string, rules: unknown[]): StackResource => ({ type: "aws:wafv2/webAcl:WebAcl", name, props: { scope: "REGIONAL", defaultAction: { allow: {} }, rules } });
+const assoc = (name: string, lbName: string, aclName: string): StackResource => ({ type: "aws:wafv2/webAclAssociation:WebAclAssociation", name, deps: { resourceArn: [lbName], webAclArn: [aclName] }, props: { resourceArn: UNKNOWN, webAclArn: UNKNOWN } });
+const managed = (group: string, overrideAction: unknown = { none: {} }) => ({ name: group, priority: 1, overrideAction, statement: { managedRuleGroupStatement: { name: group, vendorName: "AWS" } } });
+const rate = (action: unknown = { block: {} }) => ({ name: "rate", priority: 3, action, statement: { rateBasedStatement: { limit: 2000, aggregateKeyType: "IP" } } });
+
+export const CASES: Record<string, RuleCases> = {
+    "rds-storage-encrypted": {
+        compliant: [res("CMK-encrypted instance", RDS, GOOD_DB), res("Aurora cluster with a CMK", RDS_CLUSTER, { engine: "aurora-postgresql", storageEncrypted: true, kmsKeyId: KEY }),
+            res("replica inherits its source's key", RDS, { storageEncrypted: true, replicateSourceDb: UNKNOWN })],
+        violating: [res("storageEncrypted omitted (provider default false)", RDS, { ...GOOD_DB, storageEncrypted: undefined }), res("storageEncrypted false", RDS, { ...GOOD_DB, storageEncrypted: false }),
+            res("AWS-managed key", RDS_CLUSTER, { storageEncrypted: true }), res("Aurora provisioned, omitted", RDS_CLUSTER, { engine: "aurora-mysql" })],
+        unknown: [unk("storageEncrypted unknown", "not-judged", res("", RDS, { ...GOOD_DB, storageEncrypted: UNKNOWN })), unk("kmsKeyId from a key created in the same run", "compliant", res("", RDS, { ...GOOD_DB, kmsKeyId: UNKNOWN }))],
+        ignored: [res("DocumentDB cluster is another rule's", "aws:docdb/cluster:Cluster", {}), res("component named like an RDS instance", "platform:data:Database", {})],
+    },
+    "rds-backup-retention": {
+        compliant: [res("30 days", RDS, GOOD_DB, { config: { minimumDays: 30 } }), res("replica", RDS, { replicateSourceDb: "src" })],
+        violating: [res("omitted = 1 day", RDS, { ...GOOD_DB, backupRetentionPeriod: undefined }), res("below floor", RDS_CLUSTER, { backupRetentionPeriod: 7 }, { config: { minimumDays: 30 } })],
+        unknown: [unk("retention unknown", "not-judged", res("", RDS, { backupRetentionPeriod: UNKNOWN }))],
+    },
+    "rds-not-publicly-accessible": {
+        compliant: [res("private", RDS, GOOD_DB), res("omitted (default false)", "aws:rds/clusterInstance:ClusterInstance", {})],
+        violating: [res("public instance", RDS, { ...GOOD_DB, publiclyAccessible: true }), res("public Aurora instance", "aws:rds/clusterInstance:ClusterInstance", { publiclyAccessible: true }),
+            res("public Neptune instance", "aws:neptune/clusterInstance:ClusterInstance", { publiclyAccessible: true })],
+        unknown: [unk("unknown", "not-judged", res("", RDS, { publiclyAccessible: UNKNOWN }))],
+    },
+    "rds-multi-az": {
+        compliant: [res("multi-AZ", RDS, GOOD_DB), res("replica", RDS, { multiAz: false, replicateSourceDb: "src" })],
+        violating: [res("omitted", RDS, { ...GOOD_DB, multiAz: undefined }), res("false", RDS, { ...GOOD_DB, multiAz: false })],
+        unknown: [unk("unknown", "not-judged", res("", RDS, { multiAz: UNKNOWN }))],
+    },
+    "final-snapshot": {
+        compliant: [res("final snapshot", RDS, GOOD_DB), res("replica", RDS, { replicateSourceDb: "src" })],
+        violating: [res("skipFinalSnapshot omitted (default true)", RDS, { finalSnapshotIdentifier: "x" }), res("no identifier", RDS_CLUSTER, { skipFinalSnapshot: false })],
+        unknown: [unk("identifier unknown counts as set", "compliant", res("", RDS, { skipFinalSnapshot: false, finalSnapshotIdentifier: UNKNOWN })),
+            unk("skipFinalSnapshot unknown", "not-judged", res("", RDS, { skipFinalSnapshot: UNKNOWN }))],
+    },
+    "performance-insights-encrypted": {
+        compliant: [res("PI with CMK", RDS, GOOD_DB), res("PI off", RDS, {})],
+        violating: [res("PI without key", RDS, { performanceInsightsEnabled: true }), res("Aurora instance PI without key", "aws:rds/clusterInstance:ClusterInstance", { performanceInsightsEnabled: true })],
+        unknown: [unk("PI flag unknown", "not-judged", res("", RDS, { performanceInsightsEnabled: UNKNOWN }))],
+    },
+    "rds-parameter-group-forces-tls": {
+        compliant: [{ title: "force_ssl group", stack: [{ type: "aws:rds/parameterGroup:ParameterGroup", name: "pg", props: { parameters: [{ name: "rds.force_ssl", value: "1" }] } }, { type: RDS, name: "db", deps: { parameterGroupName: ["pg"] }, props: { parameterGroupName: UNKNOWN } }] },
+            { title: "MySQL require_secure_transport on (any case)", stack: [{ type: "aws:rds/parameterGroup:ParameterGroup", name: "pg", props: { parameters: [{ name: "require_secure_transport", value: "on" }] } }, { type: RDS, name: "db", deps: { parameterGroupName: ["pg"] }, props: {} }] }],
+        violating: [{ title: "default group", stack: [{ type: RDS, name: "db", props: { parameterGroupName: "default.postgres16" } }], flagged: ["db"] },
+            { title: "group without TLS", stack: [{ type: "aws:rds/parameterGroup:ParameterGroup", name: "pg", props: { parameters: [{ name: "rds.force_ssl", value: "0" }] } }, { type: RDS, name: "db", deps: { parameterGroupName: ["pg"] }, props: {} }], flagged: ["db"] }],
+        unknown: [unk("one group's parameters unknown: the other instance is still judged", "not-judged", {
+            title: "", flagged: ["plain"], stack: [
+                { type: "aws:rds/parameterGroup:ParameterGroup", name: "pg", props: { parameters: UNKNOWN } }, { type: RDS, name: "db", deps: { parameterGroupName: ["pg"] }, props: {} },
+                { type: RDS, name: "plain", props: { parameterGroupName: "default.mysql8.0" } }],
+        })],
+    },
+    "elasticache-encrypted-at-rest": {
+        compliant: [res("CMK", RG, GOOD_RG), res("serverless with CMK", "aws:elasticache/serverlessCache:ServerlessCache", { engine: "valkey", kmsKeyId: KEY })],
+        violating: [res("omitted", RG, { ...GOOD_RG, atRestEncryptionEnabled: undefined }), res("AWS-owned key", RG, { ...GOOD_RG, kmsKeyId: undefined }),
+            res("serverless without CMK", "aws:elasticache/serverlessCache:ServerlessCache", { engine: "redis" })],
+        unknown: [unk("flag unknown", "not-judged", res("", RG, { ...GOOD_RG, atRestEncryptionEnabled: UNKNOWN }))],
+        ignored: [res("memcached node cluster", "aws:elasticache/cluster:Cluster", { engine: "memcached" })],
+    },
+    "elasticache-transit-encryption": {
+        compliant: [res("TLS required with AUTH", RG, GOOD_RG), res("RBAC user group", RG, { ...GOOD_RG, authToken: undefined, userGroupIds: ["g"] }),
+            res("single-node Redis with TLS", "aws:elasticache/cluster:Cluster", { engine: "redis", transitEncryptionEnabled: true }), res("memcached cluster", "aws:elasticache/cluster:Cluster", { engine: "memcached" })],
+        violating: [res("TLS omitted", RG, { ...GOOD_RG, transitEncryptionEnabled: undefined }), res("preferred (any case)", RG, { ...GOOD_RG, transitEncryptionMode: "PREFERRED" }),
+            res("no AUTH", RG, { ...GOOD_RG, authToken: undefined }), res("single-node Redis without TLS", "aws:elasticache/cluster:Cluster", { engine: "redis" })],
+        unknown: [unk("auth token generated in the same run counts as set", "compliant", res("", RG, GOOD_RG)), unk("TLS flag unknown", "not-judged", res("", RG, { ...GOOD_RG, transitEncryptionEnabled: UNKNOWN }))],
+    },
+    "elasticache-snapshot-retention": {
+        compliant: [res("7 days", RG, GOOD_RG, { config: { minimumDays: 7 } }), res("1 day default floor", RG, { snapshotRetentionLimit: 1 })],
+        violating: [res("omitted = 0", RG, {}), res("below floor", RG, { snapshotRetentionLimit: 3 }, { config: { minimumDays: 7 } })],
+        unknown: [unk("unknown", "not-judged", res("", RG, { snapshotRetentionLimit: UNKNOWN }))],
+    },
+    "elasticache-failover": {
+        compliant: [res("failover + multi-AZ", RG, GOOD_RG)],
+        violating: [res("omitted", RG, {}), res("no multi-AZ", RG, { automaticFailoverEnabled: true })],
+        unknown: [unk("unknown", "not-judged", res("", RG, { automaticFailoverEnabled: UNKNOWN, multiAzEnabled: true }))],
+    },
+    "ebs-volume-encrypted": {
+        compliant: [res("encrypted", "aws:ebs/volume:Volume", { encrypted: true, size: 10 }), res("encrypted snapshot copy", "aws:ebs/snapshotCopy:SnapshotCopy", { encrypted: true })],
+        violating: [res("omitted", "aws:ebs/volume:Volume", { size: 10 }), res("false", "aws:ebs/volume:Volume", { encrypted: false })],
+        unknown: [unk("unknown", "not-judged", res("", "aws:ebs/volume:Volume", { encrypted: UNKNOWN }))],
+    },
+    "log-group-encrypted": {
+        compliant: [res("CMK", "aws:cloudwatch/logGroup:LogGroup", { kmsKeyId: KEY })],
+        violating: [res("omitted", "aws:cloudwatch/logGroup:LogGroup", {}), res("empty", "aws:cloudwatch/logGroup:LogGroup", { kmsKeyId: "" })],
+        unknown: [unk("key from the same run", "compliant", res("", "aws:cloudwatch/logGroup:LogGroup", { kmsKeyId: UNKNOWN }))],
+    },
+    "log-group-retention": {
+        compliant: [res("7 years", "aws:cloudwatch/logGroup:LogGroup", { retentionInDays: 2557 }), res("at floor", "aws:cloudwatch/logGroup:LogGroup", { retentionInDays: 14 })],
+        violating: [res("omitted = forever", "aws:cloudwatch/logGroup:LogGroup", {}), res("below floor", "aws:cloudwatch/logGroup:LogGroup", { retentionInDays: 7 })],
+        unknown: [unk("unknown", "not-judged", res("", "aws:cloudwatch/logGroup:LogGroup", { retentionInDays: UNKNOWN }))],
+    },
+    "sns-topic-encrypted": {
+        compliant: [res("CMK", "aws:sns/topic:Topic", { kmsMasterKeyId: KEY })],
+        violating: [res("omitted", "aws:sns/topic:Topic", {}), res("empty", "aws:sns/topic:Topic", { kmsMasterKeyId: "" })],
+        unknown: [unk("key from the same run", "compliant", res("", "aws:sns/topic:Topic", { kmsMasterKeyId: UNKNOWN }))],
+    },
+    "secret-encrypted-with-cmk": {
+        compliant: [res("CMK", "aws:secretsmanager/secret:Secret", { kmsKeyId: KEY })],
+        violating: [res("omitted", "aws:secretsmanager/secret:Secret", {}), res("empty", "aws:secretsmanager/secret:Secret", { kmsKeyId: "" })],
+        unknown: [unk("key from the same run", "compliant", res("", "aws:secretsmanager/secret:Secret", { kmsKeyId: UNKNOWN }))],
+    },
+    "backup-vault-encrypted": {
+        compliant: [res("CMK", "aws:backup/vault:Vault", { kmsKeyArn: KEY })],
+        violating: [res("omitted", "aws:backup/vault:Vault", {}), res("empty", "aws:backup/vault:Vault", { kmsKeyArn: "" })],
+        unknown: [unk("key from the same run", "compliant", res("", "aws:backup/vault:Vault", { kmsKeyArn: UNKNOWN }))],
+    },
+    "backup-plan-retention": {
+        compliant: [res("daily + 7-year", "aws:backup/plan:Plan", { tags: TAGS, rules: [{ ruleName: "d", lifecycle: { deleteAfter: 35 } }, { ruleName: "m", lifecycle: { deleteAfter: 2557 } }] }),
+            res("internal data, daily only", "aws:backup/plan:Plan", { tags: { ...TAGS, "data-classification": "internal" }, rules: [{ ruleName: "d", lifecycle: { deleteAfter: 35 } }] })],
+        violating: [res("no lifecycle", "aws:backup/plan:Plan", { rules: [{ ruleName: "d" }] }), res("restricted without long-term", "aws:backup/plan:Plan", { tags: TAGS, rules: [{ ruleName: "d", lifecycle: { deleteAfter: 35 } }] })],
+        unknown: [unk("rules unknown", "not-judged", res("", "aws:backup/plan:Plan", { rules: UNKNOWN }))],
+    },
+    "backup-vault-locked": {
+        compliant: [{ title: "locked", stack: [{ type: "aws:backup/vault:Vault", name: "v", props: {} }, { type: "aws:backup/vaultLockConfiguration:VaultLockConfiguration", name: "l", deps: { backupVaultName: ["v"] }, props: { changeableForDays: 3 } }], config: { requireComplianceMode: true } }],
+        violating: [{ title: "no lock", stack: [{ type: "aws:backup/vault:Vault", name: "v", props: {} }], flagged: ["v"] },
+            { title: "governance mode where compliance is required", stack: [{ type: "aws:backup/vault:Vault", name: "v", props: {} }, { type: "aws:backup/vaultLockConfiguration:VaultLockConfiguration", name: "l", deps: { backupVaultName: ["v"] }, props: {} }], config: { requireComplianceMode: true }, flagged: ["v"] }],
+        unknown: [unk("lock mode unknown on one vault, the other still flagged", "not-judged", { title: "", config: { requireComplianceMode: true }, flagged: ["bare"], stack: [
+            { type: "aws:backup/vault:Vault", name: "v", props: {} }, { type: "aws:backup/vaultLockConfiguration:VaultLockConfiguration", name: "l", deps: { backupVaultName: ["v"] }, props: { changeableForDays: UNKNOWN } },
+            { type: "aws:backup/vault:Vault", name: "bare", props: {} }] })],
+    },
+    "ecs-no-public-ip": {
+        compliant: [res("private", SERVICE, { networkConfiguration: { assignPublicIp: false, subnets: ["s"] } }), res("omitted (default false)", SERVICE, { networkConfiguration: { subnets: ["s"] } })],
+        violating: [res("public IP", SERVICE, { networkConfiguration: { assignPublicIp: true, subnets: ["s"] } }), res("public IP, no other settings", SERVICE, { networkConfiguration: { assignPublicIp: true } })],
+        unknown: [unk("unknown", "not-judged", res("", SERVICE, { networkConfiguration: { assignPublicIp: UNKNOWN } }))],
+    },
+    "ecs-circuit-breaker": {
+        compliant: [res("breaker with rollback", SERVICE, { deploymentCircuitBreaker: { enable: true, rollback: true } }), res("CODE_DEPLOY controller", SERVICE, { deploymentController: { type: "CODE_DEPLOY" } })],
+        violating: [res("omitted", SERVICE, {}), res("no rollback", SERVICE, { deploymentCircuitBreaker: { enable: true, rollback: false } }), res("ecs controller in lower case", SERVICE, { deploymentController: { type: "ecs" } })],
+        unknown: [unk("unknown", "not-judged", res("", SERVICE, { deploymentCircuitBreaker: UNKNOWN }))],
+    },
+    "deletion-protection": {
+        compliant: [res("RDS", RDS, GOOD_DB), res("ALB", LB, { enableDeletionProtection: true }), res("DocumentDB", "aws:docdb/cluster:Cluster", { deletionProtection: true })],
+        violating: [res("RDS omitted", RDS, {}), res("ALB omitted", "aws:alb/loadBalancer:LoadBalancer", {}), res("Neptune off", "aws:neptune/cluster:Cluster", { deletionProtection: false })],
+        unknown: [unk("unknown", "not-judged", res("", RDS, { deletionProtection: UNKNOWN }))],
+    },
+    "stateful-resources-protected": {
+        compliant: [res("protected key", "aws:kms/key:Key", {}), res("log destination bucket (tag)", BUCKET, { tags: { ...TAGS, purpose: "log-destination" } }, { protect: false })],
+        violating: [res("unprotected key", "aws:kms/key:Key", {}, { protect: false }), res("bucket named like logs is not exempt", BUCKET, { tags: { ...TAGS, purpose: "catalog logs" } }, { protect: false, name: "catalog-logs" }),
+            res("unprotected DynamoDB table", "aws:dynamodb/table:Table", {}, { protect: false })],
+        unknown: [unk("purpose tag unknown", "not-judged", res("", BUCKET, { tags: UNKNOWN }, { protect: false }))],
+        ignored: [res("log group (stateless)", "aws:cloudwatch/logGroup:LogGroup", {}, { protect: false })],
+    },
+    "required-tags": {
+        compliant: [res("all tags", "aws:sns/topic:Topic", { tags: TAGS }), res("untaggable type without tags", "aws:lb/targetGroupAttachment:TargetGroupAttachment", {}),
+            res("tags from the provider's defaultTags (JSON-encoded)", "aws:sqs/queue:Queue", {}, { providerProps: { region: "eu-west-1", defaultTags: JSON.stringify({ tags: TAGS }) } }),
+            res("own tags over partial provider tags", "aws:sqs/queue:Queue", { tags: { owner: "o", environment: "e" } }, { providerProps: { defaultTags: { tags: { "cost-center": "c", "data-classification": "d" } } } })],
+        violating: [res("missing tags", "aws:sns/topic:Topic", { tags: { owner: "x" } }), res("taggable listener declared without tags", LISTENER, {}), res("empty tag value", "aws:sqs/queue:Queue", { tags: { ...TAGS, owner: "" } })],
+        unknown: [unk("tag value unknown counts as present", "compliant", res("", "aws:sns/topic:Topic", { tags: { ...TAGS, owner: UNKNOWN } })), unk("tags unknown", "not-judged", res("", "aws:sns/topic:Topic", { tags: UNKNOWN }))],
+        ignored: [res("non-AWS resource", "random:index/randomPassword:RandomPassword", {})],
+    },
+    "no-plaintext-secrets": {
+        compliant: [res("secrets from Secrets Manager", TASK, { containerDefinitions: container({ environment: [{ name: "NODE_ENV", value: "production" }, { name: "DB_SECRET_ARN", value: "arn:aws:secretsmanager:eu-west-1:1:secret:x" }], secrets: [{ name: "DB_PASSWORD", valueFrom: "arn:x" }], command: ["node", "server.js", "--port", "8080"] }) }),
+            res("managed master password", RDS, GOOD_DB), res("DATABASE_URL without credentials", TASK, { containerDefinitions: container({ environment: [{ name: "DATABASE_URL", value: "postgres://db.internal:5432/app" }] }) })],
+        violating: [res("DB_PASS", TASK, { containerDefinitions: container({ environment: [{ name: "DB_PASS", value: "x" }] }) }),
+            res("DATABASE_URL with credentials", TASK, { containerDefinitions: container({ environment: [{ name: "DATABASE_URL", value: "postgres://app:hunter2@db:5432/app" }] }) }),
+            res("password in command", TASK, { containerDefinitions: container({ command: ["server", "--db-password=hunter2"] }) }),
+            res("password flag and value in entryPoint", TASK, { containerDefinitions: container({ entryPoint: ["sh", "-c", "app --password hunter2"] }) }),
+            res("credential (any case)", TASK, { containerDefinitions: container({ environment: [{ name: "smtpCredential", value: "x" }] }) }),
+            res("password as a secret input", RDS, { password: "hunter2" }), res("password unknown (from random)", RDS_CLUSTER, { masterPassword: UNKNOWN }),
+            res("Lambda env secret", "aws:lambda/function:Function", { environment: { variables: { API_KEY: "abc" } } })],
+        unknown: [unk("whole container definitions unknown", "not-judged", res("", TASK, { containerDefinitions: UNKNOWN })),
+            unk("one value unknown, a known DB_PASS still flagged", "violating", res("", TASK, { containerDefinitions: [{ name: "app", environment: [{ name: "DB_HOST", value: UNKNOWN }, { name: "DB_PASS", value: "x" }] }] }))],
+    },
+    "lb-listener-tls-policy": {
+        compliant: [res("TLS 1.3", LISTENER, { protocol: "HTTPS", sslPolicy: TLS13 }), res("HTTP listener (judged elsewhere)", LISTENER, { protocol: "HTTP" }), res("alb alias, TLS 1.3", ALB_LISTENER, { protocol: "https", sslPolicy: TLS13 })],
+        violating: [res("old policy", LISTENER, { protocol: "HTTPS", sslPolicy: "ELBSecurityPolicy-2016-08" }), res("lower-case https with old policy", LISTENER, { protocol: "https", sslPolicy: "ELBSecurityPolicy-2016-08" }),
+            res("no policy (provider default 2016-08)", ALB_LISTENER, { protocol: "HTTPS" }), res("NLB TLS listener", LISTENER, { protocol: "tls", sslPolicy: "ELBSecurityPolicy-TLS-1-1-2017-01" })],
+        unknown: [unk("protocol unknown", "not-judged", res("", LISTENER, { protocol: UNKNOWN }))],
+    },
+    "http-listener-redirects-to-https": {
+        compliant: [{ title: "redirecting listener with a redirect rule", stack: [{ type: LISTENER, name: "http", props: { protocol: "HTTP", port: 80, defaultActions: [REDIRECT] } }, { type: LISTENER_RULE, name: "r", deps: { listenerArn: ["http"] }, props: { actions: [REDIRECT] } }] },
+            { title: "forwarding rule on an HTTPS listener", stack: [{ type: LISTENER, name: "https", props: { protocol: "HTTPS", port: 443, defaultActions: [{ type: "forward" }] } }, { type: LISTENER_RULE, name: "r", deps: { listenerArn: ["https"] }, props: { actions: [{ type: "forward" }] } }] }],
+        violating: [{ title: "protocol omitted (default HTTP) forwarding", stack: [{ type: LISTENER, name: "l", props: { port: 80, defaultActions: [{ type: "forward" }] } }], flagged: ["l"] },
+            { title: "lower-case http forwarding", stack: [{ type: ALB_LISTENER, name: "l", props: { protocol: "http", port: 80, defaultActions: [{ type: "forward" }] } }], flagged: ["l"] },
+            { title: "redirect keeping HTTP (#{protocol} default)", stack: [{ type: LISTENER, name: "l", props: { protocol: "HTTP", port: 80, defaultActions: [{ type: "redirect", redirect: { port: "8080" } }] } }], flagged: ["l"] },
+            { title: "listener rule forwarding /* on a redirecting HTTP listener", stack: [{ type: LISTENER, name: "http", props: { protocol: "HTTP", port: 80, defaultActions: [REDIRECT] } }, { type: LISTENER_RULE, name: "r", deps: { listenerArn: ["http"] }, props: { actions: [{ type: "forward" }], conditions: [{ pathPattern: { values: ["/*"] } }] } }], flagged: ["r"] }],
+        unknown: [unk("one listener's protocol unknown; a literal HTTP forwarder still flagged", "not-judged", { title: "", flagged: ["l"], stack: [{ type: LISTENER, name: "u", props: { protocol: UNKNOWN } }, { type: LISTENER, name: "l", props: { protocol: "HTTP", defaultActions: [{ type: "forward" }] } }] })],
+    },
+    "alb-waf-protected": {
+        compliant: [{ title: "blocking ACL", stack: [lb("alb", []), webAcl("acl", [managed("AWSManagedRulesCommonRuleSet"), managed("AWSManagedRulesSQLiRuleSet"), rate()]), assoc("a", "alb", "acl")] },
+            { title: "internal ALB", stack: [lb("alb", [], { internal: true })] }, { title: "NLB", stack: [lb("nlb", [], { loadBalancerType: "network" })] }],
+        violating: [{ title: "no ACL", stack: [lb("alb", [])], flagged: ["alb"] },
+            { title: "count-only ACL", stack: [lb("alb", []), webAcl("acl", [managed("AWSManagedRulesCommonRuleSet", { count: {} }), managed("AWSManagedRulesSQLiRuleSet", { count: {} }), rate({ count: {} })]), assoc("a", "alb", "acl")], flagged: ["alb"] },
+            { title: "no rate rule", stack: [lb("alb", []), webAcl("acl", [managed("AWSManagedRulesCommonRuleSet"), managed("AWSManagedRulesSQLiRuleSet")]), assoc("a", "alb", "acl")], flagged: ["alb"] }],
+        unknown: [unk("one ACL's rules unknown; a bare ALB still flagged", "not-judged", { title: "", flagged: ["bare"], stack: [lb("alb", []), webAcl("acl", UNKNOWN), assoc("a", "alb", "acl"), lb("bare", [])] })],
+    },
+    "no-open-ingress": {
+        compliant: [{ title: "443 on a group attached to a load balancer only", stack: [sg("alb-sg"), lb("alb", ["alb-sg"]), ingress("in", "alb-sg", 443, "0.0.0.0/0"), ingress("in6", "alb-sg", 443, { v6: "::/0" })] },
+            { title: "private ranges on any port", stack: [sg("app"), ingress("in", "app", [0, 65535], "10.0.0.0/8", "-1")] },
+            { title: "a partner /28", stack: [sg("app"), ingress("in", "app", 22, "198.51.99.0/28")] }],
+        violating: [{ title: "0.0.0.0/1 + 128.0.0.0/1 on 22", stack: [sg("app"), ingress("a", "app", 22, "0.0.0.0/1"), ingress("b", "app", 22, "128.0.0.0/1")], flagged: ["a", "b"] },
+            { title: "protocol -1 from anywhere", stack: [sg("app", { ingress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }] })], flagged: ["app"] },
+            { title: "IPv6 ::/0 on 5432", stack: [sg("db"), ingress("in", "db", 5432, { v6: "::/0" })], flagged: ["in"] },
+            { title: "443 on a load balancer's group also attached to a service", stack: [sg("shared"), lb("alb", ["shared"]), { type: SERVICE, name: "svc", deps: { networkConfiguration: ["shared"] }, props: {} }, ingress("in", "shared", 443, "0.0.0.0/0")], flagged: ["in"] },
+            { title: "a public /8 on 3389 via a legacy rule", stack: [sg("win"), { type: SG_RULE, name: "r", deps: { securityGroupId: ["win"] }, props: { type: "ingress", protocol: "tcp", fromPort: 3389, toPort: 3389, cidrBlocks: ["8.0.0.0/8"] } }], flagged: ["r"] }],
+        unknown: [unk("a computed CIDR elsewhere does not hide a literal open SSH rule", "not-judged", { title: "", flagged: ["ssh"], stack: [sg("a"), ingress("computed", "a", 443, UNKNOWN), sg("b"), ingress("ssh", "b", 22, "0.0.0.0/0")] })],
+    },
+    "s3-bucket-encrypted": {
+        compliant: [{ title: "SSE-KMS", stack: bucket("data") }, { title: "BucketV2 inline SSE-KMS", stack: [{ type: "aws:s3/bucketV2:BucketV2", name: "inline", props: { serverSideEncryptionConfigurations: [{ rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: KEY } }] }] } }] }, { title: "log destination with SSE-S3", stack: bucket("any-name", { sse: "AES256", tags: { purpose: "log-destination" } }) }],
+        violating: [{ title: "SSE-S3 on a data bucket named like logs", stack: bucket("catalog-logs", { sse: "AES256" }), flagged: ["catalog-logs"] },
+            { title: "no configuration", stack: [{ type: BUCKET, name: "bare", props: { tags: TAGS } }], flagged: ["bare"] },
+            { title: "BucketV2 with inline SSE-S3 rules", stack: [{ type: "aws:s3/bucketV2:BucketV2", name: "inline", props: { serverSideEncryptionConfigurations: [{ rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] }] } }], flagged: ["inline"] },
+            { title: "BucketV2 with SSE-S3", stack: [{ type: "aws:s3/bucketV2:BucketV2", name: "v2", props: {} }, { type: "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2", name: "c", deps: { bucket: ["v2"] }, props: { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] } }], flagged: ["v2"] }],
+        unknown: [unk("one bucket's rules unknown; another still flagged", "not-judged", { title: "", flagged: ["bare"], stack: [{ type: BUCKET, name: "u", props: {} }, { type: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", name: "c", deps: { bucket: ["u"] }, props: { rules: UNKNOWN } }, { type: BUCKET, name: "bare", props: {} }] })],
+    },
+    "s3-bucket-denies-insecure-transport": {
+        compliant: [{ title: "Deny on SecureTransport false", stack: bucket("data") }, { title: "boolean false, lower-case keys", stack: bucket("data", { policy: JSON.stringify({ Statement: [{ Effect: "Deny", Principal: "*", Action: ["s3:*"], Resource: "*", Condition: { bool: { "aws:securetransport": false } } }] }) }) }],
+        violating: [{ title: "no policy", stack: [{ type: BUCKET, name: "bare", props: {} }], flagged: ["bare"] }, { title: "policy without the deny", stack: bucket("data", { policy: JSON.stringify({ Statement: [] }) }), flagged: ["data"] }],
+        unknown: [unk("a policy built from ${bucket.arn} does not stop the rule for another bucket", "not-judged", { title: "", flagged: ["bare"], stack: [...bucket("new", { policy: UNKNOWN }), { type: BUCKET, name: "bare", props: {} }] })],
+    },
+    "s3-bucket-versioning": {
+        compliant: [{ title: "versioned", stack: bucket("data") }, { title: "BucketV2 inline versionings", stack: [{ type: "aws:s3/bucketV2:BucketV2", name: "v2", props: { versionings: [{ enabled: true }] } }] }],
+        violating: [{ title: "suspended", stack: bucket("data", { versioning: "Suspended" }), flagged: ["data"] }, { title: "none", stack: [{ type: BUCKET, name: "bare", props: {} }], flagged: ["bare"] }],
+        unknown: [unk("status unknown on one bucket", "not-judged", { title: "", flagged: ["bare"], stack: [{ type: BUCKET, name: "u", props: {} }, { type: "aws:s3/bucketVersioning:BucketVersioning", name: "v", deps: { bucket: ["u"] }, props: { versioningConfiguration: UNKNOWN } }, { type: BUCKET, name: "bare", props: {} }] })],
+    },
+    "s3-public-access-blocked": {
+        compliant: [{ title: "full block", stack: bucket("data") }, { title: "service principal allowed", stack: bucket("logs", { policy: JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { Service: "logging.s3.amazonaws.com" }, Action: "s3:PutObject", Resource: "*" }] }) }) }],
+        violating: [{ title: "partial block", stack: bucket("data", { block: false }), flagged: ["data"] },
+            { title: "public ACL companion", stack: bucket("data", { extra: [{ type: "aws:s3/bucketAcl:BucketAcl", name: "acl", deps: { bucket: ["data"] }, props: { acl: "public-read" } }] }), flagged: ["data"] },
+            { title: "Principal * policy", stack: bucket("data", { policy: JSON.stringify({ Statement: [{ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "*" }] }) }), flagged: ["data"] },
+            { title: "website", stack: bucket("site", { extra: [{ type: "aws:s3/bucketWebsiteConfiguration:BucketWebsiteConfiguration", name: "w", deps: { bucket: ["site"] }, props: { indexDocument: { suffix: "index.html" } } }] }), flagged: ["site"] }],
+        unknown: [unk("one block's flags unknown", "not-judged", { title: "", flagged: ["bare"], stack: [{ type: BUCKET, name: "u", props: {} }, { type: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", name: "p", deps: { bucket: ["u"] }, props: { blockPublicAcls: UNKNOWN } }, { type: BUCKET, name: "bare", props: {} }] })],
+    },
+    "s3-log-destination-exemptions": {
+        compliant: [{ title: "data bucket: no exemption to report", stack: bucket("data") }],
+        violating: [{ title: "log destination reported", stack: bucket("logs", { sse: "AES256", tags: { purpose: "log-destination" } }), flagged: ["logs"] },
+            { title: "BucketV2 log destination reported", stack: [{ type: "aws:s3/bucketV2:BucketV2", name: "l", props: { tags: { purpose: "log-destination" } } }], flagged: ["l"] }],
+        unknown: [unk("tags unknown", "not-judged", { title: "", stack: [{ type: BUCKET, name: "u", props: { tags: UNKNOWN } }] })],
+    },
+    "encryption-at-rest": {
+        compliant: [res("EFS encrypted", "aws:efs/fileSystem:FileSystem", { encrypted: true }), res("DynamoDB (always encrypted)", "aws:dynamodb/table:Table", {}),
+            res("OpenSearch with CMK (production)", "aws:opensearch/domain:Domain", { encryptAtRest: { enabled: true, kmsKeyId: KEY } }, { config: { requireCustomerManagedKey: true } }),
+            res("Kinesis KMS (any case)", "aws:kinesis/stream:Stream", { encryptionType: "kms", kmsKeyId: KEY }), res("SQS default SSE-SQS", "aws:sqs/queue:Queue", {}),
+            res("Redshift omitted (default encrypted)", "aws:redshift/cluster:Cluster", {})],
+        violating: [res("EFS omitted (default off)", "aws:efs/fileSystem:FileSystem", {}), res("Neptune cluster omitted", "aws:neptune/cluster:Cluster", {}),
+            res("DocumentDB false", "aws:docdb/cluster:Cluster", { storageEncrypted: false }), res("OpenSearch omitted", "aws:opensearch/domain:Domain", {}),
+            res("Kinesis NONE", "aws:kinesis/stream:Stream", { encryptionType: "NONE" }), res("Firehose without SSE", "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream", { destination: "extended_s3" }),
+            res("SQS with SSE-SQS off", "aws:sqs/queue:Queue", { sqsManagedSseEnabled: false }), res("EKS without secrets encryption", "aws:eks/cluster:Cluster", {}),
+            res("DynamoDB with the AWS-owned key in production", "aws:dynamodb/table:Table", {}, { config: { requireCustomerManagedKey: true } }),
+            res("FSx without a CMK in production", "aws:fsx/lustreFileSystem:LustreFileSystem", {}, { config: { requireCustomerManagedKey: true } })],
+        unknown: [unk("flag unknown", "not-judged", res("", "aws:efs/fileSystem:FileSystem", { encrypted: UNKNOWN })),
+            unk("key from the same run counts as a CMK", "compliant", res("", "aws:efs/fileSystem:FileSystem", { encrypted: true, kmsKeyId: UNKNOWN }, { config: { requireCustomerManagedKey: true } }))],
+        ignored: [res("RDS is judged by rds-storage-encrypted", RDS, {}), res("S3 bucket is judged by s3-bucket-encrypted", BUCKET, {})],
+    },
+    "kms-key-rotation": {
+        compliant: [res("rotating", "aws:kms/key:Key", { enableKeyRotation: true }), res("asymmetric signing key", "aws:kms/key:Key", { customerMasterKeySpec: "RSA_2048", keyUsage: "SIGN_VERIFY" })],
+        violating: [res("omitted (default off)", "aws:kms/key:Key", {}), res("false", "aws:kms/key:Key", { enableKeyRotation: false, keySpec: "symmetric_default" })],
+        unknown: [unk("unknown", "not-judged", res("", "aws:kms/key:Key", { enableKeyRotation: UNKNOWN }))],
+    },
+    "dynamodb-point-in-time-recovery": {
+        compliant: [res("on", "aws:dynamodb/table:Table", { pointInTimeRecovery: { enabled: true } })],
+        violating: [res("omitted", "aws:dynamodb/table:Table", {}), res("off", "aws:dynamodb/table:Table", { pointInTimeRecovery: { enabled: false } })],
+        unknown: [unk("unknown", "not-judged", res("", "aws:dynamodb/table:Table", { pointInTimeRecovery: UNKNOWN }))],
+    },
+    "ecr-scan-and-immutable-tags": {
+        compliant: [res("scan + immutable", "aws:ecr/repository:Repository", { imageScanningConfiguration: { scanOnPush: true }, imageTagMutability: "IMMUTABLE" }),
+            res("immutable with exclusions", "aws:ecr/repository:Repository", { imageScanningConfiguration: { scanOnPush: true }, imageTagMutability: "IMMUTABLE_WITH_EXCLUSION" })],
+        violating: [res("defaults (no scan, mutable)", "aws:ecr/repository:Repository", {}), res("mutable", "aws:ecr/repository:Repository", { imageScanningConfiguration: { scanOnPush: true }, imageTagMutability: "MUTABLE" })],
+        unknown: [unk("unknown", "not-judged", res("", "aws:ecr/repository:Repository", { imageScanningConfiguration: UNKNOWN }))],
+    },
+    "opensearch-tls": {
+        compliant: [res("node-to-node, HTTPS, TLS 1.2", "aws:opensearch/domain:Domain", { nodeToNodeEncryption: { enabled: true }, domainEndpointOptions: { enforceHttps: true, tlsSecurityPolicy: "Policy-Min-TLS-1-2-PFS-2023-10" } })],
+        violating: [res("omitted", "aws:opensearch/domain:Domain", {}), res("HTTPS off", "aws:elasticsearch/domain:Domain", { nodeToNodeEncryption: { enabled: true }, domainEndpointOptions: { enforceHttps: false } }),
+            res("TLS 1.0 policy", "aws:opensearch/domain:Domain", { nodeToNodeEncryption: { enabled: true }, domainEndpointOptions: { tlsSecurityPolicy: "Policy-Min-TLS-1-0-2019-07" } })],
+        unknown: [unk("unknown", "not-judged", res("", "aws:opensearch/domain:Domain", { nodeToNodeEncryption: UNKNOWN }))],
+    },
+    "cloudfront-distribution-secure": {
+        compliant: [res("TLS 1.2, HTTPS, WAF, logs", "aws:cloudfront/distribution:Distribution", { viewerCertificate: { acmCertificateArn: "arn:acm", minimumProtocolVersion: "TLSv1.2_2021", sslSupportMethod: "sni-only" }, defaultCacheBehavior: { viewerProtocolPolicy: "redirect-to-https" }, webAclId: UNKNOWN, loggingConfig: { bucket: "b" } })],
+        violating: [res("default certificate", "aws:cloudfront/distribution:Distribution", { viewerCertificate: { cloudfrontDefaultCertificate: true }, defaultCacheBehavior: { viewerProtocolPolicy: "https-only" }, webAclId: "w", loggingConfig: { bucket: "b" } }),
+            res("allow-all behavior", "aws:cloudfront/distribution:Distribution", { viewerCertificate: { minimumProtocolVersion: "TLSv1.2_2021" }, defaultCacheBehavior: { viewerProtocolPolicy: "redirect-to-https" }, orderedCacheBehaviors: [{ viewerProtocolPolicy: "allow-all" }], webAclId: "w", loggingConfig: { bucket: "b" } }),
+            res("no WAF, no logging", "aws:cloudfront/distribution:Distribution", { viewerCertificate: { minimumProtocolVersion: "TLSv1.2_2021" }, defaultCacheBehavior: { viewerProtocolPolicy: "https-only" } })],
+        unknown: [unk("certificate unknown", "not-judged", res("", "aws:cloudfront/distribution:Distribution", { viewerCertificate: UNKNOWN }))],
+    },
+    "apigateway-stage-logging": {
+        compliant: [res("REST stage with logs", "aws:apigateway/stage:Stage", { accessLogSettings: { destinationArn: "arn", format: "{}" } })],
+        violating: [res("REST stage without logs", "aws:apigateway/stage:Stage", {}), res("HTTP API stage without logs", "aws:apigatewayv2/stage:Stage", {})],
+        unknown: [unk("log destination from the same run counts as set", "compliant", res("", "aws:apigateway/stage:Stage", { accessLogSettings: UNKNOWN }))],
+    },
+    "apigateway-domain-tls": {
+        compliant: [res("REST TLS 1.2", "aws:apigateway/domainName:DomainName", { securityPolicy: "TLS_1_2" }), res("HTTP API TLS 1.2", "aws:apigatewayv2/domainName:DomainName", { domainNameConfiguration: { securityPolicy: "TLS_1_2" } })],
+        violating: [res("omitted", "aws:apigateway/domainName:DomainName", {}), res("TLS 1.0", "aws:apigateway/domainName:DomainName", { securityPolicy: "TLS_1_0" })],
+        unknown: [unk("unknown", "not-judged", res("", "aws:apigateway/domainName:DomainName", { securityPolicy: UNKNOWN }))],
+    },
+    "lambda-not-public": {
+        compliant: [res("IAM-auth URL", "aws:lambda/functionUrl:FunctionUrl", { authorizationType: "AWS_IAM" }), res("scoped permission", "aws:lambda/permission:Permission", { principal: "s3.amazonaws.com", sourceArn: "arn:aws:s3:::b" }),
+            res("* with source account", "aws:lambda/permission:Permission", { principal: "*", sourceAccount: "111122223333" })],
+        violating: [res("NONE (any case)", "aws:lambda/functionUrl:FunctionUrl", { authorizationType: "none" }), res("public permission", "aws:lambda/permission:Permission", { principal: "*", action: "lambda:InvokeFunction" })],
+        unknown: [unk("unknown", "not-judged", res("", "aws:lambda/functionUrl:FunctionUrl", { authorizationType: UNKNOWN }))],
+    },
+    "elb-classic-listener-tls": {
+        compliant: [res("HTTPS", "aws:elb/loadBalancer:LoadBalancer", { listeners: [{ lbPort: 443, lbProtocol: "https", instancePort: 80, instanceProtocol: "http" }] })],
+        violating: [res("HTTP", "aws:elb/loadBalancer:LoadBalancer", { listeners: [{ lbPort: 80, lbProtocol: "http", instancePort: 80, instanceProtocol: "http" }] }),
+            res("TCP", "aws:elb/loadBalancer:LoadBalancer", { listeners: [{ lbPort: 443, lbProtocol: "TCP", instancePort: 443, instanceProtocol: "TCP" }] })],
+        unknown: [unk("unknown", "not-judged", res("", "aws:elb/loadBalancer:LoadBalancer", { listeners: UNKNOWN }))],
+    },
+    "iam-no-admin-policies": {
+        compliant: [res("scoped policy", "aws:iam/policy:Policy", { policy: JSON.stringify({ Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/*" }] }) }),
+            res("managed task execution policy", "aws:iam/rolePolicyAttachment:RolePolicyAttachment", { policyArn: "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy" })],
+        violating: [res("*:* inline role policy", "aws:iam/rolePolicy:RolePolicy", { policy: JSON.stringify({ Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] }) }),
+            res("AdministratorAccess attached", "aws:iam/rolePolicyAttachment:RolePolicyAttachment", { policyArn: "arn:aws:iam::aws:policy/AdministratorAccess" }),
+            res("role inline policy *:*", "aws:iam/role:Role", { inlinePolicies: [{ name: "all", policy: JSON.stringify({ Statement: { Effect: "Allow", Action: ["*:*"], Resource: ["*"] } }) }] })],
+        unknown: [unk("policy document unknown", "not-judged", res("", "aws:iam/policy:Policy", { policy: UNKNOWN }))],
+    },
+    "iam-no-wildcard-trust": {
+        compliant: [res("service trust", "aws:iam/role:Role", { assumeRolePolicy: JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole" }] }) }),
+            res("* with org condition", "aws:iam/role:Role", { assumeRolePolicy: JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { AWS: "*" }, Action: "sts:AssumeRole", Condition: { StringEquals: { "aws:PrincipalOrgID": "o-1" } } }] }) })],
+        violating: [res("Principal *", "aws:iam/role:Role", { assumeRolePolicy: JSON.stringify({ Statement: [{ Effect: "Allow", Principal: "*", Action: "sts:AssumeRole" }] }) }),
+            res("AWS: [*]", "aws:iam/role:Role", { assumeRolePolicy: JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { aws: ["*"] }, Action: "sts:AssumeRole" }] }) })],
+        unknown: [unk("trust policy unknown", "not-judged", res("", "aws:iam/role:Role", { assumeRolePolicy: UNKNOWN }))],
+    },
+    "ec2-instance-hardening": {
+        compliant: [res("IMDSv2, encrypted, private", "aws:ec2/instance:Instance", { metadataOptions: { httpTokens: "required" }, rootBlockDevice: { encrypted: true }, ebsBlockDevices: [{ encrypted: true }] }),
+            res("launch template with string flags", "aws:ec2/launchTemplate:LaunchTemplate", { metadataOptions: { httpTokens: "required" }, blockDeviceMappings: [{ ebs: { encrypted: "true" } }], networkInterfaces: [{ associatePublicIpAddress: "false" }] })],
+        violating: [res("defaults (IMDSv1, unencrypted root)", "aws:ec2/instance:Instance", {}), res("public IP", "aws:ec2/instance:Instance", { metadataOptions: { httpTokens: "required" }, rootBlockDevice: { encrypted: true }, associatePublicIpAddress: true }),
+            res("launch template public IP (string)", "aws:ec2/launchTemplate:LaunchTemplate", { metadataOptions: { httpTokens: "required" }, networkInterfaces: [{ associatePublicIpAddress: "true" }] }),
+            res("spot request with IMDSv1", "aws:ec2/spotInstanceRequest:SpotInstanceRequest", { rootBlockDevice: { encrypted: true } })],
+        unknown: [unk("metadata options unknown", "not-judged", res("", "aws:ec2/instance:Instance", { metadataOptions: UNKNOWN }))],
+    },
+    "ecs-no-privileged-containers": {
+        compliant: [res("unprivileged", TASK, { containerDefinitions: container({}) })],
+        violating: [res("privileged", TASK, { containerDefinitions: container({ privileged: true }) }), res("one of two privileged", TASK, { containerDefinitions: JSON.stringify([{ name: "a" }, { name: "b", privileged: true }]) })],
+        unknown: [unk("definitions unknown", "not-judged", res("", TASK, { containerDefinitions: UNKNOWN }))],
+    },
+    "vpc-flow-logs": {
+        compliant: [{ title: "flow log on the VPC", stack: [{ type: "aws:ec2/vpc:Vpc", name: "vpc", props: {} }, { type: "aws:ec2/flowLog:FlowLog", name: "fl", deps: { vpcId: ["vpc"] }, props: { vpcId: UNKNOWN, trafficType: "ALL" } }] },
+            { title: "flow log on an awsx VPC's vpcId", stack: [{ type: "awsx:ec2:Vpc", name: "net", props: {} }, { type: "aws:ec2/flowLog:FlowLog", name: "fl", deps: { vpcId: ["net"] }, props: {} }] }],
+        violating: [{ title: "no flow log", stack: [{ type: "aws:ec2/vpc:Vpc", name: "vpc", props: {} }], flagged: ["vpc"] }, { title: "awsx VPC without flow log", stack: [{ type: "awsx:ec2:Vpc", name: "net", props: {} }], flagged: ["net"] }],
+        unknown: [unk("flow log with an unknown vpcId literal", "compliant", { title: "", stack: [{ type: "aws:ec2/vpc:Vpc", name: "vpc", props: {} }, { type: "aws:ec2/flowLog:FlowLog", name: "fl", deps: { vpcId: ["vpc"] }, props: { vpcId: UNKNOWN } }] })],
+    },
+    "lb-access-logs": {
+        compliant: [res("logs on", LB, { accessLogs: { enabled: true, bucket: "b" } }), res("gateway LB", LB, { loadBalancerType: "gateway" })],
+        violating: [res("omitted", LB, {}), res("disabled", "aws:alb/loadBalancer:LoadBalancer", { accessLogs: { enabled: false, bucket: "b" } })],
+        unknown: [unk("unknown", "not-judged", res("", LB, { accessLogs: UNKNOWN }))],
+    },
+    "awsx-ecs-service-secure": {
+        compliant: [res("private, secrets via Secrets Manager", "awsx:ecs:FargateService", { assignPublicIp: false, taskDefinitionArgs: { container: { name: "app", image: "i", environment: [{ name: "NODE_ENV", value: "production" }], secrets: [{ name: "DB_PASSWORD", valueFrom: "arn" }] } } })],
+        violating: [res("public IP", "awsx:ecs:FargateService", { assignPublicIp: true }), res("plaintext DB_PASS in containers map", "awsx:ecs:EC2Service", { taskDefinitionArgs: { containers: { app: { name: "app", image: "i", environment: [{ name: "DB_PASS", value: "x" }] } } } }),
+            res("credentials URL in command", "awsx:ecs:FargateService", { taskDefinitionArgs: { container: { name: "app", image: "i", command: ["run", "postgres://u:p@h/db"] } } })],
+        unknown: [unk("container unknown", "not-judged", res("", "awsx:ecs:FargateService", { taskDefinitionArgs: { container: UNKNOWN } }))],
+        ignored: [res("platform component", "platform:app:FargateService", { assignPublicIp: true })],
+    },
+    "awsx-alb-secure": {
+        compliant: [res("HTTPS + redirect", "awsx:lb:ApplicationLoadBalancer", { listeners: [{ port: 443, protocol: "HTTPS", sslPolicy: TLS13, certificateArn: "arn" }, { port: 80, protocol: "HTTP", defaultActions: [REDIRECT] }] })],
+        violating: [res("no listeners (default HTTP:80 forward)", "awsx:lb:ApplicationLoadBalancer", {}), res("HTTPS without policy", "awsx:lb:ApplicationLoadBalancer", { listener: { port: 443, protocol: "HTTPS", certificateArn: "arn" } }),
+            res("http (lower case) forwarding", "awsx:lb:ApplicationLoadBalancer", { listeners: [{ port: 80, protocol: "http" }] })],
+        unknown: [unk("listeners unknown", "not-judged", res("", "awsx:lb:ApplicationLoadBalancer", { listeners: UNKNOWN }))],
+    },
+    "awsx-vpc-nat-per-az": {
+        compliant: [res("default", "awsx:ec2:Vpc", {}), res("OnePerAz", "awsx:ec2:Vpc", { natGateways: { strategy: "OnePerAz" } })],
+        violating: [res("Single", "awsx:ec2:Vpc", { natGateways: { strategy: "Single" } }), res("Single with EIPs", "awsx:ec2:Vpc", { natGateways: { strategy: "Single", elasticIpAllocationIds: ["e"] } })],
+        unknown: [unk("strategy unknown", "not-judged", res("", "awsx:ec2:Vpc", { natGateways: { strategy: UNKNOWN } }))],
+    },
+    "apigateway-stage-waf": {
+        compliant: [{ title: "associated", stack: [{ type: "aws:apigateway/stage:Stage", name: "prod", props: {} }, webAcl("acl", []), assoc("a", "prod", "acl")] }],
+        violating: [{ title: "no association", stack: [{ type: "aws:apigateway/stage:Stage", name: "prod", props: {} }], flagged: ["prod"] },
+            { title: "association to another stage", stack: [{ type: "aws:apigateway/stage:Stage", name: "prod", props: {} }, { type: "aws:apigateway/stage:Stage", name: "dev", props: {} }, webAcl("acl", []), assoc("a", "dev", "acl")], flagged: ["prod"] }],
+        unknown: [unk("association by unknown ARN: judged by its dependency", "compliant", { title: "", stack: [{ type: "aws:apigateway/stage:Stage", name: "prod", props: { arn: UNKNOWN } }, webAcl("acl", []), assoc("a", "prod", "acl")] })],
+        ignored: [{ title: "HTTP API stage (WAF cannot attach)", stack: [{ type: "aws:apigatewayv2/stage:Stage", name: "http", props: {} }] }],
+    },
+    "tls-required": {
+        compliant: [res("MemoryDB default TLS", "aws:memorydb/cluster:Cluster", {}), res("RDS Proxy requiring TLS", "aws:rds/proxy:Proxy", { requireTls: true }),
+            res("DMS S3 target (HTTPS anyway)", "aws:dms/endpoint:Endpoint", { engineName: "s3" }), res("SES Require (any case)", "aws:ses/receiptRule:ReceiptRule", { tlsPolicy: "require" })],
+        violating: [res("MemoryDB TLS off", "aws:memorydb/cluster:Cluster", { tlsEnabled: false }), res("RDS Proxy omitted (default false)", "aws:rds/proxy:Proxy", {}),
+            res("DMS postgres without sslMode", "aws:dms/endpoint:Endpoint", { engineName: "postgres" }), res("SES Optional (default)", "aws:ses/receiptRule:ReceiptRule", {}),
+            res("AppSync cache omitted", "aws:appsync/apiCache:ApiCache", {}), res("DataSync EFS default NONE", "aws:datasync/efsLocation:EfsLocation", {})],
+        unknown: [unk("requireTls unknown", "not-judged", res("", "aws:rds/proxy:Proxy", { requireTls: UNKNOWN }))],
+        ignored: [res("ElastiCache is judged elsewhere", RG, {})],
+    },
+};
