@@ -1,7 +1,10 @@
 import * as assert from "assert";
 import { RecordedResource } from "../support/mocks";
-import { runStack } from "../support/stack";
+import { runStack, setStackConfig } from "../support/stack";
 import { subnetCidr } from "../../components/network";
+import { databaseConnectionsThreshold, ERROR_RATE_EXPRESSION } from "../../components/service-observability";
+import { configuredMaxConnections, connectionsAlarmThreshold, rdsDefaultMaxConnections } from "../../lib/rules/db-connections";
+import { loadConfig } from "../../stacks/config";
 
 /**
  * Runs the real program for each stack under the SDK mocks and checks what the issues' "done when" lists: the
@@ -159,12 +162,20 @@ describe("production stack under mocks", function () {
                 const alarms = childrenOf(resources, `${prefix}-observability`).filter((r) => r.type === "aws:cloudwatch/metricAlarm:MetricAlarm");
                 const byName = (suffix: string) => alarms.find((a) => a.inputs.name === `${prefix}-${suffix}`)!;
                 assert.strictEqual(byName("p95-latency").inputs.threshold, app === "mita-api" ? 2 : 1);
-                assert.strictEqual(byName("5xx-rate").inputs.metricQueries[0].expression.includes("m1"), true);
-                // LMS guide: DatabaseConnections > 450 for 5 minutes.
-                assert.deepStrictEqual([byName("db-connections-high").inputs.threshold, byName("db-connections-high").inputs.evaluationPeriods], [450, 5]);
+                // Application and load-balancer 5xx over all requests.
+                assert.deepStrictEqual(byName("5xx-rate").inputs.metricQueries.map((q: any) => q.expression ?? q.metric.metricName),
+                    [ERROR_RATE_EXPRESSION, "HTTPCode_Target_5XX_Count", "HTTPCode_ELB_5XX_Count", "RequestCount"]);
+                // LMS guide: DatabaseConnections > 450 for 5 minutes; MITA's alarm follows its own max_connections.
+                setStackConfig("production");
+                const svc = loadConfig().services[app];
+                const db = svc.database as typeof svc.database & { parameters?: Record<string, string> };
+                const connections = databaseConnectionsThreshold({ ...db, instanceIdentifier: "", replicaIdentifiers: [] }, svc.alarms.databaseConnections);
+                assert.strictEqual(connections, app === "lms-backend" ? 450 : connectionsAlarmThreshold(configuredMaxConnections(db.parameters) ?? rdsDefaultMaxConnections("postgres", db.instanceClass)!));
+                assert.deepStrictEqual([byName("db-connections-high").inputs.threshold, byName("db-connections-high").inputs.evaluationPeriods], [connections, 5]);
                 assert.strictEqual(byName("p95-latency").inputs.extendedStatistic, "p95");
                 assert.strictEqual(byName("no-healthy-hosts").inputs.treatMissingData, "breaching");
-                assert.ok(alarms.length >= 14);
+                // 7 service alarms, 3 database alarms + one per replica, 4 cache alarms, 1 WAF alarm.
+                assert.strictEqual(alarms.length, 15 + svc.database.readReplicas);
                 assert.ok(alarms.every((a) => a.inputs.alarmActions.length === 1 && a.inputs.okActions.length === 1 && a.inputs.treatMissingData));
                 const dashboard = one(resources, "aws:cloudwatch/dashboard:Dashboard", `${prefix}-observability-dashboard`);
                 const body = JSON.parse(dashboard.inputs.dashboardBody);
