@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { childName, slug, truncateName } from "../lib/naming";
 import { clientOnlySecurityGroup } from "../lib/security-groups";
-import { CloudWatchRetentionDays } from "../lib/retention";
+import { CloudWatchRetentionDays } from "../lib/rules/retention";
 import { Tags } from "../lib/tags";
 
 /** ElastiCache refuses automatic failover or Multi-AZ with fewer than two nodes; say so before AWS does. */

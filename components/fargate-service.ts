@@ -1,34 +1,11 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { childName } from "../lib/naming";
-import { CloudWatchRetentionDays } from "../lib/retention";
+import { FARGATE_CPU_VALUES, isValidFargateSize, validFargateMemory } from "../lib/rules/fargate";
+import { CloudWatchRetentionDays } from "../lib/rules/retention";
 import { Tags } from "../lib/tags";
 
-/** CPU units Fargate offers, and the memory (MiB) it accepts with each. */
-export const FARGATE_CPU_VALUES = [256, 512, 1024, 2048, 4096, 8192, 16384] as const;
-
-function range(from: number, to: number, step: number): number[] {
-    return Array.from({ length: (to - from) / step + 1 }, (_, i) => from + i * step);
-}
-
-const FARGATE_MEMORY: Record<number, number[]> = {
-    256: [512, 1024, 2048],
-    512: range(1024, 4096, 1024),
-    1024: range(2048, 8192, 1024),
-    2048: range(4096, 16384, 1024),
-    4096: range(8192, 30720, 1024),
-    8192: range(16384, 61440, 4096),
-    16384: range(32768, 122880, 8192),
-};
-
-/** Memory sizes (MiB) Fargate accepts with `cpu` units; empty for a CPU value Fargate does not offer. */
-export function validFargateMemory(cpu: number): number[] {
-    return FARGATE_MEMORY[cpu] ?? [];
-}
-
-export function isValidFargateSize(cpu: number, memory: number): boolean {
-    return validFargateMemory(cpu).includes(memory);
-}
+export { FARGATE_CPU_VALUES, isValidFargateSize, validFargateMemory } from "../lib/rules/fargate";
 
 /** Environment-variable names that must come from Secrets Manager, never as plain values. */
 const SECRET_LOOKING_NAME = /password|secret|token|private[_-]?key|api[_-]?key/i;

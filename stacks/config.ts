@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { isValidFargateSize, validFargateMemory, FARGATE_CPU_VALUES } from "../components/fargate-service";
+import { isValidFargateSize, validFargateMemory, FARGATE_CPU_VALUES } from "../lib/rules/fargate";
 import { isSupportedEngineVersion, SUPPORTED_ENGINE_VERSIONS } from "../components/database";
-import { CLOUDWATCH_RETENTION_DAYS, isCloudWatchRetention, nearestCloudWatchRetention, SEVEN_YEARS_DAYS } from "../lib/retention";
+import { CLOUDWATCH_RETENTION_DAYS, isCloudWatchRetention, nearestCloudWatchRetention, SEVEN_YEARS_DAYS } from "../lib/rules/retention";
 
 /**
  * Typed, validated stack configuration. Everything the stacks build comes from here; nothing else reads
