@@ -49,10 +49,10 @@ export class Backup extends pulumi.ComponentResource {
     public readonly drVaultArn?: pulumi.Output<string>;
 
     constructor(name: string, args: BackupArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("platform:data:Backup", name, {}, opts);
         if (args.dailyRetentionDays < args.vaultLock.minRetentionDays) {
             throw new Error(`Backup ${name}: daily retention ${args.dailyRetentionDays} is below the vault lock minimum ${args.vaultLock.minRetentionDays}`);
         }
+        super("platform:data:Backup", name, {}, opts);
         const parent = { parent: this };
         const stateful = { parent: this, protect: args.protect, retainOnDelete: args.protect };
 

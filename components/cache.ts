@@ -68,13 +68,13 @@ export class Cache extends pulumi.ComponentResource {
     public readonly memberClusters: pulumi.Output<string[]>;
 
     constructor(name: string, args: CacheArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("platform:data:Cache", name, {}, opts);
         const failover = args.automaticFailover ?? args.numCacheClusters >= 2;
         const multiAz = args.multiAz ?? args.numCacheClusters >= 2;
         const topologyError = validateCacheTopology(args.numCacheClusters, failover, multiAz);
         if (topologyError) {
             throw new Error(`Cache ${name}: ${topologyError}`);
         }
+        super("platform:data:Cache", name, {}, opts);
         const parent = { parent: this };
         const stateful = { parent: this, protect: args.protect, retainOnDelete: args.protect };
 

@@ -75,7 +75,6 @@ export class Edge extends pulumi.ComponentResource {
     public readonly certificateArn: pulumi.Output<string>;
 
     constructor(name: string, args: EdgeArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("platform:edge:Edge", name, {}, opts);
         if (!args.certificateArn === !args.domainName) {
             throw new Error(`Edge ${name}: set exactly one of certificateArn or domainName`);
         }
@@ -83,6 +82,7 @@ export class Edge extends pulumi.ComponentResource {
         if (!sslPolicy.startsWith("ELBSecurityPolicy-TLS13-")) {
             throw new Error(`Edge ${name}: sslPolicy ${sslPolicy} is not a TLS 1.3 policy (ELBSecurityPolicy-TLS13-*)`);
         }
+        super("platform:edge:Edge", name, {}, opts);
         const parent = { parent: this };
 
         const albSg = new aws.ec2.SecurityGroup(childName(name, "alb-sg"), {

@@ -81,7 +81,6 @@ export class FargateService extends pulumi.ComponentResource {
     public readonly logGroupName: pulumi.Output<string>;
 
     constructor(name: string, args: FargateServiceArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("platform:compute:FargateService", name, {}, opts);
         if (!isValidFargateSize(args.cpu, args.memory)) {
             throw new Error(`FargateService ${name}: cpu ${args.cpu} with memory ${args.memory} is not a Fargate size; memory allowed with cpu ${args.cpu}: ${validFargateMemory(args.cpu).join(", ") || "none (cpu must be one of " + FARGATE_CPU_VALUES.join(", ") + ")"}`);
         }
@@ -92,6 +91,10 @@ export class FargateService extends pulumi.ComponentResource {
         if (leaked.length > 0) {
             throw new Error(`FargateService ${name}: environment variable(s) ${leaked.join(", ")} look like secrets; pass them in \`secrets\` (Secrets Manager ARNs), never as plain values`);
         }
+        if (!args.logGroup && (!args.logRetentionDays || !args.logsKmsKeyArn)) {
+            throw new Error(`FargateService ${name}: give logGroup, or logRetentionDays and logsKmsKeyArn for a new one`);
+        }
+        super("platform:compute:FargateService", name, {}, opts);
         const parent = { parent: this };
 
         const cluster = new aws.ecs.Cluster(name, {
@@ -105,9 +108,6 @@ export class FargateService extends pulumi.ComponentResource {
 
         let logGroup = args.logGroup;
         if (!logGroup) {
-            if (!args.logRetentionDays || !args.logsKmsKeyArn) {
-                throw new Error(`FargateService ${name}: give logGroup, or logRetentionDays and logsKmsKeyArn for a new one`);
-            }
             const created = new aws.cloudwatch.LogGroup(childName(name, "logs"), {
                 namePrefix: `/platform/ecs/${name}-`,
                 retentionInDays: args.logRetentionDays,
