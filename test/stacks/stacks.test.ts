@@ -4,6 +4,7 @@ import { runStack, setStackConfig } from "../support/stack";
 import { subnetCidr } from "../../components/network";
 import { databaseConnectionsThreshold, ERROR_RATE_EXPRESSION } from "../../components/service-observability";
 import { configuredMaxConnections, connectionsAlarmThreshold, rdsDefaultMaxConnections } from "../../lib/rules/db-connections";
+import { SEVEN_YEARS_DAYS } from "../../lib/rules/retention";
 import { loadConfig } from "../../stacks/config";
 
 /**
@@ -179,7 +180,8 @@ describe("production stack under mocks", function () {
                 assert.ok(alarms.every((a) => a.inputs.alarmActions.length === 1 && a.inputs.okActions.length === 1 && a.inputs.treatMissingData));
                 const dashboard = one(resources, "aws:cloudwatch/dashboard:Dashboard", `${prefix}-observability-dashboard`);
                 const body = JSON.parse(dashboard.inputs.dashboardBody);
-                assert.ok(body.widgets.length >= 8);
+                // Title, six service panels, two database, two cache and one WAF panel.
+                assert.deepStrictEqual(body.widgets.length, 1 + 6 + 2 + 2 + 1);
                 const logs = byType(resources, "aws:cloudwatch/logGroup:LogGroup", `${prefix}-logs-`).map((g) => g.inputs.retentionInDays).sort((a, b) => a - b);
                 assert.deepStrictEqual(logs, [14, 30, 2557]);
             });
@@ -191,9 +193,12 @@ describe("production stack under mocks", function () {
         assert.strictEqual(lock.inputs.changeableForDays, 3, "compliance mode");
         const plan = one(resources, "aws:backup/plan:Plan");
         const rules = Object.fromEntries(plan.inputs.rules.map((r: any) => [r.ruleName, r]));
-        assert.ok(rules.daily.lifecycle.deleteAfter >= 30);
+        setStackConfig("production");
+        const backupConfig = loadConfig().environment.backup;
+        assert.strictEqual(rules.daily.lifecycle.deleteAfter, backupConfig.dailyRetentionDays);
         assert.strictEqual(rules.continuous.enableContinuousBackup, true);
-        assert.ok(rules["monthly-long-term"].lifecycle.deleteAfter >= 2555);
+        assert.strictEqual(rules["monthly-long-term"].lifecycle.deleteAfter, backupConfig.longTermRetentionDays);
+        assert.ok(backupConfig.longTermRetentionDays >= SEVEN_YEARS_DAYS);
         assert.ok(rules.daily.copyActions?.length === 1, "copied to the DR region");
         const selection = one(resources, "aws:backup/selection:Selection");
         assert.strictEqual(selection.inputs.resources.length, 2 + 3, "two databases and three data buckets");
