@@ -3,12 +3,10 @@ import * as pulumi from "@pulumi/pulumi";
 import { childName } from "../lib/naming";
 import { FARGATE_CPU_VALUES, isValidFargateSize, validFargateMemory } from "../lib/rules/fargate";
 import { CloudWatchRetentionDays } from "../lib/rules/retention";
+import { isSecretLikeName } from "../lib/rules/secrets";
 import { Tags } from "../lib/tags";
 
 export { FARGATE_CPU_VALUES, isValidFargateSize, validFargateMemory } from "../lib/rules/fargate";
-
-/** Environment-variable names that must come from Secrets Manager, never as plain values. */
-const SECRET_LOOKING_NAME = /password|secret|token|private[_-]?key|api[_-]?key/i;
 
 export interface FargateServiceArgs {
     /** VPC of the service. */
@@ -87,7 +85,7 @@ export class FargateService extends pulumi.ComponentResource {
         if (!(args.minCount <= args.desiredCount && args.desiredCount <= args.maxCount)) {
             throw new Error(`FargateService ${name}: need minCount (${args.minCount}) <= desiredCount (${args.desiredCount}) <= maxCount (${args.maxCount})`);
         }
-        const leaked = Object.keys(args.environment ?? {}).filter((k) => SECRET_LOOKING_NAME.test(k));
+        const leaked = Object.keys(args.environment ?? {}).filter((k) => isSecretLikeName(k));
         if (leaked.length > 0) {
             throw new Error(`FargateService ${name}: environment variable(s) ${leaked.join(", ")} look like secrets; pass them in \`secrets\` (Secrets Manager ARNs), never as plain values`);
         }

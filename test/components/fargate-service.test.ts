@@ -131,6 +131,8 @@ describe("FargateService component", () => {
             ["a CPU Fargate does not offer", { cpu: 3000 }, /memory allowed with cpu 3000: none \(cpu must be one of 256, 512, 1024, 2048, 4096, 8192, 16384\)/],
             ["inverted bounds", { desiredCount: 1 }, /need minCount \(2\) <= desiredCount \(1\) <= maxCount \(6\)/],
             ["a secret in the plain environment", { environment: { API_TOKEN: "x" } }, /API_TOKEN look like secrets/],
+            // The shared rule (lib/rules/secrets.ts) catches short forms the component's old pattern let through.
+            ["a short-form secret name", { environment: { DB_PASS: "x", STRIPE_SK: "y", NODE_ENV: "production" } }, /variable\(s\) DB_PASS, STRIPE_SK look like secrets/],
             ["no log group and no way to create one", { logGroup: undefined }, /give logGroup, or logRetentionDays and logsKmsKeyArn/],
         ] as Array<[string, Partial<FargateServiceArgs>, RegExp]>) {
             it(label, async () => {
