@@ -30,6 +30,11 @@ export class AppSecrets extends pulumi.ComponentResource {
     public readonly secretArns: Record<string, pulumi.Output<string>>;
 
     constructor(name: string, args: AppSecretsArgs, opts?: pulumi.ComponentResourceOptions) {
+        // Validate before registering anything: a rejected configuration leaves nothing behind.
+        const problem = appSecretsProblem(args);
+        if (problem) {
+            throw new Error(`AppSecrets ${name}: ${problem}`);
+        }
         super("platform:security:AppSecrets", name, {}, opts);
         this.secretArns = {};
         for (const secretName of args.names) {
@@ -48,4 +53,25 @@ export class AppSecrets extends pulumi.ComponentResource {
         }
         this.registerOutputs({ secretArns: this.secretArns });
     }
+}
+
+/**
+ * Why these secrets cannot be created, or undefined: names must be environment-variable names (they become the
+ * container's variables and part of the secret's name), each once (two would collide in name and URN), and the
+ * recovery window within what Secrets Manager accepts (DeleteSecret: 7–30 days).
+ */
+export function appSecretsProblem(args: Pick<AppSecretsArgs, "names" | "recoveryWindowInDays">): string | undefined {
+    const invalid = args.names.filter((n) => !/^[A-Z][A-Z0-9_]*$/.test(n));
+    if (invalid.length > 0) {
+        return `secret names must be upper-case environment-variable names (A-Z, 0-9, _), received ${invalid.join(", ")}`;
+    }
+    const twice = args.names.find((n, i) => args.names.indexOf(n) !== i);
+    if (twice) {
+        return `secret ${twice} is listed twice`;
+    }
+    const window = args.recoveryWindowInDays;
+    if (window !== undefined && !(Number.isInteger(window) && window >= 7 && window <= 30)) {
+        return `recoveryWindowInDays must be 7 to 30 days, received ${window}`;
+    }
+    return undefined;
 }

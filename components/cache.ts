@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { childName, slug, truncateName } from "../lib/naming";
 import { clientOnlySecurityGroup } from "../lib/security-groups";
-import { CloudWatchRetentionDays } from "../lib/retention";
+import { CloudWatchRetentionDays } from "../lib/rules/retention";
 import { Tags } from "../lib/tags";
 
 /** ElastiCache refuses automatic failover or Multi-AZ with fewer than two nodes; say so before AWS does. */
@@ -68,13 +68,13 @@ export class Cache extends pulumi.ComponentResource {
     public readonly memberClusters: pulumi.Output<string[]>;
 
     constructor(name: string, args: CacheArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("platform:data:Cache", name, {}, opts);
         const failover = args.automaticFailover ?? args.numCacheClusters >= 2;
         const multiAz = args.multiAz ?? args.numCacheClusters >= 2;
         const topologyError = validateCacheTopology(args.numCacheClusters, failover, multiAz);
         if (topologyError) {
             throw new Error(`Cache ${name}: ${topologyError}`);
         }
+        super("platform:data:Cache", name, {}, opts);
         const parent = { parent: this };
         const stateful = { parent: this, protect: args.protect, retainOnDelete: args.protect };
 

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { childName } from "../lib/naming";
-import { CloudWatchRetentionDays } from "../lib/retention";
+import { CloudWatchRetentionDays } from "../lib/rules/retention";
 import { Tags } from "../lib/tags";
 
 export const DEFAULT_SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-Res-2021-06";

@@ -38,12 +38,12 @@ export class EncryptionKeys extends pulumi.ComponentResource {
     public readonly aliasNames: Record<string, pulumi.Output<string>>;
 
     constructor(name: string, args: EncryptionKeysArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("platform:security:EncryptionKeys", name, {}, opts);
         const names = args.purposes.map((p) => p.name);
         const duplicate = names.find((n, i) => names.indexOf(n) !== i);
         if (duplicate) {
             throw new Error(`EncryptionKeys ${name}: purpose "${duplicate}" is listed twice`);
         }
+        super("platform:security:EncryptionKeys", name, {}, opts);
         const keys: Record<string, PlatformKey> = {};
         for (const purpose of args.purposes) {
             keys[purpose.name] = createPlatformKey(

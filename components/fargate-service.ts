@@ -1,37 +1,12 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { childName } from "../lib/naming";
-import { CloudWatchRetentionDays } from "../lib/retention";
+import { FARGATE_CPU_VALUES, isValidFargateSize, validFargateMemory } from "../lib/rules/fargate";
+import { CloudWatchRetentionDays } from "../lib/rules/retention";
+import { isSecretLikeName } from "../lib/rules/secrets";
 import { Tags } from "../lib/tags";
 
-/** CPU units Fargate offers, and the memory (MiB) it accepts with each. */
-export const FARGATE_CPU_VALUES = [256, 512, 1024, 2048, 4096, 8192, 16384] as const;
-
-function range(from: number, to: number, step: number): number[] {
-    return Array.from({ length: (to - from) / step + 1 }, (_, i) => from + i * step);
-}
-
-const FARGATE_MEMORY: Record<number, number[]> = {
-    256: [512, 1024, 2048],
-    512: range(1024, 4096, 1024),
-    1024: range(2048, 8192, 1024),
-    2048: range(4096, 16384, 1024),
-    4096: range(8192, 30720, 1024),
-    8192: range(16384, 61440, 4096),
-    16384: range(32768, 122880, 8192),
-};
-
-/** Memory sizes (MiB) Fargate accepts with `cpu` units; empty for a CPU value Fargate does not offer. */
-export function validFargateMemory(cpu: number): number[] {
-    return FARGATE_MEMORY[cpu] ?? [];
-}
-
-export function isValidFargateSize(cpu: number, memory: number): boolean {
-    return validFargateMemory(cpu).includes(memory);
-}
-
-/** Environment-variable names that must come from Secrets Manager, never as plain values. */
-const SECRET_LOOKING_NAME = /password|secret|token|private[_-]?key|api[_-]?key/i;
+export { FARGATE_CPU_VALUES, isValidFargateSize, validFargateMemory } from "../lib/rules/fargate";
 
 export interface FargateServiceArgs {
     /** VPC of the service. */
@@ -120,13 +95,16 @@ export class FargateService extends pulumi.ComponentResource {
         if (!(args.minCount <= args.desiredCount && args.desiredCount <= args.maxCount)) {
             throw new Error(`FargateService ${name}: need minCount (${args.minCount}) <= desiredCount (${args.desiredCount}) <= maxCount (${args.maxCount})`);
         }
-        const leaked = Object.keys(args.environment ?? {}).filter((k) => SECRET_LOOKING_NAME.test(k));
+        const leaked = Object.keys(args.environment ?? {}).filter((k) => isSecretLikeName(k));
         if (leaked.length > 0) {
             throw new Error(`FargateService ${name}: environment variable(s) ${leaked.join(", ")} look like secrets; pass them in \`secrets\` (Secrets Manager ARNs), never as plain values`);
         }
         const badPaths = (args.writablePaths ?? []).filter((p) => !/^\/[A-Za-z0-9._/-]+$/.test(p) || p.split("/").includes(".."));
         if (badPaths.length > 0 || new Set(args.writablePaths ?? []).size !== (args.writablePaths ?? []).length) {
             throw new Error(`FargateService ${name}: writablePaths must be distinct absolute paths; got ${JSON.stringify(args.writablePaths)}`);
+        }
+        if (!args.logGroup && (!args.logRetentionDays || !args.logsKmsKeyArn)) {
+            throw new Error(`FargateService ${name}: give logGroup, or logRetentionDays and logsKmsKeyArn for a new one`);
         }
         // Everything above only validates: a rejected input registers nothing.
         super("platform:compute:FargateService", name, {}, opts);
@@ -143,9 +121,6 @@ export class FargateService extends pulumi.ComponentResource {
 
         let logGroup = args.logGroup;
         if (!logGroup) {
-            if (!args.logRetentionDays || !args.logsKmsKeyArn) {
-                throw new Error(`FargateService ${name}: give logGroup, or logRetentionDays and logsKmsKeyArn for a new one`);
-            }
             const created = new aws.cloudwatch.LogGroup(childName(name, "logs"), {
                 namePrefix: `/platform/ecs/${name}-`,
                 retentionInDays: args.logRetentionDays,

@@ -1,74 +1,14 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { IPv4CidrRange, IPv4Prefix } from "ip-num";
 import { awsContext } from "../lib/aws-context";
 import { childName } from "../lib/naming";
-import { CloudWatchRetentionDays } from "../lib/retention";
+import { CloudWatchRetentionDays } from "../lib/rules/retention";
+import { MAX_AZS, subnetCidr, SubnetCidrs, subnetCidrsProblem, SubnetTier, vpcCidrProblem } from "../lib/rules/subnet-layout";
 import { namedTags, Tags } from "../lib/tags";
 
-export type SubnetTier = "public" | "app" | "data";
+export { MAX_AZS, subnetCidr, subnetCidrsProblem, SUBNET_TIERS } from "../lib/rules/subnet-layout";
+export type { SubnetCidrs, SubnetTier } from "../lib/rules/subnet-layout";
 
-/** Quarter of the VPC block each tier owns; the fourth quarter is kept free for later tiers. */
-const TIER_QUARTER: Record<SubnetTier, number> = { public: 0, app: 1, data: 2 };
-/** Each tier's quarter is cut into 8 equal subnets, one per AZ index: up to 8 AZs. */
-const MAX_AZS = 8;
-
-/**
- * The CIDR of the subnet for (tier, AZ index). It depends on nothing else — not on how many AZs there are — so
- * adding an AZ adds subnets and never re-cuts existing ones. For 10.0.0.0/16: public 10.0.0.0/21, 10.0.8.0/21, …;
- * app 10.0.64.0/21, 10.0.72.0/21, …; data 10.0.128.0/21, 10.0.136.0/21, …; 10.0.192.0/18 is unused.
- */
-export function subnetCidr(vpcCidr: string, tier: SubnetTier, azIndex: number): string {
-    if (azIndex < 0 || azIndex >= MAX_AZS) {
-        throw new Error(`subnet layout supports AZ index 0–${MAX_AZS - 1}, got ${azIndex}`);
-    }
-    const vpc = IPv4CidrRange.fromCidr(vpcCidr);
-    const vpcPrefix = Number(vpc.cidrPrefix.getValue());
-    if (vpcPrefix > 22) {
-        throw new Error(`VPC ${vpcCidr} is too small for three tiers of ${MAX_AZS} subnets: use /22 or larger`);
-    }
-    const quarter = vpc.splitInto(new IPv4Prefix(BigInt(vpcPrefix + 2)))[TIER_QUARTER[tier]];
-    return quarter.splitInto(new IPv4Prefix(BigInt(vpcPrefix + 5)))[azIndex].toCidrString();
-}
-
-/** Explicit subnet CIDRs per tier, by AZ index (entry i is AZ i's subnet): for layouts an application guide fixes. */
-export type SubnetCidrs = Record<SubnetTier, string[]>;
-
-/**
- * Why explicit subnet CIDRs cannot be used in `vpcCidr` for `azCount` AZs, or undefined. Each list is keyed by AZ
- * index like the computed layout, so it is just as stable: adding an AZ uses the next entry and never re-cuts a subnet.
- */
-export function subnetCidrsProblem(vpcCidr: string, azCount: number, cidrs: SubnetCidrs): string | undefined {
-    const vpc = IPv4CidrRange.fromCidr(vpcCidr);
-    const all: Array<{ cidr: string; range: IPv4CidrRange }> = [];
-    for (const tier of ["public", "app", "data"] as const) {
-        const list = cidrs[tier] ?? [];
-        if (list.length < azCount) {
-            return `${tier} lists ${list.length} CIDRs for ${azCount} availability zones; give one per AZ, in AZ order`;
-        }
-        for (const cidr of list) {
-            let range: IPv4CidrRange;
-            try {
-                range = IPv4CidrRange.fromCidr(cidr);
-            } catch {
-                return `${tier} CIDR ${cidr} is not an IPv4 CIDR block`;
-            }
-            const prefix = Number(range.cidrPrefix.getValue());
-            if (prefix < 16 || prefix > 28) {
-                return `${tier} CIDR ${cidr}: AWS subnets are /16 to /28`;
-            }
-            if (!vpc.contains(range)) {
-                return `${tier} CIDR ${cidr} is outside the VPC block ${vpcCidr}`;
-            }
-            const clash = all.find((other) => other.range.isOverlapping(range));
-            if (clash) {
-                return `${tier} CIDR ${cidr} overlaps ${clash.cidr}`;
-            }
-            all.push({ cidr, range });
-        }
-    }
-    return undefined;
-}
 
 export interface NetworkArgs {
     /** VPC IPv4 block, e.g. `10.0.0.0/16` (/16–/22). */
@@ -107,9 +47,14 @@ export class Network extends pulumi.ComponentResource {
     public readonly endpointSecurityGroupId: pulumi.Output<string>;
 
     constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
+        // Validate before registering anything: a rejected configuration leaves nothing behind.
         const azs = args.availabilityZones;
-        if (azs.length < 1 || azs.length > MAX_AZS) {
-            throw new Error(`Network ${name}: between 1 and ${MAX_AZS} availability zones are supported, got ${azs.length}`);
+        if (azs.length < 1 || azs.length > MAX_AZS || new Set(azs).size !== azs.length) {
+            throw new Error(`Network ${name}: between 1 and ${MAX_AZS} distinct availability zones are supported, got ${azs.join(", ") || "none"}`);
+        }
+        const cidrProblem = vpcCidrProblem(args.cidrBlock);
+        if (cidrProblem) {
+            throw new Error(`Network ${name}: ${cidrProblem}`);
         }
         if (args.subnetCidrs) {
             const problem = subnetCidrsProblem(args.cidrBlock, azs.length, args.subnetCidrs);

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { childName } from "../lib/naming";
-import { cloudWatchRetentionAtLeast, isCloudWatchRetention, nearestCloudWatchRetention, SEVEN_YEARS_DAYS } from "../lib/retention";
+import { cloudWatchRetentionAtLeast, isCloudWatchRetention, nearestCloudWatchRetention, SEVEN_YEARS_DAYS } from "../lib/rules/retention";
 import { Tags } from "../lib/tags";
 
 export interface LogGroupRef {
@@ -33,25 +33,30 @@ export class ServiceLogs extends pulumi.ComponentResource {
     public readonly auditLogGroup: LogGroupRef;
 
     constructor(name: string, args: ServiceLogsArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("platform:observability:ServiceLogs", name, {}, opts);
-        const retention = (kind: string, days: number) => {
-            if (!isCloudWatchRetention(days)) {
-                throw new Error(`ServiceLogs ${name}: ${kind} retention ${days} is not a CloudWatch Logs value; nearest allowed is ${nearestCloudWatchRetention(days)}`);
-            }
-            return days;
+        // Validate every retention before registering anything: a rejected configuration leaves nothing behind.
+        const days = {
+            application: args.applicationRetentionDays ?? 14,
+            error: args.errorRetentionDays ?? 30,
+            audit: args.auditRetentionDays ?? cloudWatchRetentionAtLeast(SEVEN_YEARS_DAYS),
         };
+        for (const [kind, value] of Object.entries(days)) {
+            if (!isCloudWatchRetention(value)) {
+                throw new Error(`ServiceLogs ${name}: ${kind} retention ${value} is not a CloudWatch Logs value; nearest allowed is ${nearestCloudWatchRetention(value)}`);
+            }
+        }
+        super("platform:observability:ServiceLogs", name, {}, opts);
         const group = (kind: string, days: number, keep: boolean): LogGroupRef => {
             const logGroup = new aws.cloudwatch.LogGroup(childName(name, kind), {
                 name: `/platform/${args.serviceName}/${kind}`,
-                retentionInDays: retention(kind, days),
+                retentionInDays: days,
                 kmsKeyId: args.kmsKeyArn,
                 tags: { ...args.tags, "log-kind": kind },
             }, { parent: this, protect: keep, retainOnDelete: keep });
             return { name: logGroup.name, arn: logGroup.arn };
         };
-        this.applicationLogGroup = group("application", args.applicationRetentionDays ?? 14, false);
-        this.errorLogGroup = group("error", args.errorRetentionDays ?? 30, false);
-        this.auditLogGroup = group("audit", args.auditRetentionDays ?? cloudWatchRetentionAtLeast(SEVEN_YEARS_DAYS), args.protect);
+        this.applicationLogGroup = group("application", days.application, false);
+        this.errorLogGroup = group("error", days.error, false);
+        this.auditLogGroup = group("audit", days.audit, args.protect);
         this.registerOutputs({
             applicationLogGroup: this.applicationLogGroup.name,
             errorLogGroup: this.errorLogGroup.name,

@@ -1,13 +1,14 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { childName } from "../lib/naming";
+import { configuredMaxConnections, connectionsAlarmThreshold, rdsDefaultMaxConnections } from "../lib/rules/db-connections";
 import { Tags } from "../lib/tags";
 
 /** Alarm thresholds, with the seeds' values as defaults. */
 export interface ObservabilityThresholds {
     /** p95 target response time, seconds (MITA: alert over 2 s; LMS load test: p95 under 1 s). */
     p95LatencySeconds: number;
-    /** Target 5xx responses as % of requests over 2 minutes (LMS dashboard: 5 warn / 10 critical). */
+    /** 5xx responses (from the targets and from the load balancer itself) as % of requests, 2 of 2 minutes. */
     error5xxPercent: number;
     /** Service CPU %, 3 of 3 minutes. */
     serviceCpuPercent: number;
@@ -17,8 +18,11 @@ export interface ObservabilityThresholds {
     databaseCpuPercent: number;
     /** Free storage below this % of allocated storage. */
     databaseFreeStoragePercent: number;
-    /** Database connections for 5 minutes (LMS: 450, with max_connections 500). */
-    databaseConnections: number;
+    /**
+     * Database connections for 5 minutes (LMS guide: 450, with max_connections 500). Default: 90 % of the
+     * database's max_connections (see lib/rules/db-connections.ts), so each database gets its own.
+     */
+    databaseConnections?: number;
     /** Replica lag, seconds; well under the 1-hour RPO so a lagging replica is fixed long before it matters. */
     replicaLagSeconds: number;
     /** Redis memory used, %. */
@@ -40,7 +44,6 @@ export const DEFAULT_THRESHOLDS: ObservabilityThresholds = {
     serviceMemoryPercent: 85,
     databaseCpuPercent: 80,
     databaseFreeStoragePercent: 10,
-    databaseConnections: 450,
     replicaLagSeconds: 60,
     cacheMemoryPercent: 80,
     cacheEvictions: 1000,
@@ -65,8 +68,20 @@ export interface ServiceObservabilityArgs {
     /** Running tasks below this raise an alarm (the autoscaling floor). */
     minTasks: number;
     /** The service's database. */
-    database?: { engine: "postgres" | "mysql"; instanceIdentifier: pulumi.Input<string>; replicaIdentifiers: pulumi.Input<string>[]; allocatedStorageGb: number };
-    /** The service's cache; ElastiCache metrics are per member cluster (`<group>-001`…). */
+    database?: {
+        engine: "postgres" | "mysql";
+        instanceIdentifier: pulumi.Input<string>;
+        replicaIdentifiers: pulumi.Input<string>[];
+        allocatedStorageGb: number;
+        /** Engine parameters the database runs with; their `max_connections` sets the connections alarm. */
+        parameters?: Record<string, string>;
+        /** Instance class, for RDS's default max_connections when the parameters do not set it. */
+        instanceClass?: string;
+    };
+    /**
+     * The service's Redis replication group. ElastiCache publishes per member cluster (`<group>-001`…) and the
+     * primary's role moves between members on failover, so alarms take the worst member, never a fixed one.
+     */
     cache?: { replicationGroupId: pulumi.Input<string>; memberClusterIds: pulumi.Input<string[]> };
     /** The web ACL in front of the service. */
     waf?: { webAclName: pulumi.Input<string>; region: string };
@@ -76,172 +91,245 @@ export interface ServiceObservabilityArgs {
     tags: Tags;
 }
 
-type AlarmSpec = Omit<aws.cloudwatch.MetricAlarmArgs, "alarmActions" | "okActions" | "tags" | "name" | "alarmDescription"> & {
+type Dimensions = Record<string, pulumi.Input<string>>;
+type MetricQuery = aws.types.input.cloudwatch.MetricAlarmMetricQuery;
+
+/** One alarm as data: what it watches (a metric, or metric math over several) and when it fires. */
+export interface AlarmRow {
+    /** Suffix of the alarm's name and logical name; keep it stable (it is the alarm's identity). */
+    shortName: string;
     description: string;
-};
+    source:
+        | { namespace: string; metricName: string; dimensions: Dimensions; statistic?: string; extendedStatistic?: string }
+        | { metricQueries: pulumi.Input<MetricQuery[]> };
+    threshold: number;
+    comparisonOperator: "GreaterThanThreshold" | "LessThanThreshold";
+    period: number;
+    evaluationPeriods: number;
+    datapointsToAlarm?: number;
+    treatMissingData: "missing" | "notBreaching" | "breaching";
+}
+
+/**
+ * 5xx % of requests, the target's and the load balancer's own (502/503/504 when targets fail or are missing).
+ * RequestCount only counts requests the ALB could route to a target, so the ALB's own 5xx join the denominator.
+ */
+export const ERROR_RATE_EXPRESSION = "IF((req + FILL(elb5xx, 0)) > 0, 100 * (FILL(target5xx, 0) + FILL(elb5xx, 0)) / (req + FILL(elb5xx, 0)), 0)";
+
+/** Metric math taking the worst member of a replication group, whichever member is primary now. */
+function worstMember(memberIds: pulumi.Input<string[]>, metricName: string, stat: string, period: number, label: string): pulumi.Output<MetricQuery[]> {
+    return pulumi.output(memberIds).apply((ids) => [
+        { id: "worst", label, returnData: true, expression: `MAX([${ids.map((_, i) => `member${i}`).join(", ")}])` },
+        ...ids.map((id, i) => ({
+            id: `member${i}`,
+            metric: { namespace: "AWS/ElastiCache", metricName, dimensions: { CacheClusterId: id }, period, stat },
+        })),
+    ]);
+}
+
+/** The connections alarm's threshold: explicit, else 90 % of the configured max_connections, else of RDS's default. */
+export function databaseConnectionsThreshold(database: NonNullable<ServiceObservabilityArgs["database"]>, explicit: number | undefined): number | undefined {
+    if (explicit !== undefined) return explicit;
+    const max = configuredMaxConnections(database.parameters)
+        ?? (database.instanceClass ? rdsDefaultMaxConnections(database.engine, database.instanceClass) : undefined);
+    return max === undefined ? undefined : connectionsAlarmThreshold(max);
+}
+
+/** Every alarm of a service, as rows: the table the component creates and the dashboard annotates. */
+export function alarmTable(args: ServiceObservabilityArgs, t: ObservabilityThresholds): AlarmRow[] {
+    const svc = args.serviceName;
+    const alb = { LoadBalancer: args.loadBalancerArnSuffix, TargetGroup: args.targetGroupArnSuffix };
+    const ecs = { ClusterName: args.ecsClusterName, ServiceName: args.ecsServiceName };
+    const metric = (namespace: string, metricName: string, dimensions: Dimensions, statistic: string) => ({ namespace, metricName, dimensions, statistic });
+    const above = "GreaterThanThreshold" as const;
+    const below = "LessThanThreshold" as const;
+    const rows: AlarmRow[] = [
+        {
+            shortName: "5xx-rate",
+            description: `More than ${t.error5xxPercent}% of requests to ${svc} failed with a 5xx (application or load balancer) for 2 minutes. Check the error log group, target health and the latest deployment.`,
+            source: {
+                metricQueries: [
+                    { id: "e1", label: "5xx %", returnData: true, expression: ERROR_RATE_EXPRESSION },
+                    { id: "target5xx", metric: { namespace: "AWS/ApplicationELB", metricName: "HTTPCode_Target_5XX_Count", dimensions: alb, period: 60, stat: "Sum" } },
+                    { id: "elb5xx", metric: { namespace: "AWS/ApplicationELB", metricName: "HTTPCode_ELB_5XX_Count", dimensions: { LoadBalancer: args.loadBalancerArnSuffix }, period: 60, stat: "Sum" } },
+                    { id: "req", metric: { namespace: "AWS/ApplicationELB", metricName: "RequestCount", dimensions: { LoadBalancer: args.loadBalancerArnSuffix }, period: 60, stat: "Sum" } },
+                ],
+            },
+            threshold: t.error5xxPercent, comparisonOperator: above, period: 60, evaluationPeriods: 2, datapointsToAlarm: 2, treatMissingData: "notBreaching",
+        },
+        {
+            shortName: "p95-latency",
+            description: `p95 response time of ${svc} above ${t.p95LatencySeconds} s for 5 minutes. Check database load, cache hit rate and task CPU.`,
+            source: { namespace: "AWS/ApplicationELB", metricName: "TargetResponseTime", dimensions: alb, extendedStatistic: "p95" },
+            threshold: t.p95LatencySeconds, comparisonOperator: above, period: 60, evaluationPeriods: 5, datapointsToAlarm: 5, treatMissingData: "notBreaching",
+        },
+        {
+            shortName: "no-healthy-hosts",
+            description: `${svc} is down: no healthy target for 1 minute. Check task health checks and recent deployments.`,
+            source: metric("AWS/ApplicationELB", "HealthyHostCount", alb, "Minimum"),
+            // No data means the target group reports nothing: treat as down.
+            threshold: 1, comparisonOperator: below, period: 60, evaluationPeriods: 1, treatMissingData: "breaching",
+        },
+        {
+            shortName: "unhealthy-hosts",
+            description: `${svc} has unhealthy targets for 3 minutes. Look at the failing task's logs.`,
+            source: metric("AWS/ApplicationELB", "UnHealthyHostCount", alb, "Maximum"),
+            threshold: 0, comparisonOperator: above, period: 60, evaluationPeriods: 3, treatMissingData: "notBreaching",
+        },
+        {
+            shortName: "running-tasks-low",
+            description: `${svc} runs fewer than ${args.minTasks} tasks for 3 minutes: tasks are crashing or cannot be placed.`,
+            source: metric("ECS/ContainerInsights", "RunningTaskCount", ecs, "Minimum"),
+            threshold: args.minTasks, comparisonOperator: below, period: 60, evaluationPeriods: 3, treatMissingData: "breaching",
+        },
+        {
+            shortName: "service-cpu-high",
+            description: `${svc} CPU above ${t.serviceCpuPercent}% for 3 minutes while autoscaling should hold it near target: the service may be at maxCount.`,
+            source: metric("AWS/ECS", "CPUUtilization", ecs, "Average"),
+            threshold: t.serviceCpuPercent, comparisonOperator: above, period: 60, evaluationPeriods: 3, treatMissingData: "missing",
+        },
+        {
+            shortName: "service-memory-high",
+            description: `${svc} memory above ${t.serviceMemoryPercent}% for 3 minutes: risk of OOM kills.`,
+            source: metric("AWS/ECS", "MemoryUtilization", ecs, "Average"),
+            threshold: t.serviceMemoryPercent, comparisonOperator: above, period: 60, evaluationPeriods: 3, treatMissingData: "missing",
+        },
+    ];
+
+    if (args.database) {
+        const database = args.database;
+        const db = { DBInstanceIdentifier: database.instanceIdentifier };
+        const connections = databaseConnectionsThreshold(database, t.databaseConnections)!;
+        rows.push(
+            {
+                shortName: "db-cpu-high",
+                description: `Database of ${svc} above ${t.databaseCpuPercent}% CPU for 5 minutes. Check Performance Insights for the top queries.`,
+                source: metric("AWS/RDS", "CPUUtilization", db, "Average"),
+                threshold: t.databaseCpuPercent, comparisonOperator: above, period: 60, evaluationPeriods: 5, treatMissingData: "missing",
+            },
+            {
+                shortName: "db-free-storage-low",
+                description: `Database of ${svc} has less than ${t.databaseFreeStoragePercent}% of ${database.allocatedStorageGb} GiB free; storage autoscaling may be at its ceiling.`,
+                source: metric("AWS/RDS", "FreeStorageSpace", db, "Minimum"),
+                threshold: database.allocatedStorageGb * 1024 ** 3 * (t.databaseFreeStoragePercent / 100),
+                comparisonOperator: below, period: 300, evaluationPeriods: 1, treatMissingData: "missing",
+            },
+            {
+                shortName: "db-connections-high",
+                description: `Database of ${svc} has more than ${connections} connections for 5 minutes. Check for connection leaks or pool sizes.`,
+                source: metric("AWS/RDS", "DatabaseConnections", db, "Maximum"),
+                threshold: connections, comparisonOperator: above, period: 60, evaluationPeriods: 5, treatMissingData: "missing",
+            },
+            ...database.replicaIdentifiers.map((replica, i): AlarmRow => ({
+                shortName: `db-replica-${i + 1}-lag`,
+                description: `Read replica ${i + 1} of ${svc} lags more than ${t.replicaLagSeconds} s for 5 minutes: reads are stale.`,
+                source: metric("AWS/RDS", "ReplicaLag", { DBInstanceIdentifier: replica }, "Maximum"),
+                threshold: t.replicaLagSeconds, comparisonOperator: above, period: 60, evaluationPeriods: 5, treatMissingData: "breaching",
+            })),
+        );
+    }
+
+    if (args.cache) {
+        const members = args.cache.memberClusterIds;
+        rows.push(
+            {
+                shortName: "cache-memory-high",
+                description: `Redis of ${svc} above ${t.cacheMemoryPercent}% memory on some member: evictions will follow.`,
+                source: { metricQueries: worstMember(members, "DatabaseMemoryUsagePercentage", "Maximum", 300, "memory % (worst member)") },
+                threshold: t.cacheMemoryPercent, comparisonOperator: above, period: 300, evaluationPeriods: 1, treatMissingData: "missing",
+            },
+            {
+                shortName: "cache-evictions",
+                description: `Redis of ${svc} evicted more than ${t.cacheEvictions} keys in 5 minutes: the cache is too small for its working set.`,
+                source: { metricQueries: worstMember(members, "Evictions", "Sum", 300, "evictions (worst member)") },
+                threshold: t.cacheEvictions, comparisonOperator: above, period: 300, evaluationPeriods: 1, treatMissingData: "notBreaching",
+            },
+            {
+                shortName: "cache-cpu-high",
+                description: `Redis engine CPU of ${svc} above ${t.cacheCpuPercent}% for 5 minutes on some member.`,
+                source: { metricQueries: worstMember(members, "EngineCPUUtilization", "Average", 60, "engine CPU % (worst member)") },
+                threshold: t.cacheCpuPercent, comparisonOperator: above, period: 60, evaluationPeriods: 5, treatMissingData: "missing",
+            },
+            {
+                // Only replicas report ReplicationLag; the worst member is the worst replica, whichever is primary.
+                shortName: "cache-replication-lag",
+                description: `A Redis replica of ${svc} lags more than ${t.cacheReplicationLagSeconds} s: failover would lose writes.`,
+                source: { metricQueries: worstMember(members, "ReplicationLag", "Maximum", 60, "replication lag s (worst replica)") },
+                threshold: t.cacheReplicationLagSeconds, comparisonOperator: above, period: 60, evaluationPeriods: 3, treatMissingData: "missing",
+            },
+        );
+    }
+
+    if (args.waf) {
+        rows.push({
+            shortName: "waf-blocked-spike",
+            description: `WAF blocked more than ${t.wafBlockedRequests} requests to ${svc} in 5 minutes: an attack, or a rule blocking real users. Check the WAF logs.`,
+            source: metric("AWS/WAFV2", "BlockedRequests", { WebACL: args.waf.webAclName, Region: args.waf.region, Rule: "ALL" }, "Sum"),
+            threshold: t.wafBlockedRequests, comparisonOperator: above, period: 300, evaluationPeriods: 1, treatMissingData: "notBreaching",
+        });
+    }
+    return rows;
+}
+
+/** Why these args cannot make alarms, or undefined. Checked before anything is registered. */
+export function observabilityArgsProblem(args: ServiceObservabilityArgs, t: ObservabilityThresholds): string | undefined {
+    for (const [key, value] of Object.entries(t)) {
+        if (value !== undefined && (typeof value !== "number" || !Number.isFinite(value) || value < 0)) {
+            return `thresholds.${key} must be a non-negative number, received ${String(value)}`;
+        }
+    }
+    if (t.error5xxPercent <= 0 || t.error5xxPercent > 100) {
+        return `thresholds.error5xxPercent must be in (0, 100], received ${t.error5xxPercent}`;
+    }
+    if (!Number.isInteger(args.minTasks) || args.minTasks < 1) {
+        return `minTasks must be a positive integer, received ${args.minTasks}`;
+    }
+    if (args.database && databaseConnectionsThreshold(args.database, t.databaseConnections) === undefined) {
+        return "the database connections alarm needs thresholds.databaseConnections, database.parameters.max_connections " +
+            `or a database.instanceClass whose default max_connections is known (received ${args.database.instanceClass ?? "none"})`;
+    }
+    return undefined;
+}
 
 /**
  * Alarms and a dashboard for one service, mirroring the seeds' alerts (ApplicationDown, HighErrorRate, p95 latency,
- * DatabaseConnections) and Grafana panels. Every alarm notifies the alert topic on alarm and on recovery and treats
- * missing data deliberately.
+ * DatabaseConnections) and Grafana panels. The alarms are one table (`alarmTable`); every alarm notifies the alert
+ * topic on alarm and on recovery and treats missing data deliberately; the dashboard draws the same thresholds.
  */
 export class ServiceObservability extends pulumi.ComponentResource {
     public readonly alarmArns: Record<string, pulumi.Output<string>>;
     public readonly dashboardName: pulumi.Output<string>;
 
     constructor(name: string, args: ServiceObservabilityArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("platform:observability:ServiceObservability", name, {}, opts);
         const t: ObservabilityThresholds = { ...DEFAULT_THRESHOLDS, ...args.thresholds };
+        // Validate before registering anything: a rejected configuration leaves nothing behind.
+        const problem = observabilityArgsProblem(args, t);
+        if (problem) {
+            throw new Error(`ServiceObservability ${name}: ${problem}`);
+        }
+        super("platform:observability:ServiceObservability", name, {}, opts);
+
+        const rows = alarmTable(args, t);
         const alarmArns: Record<string, pulumi.Output<string>> = {};
-        const alarm = (shortName: string, spec: AlarmSpec) => {
-            const { description, ...rest } = spec;
-            const created = new aws.cloudwatch.MetricAlarm(childName(name, shortName), {
-                ...rest,
-                name: `${args.serviceName}-${shortName}`,
-                alarmDescription: description,
+        for (const row of rows) {
+            const created = new aws.cloudwatch.MetricAlarm(childName(name, row.shortName), {
+                ...row.source,
+                name: `${args.serviceName}-${row.shortName}`,
+                alarmDescription: row.description,
+                threshold: row.threshold,
+                comparisonOperator: row.comparisonOperator,
+                evaluationPeriods: row.evaluationPeriods,
+                datapointsToAlarm: row.datapointsToAlarm,
+                // Metric math alarms carry their period on each query.
+                period: "metricQueries" in row.source ? undefined : row.period,
+                treatMissingData: row.treatMissingData,
                 alarmActions: [args.alarmTopicArn],
                 okActions: [args.alarmTopicArn],
                 tags: args.tags,
             }, { parent: this });
-            alarmArns[shortName] = created.arn;
-        };
-        const alb = { LoadBalancer: args.loadBalancerArnSuffix, TargetGroup: args.targetGroupArnSuffix };
-        const ecs = { ClusterName: args.ecsClusterName, ServiceName: args.ecsServiceName };
-
-        alarm("5xx-rate", {
-            description: `More than ${t.error5xxPercent}% of requests to ${args.serviceName} failed with a 5xx from the application for 2 minutes. Check the error log group and the latest deployment.`,
-            comparisonOperator: "GreaterThanThreshold",
-            threshold: t.error5xxPercent,
-            evaluationPeriods: 2,
-            datapointsToAlarm: 2,
-            treatMissingData: "notBreaching",
-            metricQueries: [
-                { id: "e1", label: "5xx %", returnData: true, expression: "IF(m2 > 0, 100 * FILL(m1, 0) / m2, 0)" },
-                { id: "m1", metric: { namespace: "AWS/ApplicationELB", metricName: "HTTPCode_Target_5XX_Count", dimensions: alb, period: 60, stat: "Sum" } },
-                { id: "m2", metric: { namespace: "AWS/ApplicationELB", metricName: "RequestCount", dimensions: alb, period: 60, stat: "Sum" } },
-            ],
-        });
-        alarm("p95-latency", {
-            description: `p95 response time of ${args.serviceName} above ${t.p95LatencySeconds} s for 5 minutes. Check database load, cache hit rate and task CPU.`,
-            namespace: "AWS/ApplicationELB",
-            metricName: "TargetResponseTime",
-            dimensions: alb,
-            extendedStatistic: "p95",
-            period: 60,
-            evaluationPeriods: 5,
-            datapointsToAlarm: 5,
-            threshold: t.p95LatencySeconds,
-            comparisonOperator: "GreaterThanThreshold",
-            treatMissingData: "notBreaching",
-        });
-        alarm("no-healthy-hosts", {
-            description: `${args.serviceName} is down: no healthy target for 1 minute. Check task health checks and recent deployments.`,
-            namespace: "AWS/ApplicationELB",
-            metricName: "HealthyHostCount",
-            dimensions: alb,
-            statistic: "Minimum",
-            period: 60,
-            evaluationPeriods: 1,
-            threshold: 1,
-            comparisonOperator: "LessThanThreshold",
-            // No data means the target group reports nothing: treat as down.
-            treatMissingData: "breaching",
-        });
-        alarm("unhealthy-hosts", {
-            description: `${args.serviceName} has unhealthy targets for 3 minutes. Look at the failing task's logs.`,
-            namespace: "AWS/ApplicationELB",
-            metricName: "UnHealthyHostCount",
-            dimensions: alb,
-            statistic: "Maximum",
-            period: 60,
-            evaluationPeriods: 3,
-            threshold: 0,
-            comparisonOperator: "GreaterThanThreshold",
-            treatMissingData: "notBreaching",
-        });
-        alarm("running-tasks-low", {
-            description: `${args.serviceName} runs fewer than ${args.minTasks} tasks for 3 minutes: tasks are crashing or cannot be placed.`,
-            namespace: "ECS/ContainerInsights",
-            metricName: "RunningTaskCount",
-            dimensions: ecs,
-            statistic: "Minimum",
-            period: 60,
-            evaluationPeriods: 3,
-            threshold: args.minTasks,
-            comparisonOperator: "LessThanThreshold",
-            treatMissingData: "breaching",
-        });
-        alarm("service-cpu-high", {
-            description: `${args.serviceName} CPU above ${t.serviceCpuPercent}% for 3 minutes while autoscaling should hold it near target: the service may be at maxCount.`,
-            namespace: "AWS/ECS", metricName: "CPUUtilization", dimensions: ecs, statistic: "Average",
-            period: 60, evaluationPeriods: 3, threshold: t.serviceCpuPercent, comparisonOperator: "GreaterThanThreshold", treatMissingData: "missing",
-        });
-        alarm("service-memory-high", {
-            description: `${args.serviceName} memory above ${t.serviceMemoryPercent}% for 3 minutes: risk of OOM kills.`,
-            namespace: "AWS/ECS", metricName: "MemoryUtilization", dimensions: ecs, statistic: "Average",
-            period: 60, evaluationPeriods: 3, threshold: t.serviceMemoryPercent, comparisonOperator: "GreaterThanThreshold", treatMissingData: "missing",
-        });
-
-        if (args.database) {
-            const db = { DBInstanceIdentifier: args.database.instanceIdentifier };
-            alarm("db-cpu-high", {
-                description: `Database of ${args.serviceName} above ${t.databaseCpuPercent}% CPU for 5 minutes. Check Performance Insights for the top queries.`,
-                namespace: "AWS/RDS", metricName: "CPUUtilization", dimensions: db, statistic: "Average",
-                period: 60, evaluationPeriods: 5, threshold: t.databaseCpuPercent, comparisonOperator: "GreaterThanThreshold", treatMissingData: "missing",
-            });
-            alarm("db-free-storage-low", {
-                description: `Database of ${args.serviceName} has less than ${t.databaseFreeStoragePercent}% of ${args.database.allocatedStorageGb} GiB free; storage autoscaling may be at its ceiling.`,
-                namespace: "AWS/RDS", metricName: "FreeStorageSpace", dimensions: db, statistic: "Minimum",
-                period: 300, evaluationPeriods: 1, threshold: args.database.allocatedStorageGb * 1024 ** 3 * (t.databaseFreeStoragePercent / 100),
-                comparisonOperator: "LessThanThreshold", treatMissingData: "missing",
-            });
-            alarm("db-connections-high", {
-                description: `Database of ${args.serviceName} has more than ${t.databaseConnections} connections for 5 minutes. Check for connection leaks or pool sizes.`,
-                namespace: "AWS/RDS", metricName: "DatabaseConnections", dimensions: db, statistic: "Maximum",
-                period: 60, evaluationPeriods: 5, threshold: t.databaseConnections, comparisonOperator: "GreaterThanThreshold", treatMissingData: "missing",
-            });
-            args.database.replicaIdentifiers.forEach((replica, i) => alarm(`db-replica-${i + 1}-lag`, {
-                description: `Read replica ${i + 1} of ${args.serviceName} lags more than ${t.replicaLagSeconds} s for 5 minutes: reads are stale.`,
-                namespace: "AWS/RDS", metricName: "ReplicaLag", dimensions: { DBInstanceIdentifier: replica }, statistic: "Maximum",
-                period: 60, evaluationPeriods: 5, threshold: t.replicaLagSeconds, comparisonOperator: "GreaterThanThreshold", treatMissingData: "breaching",
-            }));
+            alarmArns[row.shortName] = created.arn;
         }
-
-        if (args.cache) {
-            const primary = { CacheClusterId: pulumi.output(args.cache.memberClusterIds).apply((ids) => ids[0]) };
-            alarm("cache-memory-high", {
-                description: `Redis of ${args.serviceName} above ${t.cacheMemoryPercent}% memory: evictions will follow.`,
-                namespace: "AWS/ElastiCache", metricName: "DatabaseMemoryUsagePercentage", dimensions: primary, statistic: "Maximum",
-                period: 300, evaluationPeriods: 1, threshold: t.cacheMemoryPercent, comparisonOperator: "GreaterThanThreshold", treatMissingData: "missing",
-            });
-            alarm("cache-evictions", {
-                description: `Redis of ${args.serviceName} evicted more than ${t.cacheEvictions} keys in 5 minutes: the cache is too small for its working set.`,
-                namespace: "AWS/ElastiCache", metricName: "Evictions", dimensions: primary, statistic: "Sum",
-                period: 300, evaluationPeriods: 1, threshold: t.cacheEvictions, comparisonOperator: "GreaterThanThreshold", treatMissingData: "notBreaching",
-            });
-            alarm("cache-cpu-high", {
-                description: `Redis engine CPU of ${args.serviceName} above ${t.cacheCpuPercent}% for 5 minutes.`,
-                namespace: "AWS/ElastiCache", metricName: "EngineCPUUtilization", dimensions: primary, statistic: "Average",
-                period: 60, evaluationPeriods: 5, threshold: t.cacheCpuPercent, comparisonOperator: "GreaterThanThreshold", treatMissingData: "missing",
-            });
-            alarm("cache-replication-lag", {
-                description: `A Redis replica of ${args.serviceName} lags more than ${t.cacheReplicationLagSeconds} s: failover would lose writes.`,
-                namespace: "AWS/ElastiCache", metricName: "ReplicationLag",
-                dimensions: { CacheClusterId: pulumi.output(args.cache.memberClusterIds).apply((ids) => ids[ids.length - 1]) },
-                statistic: "Maximum", period: 60, evaluationPeriods: 3, threshold: t.cacheReplicationLagSeconds,
-                comparisonOperator: "GreaterThanThreshold", treatMissingData: "missing",
-            });
-        }
-
-        if (args.waf) {
-            alarm("waf-blocked-spike", {
-                description: `WAF blocked more than ${t.wafBlockedRequests} requests to ${args.serviceName} in 5 minutes: an attack, or a rule blocking real users. Check the WAF logs.`,
-                namespace: "AWS/WAFV2", metricName: "BlockedRequests",
-                dimensions: { WebACL: args.waf.webAclName, Region: args.waf.region, Rule: "ALL" },
-                statistic: "Sum", period: 300, evaluationPeriods: 1, threshold: t.wafBlockedRequests,
-                comparisonOperator: "GreaterThanThreshold", treatMissingData: "notBreaching",
-            });
-        }
+        const thresholds = Object.fromEntries(rows.map((r) => [r.shortName, r.threshold]));
 
         const dashboard = new aws.cloudwatch.Dashboard(childName(name, "dashboard"), {
             dashboardName: args.serviceName,
@@ -255,7 +343,7 @@ export class ServiceObservability extends pulumi.ComponentResource {
                 args.cache?.memberClusterIds ?? [],
                 args.waf?.webAclName ?? "",
             ]).apply(([lb, tg, cluster, service, db, replicas, cacheIds, acl]) =>
-                JSON.stringify(dashboardBody(args.serviceName, args.waf?.region, t, { lb, tg, cluster, service, db, replicas, cacheIds, acl }))),
+                JSON.stringify(dashboardBody(args.serviceName, args.waf?.region, thresholds, { lb, tg, cluster, service, db, replicas, cacheIds, acl }))),
         }, { parent: this });
 
         this.alarmArns = alarmArns;
@@ -275,57 +363,66 @@ interface DashboardIds {
     acl: string;
 }
 
-/** The seeds' Grafana panels as CloudWatch widgets: latency, traffic, errors, hosts, tasks, database, cache, WAF. */
-function dashboardBody(title: string, region: string | undefined, t: ObservabilityThresholds, ids: DashboardIds): object {
+/**
+ * The seeds' Grafana panels as CloudWatch widgets: latency, traffic, errors, hosts, tasks, database, cache, WAF.
+ * Each panel draws the thresholds of the alarms on its metrics, taken from the alarm table.
+ */
+export function dashboardBody(title: string, region: string | undefined, thresholds: Record<string, number>, ids: DashboardIds): object {
     const widgets: object[] = [];
-    const graph = (panelTitle: string, metrics: unknown[][], extra: Record<string, unknown> = {}) => {
+    const graph = (panelTitle: string, metrics: unknown[][], alarms: Array<[shortName: string, label: string, yAxis?: "right"]> = []) => {
+        const horizontal = alarms
+            .filter(([shortName]) => thresholds[shortName] !== undefined)
+            .map(([shortName, label, yAxis]) => ({ label, value: thresholds[shortName], ...(yAxis ? { yAxis } : {}) }));
         widgets.push({
             type: "metric",
             width: 12,
             height: 6,
-            properties: { title: panelTitle, view: "timeSeries", region, period: 60, metrics, ...extra },
+            properties: { title: panelTitle, view: "timeSeries", region, period: 60, metrics, ...(horizontal.length > 0 ? { annotations: { horizontal } } : {}) },
         });
     };
     const alb = ["LoadBalancer", ids.lb, "TargetGroup", ids.tg];
     graph("API response time (p50 / p95)", [
         ["AWS/ApplicationELB", "TargetResponseTime", ...alb, { stat: "p50", label: "p50" }],
         ["AWS/ApplicationELB", "TargetResponseTime", ...alb, { stat: "p95", label: "p95" }],
-    ], { annotations: { horizontal: [{ label: "p95 alarm", value: t.p95LatencySeconds }] } });
+    ], [["p95-latency", "p95 alarm"]]);
     graph("Request rate", [["AWS/ApplicationELB", "RequestCount", "LoadBalancer", ids.lb, { stat: "Sum", label: "requests/min" }]]);
     graph("Error rate (%)", [
-        [{ expression: "100 * FILL(m5xx, 0) / mreq", label: "5xx %", id: "e5" }],
-        [{ expression: "100 * FILL(m4xx, 0) / mreq", label: "4xx %", id: "e4" }],
-        ["AWS/ApplicationELB", "HTTPCode_Target_5XX_Count", ...alb, { stat: "Sum", id: "m5xx", visible: false }],
-        ["AWS/ApplicationELB", "HTTPCode_Target_4XX_Count", ...alb, { stat: "Sum", id: "m4xx", visible: false }],
-        ["AWS/ApplicationELB", "RequestCount", ...alb, { stat: "Sum", id: "mreq", visible: false }],
-    ], { annotations: { horizontal: [{ label: "warning", value: 5 }, { label: "critical", value: 10 }] } });
+        [{ expression: ERROR_RATE_EXPRESSION, label: "5xx %", id: "e5" }],
+        [{ expression: "IF(req > 0, 100 * FILL(target4xx, 0) / req, 0)", label: "4xx % (application)", id: "e4" }],
+        ["AWS/ApplicationELB", "HTTPCode_Target_5XX_Count", ...alb, { stat: "Sum", id: "target5xx", visible: false }],
+        ["AWS/ApplicationELB", "HTTPCode_ELB_5XX_Count", "LoadBalancer", ids.lb, { stat: "Sum", id: "elb5xx", visible: false }],
+        ["AWS/ApplicationELB", "HTTPCode_Target_4XX_Count", ...alb, { stat: "Sum", id: "target4xx", visible: false }],
+        ["AWS/ApplicationELB", "RequestCount", "LoadBalancer", ids.lb, { stat: "Sum", id: "req", visible: false }],
+    ], [["5xx-rate", "5xx alarm"]]);
     graph("Healthy / unhealthy hosts", [
         ["AWS/ApplicationELB", "HealthyHostCount", ...alb, { stat: "Minimum" }],
         ["AWS/ApplicationELB", "UnHealthyHostCount", ...alb, { stat: "Maximum" }],
     ]);
-    graph("Running tasks", [["ECS/ContainerInsights", "RunningTaskCount", "ClusterName", ids.cluster, "ServiceName", ids.service, { stat: "Minimum" }]]);
+    graph("Running tasks", [["ECS/ContainerInsights", "RunningTaskCount", "ClusterName", ids.cluster, "ServiceName", ids.service, { stat: "Minimum" }]],
+        [["running-tasks-low", "minimum tasks"]]);
     graph("Service CPU / memory (%)", [
         ["AWS/ECS", "CPUUtilization", "ClusterName", ids.cluster, "ServiceName", ids.service],
         ["AWS/ECS", "MemoryUtilization", "ClusterName", ids.cluster, "ServiceName", ids.service],
-    ]);
+    ], [["service-cpu-high", "CPU alarm"], ["service-memory-high", "memory alarm"]]);
     if (ids.db) {
         const db = ["DBInstanceIdentifier", ids.db];
         graph("Database load", [
             ["AWS/RDS", "CPUUtilization", ...db],
             ["AWS/RDS", "DatabaseConnections", ...db, { yAxis: "right" }],
-        ]);
+        ], [["db-cpu-high", "CPU alarm"], ["db-connections-high", "connections alarm", "right"]]);
         graph("Database I/O and replica lag", [
             ["AWS/RDS", "ReadIOPS", ...db],
             ["AWS/RDS", "WriteIOPS", ...db],
             ...ids.replicas.map((replica) => ["AWS/RDS", "ReplicaLag", "DBInstanceIdentifier", replica, { yAxis: "right" }]),
-        ]);
+        ], ids.replicas.length > 0 ? [["db-replica-1-lag", "replica lag alarm", "right"]] : []);
     }
     if (ids.cacheIds.length > 0) {
         graph("Cache load", ids.cacheIds.flatMap((id) => [
             ["AWS/ElastiCache", "EngineCPUUtilization", "CacheClusterId", id],
             ["AWS/ElastiCache", "DatabaseMemoryUsagePercentage", "CacheClusterId", id],
-        ]));
-        graph("Cache hits, misses, evictions", ids.cacheIds.slice(0, 1).flatMap((id) => [
+        ]), [["cache-cpu-high", "engine CPU alarm"], ["cache-memory-high", "memory alarm"]]);
+        // Every member: hits and evictions happen on whichever member is primary now.
+        graph("Cache hits, misses, evictions", ids.cacheIds.flatMap((id) => [
             ["AWS/ElastiCache", "CacheHits", "CacheClusterId", id, { stat: "Sum" }],
             ["AWS/ElastiCache", "CacheMisses", "CacheClusterId", id, { stat: "Sum" }],
             ["AWS/ElastiCache", "Evictions", "CacheClusterId", id, { stat: "Sum" }],
@@ -335,7 +432,7 @@ function dashboardBody(title: string, region: string | undefined, t: Observabili
         graph("WAF allowed / blocked", [
             ["AWS/WAFV2", "AllowedRequests", "WebACL", ids.acl, "Region", region ?? "", "Rule", "ALL", { stat: "Sum" }],
             ["AWS/WAFV2", "BlockedRequests", "WebACL", ids.acl, "Region", region ?? "", "Rule", "ALL", { stat: "Sum" }],
-        ]);
+        ], [["waf-blocked-spike", "blocked alarm"]]);
     }
     return { widgets: [{ type: "text", width: 24, height: 1, properties: { markdown: `# ${title}` } }, ...widgets] };
 }

@@ -79,7 +79,8 @@ export function createPlatformKey(name: string, args: PlatformKeyArgs, opts: pul
 function serviceStatement(service: KmsServiceGrant, accountId: string, region: string, partition: string): object {
     const principal = service === "logs" ? `logs.${region}.amazonaws.com` : `${service}.amazonaws.com`;
     const statement: Record<string, unknown> = {
-        Sid: `AllowUseBy${service.replace(/[^a-zA-Z]/g, "")}`,
+        // Sids are alphanumeric; keep digits so `s3` stays `AllowUseBys3`.
+        Sid: `AllowUseBy${service.replace(/[^a-zA-Z0-9]/g, "")}`,
         Effect: "Allow",
         Principal: { Service: principal },
         Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],

@@ -1,10 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { isValidFargateSize, validFargateMemory, FARGATE_CPU_VALUES } from "../components/fargate-service";
+import { isValidFargateSize, validFargateMemory, FARGATE_CPU_VALUES } from "../lib/rules/fargate";
 import { engineVersionProblem } from "../lib/rules/engine-versions";
 import { readReplicaProblem } from "../lib/rules/rds-replicas";
-import { subnetCidrsProblem } from "../components/network";
-import { CLOUDWATCH_RETENTION_DAYS, isCloudWatchRetention, nearestCloudWatchRetention, SEVEN_YEARS_DAYS } from "../lib/retention";
+import { subnetCidrsProblem } from "../lib/rules/subnet-layout";
+import { CLOUDWATCH_RETENTION_DAYS, isCloudWatchRetention, nearestCloudWatchRetention, SEVEN_YEARS_DAYS } from "../lib/rules/retention";
 
 /**
  * Typed, validated stack configuration. Everything the stacks build comes from here; nothing else reads

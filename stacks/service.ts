@@ -202,6 +202,9 @@ export function deployService(name: string, svc: ServiceConfig, env: Environment
             instanceIdentifier: database.instanceIdentifier,
             replicaIdentifiers: database.replicaIdentifiers,
             allocatedStorageGb: db.allocatedStorageGb,
+            // max_connections sets the connections alarm (90 %), so MITA does not inherit LMS's 450.
+            parameters: (db as { parameters?: Record<string, string> }).parameters,
+            instanceClass: db.instanceClass,
         },
         cache: { replicationGroupId: cache.replicationGroupId, memberClusterIds: cache.memberClusters },
         waf: { webAclName: edge.webAclName, region: env.region },

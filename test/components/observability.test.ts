@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { AlertRouting } from "../../components/alert-routing";
-import { ServiceObservability } from "../../components/service-observability";
+import { ERROR_RATE_EXPRESSION, ServiceObservability } from "../../components/service-observability";
 import { installMocks, RecordedResource, settle } from "../support/mocks";
 
 /** Every alarm's metric, statistic, threshold, period and actions; the topic's encryption and policy; the dashboard. */
@@ -24,10 +24,10 @@ describe("observability components", () => {
             ecsClusterName: "cluster",
             ecsServiceName: "service",
             minTasks: 2,
-            database: { engine: "mysql", instanceIdentifier: "db-1", replicaIdentifiers: ["db-1-replica-1", "db-1-replica-2"], allocatedStorageGb: 500 },
+            database: { engine: "mysql", instanceIdentifier: "db-1", replicaIdentifiers: ["db-1-replica-1", "db-1-replica-2"], allocatedStorageGb: 500, parameters: { max_connections: "500" } },
             cache: { replicationGroupId: "cache", memberClusterIds: ["cache-001", "cache-002", "cache-003"] },
             waf: { webAclName: "acl", region: "us-east-1" },
-            thresholds: { p95LatencySeconds: 1 },
+            thresholds: { p95LatencySeconds: 1, error5xxPercent: 3 },
             tags,
         });
         new AlertRouting("alerts", { emailAddresses: ["sre-team@company.com"], httpsEndpoints: ["https://hooks.example.com/x"], kmsKeyArn: "arn:aws:kms:us-east-1:123456789012:key/k", tags });
@@ -45,10 +45,6 @@ describe("observability components", () => {
         ["db-free-storage-low", { namespace: "AWS/RDS", metricName: "FreeStorageSpace", statistic: "Minimum", threshold: 500 * 1024 ** 3 * 0.1, period: 300, evaluationPeriods: 1, comparisonOperator: "LessThanThreshold", treatMissingData: "missing" }],
         ["db-connections-high", { namespace: "AWS/RDS", metricName: "DatabaseConnections", statistic: "Maximum", threshold: 450, period: 60, evaluationPeriods: 5, comparisonOperator: "GreaterThanThreshold", treatMissingData: "missing" }],
         ["db-replica-2-lag", { namespace: "AWS/RDS", metricName: "ReplicaLag", statistic: "Maximum", threshold: 60, period: 60, evaluationPeriods: 5, comparisonOperator: "GreaterThanThreshold", treatMissingData: "breaching", dimensions: { DBInstanceIdentifier: "db-1-replica-2" } }],
-        ["cache-memory-high", { namespace: "AWS/ElastiCache", metricName: "DatabaseMemoryUsagePercentage", statistic: "Maximum", threshold: 80, period: 300, evaluationPeriods: 1, comparisonOperator: "GreaterThanThreshold", treatMissingData: "missing", dimensions: { CacheClusterId: "cache-001" } }],
-        ["cache-evictions", { namespace: "AWS/ElastiCache", metricName: "Evictions", statistic: "Sum", threshold: 1000, period: 300, evaluationPeriods: 1, comparisonOperator: "GreaterThanThreshold", treatMissingData: "notBreaching" }],
-        ["cache-cpu-high", { namespace: "AWS/ElastiCache", metricName: "EngineCPUUtilization", statistic: "Average", threshold: 80, period: 60, evaluationPeriods: 5, comparisonOperator: "GreaterThanThreshold", treatMissingData: "missing" }],
-        ["cache-replication-lag", { namespace: "AWS/ElastiCache", metricName: "ReplicationLag", statistic: "Maximum", threshold: 30, period: 60, evaluationPeriods: 3, comparisonOperator: "GreaterThanThreshold", treatMissingData: "missing", dimensions: { CacheClusterId: "cache-003" } }],
         ["waf-blocked-spike", { namespace: "AWS/WAFV2", metricName: "BlockedRequests", statistic: "Sum", threshold: 1000, period: 300, evaluationPeriods: 1, comparisonOperator: "GreaterThanThreshold", treatMissingData: "notBreaching", dimensions: { WebACL: "acl", Region: "us-east-1", Rule: "ALL" } }],
     ];
     for (const [name, expected] of expectations) {
@@ -58,31 +54,78 @@ describe("observability components", () => {
                 assert.deepStrictEqual(inputs[key], value, `${name}.${key}`);
             }
             assert.deepStrictEqual([inputs.alarmActions, inputs.okActions], [[TOPIC], [TOPIC]]);
-            assert.ok(inputs.alarmDescription.length > 30);
+            assert.ok(inputs.alarmDescription.includes("svc"), `${name}: the description names the service`);
         });
     }
 
-    it("5xx rate is metric math over 5xx count and request count, 2 of 2 minutes", () => {
+    it("creates exactly the table's alarms: 7 service, 3 database + 1 per replica, 4 cache, 1 WAF", () => {
+        const names = recorded.filter((r) => r.type === "aws:cloudwatch/metricAlarm:MetricAlarm").map((r) => r.inputs.name).sort();
+        assert.deepStrictEqual(names, [
+            "5xx-rate", "cache-cpu-high", "cache-evictions", "cache-memory-high", "cache-replication-lag", "db-connections-high", "db-cpu-high",
+            "db-free-storage-low", "db-replica-1-lag", "db-replica-2-lag", "no-healthy-hosts", "p95-latency", "running-tasks-low",
+            "service-cpu-high", "service-memory-high", "unhealthy-hosts", "waf-blocked-spike",
+        ].map((n) => `svc-${n}`));
+        // Logical names (URNs) are `<component>-<shortName>`, as before the table.
+        assert.ok(recorded.filter((r) => r.type === "aws:cloudwatch/metricAlarm:MetricAlarm").every((r) => r.name === `obs-${r.inputs.name.slice("svc-".length)}`));
+    });
+
+    for (const [name, metricName, stat, period, threshold, evaluationPeriods, treatMissingData] of [
+        ["cache-memory-high", "DatabaseMemoryUsagePercentage", "Maximum", 300, 80, 1, "missing"],
+        ["cache-evictions", "Evictions", "Sum", 300, 1000, 1, "notBreaching"],
+        ["cache-cpu-high", "EngineCPUUtilization", "Average", 60, 80, 5, "missing"],
+        ["cache-replication-lag", "ReplicationLag", "Maximum", 60, 30, 3, "missing"],
+    ] as const) {
+        it(`${name}: worst of every member cluster, so a failover (primary moving to another member) changes nothing`, () => {
+            const inputs = alarm(name);
+            assert.deepStrictEqual([inputs.threshold, inputs.evaluationPeriods, inputs.comparisonOperator, inputs.treatMissingData], [threshold, evaluationPeriods, "GreaterThanThreshold", treatMissingData]);
+            assert.strictEqual(inputs.dimensions, undefined, "no alarm pinned to one member");
+            const [expression, ...members] = inputs.metricQueries;
+            assert.deepStrictEqual([expression.id, expression.expression, expression.returnData], ["worst", "MAX([member0, member1, member2])", true]);
+            assert.deepStrictEqual(members.map((q: any) => [q.id, q.metric.namespace, q.metric.metricName, q.metric.dimensions, q.metric.stat, q.metric.period]), [
+                ["member0", "AWS/ElastiCache", metricName, { CacheClusterId: "cache-001" }, stat, period],
+                ["member1", "AWS/ElastiCache", metricName, { CacheClusterId: "cache-002" }, stat, period],
+                ["member2", "AWS/ElastiCache", metricName, { CacheClusterId: "cache-003" }, stat, period],
+            ]);
+        });
+    }
+
+    it("5xx rate is metric math over target and load-balancer 5xx against all requests, 2 of 2 minutes", () => {
         const inputs = alarm("5xx-rate");
-        assert.deepStrictEqual([inputs.threshold, inputs.evaluationPeriods, inputs.comparisonOperator, inputs.treatMissingData], [5, 2, "GreaterThanThreshold", "notBreaching"]);
-        const [expression, fiveXx, requests] = inputs.metricQueries;
-        assert.strictEqual(expression.expression, "IF(m2 > 0, 100 * FILL(m1, 0) / m2, 0)");
-        assert.strictEqual(expression.returnData, true);
-        assert.deepStrictEqual([fiveXx.id, fiveXx.metric.metricName, fiveXx.metric.stat, fiveXx.metric.period], ["m1", "HTTPCode_Target_5XX_Count", "Sum", 60]);
-        assert.deepStrictEqual([requests.id, requests.metric.metricName], ["m2", "RequestCount"]);
+        assert.deepStrictEqual([inputs.threshold, inputs.evaluationPeriods, inputs.datapointsToAlarm, inputs.comparisonOperator, inputs.treatMissingData], [3, 2, 2, "GreaterThanThreshold", "notBreaching"]);
+        assert.ok(inputs.alarmDescription.startsWith("More than 3% of requests to svc failed"));
+        const [expression, target, elb, requests] = inputs.metricQueries;
+        assert.deepStrictEqual(expression, { id: "e1", label: "5xx %", returnData: true, expression: ERROR_RATE_EXPRESSION });
+        assert.strictEqual(ERROR_RATE_EXPRESSION, "IF((req + FILL(elb5xx, 0)) > 0, 100 * (FILL(target5xx, 0) + FILL(elb5xx, 0)) / (req + FILL(elb5xx, 0)), 0)");
+        const lb = { LoadBalancer: "app/lb/123" };
+        assert.deepStrictEqual(target, { id: "target5xx", metric: { namespace: "AWS/ApplicationELB", metricName: "HTTPCode_Target_5XX_Count", dimensions: { ...lb, TargetGroup: "targetgroup/tg/456" }, period: 60, stat: "Sum" } });
+        // The load balancer's own 5xx and its request count have no TargetGroup dimension.
+        assert.deepStrictEqual(elb, { id: "elb5xx", metric: { namespace: "AWS/ApplicationELB", metricName: "HTTPCode_ELB_5XX_Count", dimensions: lb, period: 60, stat: "Sum" } });
+        assert.deepStrictEqual(requests, { id: "req", metric: { namespace: "AWS/ApplicationELB", metricName: "RequestCount", dimensions: lb, period: 60, stat: "Sum" } });
+        assert.strictEqual(inputs.period, undefined, "metric math alarms carry periods per query");
     });
 
     it("dashboard body is JSON with the seeds' panels referencing the right resources", () => {
         const dashboard = recorded.find((r) => r.type === "aws:cloudwatch/dashboard:Dashboard")!;
         const body = JSON.parse(dashboard.inputs.dashboardBody);
         const titles = body.widgets.map((w: any) => w.properties.title ?? w.properties.markdown);
-        for (const title of ["API response time (p50 / p95)", "Request rate", "Error rate (%)", "Healthy / unhealthy hosts", "Running tasks", "Service CPU / memory (%)", "Database load", "Cache load", "WAF allowed / blocked"]) {
-            assert.ok(titles.includes(title), `missing panel ${title}`);
-        }
+        assert.deepStrictEqual(titles, ["# svc", "API response time (p50 / p95)", "Request rate", "Error rate (%)", "Healthy / unhealthy hosts", "Running tasks",
+            "Service CPU / memory (%)", "Database load", "Database I/O and replica lag", "Cache load", "Cache hits, misses, evictions", "WAF allowed / blocked"]);
         const text = JSON.stringify(body);
-        for (const id of ["app/lb/123", "targetgroup/tg/456", "cluster", "db-1", "db-1-replica-2", "cache-001", "acl"]) {
+        for (const id of ["app/lb/123", "targetgroup/tg/456", "cluster", "db-1", "db-1-replica-2", "cache-001", "cache-002", "cache-003", "acl"]) {
             assert.ok(text.includes(`"${id}"`), `dashboard does not reference ${id}`);
         }
+    });
+
+    it("dashboard draws the alarms' own thresholds (no hard-coded 5/10), and the error panel computes what the alarm does", () => {
+        const body = JSON.parse(recorded.find((r) => r.type === "aws:cloudwatch/dashboard:Dashboard")!.inputs.dashboardBody);
+        const panel = (title: string) => body.widgets.find((w: any) => w.properties.title === title).properties;
+        assert.deepStrictEqual(panel("Error rate (%)").annotations, { horizontal: [{ label: "5xx alarm", value: 3 }] });
+        assert.strictEqual(panel("Error rate (%)").metrics[0][0].expression, ERROR_RATE_EXPRESSION);
+        assert.deepStrictEqual(panel("API response time (p50 / p95)").annotations, { horizontal: [{ label: "p95 alarm", value: 1 }] });
+        assert.deepStrictEqual(panel("Database load").annotations, { horizontal: [{ label: "CPU alarm", value: 80 }, { label: "connections alarm", value: 450, yAxis: "right" }] });
+        assert.deepStrictEqual(panel("Running tasks").annotations, { horizontal: [{ label: "minimum tasks", value: 2 }] });
+        assert.deepStrictEqual(panel("Cache load").annotations, { horizontal: [{ label: "engine CPU alarm", value: 80 }, { label: "memory alarm", value: 80 }] });
+        assert.strictEqual(panel("Request rate").annotations, undefined);
     });
 
     it("alert topic is KMS-encrypted and only CloudWatch, EventBridge and Backup of this account may publish, over TLS", () => {
@@ -97,4 +140,79 @@ describe("observability components", () => {
         const subscriptions = recorded.filter((r) => r.type === "aws:sns/topicSubscription:TopicSubscription").map((r) => [r.inputs.protocol, r.inputs.endpoint]);
         assert.deepStrictEqual(subscriptions, [["email", "sre-team@company.com"], ["https", "https://hooks.example.com/x"]]);
     });
+});
+
+describe("observability: the connections alarm follows each database's max_connections", () => {
+    const tags = { owner: "t", "cost-center": "c", "data-classification": "internal", environment: "test" };
+    const base = {
+        alarmTopicArn: "arn:aws:sns:us-east-1:123456789012:alerts",
+        loadBalancerArnSuffix: "app/lb/1",
+        targetGroupArnSuffix: "targetgroup/tg/1",
+        ecsClusterName: "c",
+        ecsServiceName: "s",
+        minTasks: 2,
+        tags,
+    };
+    const db = (extra: object) => ({ engine: "postgres" as const, instanceIdentifier: "db", replicaIdentifiers: [], allocatedStorageGb: 100, ...extra });
+    let recorded: RecordedResource[];
+    const threshold = (serviceName: string) =>
+        recorded.find((r) => r.type === "aws:cloudwatch/metricAlarm:MetricAlarm" && r.inputs.name === `${serviceName}-db-connections-high`)!.inputs.threshold;
+
+    before(async () => {
+        recorded = installMocks({ stack: "obs-connections" });
+        // MITA guide: max_connections 200; LMS guide: 500 with its alarm at 450.
+        new ServiceObservability("mita", { ...base, serviceName: "mita", database: db({ parameters: { max_connections: "200" } }) });
+        new ServiceObservability("lms", { ...base, serviceName: "lms", database: db({ engine: "mysql", parameters: { max_connections: "500" } }) });
+        new ServiceObservability("explicit", { ...base, serviceName: "explicit", database: db({ parameters: { max_connections: "200" } }), thresholds: { databaseConnections: 120 } });
+        // No max_connections set: RDS's default for the class (PostgreSQL: LEAST(memory/9531392, 5000)).
+        new ServiceObservability("default-pg", { ...base, serviceName: "default-pg", database: db({ instanceClass: "db.t4g.medium" }) });
+        new ServiceObservability("default-big", { ...base, serviceName: "default-big", database: db({ instanceClass: "db.r6g.2xlarge" }) });
+        await settle();
+    });
+
+    it("is 90 % of max_connections: MITA 180, LMS 450, not one application's value for all", () => {
+        assert.deepStrictEqual([threshold("mita"), threshold("lms")], [180, 450]);
+    });
+
+    it("an explicit threshold wins", () => {
+        assert.strictEqual(threshold("explicit"), 120);
+    });
+
+    it("without max_connections, follows RDS's default for the instance class", () => {
+        assert.strictEqual(threshold("default-pg"), Math.floor(Math.floor(4 * 1024 ** 3 / 9531392) * 0.9));
+        assert.strictEqual(threshold("default-big"), 4500, "PostgreSQL's default is capped at 5000");
+    });
+
+    it("names the threshold in the alarm's description", () => {
+        const mita = recorded.find((r) => r.inputs?.name === "mita-db-connections-high")!;
+        assert.ok(mita.inputs.alarmDescription.includes("more than 180 connections"));
+    });
+});
+
+describe("observability: a configuration error registers nothing", () => {
+    const tags = { owner: "t", "cost-center": "c", "data-classification": "internal", environment: "test" };
+    const base = {
+        serviceName: "bad",
+        alarmTopicArn: "arn:aws:sns:us-east-1:123456789012:alerts",
+        loadBalancerArnSuffix: "app/lb/1",
+        targetGroupArnSuffix: "targetgroup/tg/1",
+        ecsClusterName: "c",
+        ecsServiceName: "s",
+        minTasks: 2,
+        tags,
+    };
+    const cases: Array<[string, Record<string, unknown>, RegExp]> = [
+        ["no way to know max_connections", { database: { engine: "postgres", instanceIdentifier: "db", replicaIdentifiers: [], allocatedStorageGb: 100, instanceClass: "db.unknown9.huge" } }, /connections alarm needs thresholds\.databaseConnections.*db\.unknown9\.huge/],
+        ["a 5xx percentage over 100", { thresholds: { error5xxPercent: 150 } }, /error5xxPercent must be in \(0, 100\], received 150/],
+        ["a negative threshold", { thresholds: { serviceCpuPercent: -1 } }, /thresholds\.serviceCpuPercent must be a non-negative number, received -1/],
+        ["no task floor", { minTasks: 0 }, /minTasks must be a positive integer, received 0/],
+    ];
+    for (const [label, extra, message] of cases) {
+        it(`${label}: one message naming the component, and no resource registered`, async () => {
+            const recorded = installMocks({ stack: "obs-errors" });
+            assert.throws(() => new ServiceObservability("bad", { ...base, ...extra } as any), (e: Error) => e.message.startsWith("ServiceObservability bad: ") && message.test(e.message));
+            await settle();
+            assert.deepStrictEqual(recorded.map((r) => r.type), []);
+        });
+    }
 });

@@ -155,12 +155,13 @@ describe("platform-preview: entry points", () => {
         this.timeout(120_000);
         const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "preview-bin-")), "reports");
         const child = spawnSync(process.execPath, [path.join(ROOT, "scripts/preview/bin.cjs"), "--stack", "production", "--out", out], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
-        assert.ok(child.status === EXIT_OK || child.status === EXIT_GATE_FAILED, `exit ${child.status}: ${child.stderr}`);
+        // Production has no mandatory finding (issue 10: no behaviour change for this repository's stacks): the gate passes.
+        assert.strictEqual(child.status, EXIT_OK, `exit ${child.status}: ${child.stderr}`);
         const result: PreviewResult = JSON.parse(fs.readFileSync(path.join(out, "preview.json"), "utf8"));
         assert.ok(validate(result), JSON.stringify(validate.errors));
         assert.strictEqual(result.program.stack, "production");
         assert.ok(result.resources.some((r) => r.type === "aws:rds/instance:Instance" && r.protect), "production databases are planned with protect");
         assert.strictEqual(result.policyPack?.configFile, path.join(ROOT, "policies/config/production.json"));
-        assert.strictEqual(child.status === EXIT_OK, result.gate.passed);
+        assert.strictEqual(result.gate.passed, true);
     });
 });

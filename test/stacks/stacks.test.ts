@@ -1,7 +1,11 @@
 import * as assert from "assert";
 import { RecordedResource } from "../support/mocks";
-import { runStack } from "../support/stack";
+import { runStack, setStackConfig } from "../support/stack";
 import { subnetCidr } from "../../components/network";
+import { databaseConnectionsThreshold, ERROR_RATE_EXPRESSION } from "../../components/service-observability";
+import { configuredMaxConnections, connectionsAlarmThreshold, rdsDefaultMaxConnections } from "../../lib/rules/db-connections";
+import { SEVEN_YEARS_DAYS } from "../../lib/rules/retention";
+import { loadConfig } from "../../stacks/config";
 
 /**
  * Runs the real program for each stack under the SDK mocks and checks what the issues' "done when" lists: the
@@ -249,16 +253,25 @@ describe("production stack under mocks", function () {
                 const alarms = childrenOf(resources, `${prefix}-observability`).filter((r) => r.type === "aws:cloudwatch/metricAlarm:MetricAlarm");
                 const byName = (suffix: string) => alarms.find((a) => a.inputs.name === `${prefix}-${suffix}`)!;
                 assert.strictEqual(byName("p95-latency").inputs.threshold, app === "mita-api" ? 2 : 1);
-                assert.strictEqual(byName("5xx-rate").inputs.metricQueries[0].expression.includes("m1"), true);
-                // LMS guide: DatabaseConnections > 450 for 5 minutes.
-                assert.deepStrictEqual([byName("db-connections-high").inputs.threshold, byName("db-connections-high").inputs.evaluationPeriods], [450, 5]);
+                // Application and load-balancer 5xx over all requests.
+                assert.deepStrictEqual(byName("5xx-rate").inputs.metricQueries.map((q: any) => q.expression ?? q.metric.metricName),
+                    [ERROR_RATE_EXPRESSION, "HTTPCode_Target_5XX_Count", "HTTPCode_ELB_5XX_Count", "RequestCount"]);
+                // LMS guide: DatabaseConnections > 450 for 5 minutes; MITA's alarm follows its own max_connections.
+                setStackConfig("production");
+                const svc = loadConfig().services[app];
+                const db = svc.database as typeof svc.database & { parameters?: Record<string, string> };
+                const connections = databaseConnectionsThreshold({ ...db, instanceIdentifier: "", replicaIdentifiers: [] }, svc.alarms.databaseConnections);
+                assert.strictEqual(connections, app === "lms-backend" ? 450 : connectionsAlarmThreshold(configuredMaxConnections(db.parameters) ?? rdsDefaultMaxConnections("postgres", db.instanceClass)!));
+                assert.deepStrictEqual([byName("db-connections-high").inputs.threshold, byName("db-connections-high").inputs.evaluationPeriods], [connections, 5]);
                 assert.strictEqual(byName("p95-latency").inputs.extendedStatistic, "p95");
                 assert.strictEqual(byName("no-healthy-hosts").inputs.treatMissingData, "breaching");
-                assert.ok(alarms.length >= 14);
+                // 7 service alarms, 3 database alarms + one per replica, 4 cache alarms, 1 WAF alarm.
+                assert.strictEqual(alarms.length, 15 + svc.database.readReplicas);
                 assert.ok(alarms.every((a) => a.inputs.alarmActions.length === 1 && a.inputs.okActions.length === 1 && a.inputs.treatMissingData));
                 const dashboard = one(resources, "aws:cloudwatch/dashboard:Dashboard", `${prefix}-observability-dashboard`);
                 const body = JSON.parse(dashboard.inputs.dashboardBody);
-                assert.ok(body.widgets.length >= 8);
+                // Title, six service panels, two database, two cache and one WAF panel.
+                assert.deepStrictEqual(body.widgets.length, 1 + 6 + 2 + 2 + 1);
                 const logs = byType(resources, "aws:cloudwatch/logGroup:LogGroup", `${prefix}-logs-`).map((g) => g.inputs.retentionInDays).sort((a, b) => a - b);
                 assert.deepStrictEqual(logs, [14, 30, 2557]);
             });
@@ -270,9 +283,12 @@ describe("production stack under mocks", function () {
         assert.strictEqual(lock.inputs.changeableForDays, 3, "compliance mode");
         const plan = one(resources, "aws:backup/plan:Plan");
         const rules = Object.fromEntries(plan.inputs.rules.map((r: any) => [r.ruleName, r]));
-        assert.ok(rules.daily.lifecycle.deleteAfter >= 30);
+        setStackConfig("production");
+        const backupConfig = loadConfig().environment.backup;
+        assert.strictEqual(rules.daily.lifecycle.deleteAfter, backupConfig.dailyRetentionDays);
         assert.strictEqual(rules.continuous.enableContinuousBackup, true);
-        assert.ok(rules["monthly-long-term"].lifecycle.deleteAfter >= 2555);
+        assert.strictEqual(rules["monthly-long-term"].lifecycle.deleteAfter, backupConfig.longTermRetentionDays);
+        assert.ok(backupConfig.longTermRetentionDays >= SEVEN_YEARS_DAYS);
         assert.ok(rules.daily.copyActions?.length === 1, "copied to the DR region");
         const selection = one(resources, "aws:backup/selection:Selection");
         assert.strictEqual(selection.inputs.resources.length, 2 + 3, "two databases and three data buckets");

@@ -1,0 +1,93 @@
+import * as assert from "assert";
+import { EncryptionKeys, EncryptionKeysArgs } from "../../components/encryption-keys";
+import { installMocks, RecordedResource, settle } from "../support/mocks";
+
+/** The EncryptionKeys component under mocks: one rotating key per purpose, and a key policy per service principal. */
+describe("EncryptionKeys component", () => {
+    const tags = { owner: "t", "cost-center": "c", "data-classification": "internal", environment: "test" };
+    const ACCOUNT = "123456789012";
+    const purposes: EncryptionKeysArgs["purposes"] = [
+        { name: "logs", description: "CloudWatch Logs", services: ["logs"] },
+        { name: "alerts", description: "Alert topic", services: ["sns", "cloudwatch", "events", "backup"] },
+        { name: "elb", description: "ELB log delivery", services: ["delivery.logs", "s3"] },
+        { name: "shop-data", description: "Data of shop" },
+    ];
+    let recorded: RecordedResource[];
+    let keys: EncryptionKeys;
+    const key = (purpose: string) => recorded.find((r) => r.type === "aws:kms/key:Key" && r.name === `prod-${purpose}`)!;
+    const policy = (purpose: string) => JSON.parse(key(purpose).inputs.policy).Statement;
+
+    before(async () => {
+        recorded = installMocks({ stack: "keys" });
+        keys = new EncryptionKeys("prod-keys", { namePrefix: "prod", purposes, protect: true, tags });
+        new EncryptionKeys("dev-keys", { namePrefix: "dev", purposes: purposes.slice(3), protect: false, tags });
+        await settle();
+    });
+
+    it("creates one symmetric key per purpose with yearly rotation, a 30-day deletion window and an alias", () => {
+        const created = recorded.filter((r) => r.type === "aws:kms/key:Key" && r.name.startsWith("prod-"));
+        assert.deepStrictEqual(created.map((k) => k.name), ["prod-logs", "prod-alerts", "prod-elb", "prod-shop-data"]);
+        for (const k of created) {
+            assert.deepStrictEqual(
+                [k.inputs.enableKeyRotation, k.inputs.rotationPeriodInDays, k.inputs.deletionWindowInDays, k.inputs.keyUsage, k.inputs.customerMasterKeySpec],
+                [true, 365, 30, "ENCRYPT_DECRYPT", "SYMMETRIC_DEFAULT"],
+            );
+        }
+        const aliases = recorded.filter((r) => r.type === "aws:kms/alias:Alias" && r.name.startsWith("prod-"));
+        assert.deepStrictEqual(aliases.map((a) => a.inputs.name), ["alias/prod-logs", "alias/prod-alerts", "alias/prod-elb", "alias/prod-shop-data"]);
+    });
+
+    it("protects production keys from destroy and keeps them on delete; not elsewhere", () => {
+        assert.ok(recorded.filter((r) => r.type === "aws:kms/key:Key" && r.name.startsWith("prod-")).every((k) => k.options.protect && k.options.retainOnDelete));
+        const dev = recorded.find((r) => r.type === "aws:kms/key:Key" && r.name === "dev-shop-data")!;
+        assert.deepStrictEqual([dev.options.protect, dev.options.retainOnDelete], [false, false]);
+    });
+
+    it("keeps administration with the account: the first statement, and the only one for a data key", () => {
+        const admin = { Sid: "AccountAdministration", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: "kms:*", Resource: "*" };
+        for (const purpose of ["logs", "alerts", "elb", "shop-data"]) {
+            assert.deepStrictEqual(policy(purpose)[0], admin);
+        }
+        assert.strictEqual(policy("shop-data").length, 1, "no service uses an application's data key directly");
+    });
+
+    it("lets CloudWatch Logs of this region use the logs key only for this account's log groups", () => {
+        assert.deepStrictEqual(policy("logs").slice(1), [{
+            Sid: "AllowUseBylogs",
+            Effect: "Allow",
+            Principal: { Service: "logs.us-east-1.amazonaws.com" },
+            Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+            Resource: "*",
+            Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:aws:logs:us-east-1:${ACCOUNT}:*` } },
+        }]);
+    });
+
+    it("grants each other service principal by name, only on behalf of this account", () => {
+        const grants = (purpose: string) => policy(purpose).slice(1).map((s: any) => [s.Sid, s.Principal.Service, s.Condition]);
+        const own = { StringEquals: { "aws:SourceAccount": ACCOUNT } };
+        assert.deepStrictEqual(grants("alerts"), [
+            ["AllowUseBysns", "sns.amazonaws.com", own],
+            ["AllowUseBycloudwatch", "cloudwatch.amazonaws.com", own],
+            ["AllowUseByevents", "events.amazonaws.com", own],
+            ["AllowUseBybackup", "backup.amazonaws.com", own],
+        ]);
+        assert.deepStrictEqual(grants("elb"), [
+            ["AllowUseBydeliverylogs", "delivery.logs.amazonaws.com", own],
+            ["AllowUseBys3", "s3.amazonaws.com", own],
+        ]);
+        assert.ok(policy("alerts").slice(1).every((s: any) => s.Effect === "Allow" && !s.Action.includes("kms:*") && s.Resource === "*"));
+    });
+
+    it("answers key ARNs by purpose and refuses an unknown purpose", () => {
+        assert.ok(keys.keyArn("logs"));
+        assert.throws(() => keys.keyArn("lgos"), /no encryption key for purpose "lgos" \(have: logs, alerts, elb, shop-data\)/);
+    });
+
+    it("a purpose listed twice is refused before anything is registered", async () => {
+        const errors = installMocks({ stack: "keys-errors" });
+        assert.throws(() => new EncryptionKeys("bad", { namePrefix: "bad", purposes: [purposes[0], purposes[0]], protect: false, tags }),
+            /^Error: EncryptionKeys bad: purpose "logs" is listed twice$/);
+        await settle();
+        assert.deepStrictEqual(errors, []);
+    });
+});
