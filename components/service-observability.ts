@@ -71,6 +71,12 @@ export interface ServiceObservabilityArgs {
     database?: {
         engine: "postgres" | "mysql";
         instanceIdentifier: pulumi.Input<string>;
+        /**
+         * Every DB instance that can be the writer, when the writer moves on failover (a Multi-AZ DB cluster's
+         * members). The CPU, connections and free-storage alarms then take the worst of them instead of
+         * `instanceIdentifier`, as the Redis alarms do.
+         */
+        memberInstanceIdentifiers?: pulumi.Input<string>[];
         replicaIdentifiers: pulumi.Input<string>[];
         allocatedStorageGb: number;
         /** Engine parameters the database runs with; their `max_connections` sets the connections alarm. */
@@ -116,15 +122,25 @@ export interface AlarmRow {
  */
 export const ERROR_RATE_EXPRESSION = "IF((req + FILL(elb5xx, 0)) > 0, 100 * (FILL(target5xx, 0) + FILL(elb5xx, 0)) / (req + FILL(elb5xx, 0)), 0)";
 
-/** Metric math taking the worst member of a replication group, whichever member is primary now. */
-function worstMember(memberIds: pulumi.Input<string[]>, metricName: string, stat: string, period: number, label: string): pulumi.Output<MetricQuery[]> {
+/**
+ * Metric math taking the worst member (MAX, or MIN for "free" metrics) of a group whose roles move on failover: a
+ * Redis replication group's member clusters, a Multi-AZ DB cluster's instances.
+ */
+function worstOf(
+    metric: { namespace: string; metricName: string; dimension: string; stat: string; period: number },
+    memberIds: pulumi.Input<pulumi.Input<string>[]>, label: string, worst: "MAX" | "MIN" = "MAX",
+): pulumi.Output<MetricQuery[]> {
     return pulumi.output(memberIds).apply((ids) => [
-        { id: "worst", label, returnData: true, expression: `MAX([${ids.map((_, i) => `member${i}`).join(", ")}])` },
+        { id: "worst", label, returnData: true, expression: `${worst}([${ids.map((_, i) => `member${i}`).join(", ")}])` },
         ...ids.map((id, i) => ({
             id: `member${i}`,
-            metric: { namespace: "AWS/ElastiCache", metricName, dimensions: { CacheClusterId: id }, period, stat },
+            metric: { namespace: metric.namespace, metricName: metric.metricName, dimensions: { [metric.dimension]: id }, period: metric.period, stat: metric.stat },
         })),
     ]);
+}
+
+function worstMember(memberIds: pulumi.Input<string[]>, metricName: string, stat: string, period: number, label: string): pulumi.Output<MetricQuery[]> {
+    return worstOf({ namespace: "AWS/ElastiCache", metricName, dimension: "CacheClusterId", stat, period }, memberIds, label);
 }
 
 /** The connections alarm's threshold: explicit, else 90 % of the configured max_connections, else of RDS's default. */
@@ -199,25 +215,30 @@ export function alarmTable(args: ServiceObservabilityArgs, t: ObservabilityThres
     if (args.database) {
         const database = args.database;
         const db = { DBInstanceIdentifier: database.instanceIdentifier };
+        const members = database.memberInstanceIdentifiers;
+        /** The writer's metric, or the worst member's when the writer can move. */
+        const rds = (metricName: string, statistic: string, period: number, label: string, worst: "MAX" | "MIN" = "MAX"): AlarmRow["source"] => members
+            ? { metricQueries: worstOf({ namespace: "AWS/RDS", metricName, dimension: "DBInstanceIdentifier", stat: statistic, period }, members, label, worst) }
+            : metric("AWS/RDS", metricName, db, statistic);
         const connections = databaseConnectionsThreshold(database, t.databaseConnections)!;
         rows.push(
             {
                 shortName: "db-cpu-high",
                 description: `Database of ${svc} above ${t.databaseCpuPercent}% CPU for 5 minutes. Check Performance Insights for the top queries.`,
-                source: metric("AWS/RDS", "CPUUtilization", db, "Average"),
+                source: rds("CPUUtilization", "Average", 60, "CPU % (worst instance)"),
                 threshold: t.databaseCpuPercent, comparisonOperator: above, period: 60, evaluationPeriods: 5, treatMissingData: "missing",
             },
             {
                 shortName: "db-free-storage-low",
                 description: `Database of ${svc} has less than ${t.databaseFreeStoragePercent}% of ${database.allocatedStorageGb} GiB free; storage autoscaling may be at its ceiling.`,
-                source: metric("AWS/RDS", "FreeStorageSpace", db, "Minimum"),
+                source: rds("FreeStorageSpace", "Minimum", 300, "free storage (least of the instances)", "MIN"),
                 threshold: database.allocatedStorageGb * 1024 ** 3 * (t.databaseFreeStoragePercent / 100),
                 comparisonOperator: below, period: 300, evaluationPeriods: 1, treatMissingData: "missing",
             },
             {
                 shortName: "db-connections-high",
                 description: `Database of ${svc} has more than ${connections} connections for 5 minutes. Check for connection leaks or pool sizes.`,
-                source: metric("AWS/RDS", "DatabaseConnections", db, "Maximum"),
+                source: rds("DatabaseConnections", "Maximum", 60, "connections (busiest instance)"),
                 threshold: connections, comparisonOperator: above, period: 60, evaluationPeriods: 5, treatMissingData: "missing",
             },
             ...database.replicaIdentifiers.map((replica, i): AlarmRow => ({
@@ -334,16 +355,14 @@ export class ServiceObservability extends pulumi.ComponentResource {
         const dashboard = new aws.cloudwatch.Dashboard(childName(name, "dashboard"), {
             dashboardName: args.serviceName,
             dashboardBody: pulumi.all([
-                args.loadBalancerArnSuffix,
-                args.targetGroupArnSuffix,
-                args.ecsClusterName,
-                args.ecsServiceName,
+                pulumi.all([args.loadBalancerArnSuffix, args.targetGroupArnSuffix, args.ecsClusterName, args.ecsServiceName]),
                 args.database?.instanceIdentifier ?? "",
                 pulumi.all(args.database?.replicaIdentifiers ?? []),
+                pulumi.all(args.database?.memberInstanceIdentifiers ?? []),
                 args.cache?.memberClusterIds ?? [],
                 args.waf?.webAclName ?? "",
-            ]).apply(([lb, tg, cluster, service, db, replicas, cacheIds, acl]) =>
-                JSON.stringify(dashboardBody(args.serviceName, args.waf?.region, thresholds, { lb, tg, cluster, service, db, replicas, cacheIds, acl }))),
+            ]).apply(([[lb, tg, cluster, service], db, replicas, dbMembers, cacheIds, acl]) =>
+                JSON.stringify(dashboardBody(args.serviceName, args.waf?.region, thresholds, { lb, tg, cluster, service, db, replicas, dbMembers, cacheIds, acl }))),
         }, { parent: this });
 
         this.alarmArns = alarmArns;
@@ -359,6 +378,8 @@ interface DashboardIds {
     service: string;
     db: string;
     replicas: string[];
+    /** Instances that can be the writer (Multi-AZ DB cluster); empty for a single instance. */
+    dbMembers: string[];
     cacheIds: string[];
     acl: string;
 }
@@ -406,10 +427,12 @@ export function dashboardBody(title: string, region: string | undefined, thresho
     ], [["service-cpu-high", "CPU alarm"], ["service-memory-high", "memory alarm"]]);
     if (ids.db) {
         const db = ["DBInstanceIdentifier", ids.db];
-        graph("Database load", [
-            ["AWS/RDS", "CPUUtilization", ...db],
-            ["AWS/RDS", "DatabaseConnections", ...db, { yAxis: "right" }],
-        ], [["db-cpu-high", "CPU alarm"], ["db-connections-high", "connections alarm", "right"]]);
+        // Every instance that can be the writer, so the load stays visible after a failover.
+        const loaded = ids.dbMembers.length > 0 ? ids.dbMembers : [ids.db];
+        graph("Database load", loaded.flatMap((id) => [
+            ["AWS/RDS", "CPUUtilization", "DBInstanceIdentifier", id],
+            ["AWS/RDS", "DatabaseConnections", "DBInstanceIdentifier", id, { yAxis: "right" }],
+        ]), [["db-cpu-high", "CPU alarm"], ["db-connections-high", "connections alarm", "right"]]);
         graph("Database I/O and replica lag", [
             ["AWS/RDS", "ReadIOPS", ...db],
             ["AWS/RDS", "WriteIOPS", ...db],

@@ -189,6 +189,52 @@ describe("observability: the connections alarm follows each database's max_conne
     });
 });
 
+describe("observability: a database whose writer moves on failover (Multi-AZ DB cluster)", () => {
+    const tags = { owner: "t", "cost-center": "c", "data-classification": "internal", environment: "test" };
+    let recorded: RecordedResource[];
+    const alarm = (shortName: string) => recorded.find((r) => r.type === "aws:cloudwatch/metricAlarm:MetricAlarm" && r.inputs.name === `lms-${shortName}`)!.inputs;
+
+    before(async () => {
+        recorded = installMocks({ stack: "obs-cluster" });
+        new ServiceObservability("lms", {
+            serviceName: "lms",
+            alarmTopicArn: "arn:aws:sns:us-east-1:123456789012:alerts",
+            loadBalancerArnSuffix: "app/lb/1",
+            targetGroupArnSuffix: "targetgroup/tg/1",
+            ecsClusterName: "c",
+            ecsServiceName: "s",
+            minTasks: 2,
+            database: {
+                engine: "mysql", instanceIdentifier: "lms-cluster", replicaIdentifiers: ["lms-2", "lms-3"], allocatedStorageGb: 500,
+                parameters: { max_connections: "500" }, memberInstanceIdentifiers: ["lms-1", "lms-2", "lms-3"],
+            },
+            tags,
+        });
+        await settle();
+    });
+
+    for (const [shortName, metricName, stat, period, worst] of [
+        ["db-cpu-high", "CPUUtilization", "Average", 60, "MAX"],
+        ["db-connections-high", "DatabaseConnections", "Maximum", 60, "MAX"],
+        ["db-free-storage-low", "FreeStorageSpace", "Minimum", 300, "MIN"],
+    ] as const) {
+        it(`${shortName}: the worst of every member instance, not one fixed writer`, () => {
+            const inputs = alarm(shortName);
+            assert.strictEqual(inputs.dimensions, undefined);
+            assert.deepStrictEqual(inputs.metricQueries[0].expression, `${worst}([member0, member1, member2])`);
+            assert.deepStrictEqual(inputs.metricQueries.slice(1).map((q: any) => [q.metric.metricName, q.metric.dimensions, q.metric.stat, q.metric.period]),
+                ["lms-1", "lms-2", "lms-3"].map((id) => [metricName, { DBInstanceIdentifier: id }, stat, period]));
+        });
+    }
+
+    it("keeps one lag alarm per readable copy and draws every member's load", () => {
+        assert.deepStrictEqual(alarm("db-replica-2-lag").dimensions, { DBInstanceIdentifier: "lms-3" });
+        const body = JSON.parse(recorded.find((r) => r.type === "aws:cloudwatch/dashboard:Dashboard")!.inputs.dashboardBody);
+        const load = body.widgets.find((w: any) => w.properties.title === "Database load").properties.metrics;
+        assert.deepStrictEqual(load.map((m: any[]) => [m[1], m[3]]), ["lms-1", "lms-2", "lms-3"].flatMap((id) => [["CPUUtilization", id], ["DatabaseConnections", id]]));
+    });
+});
+
 describe("observability: a configuration error registers nothing", () => {
     const tags = { owner: "t", "cost-center": "c", "data-classification": "internal", environment: "test" };
     const base = {
