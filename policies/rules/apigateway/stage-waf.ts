@@ -1,4 +1,4 @@
-import * as aws from "@pulumi/aws";
+import * as aws from "../../support/aws";
 import { judgeEach, refersTo, stackRule, typeOf } from "../../framework";
 
 const STAGE = typeOf(aws.apigateway.Stage);

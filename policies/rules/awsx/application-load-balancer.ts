@@ -1,10 +1,10 @@
-import type * as awsx from "@pulumi/awsx";
+import type { ApplicationLoadBalancerArgs } from "@pulumi/awsx/lb/applicationLoadBalancer";
 import { Unwrap } from "@pulumi/pulumi";
 import { ENCRYPTION_IN_TRANSIT } from "../../controls";
 import { asArray, CheckResult, ResourceRule } from "../../framework";
 import { effectiveProtocol, redirectsToHttps } from "../lb/common";
 
-type AlbArgs = Partial<Unwrap<awsx.lb.ApplicationLoadBalancerArgs>>;
+type AlbArgs = Partial<Unwrap<ApplicationLoadBalancerArgs>>;
 
 /**
  * awsx:lb:ApplicationLoadBalancer: without `listener`/`listeners` it creates a plain HTTP listener on port 80 that

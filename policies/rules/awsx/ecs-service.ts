@@ -1,10 +1,11 @@
-import type * as awsx from "@pulumi/awsx";
+import type { FargateServiceArgs } from "@pulumi/awsx/ecs/fargateService";
+import type { EC2ServiceArgs } from "@pulumi/awsx/ecs/ec2service";
 import { Unwrap } from "@pulumi/pulumi";
 import { NETWORK_EXPOSURE } from "../../controls";
 import { CheckResult, isUnknown, NotJudged, raw, ResourceRule } from "../../framework";
 import { scanContainer, SecretScan } from "../../support/secrets";
 
-type ServiceArgs = Partial<Unwrap<awsx.ecs.FargateServiceArgs>> & Partial<Unwrap<awsx.ecs.EC2ServiceArgs>>;
+type ServiceArgs = Partial<Unwrap<FargateServiceArgs>> & Partial<Unwrap<EC2ServiceArgs>>;
 
 /**
  * awsx:ecs:FargateService / EC2Service are remote components: in a real preview their inputs reach the pack (their

@@ -1,9 +1,9 @@
-import type * as awsx from "@pulumi/awsx";
+import type { VpcArgs as AwsxVpcArgs } from "@pulumi/awsx/ec2/vpc";
 import { Unwrap } from "@pulumi/pulumi";
 import { AVAILABILITY } from "../../controls";
 import { CheckResult, ResourceRule } from "../../framework";
 
-type VpcArgs = Partial<Unwrap<awsx.ec2.VpcArgs>>;
+type VpcArgs = Partial<Unwrap<AwsxVpcArgs>>;
 
 /** awsx:ec2:Vpc NAT strategy: "Single" puts every AZ's egress behind one NAT gateway (the default is OnePerAz). Flow logs: vpc-flow-logs. */
 export const rule: ResourceRule = {

@@ -1,4 +1,4 @@
-import * as aws from "@pulumi/aws";
+import * as aws from "../../support/aws";
 import { asArray, isSet, resourceRule } from "../../framework";
 
 const MODERN = /^TLSv1\.2_(2019|2021)|^TLSv1\.3/;

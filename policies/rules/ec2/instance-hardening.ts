@@ -1,4 +1,4 @@
-import * as aws from "@pulumi/aws";
+import * as aws from "../../support/aws";
 import { asArray, CheckResult, resourceRule } from "../../framework";
 
 const TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";

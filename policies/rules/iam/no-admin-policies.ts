@@ -1,4 +1,4 @@
-import * as aws from "@pulumi/aws";
+import * as aws from "../../support/aws";
 import { asArray, resourceRule, typesOf } from "../../framework";
 import { isAdminStatement, statements } from "./common";
 

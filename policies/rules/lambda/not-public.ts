@@ -1,4 +1,4 @@
-import * as aws from "@pulumi/aws";
+import * as aws from "../../support/aws";
 import { NETWORK_EXPOSURE } from "../../controls";
 import { isSet, resourceRule } from "../../framework";
 

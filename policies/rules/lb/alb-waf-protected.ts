@@ -1,4 +1,4 @@
-import * as aws from "@pulumi/aws";
+import * as aws from "../../support/aws";
 import { asArray, Finding, judgeEach, refersTo, stackRule, typeOf } from "../../framework";
 import { LOAD_BALANCER_TYPES } from "./common";
 

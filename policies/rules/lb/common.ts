@@ -1,4 +1,4 @@
-import * as aws from "@pulumi/aws";
+import * as aws from "../../support/aws";
 import { typesOf } from "../../framework";
 
 export const LISTENER_TYPES = typesOf(aws.lb.Listener, aws.alb.Listener);

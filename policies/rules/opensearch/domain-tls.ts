@@ -1,4 +1,4 @@
-import * as aws from "@pulumi/aws";
+import * as aws from "../../support/aws";
 import { ENCRYPTION_IN_TRANSIT } from "../../controls";
 import { resourceRule } from "../../framework";
 

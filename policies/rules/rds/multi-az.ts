@@ -1,4 +1,4 @@
-import * as aws from "@pulumi/aws";
+import * as aws from "../../support/aws";
 import { resourceRule } from "../../framework";
 import { isReplica } from "./common";
 

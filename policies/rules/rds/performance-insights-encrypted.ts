@@ -1,4 +1,4 @@
-import * as aws from "@pulumi/aws";
+import * as aws from "../../support/aws";
 import { isSet, resourceRule } from "../../framework";
 
 export const rule = resourceRule({

@@ -1,4 +1,4 @@
-import * as aws from "@pulumi/aws";
+import * as aws from "../../support/aws";
 import { PolicyResource } from "@pulumi/policy";
 import { asArray, refersTo, typesOf } from "../../framework";
 

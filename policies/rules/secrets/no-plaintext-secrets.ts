@@ -1,4 +1,4 @@
-import * as aws from "@pulumi/aws";
+import * as aws from "../../support/aws";
 import { CheckResult, isSet, resourceRule } from "../../framework";
 import { scanContainerDefinitions, scanEnvironmentMap, SecretScan } from "../../support/secrets";
 
