@@ -211,6 +211,20 @@ async function plan(request: PlanRequest): Promise<void> {
     }
 
     const debuggable = fromSdk("runtime/debuggable");
+    if (!debuggable.debugPromiseLeaks) {
+        // The SDK stamps every promise it tracks with a stack trace that only PULUMI_DEBUG_PROMISE_LEAKS ever prints;
+        // without that variable, skip capturing it (the leak bookkeeping itself is unchanged).
+        const debuggablePromise = debuggable.debuggablePromise;
+        debuggable.debuggablePromise = (promise: Promise<unknown>, context: unknown) => {
+            const limit = Error.stackTraceLimit;
+            Error.stackTraceLimit = 0;
+            try {
+                return debuggablePromise(promise, context);
+            } finally {
+                Error.stackTraceLimit = limit;
+            }
+        };
+    }
     // A program that calls process.exit ends its deployment early; say where, instead of the SDK's leak report.
     process.exit = ((code?: number) => {
         fail(new Error(`the program called process.exit(${code ?? ""}) before its plan completed`), locateError(new Error(), request.directory, sdkDir));
