@@ -26,6 +26,9 @@ function isUserFile(file: string, sdkDir: string): boolean {
     return !file.startsWith(sdkDir) && !file.includes(`${path.sep}node_modules${path.sep}@pulumi${path.sep}`) && !file.startsWith(__dirname) && !file.startsWith("node:");
 }
 
+/** The loader that compiled the program (ts-register.cjs); Node's own source maps are off in this process for speed. */
+const loader: { originalPosition(file: string, line: number, column?: number): { line: number; column?: number } } = require("./ts-loader.cjs");
+
 function relativeTo(directory: string, file: string): string {
     return path.relative(directory, file).split(path.sep).join("/");
 }
@@ -43,7 +46,7 @@ function locateError(err: unknown, directory: string, sdkDir: string): SourceLoc
         }
         const file = match[1].startsWith("file://") ? fileURLToPath(match[1]) : match[1];
         if (isUserFile(file, sdkDir) && !file.includes(`${path.sep}node_modules${path.sep}`)) {
-            return { file: relativeTo(directory, file), line: Number(match[2]), column: Number(match[3]) };
+            return { file: relativeTo(directory, file), ...loader.originalPosition(file, Number(match[2]), Number(match[3])) };
         }
     }
     return undefined;
@@ -123,7 +126,7 @@ async function plan(request: PlanRequest): Promise<void> {
             }
             const file = frame.uri.startsWith("file://") ? fileURLToPath(frame.uri) : frame.uri;
             if (isUserFile(file, sdkDir)) {
-                return { file: relativeTo(request.directory, file), line: frame.line, column: frame.column };
+                return { file: relativeTo(request.directory, file), ...loader.originalPosition(file, frame.line, frame.column) };
             }
         }
         return undefined;
@@ -221,6 +224,20 @@ async function plan(request: PlanRequest): Promise<void> {
     }
 
     const debuggable = fromSdk("runtime/debuggable");
+    if (!debuggable.debugPromiseLeaks) {
+        // The SDK stamps every promise it tracks with a stack trace that only PULUMI_DEBUG_PROMISE_LEAKS ever prints;
+        // without that variable, skip capturing it (the leak bookkeeping itself is unchanged).
+        const debuggablePromise = debuggable.debuggablePromise;
+        debuggable.debuggablePromise = (promise: Promise<unknown>, context: unknown) => {
+            const limit = Error.stackTraceLimit;
+            Error.stackTraceLimit = 0;
+            try {
+                return debuggablePromise(promise, context);
+            } finally {
+                Error.stackTraceLimit = limit;
+            }
+        };
+    }
     // A program that calls process.exit ends its deployment early; say where, instead of the SDK's leak report.
     process.exit = ((code?: number) => {
         fail(new Error(`the program called process.exit(${code ?? ""}) before its plan completed`), locateError(new Error(), request.directory, sdkDir));

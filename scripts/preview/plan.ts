@@ -61,6 +61,8 @@ function runProgram(project: ProgramProject, options: { timeoutMs?: number; user
         env: {
             ...process.env,
             PLATFORM_PREVIEW_PROGRAM_DIR: project.directory,
+            // The SDK captures a full stack trace per resource; the worker maps only the positions it reports.
+            PLATFORM_PREVIEW_NATIVE_SOURCE_MAPS: "0",
             PULUMI_CONFIG: JSON.stringify(project.config),
             PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(project.secretKeys),
             PULUMI_NODEJS_PROJECT: project.project,

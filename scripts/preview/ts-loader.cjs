@@ -10,7 +10,7 @@
 //
 // Use: `node --require scripts/preview/ts-register.cjs …` with PLATFORM_PREVIEW_PROGRAM_DIR naming the project whose
 // tsconfig.json applies (files of this tool outside it use the tool's own tsconfig.json).
-/* global require, module, process, __dirname */
+/* global require, module, process, __dirname, Buffer */
 "use strict";
 const crypto = require("crypto");
 const fs = require("fs");
@@ -85,6 +85,23 @@ function emitOptions(options, ts) {
     return emit;
 }
 
+/**
+ * What decides the compiler's output besides the file itself, without loading the compiler: its version and the
+ * project's tsconfig.json text (and the relative `extends` chain). Loading TypeScript costs a few hundred milliseconds,
+ * paid only when something must be compiled.
+ */
+function configFingerprint(projectDir, tsPath) {
+    const parts = [fs.readFileSync(path.join(path.dirname(path.dirname(tsPath)), "package.json"), "utf8").match(/"version"\s*:\s*"([^"]+)"/)[1]];
+    let file = path.join(projectDir, process.env.PULUMI_NODEJS_TSCONFIG_PATH || "tsconfig.json");
+    for (let depth = 0; depth < 10 && file && fs.existsSync(file); depth++) {
+        const text = fs.readFileSync(file, "utf8");
+        parts.push(file, text);
+        const base = /"extends"\s*:\s*"(\.[^"]+)"/.exec(text);
+        file = base ? path.resolve(path.dirname(file), base[1].endsWith(".json") ? base[1] : `${base[1]}.json`) : undefined;
+    }
+    return sha256(...parts);
+}
+
 const projects = new Map();
 function projectFor(file) {
     const programDir = process.env.PLATFORM_PREVIEW_PROGRAM_DIR ? path.resolve(process.env.PLATFORM_PREVIEW_PROGRAM_DIR) : undefined;
@@ -92,13 +109,44 @@ function projectFor(file) {
     const dir = programDir && inside(programDir) ? programDir : inside(TOOL_ROOT) ? TOOL_ROOT : programDir || TOOL_ROOT;
     let project = projects.get(dir);
     if (!project) {
-        const ts = typescriptFor(dir);
-        const { options } = projectOptions(dir, ts);
-        const compilerOptions = emitOptions(options, ts);
-        project = { ts, compilerOptions, key: sha256(ts.version, JSON.stringify(compilerOptions)) };
+        const tsPath = typescriptPath(dir);
+        let compiler;
+        project = {
+            key: configFingerprint(dir, tsPath),
+            /** The compiler and its options, loaded on the first cache miss. */
+            compiler() {
+                if (!compiler) {
+                    const ts = require(tsPath);
+                    compiler = { ts, compilerOptions: emitOptions(projectOptions(dir, ts).options, ts) };
+                }
+                return compiler;
+            },
+        };
         projects.set(dir, project);
     }
     return project;
+}
+
+/** Compiled output of the files this process loaded, for {@link originalPosition}. */
+const compiled = new Map();
+const sourceMaps = new Map();
+
+/**
+ * The TypeScript position of a 1-based line/column in a file this loader compiled (the input is returned for others).
+ * For processes that keep Node's own source-map support off (it maps every frame of every stack trace, which the SDK
+ * captures for each resource it registers) and map only the positions they report.
+ */
+function originalPosition(file, line, column) {
+    const output = compiled.get(file);
+    if (!output) return { line, column };
+    let map = sourceMaps.get(file);
+    if (map === undefined) {
+        const match = /\/\/# sourceMappingURL=data:application\/json;base64,([A-Za-z0-9+/=]+)\s*$/.exec(output);
+        map = match ? new (require("module").SourceMap)(JSON.parse(Buffer.from(match[1], "base64").toString("utf8"))) : null;
+        sourceMaps.set(file, map);
+    }
+    const entry = map ? map.findEntry(line - 1, Math.max(0, (column || 1) - 1)) : undefined;
+    return entry && typeof entry.originalLine === "number" ? { line: entry.originalLine + 1, column: entry.originalColumn + 1 } : { line, column };
 }
 
 /** Transpiles one file (from the cache when its content, options and compiler are unchanged). */
@@ -111,7 +159,8 @@ function transpile(file, source) {
     } catch {
         // Not compiled yet.
     }
-    const output = project.ts.transpileModule(source, { fileName: file, compilerOptions: project.compilerOptions, reportDiagnostics: false }).outputText;
+    const { ts, compilerOptions } = project.compiler();
+    const output = ts.transpileModule(source, { fileName: file, compilerOptions, reportDiagnostics: false }).outputText;
     try {
         fs.mkdirSync(path.dirname(cached), { recursive: true });
         // Write then rename: a concurrent reader never sees half a file.
@@ -128,15 +177,52 @@ let registered = false;
 function register() {
     if (registered) return;
     registered = true;
-    process.setSourceMapsEnabled(true);
+    // Stack traces in TypeScript lines, unless the process maps the positions it reports itself (originalPosition).
+    if (process.env.PLATFORM_PREVIEW_NATIVE_SOURCE_MAPS !== "0") {
+        process.setSourceMapsEnabled(true);
+    }
     const Module = require("module");
+    // V8's code cache for every module this process loads (Node's NODE_COMPILE_CACHE): the same code, compiled once.
+    // @pulumi/aws alone is tens of megabytes of JavaScript that each process would otherwise compile again.
+    if (typeof Module.enableCompileCache === "function" && !process.env.NODE_COMPILE_CACHE) {
+        try {
+            Module.enableCompileCache(path.join(cacheDir(), "v8"));
+        } catch {
+            // No cache: slower, not different.
+        }
+    }
     const compile = function (module, filename) {
         const source = fs.readFileSync(filename, "utf8");
-        module._compile(transpile(filename, source), filename);
+        const output = transpile(filename, source);
+        compiled.set(filename, output);
+        module._compile(output, filename);
     };
     for (const ext of [".ts", ".tsx", ".cts", ".mts"]) {
         Module._extensions[ext] = compile;
     }
+    if (process.env.PLATFORM_PREVIEW_REPLACE_TS_NODE === "1") {
+        // A policy pack started as the CLI starts it (`node <sdk>/cmd/run-policy-pack`): the runner registers ts-node
+        // (type check included) itself. This hook already compiles with the same compiler and options, and the type
+        // check runs separately, cached (typecheck.cjs): the runner's ts-node registration becomes a no-op.
+        const stub = { VERSION: "platform-preview", register: () => ({}) };
+        const load = Module._load;
+        const sdkRunner = /[\\/]@pulumi[\\/]pulumi[\\/](tsutils\.js|cmd[\\/]run-policy-pack[\\/])/;
+        Module._load = function (request, parent, ...rest) {
+            if (request === "ts-node" || /[\\/]ts-node@[^\\/]+[\\/]?$/.test(request)) {
+                return stub;
+            }
+            // The runner loads the compiler only to read its version (for ts-node's options); load it when used.
+            if (parent && sdkRunner.test(parent.filename || "") && (request === "typescript" || /[\\/]typescript@[^\\/]+[\\/]typescript\.js$/.test(request))) {
+                const resolved = Module._resolveFilename(request, parent);
+                const pkg = path.join(path.dirname(path.dirname(resolved)), "package.json");
+                const version = fs.existsSync(pkg) ? JSON.parse(fs.readFileSync(pkg, "utf8")).version : undefined;
+                let real;
+                const compiler = () => (real ??= load.call(this, request, parent, ...rest));
+                return new Proxy({}, { get: (_, key) => (key === "version" && version ? version : compiler()[key]) });
+            }
+            return load.call(this, request, parent, ...rest);
+        };
+    }
 }
 
-module.exports = { register, transpile, projectOptions, typescriptFor, typescriptPath, cacheDir, sha256, TOOL_ROOT };
+module.exports = { register, transpile, originalPosition, projectOptions, typescriptFor, typescriptPath, cacheDir, sha256, TOOL_ROOT };

@@ -16,8 +16,8 @@ const { cacheDir, projectOptions, sha256, typescriptFor, typescriptPath } = requ
 /** ts-node's default ignored diagnostics (files outside `files`/`include`, and "no inputs found"). */
 const IGNORED = new Set([6059, 18002, 18003]);
 
-function recordFile(projectDir, entry) {
-    return path.join(cacheDir(), "check", `${sha256(path.resolve(projectDir), path.resolve(entry), process.env.PULUMI_NODEJS_TRANSPILE_ONLY || "", process.env.PULUMI_NODEJS_TSCONFIG_PATH || "")}.json`);
+function recordFile(projectDir, entry, env) {
+    return path.join(cacheDir(), "check", `${sha256(path.resolve(projectDir), path.resolve(entry), env.PULUMI_NODEJS_TRANSPILE_ONLY || "", env.PULUMI_NODEJS_TSCONFIG_PATH || "")}.json`);
 }
 
 function stamp(file) {
@@ -33,10 +33,10 @@ function stamp(file) {
 }
 
 /** The cached result when every file the last check read is unchanged; undefined otherwise. */
-function cachedCheck(projectDir, entry) {
+function cachedCheck(projectDir, entry, env = process.env) {
     let record;
     try {
-        record = JSON.parse(fs.readFileSync(recordFile(projectDir, entry), "utf8"));
+        record = JSON.parse(fs.readFileSync(recordFile(projectDir, entry, env), "utf8"));
     } catch {
         return undefined;
     }
@@ -107,7 +107,7 @@ function check(projectDir, entry) {
         stamps[file] = stamp(file);
     }
     try {
-        const record = recordFile(projectDir, entry);
+        const record = recordFile(projectDir, entry, process.env);
         fs.mkdirSync(path.dirname(record), { recursive: true });
         const temp = `${record}.${process.pid}.tmp`;
         fs.writeFileSync(temp, JSON.stringify({ files: stamps, result }));

@@ -15,14 +15,14 @@ export type TypeCheckResult =
     | { checked: false; reason?: string; failed?: string };
 
 const CHECKER = path.join(__dirname, "typecheck.cjs");
-const checker: { cachedCheck(dir: string, entry: string): TypeCheckResult | undefined } = require(CHECKER);
+const checker: { cachedCheck(dir: string, entry: string, env: NodeJS.ProcessEnv): TypeCheckResult | undefined } = require(CHECKER);
 
 /**
  * The CLI's type check of a TypeScript project from its entry point (see typecheck.cjs): from the on-disk cache when no
  * file it read has changed, else in a child process of its own, so it runs in parallel with planning.
  */
 export function typeCheck(directory: string, entry: string, env: NodeJS.ProcessEnv = process.env): Promise<TypeCheckResult> {
-    const cached = checker.cachedCheck(directory, entry);
+    const cached = checker.cachedCheck(directory, entry, env);
     if (cached) {
         return Promise.resolve(cached);
     }

@@ -43,6 +43,18 @@ describe("platform-preview: where it runs and which pack it uses", () => {
     });
 });
 
+describe("platform-preview: the policy pack is type-checked as the CLI does", () => {
+    it("refuses a pack with a type error (exit 2, the compiler's message and line)", async () => {
+        const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "preview-pack-types-")), "reports");
+        let stderr = "";
+        const pack = path.join(__dirname, "packs/type-error");
+        const code = await runCli(["--program", path.join(PROGRAMS, "clean"), "--stack", "dev", "--policy-pack", pack, "--out", out], { stdout: () => undefined, stderr: (t) => { stderr += t; }, colour: false, cwd: ROOT });
+        assert.strictEqual(code, EXIT_INPUT_ERROR, stderr);
+        assert.match(stderr, /type errors .*index\.ts:3: error TS2322: Type 'string' is not assignable to type 'number'\./);
+        assert.ok(!fs.existsSync(out));
+    });
+});
+
 describe("platform-preview: late registrations are judged", () => {
     for (const program of ["late-timer", "late-async"]) {
         it(`the pack flags the publicly accessible database ${program} registers after its first turn`, async () => {

@@ -1,0 +1,5 @@
+import { PolicyPack } from "@pulumi/policy";
+
+const name: number = "type-error-pack";
+
+new PolicyPack(String(name), { policies: [] });
