@@ -121,6 +121,8 @@ export class Database extends pulumi.ComponentResource {
     public readonly replicaIdentifiers: pulumi.Output<string>[];
     /** The Multi-AZ DB cluster's identifier (metrics by DBClusterIdentifier), or undefined for a DB instance. */
     public readonly clusterIdentifier?: pulumi.Output<string>;
+    /** The cluster's member instances (writer and readers; which is the writer changes on failover), for alarms. */
+    public readonly memberInstanceIdentifiers?: pulumi.Output<string[]>;
     public readonly replicaEndpoints: pulumi.Output<string>[];
     /** `arn:aws:rds-db:<region>:<account>:dbuser:<resource id>/<appUsername>`: what the task role may `rds-db:connect` as. */
     public readonly appUserConnectArn: pulumi.Output<string>;
@@ -254,6 +256,7 @@ export class Database extends pulumi.ComponentResource {
             }, stateful);
             this.instanceIdentifier = db.clusterIdentifier;
             this.clusterIdentifier = db.clusterIdentifier;
+            this.memberInstanceIdentifiers = db.clusterMembers;
             this.instanceArn = db.arn;
             this.address = db.endpoint;
             this.endpoint = pulumi.interpolate`${db.endpoint}:${db.port}`;

@@ -74,9 +74,9 @@ export interface ServiceObservabilityArgs {
         /**
          * Every DB instance that can be the writer, when the writer moves on failover (a Multi-AZ DB cluster's
          * members). The CPU, connections and free-storage alarms then take the worst of them instead of
-         * `instanceIdentifier`, as the Redis alarms do.
+         * `instanceIdentifier`, as the Redis alarms do, and the readers' replica lag is one worst-of alarm.
          */
-        memberInstanceIdentifiers?: pulumi.Input<string>[];
+        memberInstanceIdentifiers?: pulumi.Input<pulumi.Input<string>[]>;
         replicaIdentifiers: pulumi.Input<string>[];
         allocatedStorageGb: number;
         /** Engine parameters the database runs with; their `max_connections` sets the connections alarm. */
@@ -241,6 +241,13 @@ export function alarmTable(args: ServiceObservabilityArgs, t: ObservabilityThres
                 source: rds("DatabaseConnections", "Maximum", 60, "connections (busiest instance)"),
                 threshold: connections, comparisonOperator: above, period: 60, evaluationPeriods: 5, treatMissingData: "missing",
             },
+            // Multi-AZ DB cluster: only the readers report ReplicaLag; the worst member is the worst reader.
+            ...(members ? [{
+                shortName: "db-replica-lag",
+                description: `A readable standby of ${svc} lags more than ${t.replicaLagSeconds} s for 5 minutes: reads are stale.`,
+                source: rds("ReplicaLag", "Maximum", 60, "replica lag s (worst reader)"),
+                threshold: t.replicaLagSeconds, comparisonOperator: above, period: 60, evaluationPeriods: 5, treatMissingData: "missing",
+            } satisfies AlarmRow] : []),
             ...database.replicaIdentifiers.map((replica, i): AlarmRow => ({
                 shortName: `db-replica-${i + 1}-lag`,
                 description: `Read replica ${i + 1} of ${svc} lags more than ${t.replicaLagSeconds} s for 5 minutes: reads are stale.`,
@@ -358,7 +365,7 @@ export class ServiceObservability extends pulumi.ComponentResource {
                 pulumi.all([args.loadBalancerArnSuffix, args.targetGroupArnSuffix, args.ecsClusterName, args.ecsServiceName]),
                 args.database?.instanceIdentifier ?? "",
                 pulumi.all(args.database?.replicaIdentifiers ?? []),
-                pulumi.all(args.database?.memberInstanceIdentifiers ?? []),
+                pulumi.output(args.database?.memberInstanceIdentifiers ?? []) as pulumi.Output<string[]>,
                 args.cache?.memberClusterIds ?? [],
                 args.waf?.webAclName ?? "",
             ]).apply(([[lb, tg, cluster, service], db, replicas, dbMembers, cacheIds, acl]) =>

@@ -200,6 +200,7 @@ export function deployService(name: string, svc: ServiceConfig, env: Environment
         database: {
             engine: db.engine,
             instanceIdentifier: database.instanceIdentifier,
+            memberInstanceIdentifiers: database.memberInstanceIdentifiers,
             replicaIdentifiers: database.replicaIdentifiers,
             allocatedStorageGb: db.allocatedStorageGb,
             // max_connections sets the connections alarm (90 %), so MITA does not inherit LMS's 450.

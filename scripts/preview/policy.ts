@@ -37,7 +37,8 @@ function toAnalyzerResource(resource: RegisteredResource, byUrn: Map<string, Reg
         dependencies: resource.dependencies,
         propertyDependencies: resource.propertyDependencies,
     };
-    if (resource.custom && !resource.type.startsWith("pulumi:providers:")) {
+    // Custom resources always have a provider (explicit or default); a remote component has the one that constructs it.
+    if ((resource.custom || (resource.remote && resource.provider)) && !resource.type.startsWith("pulumi:providers:")) {
         result.provider = providerOf(resource, byUrn, project);
     }
     return result;
@@ -106,7 +107,7 @@ export async function startPack(packDir: string): Promise<analyzer.PolicyPackPro
 
 /**
  * Evaluates the plan exactly as `pulumi preview --policy-pack` does, through the analyzer protocol: configure, remediate
- * (remediate-level policies), analyze each custom resource, then analyze the whole stack. Closes the pack.
+ * (remediate-level policies), analyze each registered resource, then analyze the whole stack. Closes the pack.
  */
 export async function evaluatePolicies(
     pack: analyzer.PolicyPackProcess,
@@ -119,7 +120,9 @@ export async function evaluatePolicies(
     try {
         const byUrn = new Map(plan.resources.map((r) => [r.urn, r]));
         const analyzed = plan.resources.filter((r) => !r.type.startsWith("pulumi:providers:")).map((r) => toAnalyzerResource(r, byUrn, project));
-        const custom = analyzed.filter((r) => byUrn.get(r.urn)!.custom);
+        // The engine's step generator sends every registered resource to Remediate and Analyze, components (local and
+        // remote) included — so rules on component inputs (e.g. awsx:ecs:FargateService) run, offline as in a real preview.
+        const each = analyzed;
         const diagnostics: analyzer.Diagnostic[] = [];
         const remediations: Array<{ urn: string; remediation: analyzer.Remediation }> = [];
         // As the engine does: a pack that does not take config refuses a config file; one that does is always
@@ -144,11 +147,11 @@ export async function evaluatePolicies(
                 await pack.configure(config ?? {});
             }
             if (pack.info.policies.some((p) => (levels[p.name] ?? p.enforcementLevel) === "remediate")) {
-                for (const resource of custom) {
+                for (const resource of each) {
                     remediations.push(...(await pack.remediate(resource)).map((remediation) => ({ urn: resource.urn, remediation })));
                 }
             }
-            for (const resource of custom) {
+            for (const resource of each) {
                 // A resource policy's violation is about the analyzed resource; the engine attaches its URN.
                 diagnostics.push(...(await pack.analyze(resource)).map((d) => ({ ...d, urn: d.urn || resource.urn })));
             }

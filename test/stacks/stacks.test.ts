@@ -265,8 +265,14 @@ describe("production stack under mocks", function () {
                 assert.deepStrictEqual([byName("db-connections-high").inputs.threshold, byName("db-connections-high").inputs.evaluationPeriods], [connections, 5]);
                 assert.strictEqual(byName("p95-latency").inputs.extendedStatistic, "p95");
                 assert.strictEqual(byName("no-healthy-hosts").inputs.treatMissingData, "breaching");
-                // 7 service alarms, 3 database alarms + one per replica, 4 cache alarms, 1 WAF alarm.
-                assert.strictEqual(alarms.length, 15 + svc.database.readReplicas);
+                // 7 service alarms, 3 database alarms, 4 cache alarms, 1 WAF alarm; with two readable copies (a Multi-AZ
+                // DB cluster) one more: the worst reader's lag, and the database alarms take the worst member.
+                assert.strictEqual(alarms.length, 15 + (svc.database.readReplicas > 0 ? 1 : 0));
+                if (svc.database.readReplicas > 0) {
+                    const members = byName("db-connections-high").inputs.metricQueries.filter((q: any) => q.metric).map((q: any) => q.metric.dimensions.DBInstanceIdentifier);
+                    assert.strictEqual(members.length, 3, "writer and two readers");
+                    assert.ok(byName("db-replica-lag"));
+                }
                 assert.ok(alarms.every((a) => a.inputs.alarmActions.length === 1 && a.inputs.okActions.length === 1 && a.inputs.treatMissingData));
                 const dashboard = one(resources, "aws:cloudwatch/dashboard:Dashboard", `${prefix}-observability-dashboard`);
                 const body = JSON.parse(dashboard.inputs.dashboardBody);
