@@ -261,7 +261,7 @@ function engineVersionProblem(db: DatabaseConfig): string | undefined {
 }
 
 /** Rules that span several keys, or depend on the environment tier. Runs only on shape-valid config. */
-function crossFieldProblems(config: { environment: ParsedEnvironment; services: Record<string, ParsedService> }, secure: Set<string>): Problem[] {
+function crossFieldProblems(config: { environment: ParsedEnvironment; services: Record<string, ParsedService> }, secure: Set<string>, stackName: string): Problem[] {
     const problems: Problem[] = [];
     const env = config.environment;
     const production = env.tier === "production";
@@ -309,7 +309,7 @@ function crossFieldProblems(config: { environment: ParsedEnvironment; services: 
         for (const b of serviceNames) {
             const suffix = SERVICE_COMPONENT_SUFFIXES.find((s) => b.startsWith(`${a}-${s}`));
             if (a !== b && suffix) {
-                add(["services", b], `would give resources the same names as service ${a}'s ${suffix} component (${env.name ?? "<stack>"}-${b}-…); rename one of them`, false);
+                add(["services", b], `would give resources the same names as service ${a}'s ${suffix} component (${env.name ?? stackName}-${b}-…); rename one of them`, false);
             }
         }
     }
@@ -336,7 +336,7 @@ function crossFieldProblems(config: { environment: ParsedEnvironment; services: 
             add(at("tls", "hostedZoneId"), "is only used with domainName (the zone where the certificate is validated)");
         }
         if (production && svc.logs.auditRetentionDays < PRODUCTION_FLOORS.auditLogRetentionDays) {
-            add(at("logs", "auditRetentionDays"), `is below the 7-year audit-log floor; allowed: ${PRODUCTION_FLOORS.auditLogRetentionDays} or more`);
+            add(at("logs", "auditRetentionDays"), `is below the 7-year audit-log floor; allowed: ${CLOUDWATCH_RETENTION_DAYS.find((d) => d >= PRODUCTION_FLOORS.auditLogRetentionDays)} or more`);
         }
 
         // Environment: secure values go to Secrets Manager; plain values must not be secrets; no name set twice.
@@ -573,7 +573,7 @@ export function parseConfig(raw: { environment: unknown; services: unknown }, st
     if (!result.success || misplaced.length > 0) {
         throw new ConfigError([...misplaced, ...(result.success ? [] : issueProblems(project, raw, result.error.issues, secureSet))], stackFile);
     }
-    const problems = crossFieldProblems(result.data, secureSet);
+    const problems = crossFieldProblems(result.data, secureSet, stackName);
     if (problems.length > 0) {
         throw new ConfigError(problems.map((p) => formatProblem(project, raw, p.path, p.message, secureSet, { show: p.show })), stackFile);
     }
