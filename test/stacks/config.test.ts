@@ -4,7 +4,8 @@ import * as os from "os";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import * as YAML from "yaml";
-import { ConfigError, nearestKey, parseConfig, securePathsIn } from "../../stacks/config";
+import { ConfigError, loadConfig, nearestKey, parseConfig, securePathsIn } from "../../stacks/config";
+import { installMocks } from "../support/mocks";
 import { hasHostBits, networkOf } from "../../lib/rules/cidr";
 import { availabilityZonesOf, isAvailabilityZoneOf, regionOfAvailabilityZone } from "../../lib/rules/regions";
 import { runCli } from "../../scripts/preview/cli";
@@ -210,6 +211,12 @@ describe("stack configuration", () => {
             assert.strictEqual(message, "platform:services.lms-backend.appSecrets[1]: ENCRYPTION_KEY is also set in environment; give it in one place only");
         });
 
+        it("an app secret named like a variable the platform sets itself", () => {
+            const raw = stackConfig("production");
+            raw.services["mita-api"].appSecrets.push("S3_BUCKET_RECEIPTS");
+            assert.strictEqual(problem(raw), "platform:services.mita-api.appSecrets: S3_BUCKET_RECEIPTS is set by the platform (database, cache and bucket wiring); choose another name");
+        });
+
         it("a variable the platform sets itself", () => {
             const raw = stackConfig("production");
             raw.services["mita-api"].environment.DATABASE_HOST = "localhost";
@@ -362,6 +369,53 @@ describe("stack configuration", () => {
                 assert.ok(!/\bat .*:\d+:\d+/.test((err as Error).stack ?? ""), `stack carries frames: ${(err as Error).stack}`);
                 assert.ok(!/config\.ts/.test((err as Error).stack ?? ""));
             }
+        });
+    });
+
+    describe("loadConfig (as the program reads it)", () => {
+        const cwd = process.cwd();
+        afterEach(() => {
+            process.chdir(cwd);
+            pulumi.runtime.setAllConfig({});
+        });
+
+        function setConfig(values: Record<string, unknown>, secretKeys: string[] = []) {
+            installMocks({ project: "platform", stack: "esc" });
+            pulumi.runtime.setAllConfig(Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)])), secretKeys);
+        }
+
+        it("aws:region must equal environment.region", () => {
+            const raw = stackConfig("staging");
+            setConfig({ "aws:region": "eu-west-1", "platform:environment": raw.environment, "platform:services": raw.services });
+            assert.throws(() => loadConfig(), (err: Error) => {
+                assert.strictEqual(err.message, 'Invalid stack configuration in Pulumi.esc.yaml: aws:region: received "eu-west-1"; must equal platform:environment.region (us-east-1)');
+                return true;
+            });
+        });
+
+        it("when the stack file cannot say which values were secure, every environment value of a secret key is treated as secure", () => {
+            process.chdir(fs.mkdtempSync(path.join(os.tmpdir(), "no-stack-file-")));
+            const raw = stackConfig("staging");
+            raw.services["mita-api"].environment.PARTNER_API_TOKEN = "decrypted-by-the-engine";
+            setConfig({ "aws:region": "us-east-1", "platform:environment": raw.environment, "platform:services": raw.services }, ["platform:services"]);
+            const config = loadConfig();
+            assert.deepStrictEqual(config.services["mita-api"].environment, {});
+            assert.ok(Object.keys(config.services["mita-api"].secretEnvironment).includes("PARTNER_API_TOKEN"));
+            assert.ok(Object.keys(config.services["mita-api"].secretEnvironment).includes("NODE_ENV"));
+        });
+
+        it("reads which values were secure from Pulumi.<stack>.yaml (paths only)", () => {
+            const dir = fs.mkdtempSync(path.join(os.tmpdir(), "stack-file-"));
+            const raw = stackConfig("staging");
+            const file = { config: { "platform:services": structuredClone(raw.services) } };
+            file.config["platform:services"]["mita-api"].environment.PARTNER_API_TOKEN = { secure: "AAABAGNpcGhlcnRleHQ=" };
+            fs.writeFileSync(path.join(dir, "Pulumi.esc.yaml"), YAML.stringify(file));
+            process.chdir(dir);
+            raw.services["mita-api"].environment.PARTNER_API_TOKEN = "decrypted-by-the-engine";
+            setConfig({ "aws:region": "us-east-1", "platform:environment": raw.environment, "platform:services": raw.services }, ["platform:services"]);
+            const config = loadConfig();
+            assert.deepStrictEqual(Object.keys(config.services["mita-api"].secretEnvironment), ["PARTNER_API_TOKEN"]);
+            assert.strictEqual(config.services["mita-api"].environment.NODE_ENV, "staging");
         });
     });
 
