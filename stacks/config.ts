@@ -8,7 +8,7 @@ import { isSupportedEngineVersion, SUPPORTED_ENGINE_VERSIONS } from "../componen
 import { CLOUDWATCH_RETENTION_DAYS, isCloudWatchRetention, nearestCloudWatchRetention, SEVEN_YEARS_DAYS } from "../lib/retention";
 import { hasHostBits, networkOf } from "../lib/rules/cidr";
 import { availabilityZonesOf, isKnownRegion, KNOWN_REGIONS } from "../lib/rules/regions";
-import { isSecretLikeName, isSecretLikePath, looksLikeSecretValue } from "../lib/rules/secrets";
+import { isSecretLikeName, isSecretLikePath, looksLikeSecretValue, urlCarriesToken } from "../lib/rules/secrets";
 
 /**
  * Typed, validated stack configuration. Everything the stacks build comes from here; nothing else reads
@@ -83,7 +83,7 @@ const privateCidr = z.string(expecting("an IPv4 CIDR block such as 10.0.0.0/16")
     });
 
 const availabilityZone = text(/^[a-z]{2}(-[a-z]+)+-\d+[a-z]$/, "an AZ name such as us-east-1a");
-const ENV_NAME = /^[A-Z_][A-Z0-9_]*$/;
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 const environmentSchema = object({
     /** Environment name used in resource names and the `environment` tag; defaults to the stack name. */
@@ -163,7 +163,7 @@ const serviceSchema = object({
     environment: z.record(text(ENV_NAME, "an environment-variable name such as LOG_LEVEL"), z.string(expecting("a string (quote numbers and booleans in YAML)")), expecting("a map of NAME: value"))
         .default({}),
     /** Names of application secrets (JWT key, encryption key…): created empty in Secrets Manager, filled out of band. */
-    appSecrets: list(text(ENV_NAME, "an environment-variable name such as JWT_SECRET_KEY"), "environment-variable names").default([]),
+    appSecrets: list(text(/^[A-Z_][A-Z0-9_]*$/, "an environment-variable name such as JWT_SECRET_KEY"), "environment-variable names").default([]),
     tls: object({
         certificateArn: text(/^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]+$/, "an ACM certificate ARN").optional(),
         domainName: text(/^([a-z0-9-]+\.)+[a-z]{2,}$/, "a DNS name such as api.example.com").optional(),
@@ -299,7 +299,7 @@ function crossFieldProblems(config: { environment: ParsedEnvironment; services: 
         }
         if (!/^https:\/\/[^\s/]+/.test(url)) {
             add(at, "expected an https:// URL");
-        } else if (!isSecure && (looksLikeSecretValue(url) || /[?&/][^?&/=]*(token|key|secret|sig)[^?&/=]*=/i.test(url) || /\/(services|hooks|webhook[s]?)\/\S{16,}/i.test(url))) {
+        } else if (!isSecure && (looksLikeSecretValue(url) || urlCarriesToken(url))) {
             add(at, "looks like a webhook carrying a token, in plain text; give it as a secure value: pulumi config set --secret --path 'environment.alerts.httpsEndpoints[" + i + "]' <url>", false);
         }
     });
@@ -538,7 +538,11 @@ function issueProblems(project: string, raw: unknown, issues: z.core.$ZodIssue[]
             }
         }
         if (issue.code === "invalid_key") {
-            out.push(`${configKey(project, issue.path)}: \`${String((issue as any).input ?? "")}\` is not a valid name; ${issue.message}`);
+            // A map key that is not a valid name (service name, environment-variable name).
+            const name = String(issue.path[issue.path.length - 1]);
+            const shown = mayHoldSecret(name, [], secure) || name.includes("=") ? "a name that is not shown (it may hold a secret)" : `\`${name}\``;
+            const detail = issue.issues.map((inner) => inner.message).find((m) => m.startsWith("expected")) ?? issue.message;
+            out.push(`${configKey(project, issue.path.slice(0, -1))}: ${shown} is not a valid key; ${detail}`);
             continue;
         }
         out.push(formatProblem(project, raw, issue.path, issue.message, secure, { withType: issue.code === "invalid_type" }));

@@ -96,6 +96,12 @@ describe("stack configuration", () => {
             assert.strictEqual(problem(raw), "platform:services.mita-api.tls: received a list of 1 item; expected a map of keys (see the configuration reference in README.md)");
         });
 
+        it("an invalid map key (a service name)", () => {
+            const raw = stackConfig("staging");
+            raw.services.Mita_API = raw.services["mita-api"];
+            assert.strictEqual(problem(raw, "staging"), "platform:services: `Mita_API` is not a valid key; expected a service name of 2–25 lower-case letters, digits or dashes");
+        });
+
         it("a missing required key", () => {
             const raw = stackConfig("production");
             delete raw.services["mita-api"].image;
@@ -329,6 +335,15 @@ describe("stack configuration", () => {
             const endpoint = config.environment.alerts.httpsEndpoints[0] as pulumi.Output<string>;
             assert.ok(pulumi.Output.isInstance(endpoint));
             assert.strictEqual(await (endpoint as any).isSecret, true);
+        });
+
+        it("webhooks with a token in the path or query count as secrets", () => {
+            const raw = stackConfig("production");
+            raw.environment.alerts.httpsEndpoints = ["https://events.pagerduty.com/integration/a8f3c9e2b7d14f0e9c6a5b3d2e1f0a9b/enqueue", "https://chat.example.com/hook?token=abc", "https://alerts.example.com/webhook"];
+            const message = configError(raw, "production");
+            assert.match(message, /\(2 problems\)/);
+            assert.match(message, /httpsEndpoints\[0\]: looks like a webhook carrying a token/);
+            assert.match(message, /httpsEndpoints\[1\]: looks like a webhook carrying a token/);
         });
 
         it("a secure webhook that is not https is refused without echoing it", () => {
