@@ -636,13 +636,12 @@ function secureValuesOf(project: string, stack: string, raw: Record<"environment
     }
     const paths: Path[] = [];
     for (const top of ["environment", "services"] as const) {
-        if (!isSecret(`${project}:${top}`)) {
-            continue;
-        }
         const declared = stackYaml?.[`${project}:${top}`] ?? stackYaml?.[top];
         const found = declared === undefined ? [] : securePathsIn(declared, [top]);
         if (found.length > 0) {
             paths.push(...found);
+        } else if (!isSecret(`${project}:${top}`)) {
+            continue;
         } else if (top === "services" && raw.services && typeof raw.services === "object") {
             for (const [name, svc] of Object.entries<any>(raw.services)) {
                 Object.keys(svc?.environment ?? {}).forEach((key) => paths.push(["services", name, "environment", key]));
