@@ -10,8 +10,8 @@ export const ALERT_PUBLISHERS = ["cloudwatch.amazonaws.com", "events.amazonaws.c
 export interface AlertRoutingArgs {
     /** E-mail addresses subscribed to every alert (each confirms its subscription once). */
     emailAddresses: string[];
-    /** HTTPS endpoints (chat or paging webhooks) subscribed to every alert. */
-    httpsEndpoints?: string[];
+    /** HTTPS endpoints (chat or paging webhooks) subscribed to every alert; pass `pulumi.secret` ones for tokenized URLs. */
+    httpsEndpoints?: pulumi.Input<string>[];
     /** Customer-managed key of the topic; its policy must let CloudWatch, EventBridge and Backup use it. */
     kmsKeyArn: pulumi.Input<string>;
     /** Tags for every resource. */

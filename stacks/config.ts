@@ -1,171 +1,233 @@
+import * as fs from "fs";
+import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
+import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { isValidFargateSize, validFargateMemory, FARGATE_CPU_VALUES } from "../lib/rules/fargate";
 import { engineVersionProblem } from "../lib/rules/engine-versions";
 import { readReplicaProblem } from "../lib/rules/rds-replicas";
 import { subnetCidrsProblem } from "../lib/rules/subnet-layout";
 import { CLOUDWATCH_RETENTION_DAYS, isCloudWatchRetention, nearestCloudWatchRetention, SEVEN_YEARS_DAYS } from "../lib/rules/retention";
+import { hasHostBits, networkOf } from "../lib/rules/cidr";
+import { isPerformanceInsightsRetention } from "../lib/rules/performance-insights";
+import { availabilityZonesOf, isKnownRegion, KNOWN_REGIONS } from "../lib/rules/regions";
+import { isSecretLikeName, isSecretLikePath, looksLikeSecretValue, urlCarriesToken } from "../lib/rules/secrets";
 
 /**
  * Typed, validated stack configuration. Everything the stacks build comes from here; nothing else reads
  * `pulumi.Config`. `loadConfig()` runs before any resource is registered and turns every problem into one
- * `ConfigError` that names the key, the bad value and what is allowed.
+ * `ConfigError` that names the stack file, the key path, what was received (never a secret) and what is allowed.
  */
 
 /** A user error in stack configuration: printed by the Pulumi CLI as a message, without a stack trace. */
 export class ConfigError extends pulumi.RunError {
-    constructor(readonly problems: string[]) {
+    constructor(readonly problems: string[], readonly stackFile = "the stack configuration") {
         super(
             problems.length === 1
-                ? `Invalid stack configuration: ${problems[0]}`
-                : `Invalid stack configuration (${problems.length} problems):\n  - ${problems.join("\n  - ")}`,
+                ? `Invalid stack configuration in ${stackFile}: ${problems[0]}`
+                : `Invalid stack configuration in ${stackFile} (${problems.length} problems):\n  - ${problems.join("\n  - ")}`,
         );
         this.name = "ConfigError";
+        // The problem is in YAML, not in code: no frames, so neither the CLI nor the preview points at a source line.
+        this.stack = `${this.name}: ${this.message}`;
     }
 }
 
-/** Config keys whose values must never be plain text (or echoed in an error). */
-const SECRET_LOOKING_KEY = /password|secret|token|private[_-]?key|api[_-]?key/i;
+type Path = Array<string | number>;
 
-const retentionDays = z.number().int().refine(isCloudWatchRetention, {
-    error: (issue) => {
-        const days = Number(issue.input);
-        return `is not a CloudWatch Logs retention; nearest allowed is ${nearestCloudWatchRetention(days)} (allowed: ${CLOUDWATCH_RETENTION_DAYS.join(", ")})`;
-    },
-});
+// ---------------------------------------------------------------------------------------------------------------
+// Schema building blocks. Every message is the "expected …" half; the formatter adds the key path and what was received.
 
-const dataClassification = z.enum(["public", "internal", "confidential", "restricted"]);
+const expecting = (text: string) => ({ error: () => `expected ${text}` });
 
-const privateCidr = z
-    .cidrv4({ error: "must be an IPv4 CIDR block such as 10.0.0.0/16" })
+function integer(min: number, max?: number, unit = ""): z.ZodNumber {
+    const expected = max === undefined ? `an integer ≥ ${min}${unit}` : `an integer ${min}–${max}${unit}`;
+    let schema = z.number(expecting(expected)).int({ error: () => `not an integer; expected ${expected}` }).min(min, expecting(expected));
+    if (max !== undefined) {
+        schema = schema.max(max, expecting(expected));
+    }
+    return schema;
+}
+
+function decimal(min: number, max: number, expected: string): z.ZodNumber {
+    return z.number(expecting(expected)).min(min, expecting(expected)).max(max, expecting(expected));
+}
+
+function text(pattern: RegExp, expected: string): z.ZodString {
+    return z.string(expecting(expected)).regex(pattern, expecting(expected));
+}
+
+function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+    return z.enum(values, expecting(`one of ${values.map((v) => JSON.stringify(v)).join(", ")}`));
+}
+
+const bool = () => z.boolean(expecting("true or false"));
+const list = <T extends z.ZodType>(item: T, what: string) => z.array(item, expecting(`a list of ${what}`));
+const object = <T extends z.core.$ZodLooseShape>(shape: T) => z.strictObject(shape, expecting("a map of keys (see the configuration reference in README.md)"));
+
+const retentionDays = z.number(expecting("a CloudWatch Logs retention in days")).int({ error: () => "not an integer; expected a CloudWatch Logs retention in days" })
+    .refine(isCloudWatchRetention, {
+        error: (issue) => `is not a CloudWatch Logs retention; nearest allowed is ${nearestCloudWatchRetention(Number(issue.input))} (allowed: ${CLOUDWATCH_RETENTION_DAYS.join(", ")})`,
+    });
+
+const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+const region = (example: string) => text(REGION_PATTERN, `an AWS region such as ${example}`)
+    .refine(isKnownRegion, { error: () => `is not a Region in lib/rules/regions.ts; allowed: ${KNOWN_REGIONS.join(", ")}` });
+
+const privateCidr = z.string(expecting("an IPv4 CIDR block such as 10.0.0.0/16"))
+    .refine((cidr) => networkOf(cidr) !== undefined, { error: () => "expected an IPv4 CIDR block such as 10.0.0.0/16", abort: true })
+    .refine((cidr) => !hasHostBits(cidr), { error: (issue) => `has host bits set; the network address is ${networkOf(String(issue.input))}`, abort: true })
     .refine((cidr) => {
         const prefix = Number(cidr.split("/")[1]);
         return prefix >= 16 && prefix <= 22;
-    }, { error: "must have a prefix between /16 and /22 (room for three subnet tiers per AZ)" })
+    }, { error: () => "must have a prefix between /16 and /22 (room for three subnet tiers per AZ)" })
     .refine((cidr) => /^(10\.|172\.(1[6-9]|2\d|3[01])\.|192\.168\.)/.test(cidr), {
-        error: "must be in a private (RFC 1918) range: 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16",
+        error: () => "must be in a private (RFC 1918) range: 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16",
     });
 
-const availabilityZone = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d[a-z]$/, { error: "must be an AZ name such as us-east-1a" });
+const availabilityZone = text(/^[a-z]{2}(-[a-z]+)+-\d+[a-z]$/, "an AZ name such as us-east-1a");
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-const environmentSchema = z.object({
+const environmentSchema = object({
     /** Environment name used in resource names and the `environment` tag; defaults to the stack name. */
-    name: z.string().regex(/^[a-z][a-z0-9-]{1,20}$/, { error: "must be 2–21 lower-case letters, digits or dashes" }).optional(),
+    name: text(/^[a-z][a-z0-9-]{1,20}$/, "2–21 lower-case letters, digits or dashes").optional(),
     /** `production` turns on every protection (Multi-AZ, NAT per AZ, deletion protection, compliance vault lock). */
-    tier: z.enum(["production", "staging"]),
-    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { error: "must be an AWS region such as us-east-1" }),
+    tier: oneOf(["production", "staging"]),
+    region: region("us-east-1"),
     vpcCidr: privateCidr,
-    availabilityZones: z.array(availabilityZone).min(2, { error: "must list at least 2 availability zones" }).max(6),
-    natGateways: z.enum(["one-per-az", "single"]).default("one-per-az"),
+    availabilityZones: list(availabilityZone, "AZ names").min(2, expecting("at least 2 availability zones")).max(6, expecting("at most 6 availability zones")),
+    natGateways: oneOf(["one-per-az", "single"]).default("one-per-az"),
     /** Explicit subnet CIDRs per tier, one per AZ in AZ order (e.g. an application guide's); default: computed layout. */
-    subnetCidrs: z.object({ public: z.array(z.string()), app: z.array(z.string()), data: z.array(z.string()) }).optional(),
-    owner: z.string().min(1),
-    costCenter: z.string().min(1),
-    alerts: z.object({
-        emails: z.array(z.email({ error: "must be an e-mail address" })).min(1, { error: "must list at least one address" }),
-        httpsEndpoints: z.array(z.url({ protocol: /^https$/, error: "must be an https:// URL" })).default([]),
+    subnetCidrs: object({
+        public: list(z.string(expecting("an IPv4 CIDR block such as 10.0.1.0/24")), "CIDR blocks, one per AZ"),
+        app: list(z.string(expecting("an IPv4 CIDR block such as 10.0.10.0/24")), "CIDR blocks, one per AZ"),
+        data: list(z.string(expecting("an IPv4 CIDR block such as 10.0.20.0/24")), "CIDR blocks, one per AZ"),
+    }).optional(),
+    owner: z.string(expecting("the owning team")).min(1, expecting("the owning team")),
+    costCenter: z.string(expecting("a cost center such as CC-1001")).min(1, expecting("a cost center such as CC-1001")),
+    alerts: object({
+        emails: list(z.email(expecting("an e-mail address")), "e-mail addresses").min(1, expecting("at least one e-mail address")),
+        /** Webhook URLs; usually carry a token, so give them as `secure:` values. Checked after decryption. */
+        httpsEndpoints: list(z.string(expecting("an https:// URL")), "https:// URLs").default([]),
     }),
     flowLogRetentionDays: retentionDays.default(365),
     wafLogRetentionDays: retentionDays.default(365),
-    backup: z.object({
-        dailyRetentionDays: z.number().int().min(1).max(36500),
-        continuousBackup: z.boolean().default(true),
-        longTermRetentionDays: z.number().int().min(365).default(2557),
-        vaultLockMode: z.enum(["compliance", "governance"]),
-        disasterRecoveryRegion: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { error: "must be an AWS region such as us-west-2" }).optional(),
-        restoreTestSchedule: z.string().regex(/^cron\(.+\)$/, { error: "must be an AWS cron expression such as cron(0 5 ? * SUN *)" }).default("cron(0 5 ? * SUN *)"),
+    backup: object({
+        dailyRetentionDays: integer(1, 36500, " days"),
+        continuousBackup: bool().default(true),
+        longTermRetentionDays: integer(365, undefined, " days").default(2557),
+        vaultLockMode: oneOf(["compliance", "governance"]),
+        disasterRecoveryRegion: region("us-west-2").optional(),
+        restoreTestSchedule: text(/^cron\(.+\)$/, "an AWS cron expression such as cron(0 5 ? * SUN *)").default("cron(0 5 ? * SUN *)"),
     }),
 });
 
-const databaseSchema = z.object({
-    engine: z.enum(["postgres", "mysql"]),
-    engineVersion: z.string(),
-    instanceClass: z.string().regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, { error: "must be an RDS instance class such as db.r6g.xlarge" }),
-    allocatedStorageGb: z.number().int().min(20).max(65536),
-    maxAllocatedStorageGb: z.number().int().max(65536),
-    multiAz: z.boolean(),
-    readReplicas: z.number().int().min(0).max(5).default(0),
-    backupRetentionDays: z.number().int().min(1).max(35),
-    databaseName: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,62}$/, { error: "must start with a letter and hold only letters, digits and _" }),
-    masterUsername: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,15}$/, { error: "must start with a letter, up to 16 letters, digits or _" }),
-    performanceInsightsRetentionDays: z.number().int().default(7),
+const databaseSchema = object({
+    engine: oneOf(["postgres", "mysql"]),
+    engineVersion: z.string(expecting("an engine major version such as \"15\" or \"8.0\" (quote it in YAML)")),
+    instanceClass: text(/^db\.[a-z0-9]+\.[a-z0-9]+$/, "an RDS instance class such as db.r6g.xlarge"),
+    allocatedStorageGb: integer(20, 65536, " GiB"),
+    maxAllocatedStorageGb: integer(21, 65536, " GiB"),
+    multiAz: bool(),
+    /** Readable copies: 0, or 2 (a Multi-AZ DB cluster: writer + two readable standbys; lib/rules/rds-replicas.ts). */
+    readReplicas: integer(0, 5).default(0),
+    backupRetentionDays: integer(1, 35, " days"),
+    databaseName: text(/^[a-zA-Z][a-zA-Z0-9_]{0,62}$/, "a name that starts with a letter and holds only letters, digits and _"),
+    masterUsername: text(/^[a-zA-Z][a-zA-Z0-9_]{0,15}$/, "a user name that starts with a letter, up to 16 letters, digits or _"),
+    performanceInsightsRetentionDays: integer(7, 731, " days").default(7),
     /** Database user of the application (IAM-authenticated; the guides' `mita_app`, `lms_app`). */
-    appUsername: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,31}$/, { error: "must start with a letter, up to 32 letters, digits or _" }),
+    appUsername: text(/^[a-zA-Z][a-zA-Z0-9_]{0,31}$/, "a user name that starts with a letter, up to 32 letters, digits or _"),
     /** Engine parameters the application's guide sets (e.g. max_connections); the platform's TLS and logging baseline wins. */
-    parameters: z.record(z.string().regex(/^[a-z_.]+$/), z.string()).default({}),
+    parameters: z.record(text(/^[a-z_.]+$/, "a parameter name such as max_connections"), z.string(expecting("a parameter value as a string (quote numbers in YAML)")), expecting("a map of engine parameters")).default({}),
 });
 
-const cacheSchema = z.object({
-    nodeType: z.string().regex(/^cache\.[a-z0-9]+\.[a-z0-9]+$/, { error: "must be an ElastiCache node type such as cache.r7g.large" }),
-    numNodes: z.number().int().min(1).max(6),
-    automaticFailover: z.boolean(),
-    engineVersion: z.string().regex(/^7\.\d+$/, { error: "must be a Redis 7 version such as 7.1" }).default("7.1"),
+const cacheSchema = object({
+    nodeType: text(/^cache\.[a-z0-9]+\.[a-z0-9]+$/, "an ElastiCache node type such as cache.r7g.large"),
+    numNodes: integer(1, 6),
+    automaticFailover: bool(),
+    engineVersion: text(/^7\.\d+$/, "a Redis 7 version such as \"7.1\"").default("7.1"),
     /** Must stay true: turning transit encryption off (or on) replaces the replication group and loses its data. */
-    transitEncryption: z.literal(true, { error: "must stay true: toggling transit encryption replaces the replication group (data loss) and would allow plaintext" }).default(true),
-    snapshotRetentionDays: z.number().int().min(1).max(35).default(7),
+    transitEncryption: z.literal(true, { error: () => "must stay true: toggling transit encryption replaces the replication group (data loss) and would allow plaintext" }).default(true),
+    snapshotRetentionDays: integer(1, 35, " days").default(7),
 });
 
-const serviceSchema = z.object({
+const bucketSchema = object({
+    name: text(/^[a-z][a-z0-9-]{1,30}$/, "2–31 lower-case letters, digits or dashes"),
+    purpose: z.string(expecting("a short description")).min(1, expecting("a short description")),
+    transitionToIaDays: integer(30, undefined, " days").default(30),
+});
+
+const serviceSchema = object({
     /** Container image with an immutable tag or digest. */
-    image: z.string({ error: "is required: the container image to run (e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1.4.2)" }).min(1, { error: "is required: the container image to run" }),
-    containerPort: z.number().int().min(1).max(65535),
-    healthCheckPath: z.string().startsWith("/").default("/health"),
-    cpu: z.number().int(),
-    memory: z.number().int(),
-    desiredCount: z.number().int().min(1),
-    minCount: z.number().int().min(1),
-    maxCount: z.number().int().min(1).max(100),
-    targetCpuPercent: z.number().min(10).max(95),
-    dataClassification,
-    /** Non-secret environment variables for the container. */
-    environment: z.record(z.string(), z.string()).default({}),
+    image: z.string(expecting("the container image to run, e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1.4.2")).min(1, expecting("the container image to run")),
+    containerPort: integer(1, 65535),
+    healthCheckPath: text(/^\//, "a path starting with /").default("/health"),
+    cpu: z.number(expecting("a Fargate CPU size")).int({ error: () => "not an integer; expected a Fargate CPU size" }),
+    memory: z.number(expecting("a Fargate memory size in MiB")).int({ error: () => "not an integer; expected a Fargate memory size in MiB" }),
+    desiredCount: integer(1),
+    minCount: integer(1),
+    maxCount: integer(1, 100),
+    targetCpuPercent: decimal(10, 95, "a number 10–95"),
+    dataClassification: oneOf(["public", "internal", "confidential", "restricted"]),
+    /**
+     * Environment variables. Plain values must not be secrets; secret ones are given as `secure:` values and reach the
+     * container from Secrets Manager, never as plain variables.
+     */
+    environment: z.record(text(ENV_NAME, "an environment-variable name such as LOG_LEVEL"), z.string(expecting("a string (quote numbers and booleans in YAML)")), expecting("a map of NAME: value"))
+        .default({}),
     /** Names of application secrets (JWT key, encryption key…): created empty in Secrets Manager, filled out of band. */
-    appSecrets: z.array(z.string().regex(/^[A-Z][A-Z0-9_]*$/, { error: "must be an environment-variable name such as JWT_SECRET_KEY" })).default([]),
-    tls: z.object({
-        certificateArn: z.string().regex(/^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]+$/, { error: "must be an ACM certificate ARN" }).optional(),
-        domainName: z.string().regex(/^([a-z0-9-]+\.)+[a-z]{2,}$/, { error: "must be a DNS name such as api.example.com" }).optional(),
-        hostedZoneId: z.string().optional(),
-        sslPolicy: z.string().regex(/^ELBSecurityPolicy-TLS13-/, { error: "must be a TLS 1.3 ELB security policy (ELBSecurityPolicy-TLS13-*)" }).default("ELBSecurityPolicy-TLS13-1-2-Res-2021-06"),
+    appSecrets: list(text(/^[A-Z_][A-Z0-9_]*$/, "an environment-variable name such as JWT_SECRET_KEY"), "environment-variable names").default([]),
+    tls: object({
+        certificateArn: text(/^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]+$/, "an ACM certificate ARN").optional(),
+        domainName: text(/^([a-z0-9-]+\.)+[a-z]{2,}$/, "a DNS name such as api.example.com").optional(),
+        hostedZoneId: text(/^Z[A-Z0-9]{1,31}$/, "a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ").optional(),
+        sslPolicy: text(/^ELBSecurityPolicy-TLS13-/, "a TLS 1.3 ELB security policy (ELBSecurityPolicy-TLS13-*)").default("ELBSecurityPolicy-TLS13-1-2-Res-2021-06"),
         /** Strict-Transport-Security value the ALB adds to every response. */
-        hsts: z.string().regex(/^max-age=\d+(; ?includeSubDomains)?(; ?preload)?$/, { error: "must be a Strict-Transport-Security value such as max-age=63072000; includeSubDomains" }).default("max-age=63072000; includeSubDomains"),
+        hsts: text(/^max-age=\d+(; ?includeSubDomains)?(; ?preload)?$/, "a Strict-Transport-Security value such as max-age=63072000; includeSubDomains").default("max-age=63072000; includeSubDomains"),
         /** X-Frame-Options the ALB adds to every response. */
-        frameOptions: z.enum(["DENY", "SAMEORIGIN"]).default("DENY"),
+        frameOptions: oneOf(["DENY", "SAMEORIGIN"]).default("DENY"),
     }),
-    waf: z.object({
-        rateLimitPerIp: z.number().int().min(10).max(2_000_000_000).default(2000),
-        geoBlockCountries: z.array(z.string().regex(/^[A-Z]{2}$/, { error: "must be an ISO 3166-1 alpha-2 country code such as CN" })).default([]),
+    waf: object({
+        rateLimitPerIp: integer(10, 2_000_000_000).default(2000),
+        geoBlockCountries: list(text(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 country code such as CN"), "country codes").default([]),
     }).prefault({}),
-    logs: z.object({
+    logs: object({
         applicationRetentionDays: retentionDays.default(14),
         errorRetentionDays: retentionDays.default(30),
         auditRetentionDays: retentionDays.default(2557),
     }).prefault({}),
-    alarms: z.object({
-        p95LatencySeconds: z.number().positive().default(2),
-        error5xxPercent: z.number().positive().max(100).default(5),
-        databaseConnections: z.number().int().positive().optional(),
+    alarms: object({
+        p95LatencySeconds: z.number(expecting("a number of seconds > 0")).positive(expecting("a number of seconds > 0")).default(2),
+        error5xxPercent: decimal(0.01, 100, "a percentage above 0, up to 100").default(5),
+        databaseConnections: integer(1).optional(),
     }).prefault({}),
     /** Paths the application writes to under its read-only root filesystem (task-local scratch volumes). */
-    writablePaths: z.array(z.string().regex(/^\/[A-Za-z0-9._/-]+$/, { error: "must be an absolute path such as /var/log/app" })).default(["/tmp"]),
+    writablePaths: list(text(/^\/[A-Za-z0-9._/-]+$/, "an absolute path such as /var/log/app"), "absolute paths").default(["/tmp"]),
     database: databaseSchema,
     cache: cacheSchema,
-    storage: z.object({
-        buckets: z.array(z.object({
-            name: z.string().regex(/^[a-z][a-z0-9-]{1,30}$/, { error: "must be 2–31 lower-case letters, digits or dashes" }),
-            purpose: z.string().min(1),
-            transitionToIaDays: z.number().int().min(30).default(30),
-        })).min(1),
+    storage: object({
+        buckets: list(bucketSchema, "buckets ({name, purpose})").min(1, expecting("at least one bucket")),
     }),
 });
 
 const rootSchema = z.object({
     environment: environmentSchema,
-    services: z.record(z.string().regex(/^[a-z][a-z0-9-]{1,24}$/, { error: "service names must be 2–25 lower-case letters, digits or dashes" }), serviceSchema)
-        .refine((services) => Object.keys(services).length > 0, { error: "must define at least one service" }),
+    services: z.record(text(/^[a-z][a-z0-9-]{1,24}$/, "a service name of 2–25 lower-case letters, digits or dashes"), serviceSchema, expecting("a map of service name: service"))
+        .refine((services) => Object.keys(services).length > 0, { error: () => "expected at least one service" }),
 });
 
-export type EnvironmentConfig = z.infer<typeof environmentSchema> & { name: string };
-export type ServiceConfig = z.infer<typeof serviceSchema>;
+type ParsedService = z.infer<typeof serviceSchema>;
+type ParsedEnvironment = z.infer<typeof environmentSchema>;
+
+export type EnvironmentConfig = Omit<ParsedEnvironment, "alerts"> & {
+    name: string;
+    /** Webhooks given as `secure:` values are `pulumi.secret` outputs, so they stay secret in state and plans. */
+    alerts: { emails: string[]; httpsEndpoints: Array<pulumi.Input<string>> };
+};
+export type ServiceConfig = ParsedService & {
+    /** Variables given as `secure:` values: `pulumi.secret` outputs, stored in Secrets Manager, injected by ARN. */
+    secretEnvironment: Record<string, pulumi.Output<string>>;
+};
 export type DatabaseConfig = z.infer<typeof databaseSchema>;
 export type CacheConfig = z.infer<typeof cacheSchema>;
 export interface PlatformConfig {
@@ -176,18 +238,57 @@ export interface PlatformConfig {
 /** Production floors from the seeds: 30-day backups and 7-year financial records. */
 export const PRODUCTION_FLOORS = { backupRetentionDays: 30, longTermRetentionDays: SEVEN_YEARS_DAYS, auditLogRetentionDays: SEVEN_YEARS_DAYS };
 
-type Problem = { path: (string | number)[]; message: string };
+/** Variables stacks/service.ts sets itself (database, cache, buckets): config may not set or shadow them. */
+export const PLATFORM_ENVIRONMENT_NAMES = [
+    "DATABASE_HOST", "DATABASE_PORT", "DATABASE_NAME", "DATABASE_SSL", "DATABASE_USER", "DATABASE_PASSWORD",
+    "REDIS_HOST", "REDIS_PORT", "REDIS_TLS", "REDIS_PASSWORD",
+] as const;
+export const PLATFORM_ENVIRONMENT_PREFIX = "S3_BUCKET_";
+
+/** Bucket names the Storage component uses for its own buckets. */
+const RESERVED_BUCKET_NAMES = ["access-logs", "alb-logs"];
+
+/** Suffixes stacks/service.ts appends to `<environment>-<service>` for its components. */
+const SERVICE_COMPONENT_SUFFIXES = ["logs", "storage", "edge", "db", "cache", "secrets", "service", "observability"];
+
+/**
+ * What the offline preview passes instead of a `secure:` value (it never decrypts). The real CLI passes the decrypted
+ * value. Only accepted where a secure value is expected, and then not checked further.
+ */
+const UNDECRYPTED_SECRET = "[secret]";
+
+type Problem = { path: Path; message: string; show?: boolean };
+
+/** Which config values were given as `secure:` (paths from `environment`/`services`, e.g. services.api.environment.X). */
+export interface SecureValues {
+    paths: Path[];
+}
+
+const pathKey = (path: ReadonlyArray<string | number | symbol>) => JSON.stringify(path.map(String));
+
+function isSecureEnvironmentPath(path: Path): boolean {
+    return path.length === 4 && path[0] === "services" && path[2] === "environment";
+}
+
+function isSecureEndpointPath(path: Path): boolean {
+    return path.length === 4 && path[0] === "environment" && path[1] === "alerts" && path[2] === "httpsEndpoints";
+}
+
+/** The one call site of the engine-version rule (swappable for lib/rules/engine-versions.ts). */
 
 /** Rules that span several keys, or depend on the environment tier. Runs only on shape-valid config. */
-function crossFieldProblems(config: PlatformConfig): Problem[] {
+function crossFieldProblems(config: { environment: ParsedEnvironment; services: Record<string, ParsedService> }, secure: Set<string>, stackName: string): Problem[] {
     const problems: Problem[] = [];
     const env = config.environment;
     const production = env.tier === "production";
-    const add = (path: (string | number)[], message: string) => problems.push({ path, message });
+    const add = (path: Path, message: string, show = true) => problems.push({ path, message, show });
 
-    if (!env.availabilityZones.every((az) => az.startsWith(env.region))) {
-        add(["environment", "availabilityZones"], `must all be in region ${env.region}`);
-    }
+    const zones = availabilityZonesOf(env.region);
+    env.availabilityZones.forEach((az, i) => {
+        if (!zones.includes(az)) {
+            add(["environment", "availabilityZones", i], `is not an availability zone of ${env.region}; allowed: ${zones.join(", ")}`);
+        }
+    });
     if (env.subnetCidrs) {
         const problem = subnetCidrsProblem(env.vpcCidr, env.availabilityZones.length, env.subnetCidrs);
         if (problem) {
@@ -195,7 +296,7 @@ function crossFieldProblems(config: PlatformConfig): Problem[] {
         }
     }
     if (new Set(env.availabilityZones).size !== env.availabilityZones.length) {
-        add(["environment", "availabilityZones"], "must not repeat an availability zone");
+        add(["environment", "availabilityZones"], "must not repeat an availability zone", false);
     }
     if (production && env.natGateways !== "one-per-az") {
         add(["environment", "natGateways"], "must be one-per-az in production (a single NAT gateway is an AZ-wide outage); allowed: one-per-az");
@@ -212,9 +313,31 @@ function crossFieldProblems(config: PlatformConfig): Problem[] {
     if (env.backup.disasterRecoveryRegion === env.region) {
         add(["environment", "backup", "disasterRecoveryRegion"], `must differ from the environment region ${env.region}`);
     }
+    env.alerts.httpsEndpoints.forEach((url, i) => {
+        const at: Path = ["environment", "alerts", "httpsEndpoints", i];
+        const isSecure = secure.has(pathKey(at));
+        if (isSecure && url === UNDECRYPTED_SECRET) {
+            return;
+        }
+        if (!/^https:\/\/[^\s/]+/.test(url)) {
+            add(at, "expected an https:// URL");
+        } else if (!isSecure && (looksLikeSecretValue(url) || urlCarriesToken(url))) {
+            add(at, "looks like a webhook carrying a token, in plain text; give it as a secure value: pulumi config set --secret --path 'environment.alerts.httpsEndpoints[" + i + "]' <url>", false);
+        }
+    });
+
+    const serviceNames = Object.keys(config.services);
+    for (const a of serviceNames) {
+        for (const b of serviceNames) {
+            const suffix = SERVICE_COMPONENT_SUFFIXES.find((s) => b.startsWith(`${a}-${s}`));
+            if (a !== b && suffix) {
+                add(["services", b], `would give resources the same names as service ${a}'s ${suffix} component (${env.name ?? stackName}-${b}-…); rename one of them`, false);
+            }
+        }
+    }
 
     for (const [name, svc] of Object.entries(config.services)) {
-        const at = (...rest: (string | number)[]) => ["services", name, ...rest];
+        const at = (...rest: Path) => ["services", name, ...rest];
         if (!(FARGATE_CPU_VALUES as readonly number[]).includes(svc.cpu)) {
             add(at("cpu"), `is not a Fargate CPU size; allowed: ${FARGATE_CPU_VALUES.join(", ")}`);
         } else if (!isValidFargateSize(svc.cpu, svc.memory)) {
@@ -229,16 +352,39 @@ function crossFieldProblems(config: PlatformConfig): Problem[] {
             add(at("minCount"), "must be at least 2 in production (one task per AZ survives an AZ failure); allowed: 2 or more");
         }
         if (!svc.tls.certificateArn === !svc.tls.domainName) {
-            add(at("tls"), "must set exactly one of certificateArn (an existing ACM certificate) or domainName (a new DNS-validated one)");
+            add(at("tls"), "must set exactly one of certificateArn (an existing ACM certificate) or domainName (a new DNS-validated one)", false);
+        }
+        if (svc.tls.hostedZoneId && !svc.tls.domainName) {
+            add(at("tls", "hostedZoneId"), "is only used with domainName (the zone where the certificate is validated)");
         }
         if (production && svc.logs.auditRetentionDays < PRODUCTION_FLOORS.auditLogRetentionDays) {
-            add(at("logs", "auditRetentionDays"), `is below the 7-year audit-log floor; allowed: 2557 or more`);
+            add(at("logs", "auditRetentionDays"), `is below the 7-year audit-log floor; allowed: ${CLOUDWATCH_RETENTION_DAYS.find((d) => d >= PRODUCTION_FLOORS.auditLogRetentionDays)} or more`);
         }
-        for (const key of Object.keys(svc.environment)) {
-            if (SECRET_LOOKING_KEY.test(key)) {
-                add(at("environment", key), "looks like a secret; list it in appSecrets so it is injected from Secrets Manager, never as plain text");
+
+        // Environment: secure values go to Secrets Manager; plain values must not be secrets; no name set twice.
+        for (const [key, value] of Object.entries(svc.environment)) {
+            const path = at("environment", key);
+            if (secure.has(pathKey(path))) {
+                continue;
+            }
+            if (isSecretLikeName(key) || looksLikeSecretValue(value)) {
+                add(path, `looks like a secret in plain text; give it as a secure value (pulumi config set --secret --path 'services.${name}.environment.${key}' <value>) or list ${key} in appSecrets`, false);
             }
         }
+        const setNames = [...Object.keys(svc.environment), ...svc.appSecrets];
+        for (const key of setNames) {
+            if ((PLATFORM_ENVIRONMENT_NAMES as readonly string[]).includes(key) || key.startsWith(PLATFORM_ENVIRONMENT_PREFIX)) {
+                const where = Object.prototype.hasOwnProperty.call(svc.environment, key) ? at("environment", key) : at("appSecrets");
+                add(where, `${key} is set by the platform (database, cache and bucket wiring); choose another name`, false);
+            }
+        }
+        svc.appSecrets.forEach((key, i) => {
+            if (svc.appSecrets.indexOf(key) !== i) {
+                add(at("appSecrets", i), `lists ${key} twice (two secrets with one name)`, false);
+            } else if (Object.prototype.hasOwnProperty.call(svc.environment, key)) {
+                add(at("appSecrets", i), `${key} is also set in environment; give it in one place only`, false);
+            }
+        });
 
         const db = svc.database;
         const versionProblem = engineVersionProblem(db.engine, db.engineVersion);
@@ -261,11 +407,7 @@ function crossFieldProblems(config: PlatformConfig): Problem[] {
         if (db.readReplicas > 0 && !db.multiAz) {
             add(at("database", "readReplicas"), "needs a Multi-AZ primary (multiAz: true): replicas on a single-AZ primary are forbidden here; allowed: 0 when multiAz is false");
         }
-        if (db.readReplicas > 0 && env.availabilityZones.length < 2) {
-            add(at("database", "readReplicas"), "needs at least 2 availability zones to place replicas away from the primary");
-        }
-        const pi = db.performanceInsightsRetentionDays;
-        if (!(pi === 7 || pi === 731 || (pi % 31 === 0 && pi >= 31 && pi <= 713))) {
+        if (!isPerformanceInsightsRetention(db.performanceInsightsRetentionDays)) {
             add(at("database", "performanceInsightsRetentionDays"), "allowed: 7, 31 × n months (31–713), or 731");
         }
 
@@ -276,72 +418,280 @@ function crossFieldProblems(config: PlatformConfig): Problem[] {
         if (production && !cache.automaticFailover) {
             add(at("cache", "automaticFailover"), "must be true in production; allowed: true");
         }
+
+        // Each bucket becomes resources named after it: a repeated or reserved name is a duplicate URN at `pulumi up`.
+        svc.storage.buckets.forEach((bucket, i) => {
+            const first = svc.storage.buckets.findIndex((b) => b.name === bucket.name);
+            if (first !== i) {
+                add(at("storage", "buckets", i, "name"), `repeats bucket ${bucket.name} (also storage.buckets[${first}]); bucket names must be unique within a service`);
+            } else if (RESERVED_BUCKET_NAMES.includes(bucket.name)) {
+                add(at("storage", "buckets", i, "name"), `is the name of the platform's own ${bucket.name} bucket; choose another name`);
+            }
+        });
     }
     return problems;
 }
 
-function valueAt(root: unknown, path: (string | number | symbol)[]): unknown {
+// ---------------------------------------------------------------------------------------------------------------
+// Messages: key path in the stack file, what was received (redacted when secret-looking), what is expected.
+
+function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
     return path.reduce<unknown>((node, key) => (node !== null && typeof node === "object" ? (node as any)[key as any] : undefined), root);
 }
 
-function describeValue(value: unknown): string {
-    if (value === undefined) return "(missing)";
-    const text = JSON.stringify(value);
-    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+/** Whether showing `value` found at `path` could echo a secret: a secret-looking name on the path, or in/as the value. */
+function mayHoldSecret(value: unknown, path: ReadonlyArray<PropertyKey>, secure: Set<string>): boolean {
+    if (isSecretLikePath(path.filter((p) => p !== "appSecrets")) || secure.has(pathKey(path))) {
+        return true;
+    }
+    const seen = (v: unknown): boolean => {
+        if (typeof v === "string") {
+            const assignment = /^\s*([A-Za-z_][A-Za-z0-9_.-]*)\s*[=:]/.exec(v);
+            return looksLikeSecretValue(v) || (!!assignment && isSecretLikeName(assignment[1]));
+        }
+        if (Array.isArray(v)) {
+            return v.some(seen);
+        }
+        if (v !== null && typeof v === "object") {
+            return Object.entries(v).some(([k, inner]) => isSecretLikeName(k) || seen(inner));
+        }
+        return false;
+    };
+    return seen(value);
 }
 
-function configKey(project: string, path: (string | number | symbol)[]): string {
-    const [top, ...rest] = path.map(String);
-    return `${project}:${top}${rest.length ? "." + rest.join(".") : ""}`;
+function describeReceived(value: unknown, withType: boolean): string {
+    if (value === null) return "null";
+    if (Array.isArray(value)) return `a list of ${value.length} item${value.length === 1 ? "" : "s"}`;
+    if (typeof value === "object") return "a map";
+    const shown = JSON.stringify(value);
+    const clipped = shown.length > 80 ? `${shown.slice(0, 77)}...` : shown;
+    return withType ? `${typeof value} ${clipped}` : clipped;
 }
 
-function formatProblem(project: string, raw: unknown, path: (string | number | symbol)[], message: string): string {
-    // A value under a secret-looking key may be a real secret pasted into config: never echo it.
-    const shown = SECRET_LOOKING_KEY.test(String(path[path.length - 1] ?? "")) ? "[redacted]" : describeValue(valueAt(raw, path));
-    return `${configKey(project, path)} = ${shown}: ${message}`;
+function configKey(project: string, path: ReadonlyArray<PropertyKey>): string {
+    const [top, ...rest] = path.map((p) => (typeof p === "number" ? `[${p}]` : String(p)));
+    return `${project}:${top}${rest.map((r) => (r.startsWith("[") ? r : `.${r}`)).join("")}`;
 }
 
-function friendlyZodMessage(issue: z.core.$ZodIssue): string {
-    if (issue.code === "invalid_type" && (issue as any).input === undefined) {
-        return issue.message.startsWith("Invalid input") ? `is required (expected ${(issue as any).expected})` : issue.message;
+function formatProblem(project: string, raw: unknown, path: ReadonlyArray<PropertyKey>, message: string, secure: Set<string>, options: { withType?: boolean; show?: boolean } = {}): string {
+    const key = configKey(project, path);
+    if (options.show === false) {
+        return `${key}: ${message}`;
     }
-    if (issue.code === "invalid_value" && /^Invalid (option|input)/.test(issue.message)) {
-        return `allowed: ${(issue as any).values.map((v: unknown) => JSON.stringify(v)).join(", ")}`;
+    const value = valueAt(raw, path);
+    if (value === undefined) {
+        return `${key}: is required; ${message}`;
     }
-    if (issue.code === "unrecognized_keys") {
-        return `unknown key(s) ${(issue as any).keys.join(", ")}`;
+    // A value under a secret-looking name, given as secure, or shaped like key material is never echoed.
+    const received = mayHoldSecret(value, path, secure) ? "a value that is not shown (it may be a secret)" : describeReceived(value, options.withType ?? false);
+    return `${key}: received ${received}${message.startsWith("not an integer") ? ", " : "; "}${message}`;
+}
+
+function editDistance(a: string, b: string): number {
+    const x = a.toLowerCase();
+    const y = b.toLowerCase();
+    let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= x.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= y.length; j++) {
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+        }
+        previous = current;
     }
-    return issue.message;
+    return previous[y.length];
+}
+
+/** The known key nearest to `key`, if it is close enough to be a typo. */
+export function nearestKey(key: string, known: readonly string[]): string | undefined {
+    let best: { key: string; distance: number } | undefined;
+    for (const candidate of known) {
+        const distance = editDistance(key, candidate);
+        if (!best || distance < best.distance) {
+            best = { key: candidate, distance };
+        }
+    }
+    return best && best.distance <= Math.max(2, Math.floor(best.key.length / 3)) ? best.key : undefined;
+}
+
+/** The object shape at a path of the schema (through defaults, optionals, lists and maps). */
+function shapeAt(schema: z.core.$ZodType, path: ReadonlyArray<PropertyKey>): Record<string, z.core.$ZodType> | undefined {
+    let node: any = schema;
+    const unwrap = () => {
+        while (["optional", "default", "prefault", "nullable", "readonly", "pipe"].includes(node?._zod?.def?.type)) {
+            node = node._zod.def.type === "pipe" ? node._zod.def.in : node._zod.def.innerType;
+        }
+    };
+    for (const key of path) {
+        unwrap();
+        const def = node?._zod?.def;
+        if (def?.type === "object") node = def.shape[key as string];
+        else if (def?.type === "array") node = def.element;
+        else if (def?.type === "record") node = def.valueType;
+        else return undefined;
+    }
+    unwrap();
+    return node?._zod?.def?.type === "object" ? node._zod.def.shape : undefined;
+}
+
+function issueProblems(project: string, raw: unknown, issues: z.core.$ZodIssue[], secure: Set<string>): string[] {
+    const out: string[] = [];
+    // A missing required key and an unknown key next to it that is nearly its name: one problem, naming both.
+    const unknownAt = new Map<string, { path: PropertyKey[]; keys: string[] }>();
+    for (const issue of issues) {
+        if (issue.code === "unrecognized_keys") {
+            unknownAt.set(pathKey(issue.path), { path: issue.path, keys: [...issue.keys] });
+        }
+    }
+    for (const issue of issues) {
+        if (issue.code === "unrecognized_keys") {
+            continue;
+        }
+        const value = valueAt(raw, issue.path);
+        if (issue.code === "invalid_type" && value === undefined && issue.path.length > 0) {
+            const parentPath = issue.path.slice(0, -1);
+            const missing = String(issue.path[issue.path.length - 1]);
+            const unknown = unknownAt.get(pathKey(parentPath));
+            const typo = unknown?.keys.find((k) => nearestKey(k, [missing]) === missing);
+            if (unknown && typo) {
+                unknown.keys = unknown.keys.filter((k) => k !== typo);
+                out.push(`${configKey(project, parentPath)}: ${missing} is required; found \`${typo}\` — did you mean ${missing}?`);
+                continue;
+            }
+        }
+        if (issue.code === "invalid_key") {
+            // A map key that is not a valid name (service name, environment-variable name).
+            const name = String(issue.path[issue.path.length - 1]);
+            const shown = mayHoldSecret(name, [], secure) || name.includes("=") ? "a name that is not shown (it may hold a secret)" : `\`${name}\``;
+            const detail = issue.issues.map((inner) => inner.message).find((m) => m.startsWith("expected")) ?? issue.message;
+            out.push(`${configKey(project, issue.path.slice(0, -1))}: ${shown} is not a valid key; ${detail}`);
+            continue;
+        }
+        out.push(formatProblem(project, raw, issue.path, issue.message, secure, { withType: issue.code === "invalid_type" }));
+    }
+    for (const { path, keys } of unknownAt.values()) {
+        const known = Object.keys(shapeAt(rootSchema, path) ?? {});
+        for (const key of keys) {
+            const suggestion = nearestKey(key, known);
+            out.push(`${configKey(project, path)}: unknown key \`${key}\`${suggestion ? ` — did you mean ${suggestion}?` : `; allowed keys: ${known.join(", ")}`}`);
+        }
+    }
+    return out;
+}
+
+/** Every `secure:` path that is not one of the places a secret belongs: such a value would be downgraded to plain text. */
+function misplacedSecureValues(project: string, secure: SecureValues): string[] {
+    return secure.paths
+        .filter((p) => !isSecureEnvironmentPath(p) && !isSecureEndpointPath(p))
+        .map((p) => `${configKey(project, p)}: is a secure value, but this key is not secret and would be used in plain text; secure values are accepted in services.<name>.environment and environment.alerts.httpsEndpoints`);
 }
 
 /**
  * Validates raw config objects (as read from `Pulumi.<stack>.yaml`) and returns the typed config, or throws a
- * ConfigError listing every problem. Pure: tests call it directly.
+ * ConfigError listing every problem. `secure` lists the values that were given as `secure:` in the stack file.
+ * Pure apart from wrapping secure values in `pulumi.secret`: tests call it directly.
  */
-export function parseConfig(raw: { environment: unknown; services: unknown }, stackName: string, project = "platform"): PlatformConfig {
+export function parseConfig(raw: { environment: unknown; services: unknown }, stackName: string, project = "platform", secure: SecureValues = { paths: [] }): PlatformConfig {
+    const stackFile = `Pulumi.${stackName}.yaml`;
+    const secureSet = new Set(secure.paths.map(pathKey));
+    const misplaced = misplacedSecureValues(project, secure);
     const result = rootSchema.safeParse(raw);
-    if (!result.success) {
-        throw new ConfigError(result.error.issues.map((issue) => formatProblem(project, raw, issue.path as (string | number)[], friendlyZodMessage(issue))));
+    if (!result.success || misplaced.length > 0) {
+        throw new ConfigError([...misplaced, ...(result.success ? [] : issueProblems(project, raw, result.error.issues, secureSet))], stackFile);
     }
-    const config: PlatformConfig = {
-        environment: { ...result.data.environment, name: result.data.environment.name ?? stackName },
-        services: result.data.services,
-    };
-    const problems = crossFieldProblems(config);
+    const problems = crossFieldProblems(result.data, secureSet, stackName);
     if (problems.length > 0) {
-        throw new ConfigError(problems.map((p) => formatProblem(project, raw, p.path, p.message)));
+        throw new ConfigError(problems.map((p) => formatProblem(project, raw, p.path, p.message, secureSet, { show: p.show })), stackFile);
     }
-    return config;
+    const env = result.data.environment;
+    return {
+        environment: {
+            ...env,
+            name: env.name ?? stackName,
+            alerts: {
+                emails: env.alerts.emails,
+                httpsEndpoints: env.alerts.httpsEndpoints.map((url, i) => (secureSet.has(pathKey(["environment", "alerts", "httpsEndpoints", i])) ? pulumi.secret(url) : url)),
+            },
+        },
+        services: Object.fromEntries(Object.entries(result.data.services).map(([name, svc]) => {
+            const isSecure = (key: string) => secureSet.has(pathKey(["services", name, "environment", key]));
+            const entries = Object.entries(svc.environment);
+            return [name, {
+                ...svc,
+                environment: Object.fromEntries(entries.filter(([key]) => !isSecure(key))),
+                secretEnvironment: Object.fromEntries(entries.filter(([key]) => isSecure(key)).map(([key, value]) => [key, pulumi.secret(value)])),
+            }];
+        })),
+    };
+}
+
+/** Paths of `{secure: …}` values inside a stack file's value (never the ciphertext itself). */
+export function securePathsIn(value: unknown, prefix: Path = []): Path[] {
+    if (value !== null && typeof value === "object") {
+        if (!Array.isArray(value) && Object.keys(value).length === 1 && "secure" in value) {
+            return [prefix];
+        }
+        return Object.entries(value).flatMap(([k, v]) => securePathsIn(v, [...prefix, Array.isArray(value) ? Number(k) : k]));
+    }
+    return [];
+}
+
+/**
+ * Which values of a secret config key were `secure:`. The engine marks a whole top-level key secret when any value
+ * inside it is; the stack file says which ones. When the file cannot tell (config from a Pulumi ESC environment),
+ * every value that may hold a secret (environment values, webhooks) is treated as secure: never downgraded.
+ */
+function secureValuesOf(project: string, stack: string, raw: Record<"environment" | "services", unknown>): SecureValues {
+    const secretKeys: string[] = (() => {
+        try {
+            return JSON.parse(process.env.PULUMI_CONFIG_SECRET_KEYS ?? "[]");
+        } catch {
+            return [];
+        }
+    })();
+    const isSecret = (key: string) => secretKeys.includes(key) || !!(pulumi.runtime as any).isConfigSecret?.(key);
+    let stackYaml: any;
+    try {
+        stackYaml = parseYaml(fs.readFileSync(path.join(process.cwd(), `Pulumi.${stack}.yaml`), "utf8"))?.config ?? {};
+    } catch {
+        stackYaml = undefined;
+    }
+    const paths: Path[] = [];
+    for (const top of ["environment", "services"] as const) {
+        const declared = stackYaml?.[`${project}:${top}`] ?? stackYaml?.[top];
+        const found = declared === undefined ? [] : securePathsIn(declared, [top]);
+        if (found.length > 0) {
+            paths.push(...found);
+        } else if (!isSecret(`${project}:${top}`)) {
+            continue;
+        } else if (top === "services" && raw.services && typeof raw.services === "object") {
+            for (const [name, svc] of Object.entries<any>(raw.services)) {
+                Object.keys(svc?.environment ?? {}).forEach((key) => paths.push(["services", name, "environment", key]));
+            }
+        } else if (top === "environment") {
+            ((raw.environment as any)?.alerts?.httpsEndpoints ?? []).forEach((_: unknown, i: number) => paths.push(["environment", "alerts", "httpsEndpoints", i]));
+        }
+    }
+    return { paths };
 }
 
 /** Reads and validates the stack's configuration. Call before registering any resource. */
 export function loadConfig(): PlatformConfig {
     const config = new pulumi.Config();
-    const raw = { environment: config.getObject("environment"), services: config.getObject("services") };
+    const project = pulumi.getProject();
+    const stack = pulumi.getStack();
+    const read = (key: string): unknown => {
+        try {
+            return config.getObject(key);
+        } catch {
+            throw new ConfigError([`${project}:${key}: expected a YAML map`], `Pulumi.${stack}.yaml`);
+        }
+    };
+    const raw = { environment: read("environment"), services: read("services") };
     const awsRegion = new pulumi.Config("aws").get("region");
-    const parsed = parseConfig(raw, pulumi.getStack(), pulumi.getProject());
+    const parsed = parseConfig(raw, stack, project, secureValuesOf(project, stack, raw));
     if (awsRegion && awsRegion !== parsed.environment.region) {
-        throw new ConfigError([`aws:region = ${JSON.stringify(awsRegion)}: must equal ${pulumi.getProject()}:environment.region (${parsed.environment.region})`]);
+        throw new ConfigError([`aws:region: received ${JSON.stringify(awsRegion)}; must equal ${project}:environment.region (${parsed.environment.region})`], `Pulumi.${stack}.yaml`);
     }
     return parsed;
 }

@@ -131,6 +131,8 @@ export function deployService(name: string, svc: ServiceConfig, env: Environment
         application: name,
         environment: env.name,
         names: svc.appSecrets,
+        // `secure:` environment values from stack config: stored in Secrets Manager, injected by ARN below.
+        values: svc.secretEnvironment,
         kmsKeyArn: dataKeyArn,
         protect: production,
         tags,

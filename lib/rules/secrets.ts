@@ -89,3 +89,27 @@ function shannonEntropy(text: string): number {
 export function isSecretLikePath(path: ReadonlyArray<string | number | symbol>): boolean {
     return path.some((segment) => typeof segment === "string" && isSecretLikeName(segment));
 }
+
+/**
+ * A URL that carries a token in its path or query (chat and paging webhooks: `https://hooks.slack.com/services/T…/B…/…`,
+ * `…/integration/<key>/enqueue`, `?token=…`): such a URL is itself a secret.
+ */
+export function urlCarriesToken(value: string): boolean {
+    let url: URL;
+    try {
+        url = new URL(value.trim());
+    } catch {
+        return false;
+    }
+    if (url.username || url.password) {
+        return true;
+    }
+    if (/^\/(services|hooks|webhooks?|integrations?)\/\S{16,}/i.test(url.pathname)) {
+        return true;
+    }
+    const segments = url.pathname.split("/").filter((s) => s.length > 0);
+    if (segments.some((segment) => looksLikeSecretValue(decodeURIComponent(segment)))) {
+        return true;
+    }
+    return [...url.searchParams].some(([name, v]) => isSecretLikeName(name) || /^(key|sig|signature|code)$/i.test(name) || looksLikeSecretValue(v));
+}
