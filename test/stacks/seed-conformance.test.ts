@@ -106,7 +106,8 @@ function probes(resources: RecordedResource[]): Record<string, () => string> {
             [`${short}.logs.error`]: () => String(logGroup("error")),
             [`${short}.logs.audit`]: () => String(logGroup("audit")),
             [`${short}.alarm.p95`]: () => String(alarms().find((a) => a.inputs.metricName === "TargetResponseTime" && a.inputs.extendedStatistic === "p95")!.inputs.threshold),
-            [`${short}.alarm.dbConnections`]: () => String(Math.max(...alarms().filter((a) => a.inputs.metricName === "DatabaseConnections").map((a) => a.inputs.threshold))),
+            // By name: with a Multi-AZ DB cluster the alarm reads the busiest member through metric math, not one metric.
+            [`${short}.alarm.dbConnections`]: () => String(alarms().find((a) => String(a.inputs.name).endsWith("-db-connections-high"))!.inputs.threshold),
             [`${short}.alb.openPorts`]: () => list([...new Set(all("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", `${prefix}-edge-alb-`).map((r) => r.inputs.fromPort))].sort((a, b) => b - a)),
         });
         for (const name of ["max_connections", "max_connect_errors", "connect_timeout", "wait_timeout", "work_mem", "maintenance_work_mem", "random_page_cost",
