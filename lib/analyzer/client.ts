@@ -116,6 +116,13 @@ export interface PolicyPackProcess {
     readonly directory: string;
     configure(config: PolicyPackConfigFile): Promise<void>;
     analyze(resource: AnalyzerResource): Promise<Diagnostic[]>;
+    /**
+     * `analyze` for each resource, pipelined (up to `concurrency` calls in flight, as the engine's parallel steps do);
+     * results in the order of `resources`.
+     */
+    analyzeEach(resources: AnalyzerResource[], concurrency?: number): Promise<Diagnostic[][]>;
+    /** `remediate` for each resource, pipelined like {@link analyzeEach}. */
+    remediateEach(resources: AnalyzerResource[], concurrency?: number): Promise<Remediation[][]>;
     analyzeStack(resources: AnalyzerResource[]): Promise<Diagnostic[]>;
     remediate(resource: AnalyzerResource): Promise<Remediation[]>;
     logs(): PackLog[];
@@ -200,6 +207,22 @@ function fromWire(value: unknown, rpc: any): unknown {
 }
 
 const PER_RESOURCE_METHODS = new Set(["analyze", "remediate"]);
+/** Calls in flight per pack: enough to keep the pack busy between round trips, few enough to bound memory. */
+const PIPELINE_DEPTH = 32;
+
+/** Maps `items` through `fn` with at most `concurrency` calls pending; results keep the items' order. */
+async function pipelined<T, R>(items: T[], concurrency: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+    const results = new Array<R>(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await fn(items[index]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
+    return results;
+}
 
 /** The preview's TypeScript loader and type check (scripts/preview): the CLI's compiler, cached. */
 const TS_REGISTER = path.resolve(__dirname, "../../scripts/preview/ts-register.cjs");
@@ -342,7 +365,7 @@ export async function startPolicyPack(packDir: string, options: StartOptions = {
         return request;
     };
 
-    return {
+    const pack: PolicyPackProcess = {
         info,
         directory,
         logs: () => [...logs],
@@ -361,6 +384,14 @@ export async function startPolicyPack(packDir: string, options: StartOptions = {
 
         async analyze(resource: AnalyzerResource) {
             return withTags(toDiagnostics(await call<any>("analyze", analyzeRequest(resource))));
+        },
+
+        analyzeEach(resources: AnalyzerResource[], concurrency = PIPELINE_DEPTH) {
+            return pipelined(resources, concurrency, (resource) => pack.analyze(resource));
+        },
+
+        remediateEach(resources: AnalyzerResource[], concurrency = PIPELINE_DEPTH) {
+            return pipelined(resources, concurrency, (resource) => pack.remediate(resource));
         },
 
         async analyzeStack(resources: AnalyzerResource[]) {
@@ -414,6 +445,7 @@ export async function startPolicyPack(packDir: string, options: StartOptions = {
             await new Promise<void>((resolve) => engine.server.tryShutdown(() => resolve()));
         },
     };
+    return pack;
 }
 
 /** A minimal `pulumirpc.Engine` on 127.0.0.1 that keeps the pack's log messages. */

@@ -128,14 +128,10 @@ export async function evaluatePolicies(
                 await pack.configure(config ?? {});
             }
             if (pack.info.policies.some((p) => p.enforcementLevel === "remediate")) {
-                for (const resource of custom) {
-                    remediations.push(...(await pack.remediate(resource)).map((remediation) => ({ urn: resource.urn, remediation })));
-                }
+                (await pack.remediateEach(custom)).forEach((found, i) => remediations.push(...found.map((remediation) => ({ urn: custom[i].urn, remediation }))));
             }
-            for (const resource of custom) {
-                // A resource policy's violation is about the analyzed resource; the engine attaches its URN.
-                diagnostics.push(...(await pack.analyze(resource)).map((d) => ({ ...d, urn: d.urn || resource.urn })));
-            }
+            // A resource policy's violation is about the analyzed resource; the engine attaches its URN.
+            (await pack.analyzeEach(custom)).forEach((found, i) => diagnostics.push(...found.map((d) => ({ ...d, urn: d.urn || custom[i].urn }))));
             diagnostics.push(...(await pack.analyzeStack(analyzed)));
         } catch (err) {
             throw new PreviewInputError(`Policy pack ${pack.info.name} failed: ${condensePackError(err, packDir)}`);
