@@ -248,6 +248,9 @@ function packCheckEnv(extra: Record<string, string> | undefined): NodeJS.Process
 }
 
 export async function startPolicyPack(packDir: string, options: StartOptions = {}): Promise<PolicyPackProcess> {
+    // Loading the SDK's gRPC and protobuf modules below takes a few hundred milliseconds of synchronous work: yield
+    // first, so a caller that starts other work right after this call (the preview forks its plan) is not held up.
+    await new Promise((resolve) => setImmediate(resolve));
     const directory = path.resolve(packDir);
     if (!fs.existsSync(path.join(directory, "PulumiPolicy.yaml"))) {
         throw new PolicyPackError(`${directory} is not a policy pack: no PulumiPolicy.yaml`);

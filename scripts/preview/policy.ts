@@ -130,9 +130,11 @@ export async function evaluatePolicies(
             if (pack.info.policies.some((p) => p.enforcementLevel === "remediate")) {
                 (await pack.remediateEach(custom)).forEach((found, i) => remediations.push(...found.map((remediation) => ({ urn: custom[i].urn, remediation }))));
             }
+            // Independent calls: the pack judges the stack while the per-resource calls stream in (results keep order).
+            const [perResource, stack] = await Promise.all([pack.analyzeEach(custom), pack.analyzeStack(analyzed)]);
             // A resource policy's violation is about the analyzed resource; the engine attaches its URN.
-            (await pack.analyzeEach(custom)).forEach((found, i) => diagnostics.push(...found.map((d) => ({ ...d, urn: d.urn || custom[i].urn }))));
-            diagnostics.push(...(await pack.analyzeStack(analyzed)));
+            perResource.forEach((found, i) => diagnostics.push(...found.map((d) => ({ ...d, urn: d.urn || custom[i].urn }))));
+            diagnostics.push(...stack);
         } catch (err) {
             throw new PreviewInputError(`Policy pack ${pack.info.name} failed: ${condensePackError(err, packDir)}`);
         }
