@@ -118,6 +118,13 @@ export interface PolicyPackProcess {
     /** Reconciles the config as the engine does (see {@link resolveConfig}), sends it, and returns what was sent. */
     configure(config: PolicyPackConfigFile): Promise<ResolvedPolicyConfig>;
     analyze(resource: AnalyzerResource): Promise<Diagnostic[]>;
+    /**
+     * `analyze` for each resource, pipelined (up to `concurrency` calls in flight, as the engine's parallel steps do);
+     * results in the order of `resources`.
+     */
+    analyzeEach(resources: AnalyzerResource[], concurrency?: number): Promise<Diagnostic[][]>;
+    /** `remediate` for each resource, pipelined like {@link analyzeEach}. */
+    remediateEach(resources: AnalyzerResource[], concurrency?: number): Promise<Remediation[][]>;
     analyzeStack(resources: AnalyzerResource[]): Promise<Diagnostic[]>;
     remediate(resource: AnalyzerResource): Promise<Remediation[]>;
     logs(): PackLog[];
@@ -204,6 +211,22 @@ function fromWire(value: unknown, rpc: any): unknown {
 }
 
 const PER_RESOURCE_METHODS = new Set(["analyze", "remediate"]);
+/** Calls in flight per pack: enough to keep the pack busy between round trips, few enough to bound memory. */
+const PIPELINE_DEPTH = 32;
+
+/** Maps `items` through `fn` with at most `concurrency` calls pending; results keep the items' order. */
+async function pipelined<T, R>(items: T[], concurrency: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+    const results = new Array<R>(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await fn(items[index]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
+    return results;
+}
 
 /** The preview's TypeScript loader and type check (scripts/preview): the CLI's compiler, cached. */
 const TS_REGISTER = path.resolve(__dirname, "../../scripts/preview/ts-register.cjs");
@@ -229,6 +252,9 @@ function packCheckEnv(extra: Record<string, string> | undefined): NodeJS.Process
 }
 
 export async function startPolicyPack(packDir: string, options: StartOptions = {}): Promise<PolicyPackProcess> {
+    // Loading the SDK's gRPC and protobuf modules below takes a few hundred milliseconds of synchronous work: yield
+    // first, so a caller that starts other work right after this call (the preview forks its plan) is not held up.
+    await new Promise((resolve) => setImmediate(resolve));
     const directory = path.resolve(packDir);
     if (!fs.existsSync(path.join(directory, "PulumiPolicy.yaml"))) {
         throw new PolicyPackError(`${directory} is not a policy pack: no PulumiPolicy.yaml`);
@@ -346,7 +372,7 @@ export async function startPolicyPack(packDir: string, options: StartOptions = {
         return request;
     };
 
-    return {
+    const pack: PolicyPackProcess = {
         info,
         directory,
         logs: () => [...logs],
@@ -367,6 +393,14 @@ export async function startPolicyPack(packDir: string, options: StartOptions = {
 
         async analyze(resource: AnalyzerResource) {
             return withTags(toDiagnostics(await call<any>("analyze", analyzeRequest(resource))));
+        },
+
+        analyzeEach(resources: AnalyzerResource[], concurrency = PIPELINE_DEPTH) {
+            return pipelined(resources, concurrency, (resource) => pack.analyze(resource));
+        },
+
+        remediateEach(resources: AnalyzerResource[], concurrency = PIPELINE_DEPTH) {
+            return pipelined(resources, concurrency, (resource) => pack.remediate(resource));
         },
 
         async analyzeStack(resources: AnalyzerResource[]) {
@@ -420,6 +454,7 @@ export async function startPolicyPack(packDir: string, options: StartOptions = {
             await new Promise<void>((resolve) => engine.server.tryShutdown(() => resolve()));
         },
     };
+    return pack;
 }
 
 /** A minimal `pulumirpc.Engine` on 127.0.0.1 that keeps the pack's log messages. */

@@ -32,11 +32,19 @@ function outOfMemory(output: string): boolean {
  * the program did counts. Config reaches the program the way the CLI passes it: PULUMI_CONFIG and
  * PULUMI_CONFIG_SECRET_KEYS.
  */
-export async function runPlan(project: ProgramProject, options: { timeoutMs?: number; userMocksModule?: string } = {}): Promise<Plan> {
-    const [checked, outcome] = await Promise.all([
-        typeCheck(project.directory, project.main),
-        runProgram(project, options).then((plan) => ({ plan }), (error: unknown) => ({ error })),
-    ]);
+export interface PlanOptions {
+    /** Default 180 s. */
+    timeoutMs?: number;
+    /** The worker's V8 heap limit (`--max-old-space-size`); default Node's own. */
+    heapLimitMiB?: number;
+    /** `--mocks`: the user's own answers to data sources and resources. */
+    userMocksModule?: string;
+}
+
+export async function runPlan(project: ProgramProject, options: PlanOptions = {}): Promise<Plan> {
+    // The program first: the cache lookup of the check stats every file it read (thousands, with @pulumi/aws's types).
+    const running = runProgram(project, options).then((plan) => ({ plan }), (error: unknown) => ({ error }));
+    const [checked, outcome] = await Promise.all([typeCheck(project.directory, project.main), running]);
     // Uninstalled dependencies first: the type errors they cause say less than `npm install` does.
     if ("error" in outcome && outcome.error instanceof MissingDependencyError) {
         throw outcome.error;
@@ -53,11 +61,11 @@ export async function runPlan(project: ProgramProject, options: { timeoutMs?: nu
     return outcome.plan;
 }
 
-function runProgram(project: ProgramProject, options: { timeoutMs?: number; userMocksModule?: string }): Promise<Plan> {
+function runProgram(project: ProgramProject, options: PlanOptions): Promise<Plan> {
     const timeoutMs = options.timeoutMs ?? 180_000;
     const child = fork(WORKER, [], {
         cwd: project.directory,
-        execArgv: ["--require", TS_REGISTER],
+        execArgv: [...(options.heapLimitMiB ? [`--max-old-space-size=${options.heapLimitMiB}`] : []), "--require", TS_REGISTER],
         env: {
             ...process.env,
             PLATFORM_PREVIEW_PROGRAM_DIR: project.directory,

@@ -147,15 +147,13 @@ export async function evaluatePolicies(
                 await pack.configure(config ?? {});
             }
             if (pack.info.policies.some((p) => (levels[p.name] ?? p.enforcementLevel) === "remediate")) {
-                for (const resource of each) {
-                    remediations.push(...(await pack.remediate(resource)).map((remediation) => ({ urn: resource.urn, remediation })));
-                }
+                (await pack.remediateEach(each)).forEach((found, i) => remediations.push(...found.map((remediation) => ({ urn: each[i].urn, remediation }))));
             }
-            for (const resource of each) {
-                // A resource policy's violation is about the analyzed resource; the engine attaches its URN.
-                diagnostics.push(...(await pack.analyze(resource)).map((d) => ({ ...d, urn: d.urn || resource.urn })));
-            }
-            diagnostics.push(...(await pack.analyzeStack(analyzed)));
+            // Independent calls: the pack judges the stack while the per-resource calls stream in (results keep order).
+            const [perResource, stack] = await Promise.all([pack.analyzeEach(each), pack.analyzeStack(analyzed)]);
+            // A resource policy's violation is about the analyzed resource; the engine attaches its URN.
+            perResource.forEach((found, i) => diagnostics.push(...found.map((d) => ({ ...d, urn: d.urn || each[i].urn }))));
+            diagnostics.push(...stack);
         } catch (err) {
             throw new PreviewInputError(`Policy pack ${pack.info.name} failed: ${condensePackError(err, packDir)}`);
         }

@@ -197,7 +197,8 @@ function register() {
         compiled.set(filename, output);
         module._compile(output, filename);
     };
-    for (const ext of [".ts", ".tsx", ".cts", ".mts"]) {
+    // Not .mts: ES modules are loaded by the CLI through its ESM hooks, not by require.
+    for (const ext of [".ts", ".tsx", ".cts"]) {
         Module._extensions[ext] = compile;
     }
     if (process.env.PLATFORM_PREVIEW_REPLACE_TS_NODE === "1") {

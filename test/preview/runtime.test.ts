@@ -128,3 +128,16 @@ describe("preview plan: the type check is cached by content", () => {
         }
     });
 });
+
+describe("preview plan: limits end in one line", () => {
+    it("a program that never lets its event loop empty hits the time limit", async () => {
+        const error = await runPlan(loadProject(path.join(PROGRAMS, "never-ends"), "dev"), { timeoutMs: 3000 }).then(() => "planned", (err: Error) => err.message);
+        assert.match(error, /^Program did not finish within 3 s \(the plan waits, as the CLI does, until the program's event loop is empty/);
+        assert.strictEqual(error.split("\n").length, 1, error);
+    });
+
+    it("a program that exhausts the heap says so, without V8's native stack", async () => {
+        const error = await runPlan(loadProject(path.join(PROGRAMS, "memory-hog"), "dev"), { heapLimitMiB: 96 }).then(() => "planned", (err: Error) => err.message);
+        assert.strictEqual(error, "Program ran out of memory while planning (Node's heap limit); raise it with NODE_OPTIONS=--max-old-space-size=<MiB>");
+    });
+});
