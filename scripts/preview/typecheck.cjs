@@ -15,14 +15,19 @@ const { cacheDir, projectOptions, sha256, typescriptFor, typescriptPath } = requ
 
 /** ts-node's default ignored diagnostics (files outside `files`/`include`, and "no inputs found"). */
 const IGNORED = new Set([6059, 18002, 18003]);
+/** "Cannot find module …" in its forms (classic, bundler/nodenext hint, missing declarations). */
+const UNRESOLVED = new Set([2307, 2792, 7016]);
+
+/** Bumped when what a record covers changes (v2: node_modules and package.json lookups), so old records are not trusted. */
+const CHECK_RECORD_VERSION = "v2";
 
 function recordFile(projectDir, entry, env) {
-    return path.join(cacheDir(), "check", `${sha256(path.resolve(projectDir), path.resolve(entry), env.PULUMI_NODEJS_TRANSPILE_ONLY || "", env.PULUMI_NODEJS_TSCONFIG_PATH || "")}.json`);
+    return path.join(cacheDir(), "check", `${sha256(CHECK_RECORD_VERSION, path.resolve(projectDir), path.resolve(entry), env.PULUMI_NODEJS_TRANSPILE_ONLY || "", env.PULUMI_NODEJS_TSCONFIG_PATH || "")}.json`);
 }
 
 function stamp(file) {
     try {
-        if (file.includes(`${path.sep}node_modules${path.sep}`)) {
+        if (file.includes(`${path.sep}node_modules${path.sep}`) || path.basename(file) === "node_modules") {
             const stat = fs.statSync(file);
             return `${stat.size}:${stat.mtimeMs}`;
         }
@@ -102,9 +107,20 @@ function check(projectDir, entry) {
         }
         result = { checked: true, errors };
     }
+    // What the check did NOT find matters too: `npm install` (a new or replaced node_modules, followed through a
+    // symlink) or an edited package.json along the way up must check again.
+    const lookups = [];
+    for (let dir = projectDir; ; dir = path.dirname(dir)) {
+        lookups.push(path.join(dir, "node_modules"), path.join(dir, "package.json"));
+        if (path.dirname(dir) === dir) break;
+    }
     const stamps = {};
-    for (const file of [...inputs, ...configFiles, entry, ...files.map((f) => path.resolve(f))]) {
+    for (const file of [...inputs, ...configFiles, entry, ...files.map((f) => path.resolve(f)), ...lookups]) {
         stamps[file] = stamp(file);
+    }
+    // A module the compiler could not resolve is an install away from resolving: never cache that verdict.
+    if (result.checked && result.errors.some((e) => UNRESOLVED.has(e.code))) {
+        return result;
     }
     try {
         const record = recordFile(projectDir, entry, process.env);

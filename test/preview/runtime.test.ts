@@ -78,6 +78,20 @@ describe("preview plan: missing dependencies", () => {
             fs.rmSync(dir, { recursive: true, force: true });
         }
     });
+
+    it("plans once the dependencies are installed: a type check that could not resolve a module is not cached", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "installs-later-"));
+        try {
+            fs.cpSync(path.join(PROGRAMS, "needs-install"), dir, { recursive: true });
+            await runPlan(loadProject(dir, "dev")).then(() => assert.fail("planned without dependencies"), () => undefined);
+            // `npm install`, as far as resolution is concerned: this repository's packages appear beside the program.
+            fs.symlinkSync(path.resolve(__dirname, "../../node_modules"), path.join(dir, "node_modules"));
+            const plan = await runPlan(loadProject(dir, "dev"));
+            assert.ok(plan.resources.length > 1, "the program's resources are planned");
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    });
 });
 
 describe("preview plan: type-checks as the CLI does", () => {
