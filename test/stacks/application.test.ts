@@ -4,7 +4,8 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import * as YAML from "yaml";
 import { Application, ApplicationArgs, applicationProblems, SharedInfrastructure } from "../../components/application";
-import { loadConfig, ServiceConfig } from "../../stacks/config";
+import { loadConfig, parseConfig, ServiceConfig } from "../../stacks/config";
+import { PLATFORM_ENVIRONMENT_NAMES } from "../../lib/rules/application-environment";
 import { installMocks, RecordedResource, settle } from "../support/mocks";
 import { setStackConfig } from "../support/stack";
 import { qualifiedType, Registered, runStackWithUrns } from "../support/urns";
@@ -165,4 +166,15 @@ describe("Application component: a rejected application registers nothing", () =
         assert.deepStrictEqual(applicationProblems("mita-api", { config: svc, environment: env }), []);
         assert.deepStrictEqual(applicationProblems("Shop API", { config: svc, environment: env }).length, 1);
     });
+});
+
+describe("Application component: stack config refuses every variable the application sets", () => {
+    for (const name of PLATFORM_ENVIRONMENT_NAMES) {
+        it(name, () => {
+            const doc = YAML.parse(fs.readFileSync(path.join(ROOT, "Pulumi.staging.yaml"), "utf8"));
+            doc.config["platform:services"]["mita-api"].environment[name] = "x";
+            assert.throws(() => parseConfig({ environment: doc.config["platform:environment"], services: doc.config["platform:services"] }, "staging"),
+                (e: Error) => e.message.includes(`platform:services.mita-api.environment.${name}: ${name} is set by the platform`));
+        });
+    }
 });
