@@ -153,6 +153,10 @@ export class Application extends pulumi.ComponentResource {
     constructor(name: string, args: ApplicationArgs, opts?: pulumi.ComponentResourceOptions) {
         // Validate before registering anything: a rejected application leaves nothing behind.
         const problems = applicationProblems(name, args);
+        const missingKeys = [`${name}-data`, "logs"].filter((purpose) => !args.shared.keys.keyArns[purpose]);
+        if (missingKeys.length > 0) {
+            problems.push(`the environment's keys have no purpose ${missingKeys.join(", ")} (have: ${Object.keys(args.shared.keys.keyArns).join(", ")})`);
+        }
         if (problems.length > 0) {
             throw new Error(`Application ${name}: ${problems.join("; ")}`);
         }

@@ -136,8 +136,8 @@ describe("Application component: a rejected application registers nothing", () =
         svc = config.services["mita-api"];
         env = config.environment;
     });
-    // Validation runs before anything is registered, so the shared pieces are never read.
-    const shared = {} as SharedInfrastructure;
+    // Validation runs before anything is registered: only the keys' purposes are read.
+    const shared = { keys: { keyArns: { "mita-api-data": "arn:data", logs: "arn:logs" } } } as unknown as SharedInfrastructure;
 
     const cases: Array<[string, (s: ServiceConfig) => ServiceConfig, RegExp]> = [
         ["a CPU/memory pair Fargate refuses", (s) => ({ ...s, cpu: 1024, memory: 512 }), /cpu 1024 with memory 512 is not a Fargate size/],
@@ -161,6 +161,15 @@ describe("Application component: a rejected application registers nothing", () =
             assert.deepStrictEqual(recorded.map((r) => r.key), []);
         });
     }
+
+    it("an environment without the application's data key", async () => {
+        const recorded = installMocks({ stack: "registers-nothing" });
+        const noDataKey = { keys: { keyArns: { logs: "arn:logs" } } } as unknown as SharedInfrastructure;
+        assert.throws(() => new Application("mita-api", { config: svc, environment: env, shared: noDataKey }),
+            /^Error: Application mita-api: the environment's keys have no purpose mita-api-data \(have: logs\)$/);
+        await settle();
+        assert.deepStrictEqual(recorded.map((r) => r.key), []);
+    });
 
     it("a valid block passes validation (the cases above fail for their own reason)", () => {
         assert.deepStrictEqual(applicationProblems("mita-api", { config: svc, environment: env }), []);
