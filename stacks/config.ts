@@ -12,6 +12,7 @@ import { hasHostBits, networkOf } from "../lib/rules/cidr";
 import { isPerformanceInsightsRetention } from "../lib/rules/performance-insights";
 import { availabilityZonesOf, isKnownRegion, KNOWN_REGIONS } from "../lib/rules/regions";
 import { isSecretLikeName, isSecretLikePath, looksLikeSecretValue, urlCarriesToken } from "../lib/rules/secrets";
+import { APPLICATION_COMPONENT_SUFFIXES, isPlatformEnvironmentName } from "../lib/rules/application-environment";
 
 /**
  * Typed, validated stack configuration. Everything the stacks build comes from here; nothing else reads
@@ -238,18 +239,8 @@ export interface PlatformConfig {
 /** Production floors from the seeds: 30-day backups and 7-year financial records. */
 export const PRODUCTION_FLOORS = { backupRetentionDays: 30, longTermRetentionDays: SEVEN_YEARS_DAYS, auditLogRetentionDays: SEVEN_YEARS_DAYS };
 
-/** Variables stacks/service.ts sets itself (database, cache, buckets): config may not set or shadow them. */
-export const PLATFORM_ENVIRONMENT_NAMES = [
-    "DATABASE_HOST", "DATABASE_PORT", "DATABASE_NAME", "DATABASE_SSL", "DATABASE_USER", "DATABASE_PASSWORD",
-    "REDIS_HOST", "REDIS_PORT", "REDIS_TLS", "REDIS_PASSWORD",
-] as const;
-export const PLATFORM_ENVIRONMENT_PREFIX = "S3_BUCKET_";
-
 /** Bucket names the Storage component uses for its own buckets. */
 const RESERVED_BUCKET_NAMES = ["access-logs", "alb-logs"];
-
-/** Suffixes stacks/service.ts appends to `<environment>-<service>` for its components. */
-const SERVICE_COMPONENT_SUFFIXES = ["logs", "storage", "edge", "db", "cache", "secrets", "service", "observability"];
 
 /**
  * What the offline preview passes instead of a `secure:` value (it never decrypts). The real CLI passes the decrypted
@@ -329,7 +320,7 @@ function crossFieldProblems(config: { environment: ParsedEnvironment; services: 
     const serviceNames = Object.keys(config.services);
     for (const a of serviceNames) {
         for (const b of serviceNames) {
-            const suffix = SERVICE_COMPONENT_SUFFIXES.find((s) => b.startsWith(`${a}-${s}`));
+            const suffix = APPLICATION_COMPONENT_SUFFIXES.find((s) => b.startsWith(`${a}-${s}`));
             if (a !== b && suffix) {
                 add(["services", b], `would give resources the same names as service ${a}'s ${suffix} component (${env.name ?? stackName}-${b}-…); rename one of them`, false);
             }
@@ -373,7 +364,7 @@ function crossFieldProblems(config: { environment: ParsedEnvironment; services: 
         }
         const setNames = [...Object.keys(svc.environment), ...svc.appSecrets];
         for (const key of setNames) {
-            if ((PLATFORM_ENVIRONMENT_NAMES as readonly string[]).includes(key) || key.startsWith(PLATFORM_ENVIRONMENT_PREFIX)) {
+            if (isPlatformEnvironmentName(key)) {
                 const where = Object.prototype.hasOwnProperty.call(svc.environment, key) ? at("environment", key) : at("appSecrets");
                 add(where, `${key} is set by the platform (database, cache and bucket wiring); choose another name`, false);
             }

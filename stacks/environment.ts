@@ -4,19 +4,12 @@ import { Backup } from "../components/backup";
 import { EncryptionKeys } from "../components/encryption-keys";
 import { Network } from "../components/network";
 import { standardTags } from "../lib/tags";
+import { Application, SharedInfrastructure } from "../components/application";
 import { PlatformConfig } from "./config";
-import { deployService, ServiceStack } from "./service";
-
-/** Environment-wide pieces every application uses. */
-export interface SharedInfrastructure {
-    keys: EncryptionKeys;
-    network: Network;
-    alerts: AlertRouting;
-}
 
 /**
- * Builds one environment (a stack): keys, network and alert routing shared by the applications, each application,
- * and the backup plan that covers every application's databases and data buckets.
+ * Builds one environment (a stack): keys, network and alert routing shared by the applications, one Application per
+ * configured service, and the backup plan that covers every application's databases and data buckets.
  */
 export function deployEnvironment(config: PlatformConfig): Record<string, pulumi.Input<unknown>> {
     const env = config.environment;
@@ -62,7 +55,8 @@ export function deployEnvironment(config: PlatformConfig): Record<string, pulumi
     });
 
     const shared: SharedInfrastructure = { keys, network, alerts };
-    const services: ServiceStack[] = Object.entries(config.services).map(([name, svc]) => deployService(name, svc, env, shared));
+    // One component per `services.<name>` config block: a new application is a config block, not code.
+    const services = Object.entries(config.services).map(([name, svc]) => new Application(name, { config: svc, environment: env, shared }));
 
     const backup = new Backup(`${env.name}-backup`, {
         kmsKeyArn: keys.keyArn("backup"),

@@ -2,8 +2,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { installMocks, settle } from "../support/mocks";
-import { setStackConfig } from "../support/stack";
+import { engineUrn, qualifiedType, Registered, runStackWithUrns, runWithUrns } from "../support/urns";
 
 /**
  * Identity guard for stateful resources. Renaming or re-parenting a database, bucket, key, vault, log group or
@@ -38,105 +37,6 @@ export const STATEFUL_TYPES: readonly string[] = [
 
 const RECORD_FILE = path.join(__dirname, "stateful-urns.json");
 const STACKS = ["production", "staging"] as const;
-
-interface Registered {
-    urn: string;
-    type: string;
-    name: string;
-    parentUrn: string;
-    aliasUrns: Set<string>;
-}
-
-/** The part of a URN after `urn:pulumi:<stack>::<project>::`: `<qualified type>::<name>`. */
-function qualifiedType(urn: string): string {
-    return urn.split("::")[2];
-}
-
-/** The name part of a URN (after its last `::`). */
-function lastName(urn: string): string {
-    return urn ? urn.slice(urn.lastIndexOf("::") + 2) : "";
-}
-
-/**
- * The URN the engine gives a resource: its type is qualified by the parent's whole type chain
- * (`Parent$Child$aws:…`). The SDK's mock monitor keeps only the parent's last type, which would hide a
- * re-parenting deeper in the tree, so the test computes URNs itself.
- */
-function engineUrn(stack: string, project: string, parentUrn: string, type: string, name: string): string {
-    // Top-level resources of a real run are children of the root `pulumi:pulumi:Stack`, which URNs leave out.
-    const parentType = parentUrn ? qualifiedType(parentUrn) : "";
-    const chain = parentType && parentType !== "pulumi:pulumi:Stack" ? `${parentType}$${type}` : type;
-    return `urn:pulumi:${stack}::${project}::${chain}::${name}`;
-}
-
-/**
- * Runs one stack and returns each registration with its engine URN and the URNs its aliases resolve to, with the
- * engine's rules for alias specs: omitted name/type/stack/project/parent default to the resource's own, and a child
- * inherits one alias per alias of its parent (re-parenting a component carries its children along).
- */
-async function runStackWithUrns(stack: string): Promise<Registered[]> {
-    return runWithUrns(stack, () => {
-        setStackConfig(stack);
-        const { main } = require("../../stacks") as typeof import("../../stacks");
-        main();
-    });
-}
-
-async function runWithUrns(stack: string, program: () => void): Promise<Registered[]> {
-    const project = "platform";
-    installMocks({ project, stack });
-    const monitor = pulumi.runtime.getMonitor() as any;
-    monitor.newUrn = (parent: string, type: string, name: string) => engineUrn(stack, project, parent, type, name);
-
-    const registered: Registered[] = [];
-    const byUrn = new Map<string, Registered>();
-    const recordingRegister = monitor.registerResource.bind(monitor);
-    monitor.registerResource = (req: any, callback: any) => {
-        const type: string = req.getType();
-        const name: string = req.getName();
-        const parentUrn: string = req.getParent();
-        const urn = engineUrn(stack, project, parentUrn, type, name);
-        const parent = byUrn.get(parentUrn);
-        const parentAliases = parent ? [...parent.aliasUrns] : [];
-        const aliasUrns = new Set<string>();
-        // Inherited: the same type under each of the parent's former URNs; a name that starts with the parent's
-        // name follows the parent's former name (the engine's and SDKs' inheritedChildAlias rule).
-        const inheritedName = (childName: string, parentAlias: string) =>
-            childName.startsWith(lastName(parentUrn)) ? lastName(parentAlias) + childName.slice(lastName(parentUrn).length) : childName;
-        for (const p of parentAliases) aliasUrns.add(engineUrn(stack, project, p, type, inheritedName(name, p)));
-        for (const alias of req.getAliasesList()) {
-            if (alias.hasUrn && alias.hasUrn()) {
-                aliasUrns.add(alias.getUrn());
-                continue;
-            }
-            const spec = alias.getSpec();
-            if (!spec) continue;
-            const aName = spec.getName() || name;
-            const aType = spec.getType() || type;
-            const aStack = spec.getStack() || stack;
-            const aProject = spec.getProject() || project;
-            if (spec.getNoparent()) {
-                aliasUrns.add(engineUrn(aStack, aProject, "", aType, aName));
-                continue;
-            }
-            // The SDK fills in the resource's own parent when the alias names none; then the parent's aliases apply too.
-            const aliasParent = spec.getParenturn() || parentUrn;
-            aliasUrns.add(engineUrn(aStack, aProject, aliasParent, aType, aName));
-            if (aliasParent === parentUrn) {
-                for (const p of parentAliases) aliasUrns.add(engineUrn(aStack, aProject, p, aType, inheritedName(aName, p)));
-            }
-        }
-        aliasUrns.delete(urn);
-        const entry = { urn, type, name, parentUrn, aliasUrns };
-        registered.push(entry);
-        byUrn.set(urn, entry);
-        return recordingRegister(req, callback);
-    };
-
-    program();
-    await settle();
-    return registered;
-}
 
 function readRecorded(): Record<string, string[]> {
     return JSON.parse(fs.readFileSync(RECORD_FILE, "utf8"));

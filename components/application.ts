@@ -1,0 +1,396 @@
+import * as pulumi from "@pulumi/pulumi";
+import { AlertRouting } from "./alert-routing";
+import { AppSecrets, appSecretsProblem } from "./app-secrets";
+import type { RestoreTestDatabase } from "./backup";
+import { Cache, validateCacheTopology } from "./cache";
+import { Database } from "./database";
+import { Edge } from "./edge";
+import { EncryptionKeys } from "./encryption-keys";
+import { FargateService, FargateServiceArgs } from "./fargate-service";
+import { Network } from "./network";
+import { ServiceLogs } from "./service-logs";
+import { DEFAULT_THRESHOLDS, ObservabilityThresholds, observabilityArgsProblem, ServiceObservability, ServiceObservabilityArgs } from "./service-observability";
+import { Storage } from "./storage";
+import { bucketEnvironmentName, isPlatformEnvironmentName } from "../lib/rules/application-environment";
+import { engineVersionProblem } from "../lib/rules/engine-versions";
+import { isValidFargateSize, validFargateMemory } from "../lib/rules/fargate";
+import { readReplicaProblem } from "../lib/rules/rds-replicas";
+import { isCloudWatchRetention, nearestCloudWatchRetention } from "../lib/rules/retention";
+import { isSecretLikeName } from "../lib/rules/secrets";
+import type { RdsWindows } from "../lib/rules/backup-windows";
+import { childName, slug } from "../lib/naming";
+import { standardTags } from "../lib/tags";
+import type { EnvironmentConfig, ServiceConfig } from "../stacks/config";
+
+/** Environment-wide pieces every application uses: its data and logs keys, the network and the alert topic. */
+export interface SharedInfrastructure {
+    keys: EncryptionKeys;
+    network: Network;
+    alerts: AlertRouting;
+}
+
+export interface ApplicationArgs {
+    /** The application's typed config: one `services.<name>` block of the stack file, validated by stacks/config.ts. */
+    config: ServiceConfig;
+    /** The environment it runs in (name, tier, region, owner, backup and WAF log settings). */
+    environment: EnvironmentConfig;
+    /** What the environment shares: keys (`<name>-data` and `logs` purposes must exist), network, alert routing. */
+    shared: SharedInfrastructure;
+}
+
+/**
+ * ECS capacity per tier: production runs on on-demand Fargate only (its minimum on the base), other tiers keep one
+ * on-demand task and put the rest on Fargate Spot (interruptible, about 70 % cheaper).
+ */
+export function capacityProviderStrategy(tier: EnvironmentConfig["tier"], minCount: number): NonNullable<FargateServiceArgs["capacityProviderStrategy"]> {
+    return tier === "production"
+        ? [{ capacityProvider: "FARGATE", base: minCount, weight: 1 }]
+        : [{ capacityProvider: "FARGATE", base: 1, weight: 1 }, { capacityProvider: "FARGATE_SPOT", weight: 3 }];
+}
+
+/**
+ * Why this application cannot be built, or an empty list. Runs before the component registers anything, with the
+ * same rules its children apply (lib/rules and the children's exported checks), so a rejected application leaves
+ * nothing half-created behind.
+ */
+export function applicationProblems(name: string, args: Pick<ApplicationArgs, "config" | "environment">): string[] {
+    const svc = args.config;
+    const problems: string[] = [];
+    if (!/^[a-z][a-z0-9-]{1,24}$/.test(name)) {
+        problems.push(`name ${JSON.stringify(name)} must be 2–25 lower-case letters, digits or dashes, starting with a letter`);
+    }
+    for (const [kind, days] of Object.entries({ application: svc.logs.applicationRetentionDays, error: svc.logs.errorRetentionDays, audit: svc.logs.auditRetentionDays })) {
+        if (!isCloudWatchRetention(days)) {
+            problems.push(`logs.${kind}RetentionDays ${days} is not a CloudWatch Logs value; nearest allowed is ${nearestCloudWatchRetention(days)}`);
+        }
+    }
+    if (!svc.tls.certificateArn === !svc.tls.domainName) {
+        problems.push("tls: set exactly one of certificateArn or domainName");
+    }
+    const db = svc.database;
+    for (const problem of [engineVersionProblem(db.engine, db.engineVersion), readReplicaProblem(db.readReplicas, db.instanceClass)]) {
+        if (problem) problems.push(`database: ${problem}`);
+    }
+    if (db.readReplicas > 0 && !db.multiAz) {
+        problems.push("database: read replicas need a Multi-AZ primary");
+    }
+    const cacheProblem = validateCacheTopology(svc.cache.numNodes, svc.cache.automaticFailover, svc.cache.automaticFailover);
+    if (cacheProblem) problems.push(`cache: ${cacheProblem}`);
+    const secretsProblem = appSecretsProblem({ names: svc.appSecrets });
+    if (secretsProblem) problems.push(`appSecrets: ${secretsProblem}`);
+    if (!isValidFargateSize(svc.cpu, svc.memory)) {
+        problems.push(`cpu ${svc.cpu} with memory ${svc.memory} is not a Fargate size; memory allowed with cpu ${svc.cpu}: ${validFargateMemory(svc.cpu).join(", ") || "none"}`);
+    }
+    if (!(svc.minCount <= svc.desiredCount && svc.desiredCount <= svc.maxCount)) {
+        problems.push(`need minCount (${svc.minCount}) <= desiredCount (${svc.desiredCount}) <= maxCount (${svc.maxCount})`);
+    }
+    const leaked = Object.keys(svc.environment).filter((k) => isSecretLikeName(k));
+    if (leaked.length > 0) {
+        problems.push(`environment variable(s) ${leaked.join(", ")} look like secrets; give them as secure values or in appSecrets`);
+    }
+    const shadowed = [...Object.keys(svc.environment), ...Object.keys(svc.secretEnvironment ?? {}), ...svc.appSecrets]
+        .filter((k) => isPlatformEnvironmentName(k));
+    if (shadowed.length > 0) {
+        problems.push(`${shadowed.join(", ")} are set by the platform (database, cache, log group and bucket wiring); choose other names`);
+    }
+    const observability = { minTasks: svc.minCount, database: observedDatabase(svc, "", []) } as ServiceObservabilityArgs;
+    const alarmProblem = observabilityArgsProblem(observability, { ...DEFAULT_THRESHOLDS, ...thresholdsOf(svc) });
+    if (alarmProblem) problems.push(`alarms: ${alarmProblem}`);
+    return problems;
+}
+
+/** The alarm thresholds the application's config sets (the rest are the observability defaults). */
+function thresholdsOf(svc: ServiceConfig): Partial<ObservabilityThresholds> {
+    return {
+        p95LatencySeconds: svc.alarms.p95LatencySeconds,
+        error5xxPercent: svc.alarms.error5xxPercent,
+        ...(svc.alarms.databaseConnections ? { databaseConnections: svc.alarms.databaseConnections } : {}),
+    };
+}
+
+function observedDatabase(
+    svc: ServiceConfig,
+    instanceIdentifier: pulumi.Input<string>,
+    replicaIdentifiers: pulumi.Input<string>[],
+    memberInstanceIdentifiers?: pulumi.Input<pulumi.Input<string>[]>,
+): NonNullable<ServiceObservabilityArgs["database"]> {
+    const db = svc.database;
+    return {
+        engine: db.engine,
+        instanceIdentifier,
+        memberInstanceIdentifiers,
+        replicaIdentifiers,
+        allocatedStorageGb: db.allocatedStorageGb,
+        // max_connections sets the connections alarm (90 %), so MITA does not inherit LMS's 450.
+        parameters: (db as { parameters?: Record<string, string> }).parameters,
+        instanceClass: db.instanceClass,
+    };
+}
+
+/**
+ * One application: logs, storage, edge (ALB + WAF + security groups), database, cache, secrets, the Fargate service
+ * and its alarms and dashboard, built from its `services.<name>` config block. Order follows the data flow: the edge
+ * owns the app security group that the database and cache admit, and the service receives the database and cache
+ * endpoints, its secrets by ARN and least-privilege IAM to its own buckets, database user and log groups.
+ *
+ * Identity: these components were children of the stack before this component existed. Each carries an alias to
+ * that parent, so `pulumi up` moves them (and, through inherited aliases, all their children) instead of replacing.
+ */
+export class Application extends pulumi.ComponentResource {
+    /** The application's name in config (`mita-api`). */
+    public readonly name: string;
+    /** Databases to back up (instance or cluster ARNs). */
+    public readonly databaseArns: pulumi.Output<string>[];
+    /** Data buckets to back up (not the log buckets). */
+    public readonly dataBucketArns: pulumi.Output<string>[];
+    /** RDS windows of the databases, so backup schedules stay clear of them. */
+    public readonly databaseWindows: RdsWindows[];
+    /** Databases AWS Backup restore testing can restore (single DB instances), with their network. */
+    public readonly restoreTestDatabases: RestoreTestDatabase[];
+    /** Stack outputs of the application (endpoints, names, secret ARNs; never a secret value). */
+    public readonly outputs: Record<string, pulumi.Input<unknown>>;
+
+    constructor(name: string, args: ApplicationArgs, opts?: pulumi.ComponentResourceOptions) {
+        // Validate before registering anything: a rejected application leaves nothing behind.
+        const problems = applicationProblems(name, args);
+        const missingKeys = [`${name}-data`, "logs"].filter((purpose) => !args.shared.keys.keyArns[purpose]);
+        if (missingKeys.length > 0) {
+            problems.push(`the environment's keys have no purpose ${missingKeys.join(", ")} (have: ${Object.keys(args.shared.keys.keyArns).join(", ")})`);
+        }
+        if (problems.length > 0) {
+            throw new Error(`Application ${name}: ${problems.join("; ")}`);
+        }
+        super("platform:app:Application", name, {}, opts);
+        const { config: svc, environment: env, shared } = args;
+        const production = env.tier === "production";
+        const prefix = childName(env.name, name);
+        const tags = standardTags({
+            environment: env.name,
+            owner: env.owner,
+            costCenter: env.costCenter,
+            dataClassification: svc.dataClassification,
+            application: name,
+        });
+        const dataKeyArn = shared.keys.keyArn(`${name}-data`);
+        const logsKeyArn = shared.keys.keyArn("logs");
+        // Before this component, every child below was a child of the stack: keep their URNs (and their children's).
+        const child: pulumi.ComponentResourceOptions = { parent: this, aliases: [{ parent: pulumi.rootStackResource }] };
+
+        const logs = new ServiceLogs(childName(prefix, "logs"), {
+            serviceName: prefix,
+            kmsKeyArn: logsKeyArn,
+            applicationRetentionDays: svc.logs.applicationRetentionDays,
+            errorRetentionDays: svc.logs.errorRetentionDays,
+            auditRetentionDays: svc.logs.auditRetentionDays,
+            protect: production,
+            tags,
+        }, child);
+
+        const storage = new Storage(childName(prefix, "storage"), {
+            buckets: svc.storage.buckets.map((b) => ({ name: b.name, purpose: b.purpose, transitionToIaDays: b.transitionToIaDays })),
+            kmsKeyArn: dataKeyArn,
+            albAccessLogs: { enabled: true, expirationDays: production ? 365 : 90 },
+            protect: production,
+            tags,
+        }, child);
+
+        const edge = new Edge(childName(prefix, "edge"), {
+            vpcId: shared.network.vpcId,
+            vpcCidrBlock: shared.network.vpcCidrBlock,
+            publicSubnetIds: shared.network.publicSubnetIds,
+            appPort: svc.containerPort,
+            healthCheckPath: svc.healthCheckPath,
+            certificateArn: svc.tls.certificateArn,
+            domainName: svc.tls.domainName,
+            hostedZoneId: svc.tls.hostedZoneId,
+            sslPolicy: svc.tls.sslPolicy,
+            responseHeaders: { strictTransportSecurity: svc.tls.hsts, frameOptions: svc.tls.frameOptions },
+            deletionProtection: production,
+            accessLogs: { bucket: storage.albLogBucketName, prefix, dependsOn: storage.albLogBucketPolicy ? [storage.albLogBucketPolicy] : [] },
+            // AWS appends a unique suffix (ALB names: 32 characters at most).
+            namePrefix: `${slug(name).slice(0, 5).replace(/-+$/, "")}-`,
+            waf: { rateLimitPerIp: svc.waf.rateLimitPerIp, geoBlockCountries: svc.waf.geoBlockCountries },
+            wafLogRetentionDays: env.wafLogRetentionDays,
+            logsKmsKeyArn: logsKeyArn,
+            tags,
+        }, child);
+
+        const db = svc.database;
+        const database = new Database(childName(prefix, "db"), {
+            engine: db.engine,
+            engineVersion: db.engineVersion,
+            instanceClass: db.instanceClass,
+            allocatedStorageGb: db.allocatedStorageGb,
+            maxAllocatedStorageGb: db.maxAllocatedStorageGb,
+            multiAz: db.multiAz,
+            vpcId: shared.network.vpcId,
+            subnetIds: shared.network.dataSubnetIds,
+            clientSecurityGroupId: edge.appSecurityGroupId,
+            kmsKeyArn: dataKeyArn,
+            databaseName: db.databaseName,
+            masterUsername: db.masterUsername,
+            backupRetentionDays: db.backupRetentionDays,
+            // The environment's continuous-backup rule owns the RDS backup retention and window once it runs.
+            backupManagedByAwsBackup: env.backup.continuousBackup,
+            readReplicas: db.readReplicas,
+            appUsername: db.appUsername,
+            parameters: db.parameters,
+            performanceInsightsRetentionDays: db.performanceInsightsRetentionDays,
+            deletionProtection: production,
+            protect: production,
+            tags,
+        }, child);
+
+        const cache = new Cache(childName(prefix, "cache"), {
+            nodeType: svc.cache.nodeType,
+            numCacheClusters: svc.cache.numNodes,
+            automaticFailover: svc.cache.automaticFailover,
+            multiAz: svc.cache.automaticFailover,
+            engineVersion: svc.cache.engineVersion,
+            vpcId: shared.network.vpcId,
+            subnetIds: shared.network.dataSubnetIds,
+            clientSecurityGroupId: edge.appSecurityGroupId,
+            kmsKeyArn: dataKeyArn,
+            snapshotRetentionDays: svc.cache.snapshotRetentionDays,
+            slowLogRetentionDays: svc.logs.errorRetentionDays,
+            logsKmsKeyArn: logsKeyArn,
+            protect: production,
+            tags,
+        }, child);
+
+        const appSecrets = new AppSecrets(childName(prefix, "secrets"), {
+            application: name,
+            environment: env.name,
+            names: svc.appSecrets,
+            // `secure:` environment values from stack config: stored in Secrets Manager, injected by ARN below.
+            values: svc.secretEnvironment,
+            kmsKeyArn: dataKeyArn,
+            protect: production,
+            tags,
+        }, child);
+
+        const service = new FargateService(childName(prefix, "service"), {
+            vpcId: shared.network.vpcId,
+            subnetIds: shared.network.appSubnetIds,
+            securityGroupIds: [edge.appSecurityGroupId],
+            image: svc.image,
+            containerPort: svc.containerPort,
+            cpu: svc.cpu,
+            memory: svc.memory,
+            desiredCount: svc.desiredCount,
+            minCount: svc.minCount,
+            maxCount: svc.maxCount,
+            targetCpuPercent: svc.targetCpuPercent,
+            targetGroupArn: edge.targetGroupArn,
+            environment: {
+                ...svc.environment,
+                DATABASE_HOST: database.address,
+                DATABASE_READ_HOST: database.readerAddress,
+                DATABASE_PORT: pulumi.interpolate`${database.port}`,
+                DATABASE_NAME: db.databaseName,
+                DATABASE_SSL: "require",
+                // The application's own least-privilege user, authenticated with IAM tokens (15-minute tokens signed by
+                // the task role; nothing to rotate, nothing read at task start). Never the RDS master user.
+                DATABASE_USER: database.appUsername,
+                DATABASE_AUTH: "iam",
+                // CloudWatch Logs groups the application writes to itself (PutLogEvents with the task role).
+                AUDIT_LOG_GROUP: logs.auditLogGroup.name,
+                ERROR_LOG_GROUP: logs.errorLogGroup.name,
+                REDIS_HOST: cache.primaryEndpointAddress,
+                REDIS_PORT: pulumi.interpolate`${cache.port}`,
+                REDIS_TLS: "true",
+                ...Object.fromEntries(svc.storage.buckets.map((b) => [bucketEnvironmentName(b.name), storage.bucketNames[b.name]])),
+            },
+            secrets: {
+                // The cache's AUTH token secret holds JSON; ECS reads one key of it (`<arn>:<json-key>::`).
+                REDIS_PASSWORD: pulumi.interpolate`${cache.authSecretArn}:authToken::`,
+                ...appSecrets.secretArns,
+            },
+            secretKmsKeyArns: [dataKeyArn],
+            logGroup: logs.applicationLogGroup,
+            capacityProviderStrategy: capacityProviderStrategy(env.tier, svc.minCount),
+            taskRoleStatements: applicationAccessStatements({
+                bucketArns: svc.storage.buckets.map((b) => storage.bucketArns[b.name]),
+                dataKeyArn,
+                databaseUserArn: database.appUserConnectArn,
+                logGroupArns: [logs.auditLogGroup.arn, logs.errorLogGroup.arn],
+            }),
+            writablePaths: svc.writablePaths,
+            // The target group must be attached to the load balancer (through the listener) before ECS registers tasks.
+            dependsOn: [edge.httpsListener],
+            tags,
+        }, child);
+
+        const observability = new ServiceObservability(childName(prefix, "observability"), {
+            serviceName: prefix,
+            alarmTopicArn: shared.alerts.topicArn,
+            loadBalancerArnSuffix: edge.loadBalancerArnSuffix,
+            targetGroupArnSuffix: edge.targetGroupArnSuffix,
+            ecsClusterName: service.clusterName,
+            ecsServiceName: service.serviceName,
+            minTasks: svc.minCount,
+            database: observedDatabase(svc, database.instanceIdentifier, database.replicaIdentifiers, database.memberInstanceIdentifiers),
+            cache: { replicationGroupId: cache.replicationGroupId, memberClusterIds: cache.memberClusters },
+            waf: { webAclName: edge.webAclName, region: env.region },
+            thresholds: thresholdsOf(svc),
+            tags,
+        }, child);
+
+        this.name = name;
+        this.databaseArns = [database.instanceArn];
+        this.dataBucketArns = svc.storage.buckets.map((b) => storage.bucketArns[b.name]);
+        this.databaseWindows = [{ backupWindow: database.backupWindow, maintenanceWindow: database.maintenanceWindow }];
+        // Restore testing is set up for DB instances; its support for Multi-AZ DB cluster recovery points is unverified,
+        // so a cluster is restored by hand in the monthly DR test instead (docs/seed-conformance.md, LMS-63).
+        this.restoreTestDatabases = database.deployment === "instance"
+            ? [{ name: slug(name).replace(/-/g, "_"), arn: database.instanceArn, subnetGroupName: database.subnetGroupName, securityGroupIds: [database.securityGroupId] }]
+            : [];
+        this.outputs = {
+            url: pulumi.interpolate`https://${edge.dnsName}`,
+            loadBalancerDnsName: edge.dnsName,
+            webAclArn: edge.webAclArn,
+            clusterName: service.clusterName,
+            serviceName: service.serviceName,
+            databaseEndpoint: database.endpoint,
+            databaseReaderAddress: database.readerAddress,
+            databaseAppUser: database.appUsername,
+            // Master credentials, for administrators only (creating the application user, migrations by hand).
+            databaseSecretArn: database.masterUserSecretArn,
+            cacheEndpoint: cache.primaryEndpointAddress,
+            cacheAuthSecretArn: cache.authSecretArn,
+            buckets: storage.bucketNames,
+            dashboardName: observability.dashboardName,
+        };
+        this.registerOutputs({
+            databaseArns: this.databaseArns,
+            dataBucketArns: this.dataBucketArns,
+            databaseWindows: this.databaseWindows,
+            restoreTestDatabases: this.restoreTestDatabases,
+            outputs: this.outputs,
+        });
+    }
+}
+
+/**
+ * Least privilege for the application itself: read and write objects in its own buckets with its data key, connect to
+ * its database as its own user with IAM authentication, and write to its audit and error log groups.
+ */
+export function applicationAccessStatements(access: {
+    bucketArns: pulumi.Output<string>[];
+    dataKeyArn: pulumi.Output<string>;
+    databaseUserArn: pulumi.Output<string>;
+    logGroupArns: pulumi.Output<string>[];
+}): pulumi.Output<object[]> {
+    return pulumi.all([pulumi.all(access.bucketArns), access.dataKeyArn, access.databaseUserArn, pulumi.all(access.logGroupArns)])
+        .apply(([arns, keyArn, dbUserArn, logArns]) => [
+            { Effect: "Allow", Action: ["s3:ListBucket"], Resource: arns },
+            { Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"], Resource: arns.map((arn) => `${arn}/*`) },
+            { Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: [keyArn] },
+            { Effect: "Allow", Action: ["rds-db:connect"], Resource: [dbUserArn] },
+            {
+                Effect: "Allow",
+                Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
+                Resource: logArns.flatMap((arn) => [arn, `${arn}:log-stream:*`]),
+            },
+        ]);
+}

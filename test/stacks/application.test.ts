@@ -1,0 +1,189 @@
+import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
+import * as YAML from "yaml";
+import { Application, ApplicationArgs, applicationProblems, SharedInfrastructure } from "../../components/application";
+import { loadConfig, parseConfig, ServiceConfig } from "../../stacks/config";
+import { PLATFORM_ENVIRONMENT_NAMES } from "../../lib/rules/application-environment";
+import { installMocks, RecordedResource, settle } from "../support/mocks";
+import { setStackConfig } from "../support/stack";
+import { qualifiedType, Registered, runStackWithUrns } from "../support/urns";
+
+/**
+ * The Application component (components/application.ts) took over what stacks/service.ts wired for each application.
+ * Re-parenting every application component under it changes every URN below it; the components' aliases must give
+ * `pulumi up` the way back to each old URN, or it would replace the whole application (data loss for databases and
+ * buckets, downtime for the rest).
+ *
+ * all-urns.json is the URN of every resource of both stacks, recorded before the Application component existed. It
+ * is the "before" of that change and is not re-recorded: a later change to the tree shows up here as a failure and is
+ * judged on its own (stateful-urns.json, with its own re-record procedure, is the long-lived guard).
+ */
+const ALL_URNS = JSON.parse(fs.readFileSync(path.join(__dirname, "all-urns.json"), "utf8")) as Record<string, string[]>;
+const STACKS = ["production", "staging"] as const;
+const APPLICATION_TYPE = "platform:app:Application";
+const ROOT = path.resolve(__dirname, "../..");
+
+/** Stack file as the CLI passes it, with `edit` applied to the parsed YAML first. */
+function stackConfigWith(stack: string, edit: (doc: any) => void): void {
+    const doc = YAML.parse(fs.readFileSync(path.join(ROOT, `Pulumi.${stack}.yaml`), "utf8"));
+    edit(doc);
+    pulumi.runtime.setAllConfig(Object.fromEntries(Object.entries(doc.config).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)])));
+}
+
+describe("Application component: identity of every resource of the previous tree (all-urns.json)", () => {
+    const runs: Record<string, Registered[]> = {};
+    before(async () => {
+        for (const stack of STACKS) runs[stack] = await runStackWithUrns(stack);
+    });
+
+    for (const stack of STACKS) {
+        describe(stack, () => {
+            it("has the recorded tree: both applications' databases, buckets, services and alarms", () => {
+                const types = new Set(ALL_URNS[stack].map((urn) => qualifiedType(urn).split("$").pop()));
+                for (const type of ["aws:ecs/service:Service", "aws:s3/bucket:Bucket", "aws:cloudwatch/metricAlarm:MetricAlarm", "aws:lb/loadBalancer:LoadBalancer"]) {
+                    assert.ok(types.has(type), `${stack}: all-urns.json has no ${type}`);
+                }
+                assert.ok(ALL_URNS[stack].length > 250);
+            });
+
+            it("one Application per configured service, parent of exactly the components stacks/service.ts created", () => {
+                const apps = runs[stack].filter((r) => r.type === APPLICATION_TYPE);
+                assert.deepStrictEqual(apps.map((a) => a.name).sort(), ["lms-backend", "mita-api"]);
+                for (const app of apps) {
+                    const children = runs[stack].filter((r) => r.parentUrn === app.urn).map((r) => `${r.type.split(":").pop()}::${r.name}`).sort();
+                    const prefix = `${stack}-${app.name}`;
+                    assert.deepStrictEqual(children, [
+                        `AppSecrets::${prefix}-secrets`, `Cache::${prefix}-cache`, `Database::${prefix}-db`, `Edge::${prefix}-edge`,
+                        `FargateService::${prefix}-service`, `ServiceLogs::${prefix}-logs`, `ServiceObservability::${prefix}-observability`,
+                        `Storage::${prefix}-storage`,
+                    ]);
+                }
+            });
+
+            it("re-parenting really moved the applications' resources (their URNs changed, so only aliases keep them)", () => {
+                const moved = runs[stack].filter((r) => r.urn.includes(`${APPLICATION_TYPE}$`));
+                assert.ok(moved.length > 150, `${stack}: ${moved.length} resources under an Application`);
+                assert.ok(moved.every((r) => !ALL_URNS[stack].includes(r.urn)), "a moved resource kept its old URN string: the test would not see a missing alias");
+            });
+
+            it("every URN of the previous tree is a resource's URN or an alias of exactly one resource", () => {
+                const claims = new Map<string, string[]>();
+                for (const r of runs[stack]) {
+                    for (const u of [r.urn, ...r.aliasUrns]) claims.set(u, [...(claims.get(u) ?? []), r.urn]);
+                }
+                const lost = ALL_URNS[stack].filter((old) => !claims.has(old));
+                assert.deepStrictEqual(lost, [], `${stack}: these resources would be replaced:\n  ${lost.join("\n  ")}`);
+                const doubled = ALL_URNS[stack].filter((old) => claims.get(old)!.length > 1);
+                assert.deepStrictEqual(doubled, []);
+            });
+
+            it("nothing new but the Application components themselves (no resource created, none deleted)", () => {
+                const recorded = new Set(ALL_URNS[stack]);
+                const added = runs[stack].filter((r) => !recorded.has(r.urn) && ![...r.aliasUrns].some((a) => recorded.has(a)));
+                assert.deepStrictEqual(added.map((r) => r.type), [APPLICATION_TYPE, APPLICATION_TYPE]);
+                assert.strictEqual(runs[stack].length, ALL_URNS[stack].length + 2);
+            });
+        });
+    }
+});
+
+describe("Application component: a third application is a config block", () => {
+    let resources: RecordedResource[];
+    let outputs: Record<string, any>;
+    before(async () => {
+        resources = installMocks({ project: "platform", stack: "production" });
+        stackConfigWith("production", (doc) => {
+            const services = doc.config["platform:services"];
+            services["shop-api"] = JSON.parse(JSON.stringify(services["mita-api"]));
+            services["shop-api"].database.databaseName = "shop_production";
+        });
+        const { main } = require("../../stacks") as typeof import("../../stacks");
+        outputs = main();
+        await settle();
+    });
+
+    const under = (app: string) => resources.filter((r) => r.name.startsWith(`production-${app}-`));
+
+    it("plans a third Application with its own resources, as many and of the same kinds as the block it copies", () => {
+        assert.deepStrictEqual(resources.filter((r) => r.type === APPLICATION_TYPE).map((r) => r.name), ["mita-api", "lms-backend", "shop-api"]);
+        const kinds = (app: string) => under(app).map((r) => `${r.type}::${r.name.slice(`production-${app}-`.length)}`).sort();
+        assert.ok(under("shop-api").length > 100);
+        assert.deepStrictEqual(kinds("shop-api"), kinds("mita-api"));
+    });
+
+    it("gives it its own data key, secrets, database, buckets and outputs, and backs it up", async () => {
+        assert.ok(resources.some((r) => r.type === "aws:kms/key:Key" && r.name.includes("shop-api-data")), "its own data key");
+        const secrets = resources.filter((r) => r.type === "aws:secretsmanager/secret:Secret" && r.name.startsWith("production-shop-api-secrets"));
+        assert.ok(secrets.length > 0 && secrets.every((s) => s.inputs.name.startsWith("production/shop-api/")));
+        const db = resources.find((r) => r.type === "aws:rds/instance:Instance" && r.name === "production-shop-api-db")!;
+        assert.strictEqual(db.inputs.dbName, "shop_production");
+        const selection = resources.find((r) => r.type === "aws:backup/selection:Selection")!;
+        // MITA's instance and two data buckets, LMS's cluster and bucket, and the copy's instance and two buckets.
+        assert.strictEqual(selection.inputs.resources.length, 3 + 2 + 3);
+        const services = await new Promise<Record<string, any>>((resolve) => pulumi.output(outputs.services).apply((v) => resolve(v as any)));
+        assert.deepStrictEqual(Object.keys(services).sort(), ["lms-backend", "mita-api", "shop-api"]);
+    });
+});
+
+describe("Application component: a rejected application registers nothing", () => {
+    let svc: ServiceConfig;
+    let env: ApplicationArgs["environment"];
+    before(() => {
+        setStackConfig("staging");
+        const config = loadConfig();
+        svc = config.services["mita-api"];
+        env = config.environment;
+    });
+    // Validation runs before anything is registered: only the keys' purposes are read.
+    const shared = { keys: { keyArns: { "mita-api-data": "arn:data", logs: "arn:logs" } } } as unknown as SharedInfrastructure;
+
+    const cases: Array<[string, (s: ServiceConfig) => ServiceConfig, RegExp]> = [
+        ["a CPU/memory pair Fargate refuses", (s) => ({ ...s, cpu: 1024, memory: 512 }), /cpu 1024 with memory 512 is not a Fargate size/],
+        ["cache failover with one node", (s) => ({ ...s, cache: { ...s.cache, numNodes: 1, automaticFailover: true } }), /cache: automatic failover and Multi-AZ need at least 2 nodes/],
+        ["an audit retention CloudWatch refuses", (s) => ({ ...s, logs: { ...s.logs, auditRetentionDays: 2555 as never } }), /logs.auditRetentionDays 2555 .* nearest allowed is 2557/],
+        ["read replicas on a single-AZ primary", (s) => ({ ...s, database: { ...s.database, multiAz: false, readReplicas: 1 } }), /read replicas need a Multi-AZ primary/],
+        ["a variable the platform sets", (s) => ({ ...s, environment: { ...s.environment, AUDIT_LOG_GROUP: "mine" } }), /AUDIT_LOG_GROUP are set by the platform/],
+        ["a secret-looking plain variable", (s) => ({ ...s, environment: { ...s.environment, API_TOKEN: "x" } }), /API_TOKEN look like secrets/],
+        ["both a certificate and a domain", (s) => ({ ...s, tls: { ...s.tls, domainName: "app.example.com" } }), /tls: set exactly one of certificateArn or domainName/],
+        ["minCount above desiredCount", (s) => ({ ...s, minCount: 3, desiredCount: 2 }), /need minCount \(3\) <= desiredCount \(2\)/],
+    ];
+    for (const [label, edit, message] of cases) {
+        it(label, async () => {
+            const recorded = installMocks({ stack: "registers-nothing" });
+            assert.throws(() => new Application("mita-api", { config: edit(svc), environment: env, shared }), (e: Error) => {
+                assert.match(e.message, /^Application mita-api: /);
+                assert.match(e.message, message);
+                return true;
+            });
+            await settle();
+            assert.deepStrictEqual(recorded.map((r) => r.key), []);
+        });
+    }
+
+    it("an environment without the application's data key", async () => {
+        const recorded = installMocks({ stack: "registers-nothing" });
+        const noDataKey = { keys: { keyArns: { logs: "arn:logs" } } } as unknown as SharedInfrastructure;
+        assert.throws(() => new Application("mita-api", { config: svc, environment: env, shared: noDataKey }),
+            /^Error: Application mita-api: the environment's keys have no purpose mita-api-data \(have: logs\)$/);
+        await settle();
+        assert.deepStrictEqual(recorded.map((r) => r.key), []);
+    });
+
+    it("a valid block passes validation (the cases above fail for their own reason)", () => {
+        assert.deepStrictEqual(applicationProblems("mita-api", { config: svc, environment: env }), []);
+        assert.deepStrictEqual(applicationProblems("Shop API", { config: svc, environment: env }).length, 1);
+    });
+});
+
+describe("Application component: stack config refuses every variable the application sets", () => {
+    for (const name of PLATFORM_ENVIRONMENT_NAMES) {
+        it(name, () => {
+            const doc = YAML.parse(fs.readFileSync(path.join(ROOT, "Pulumi.staging.yaml"), "utf8"));
+            doc.config["platform:services"]["mita-api"].environment[name] = "x";
+            assert.throws(() => parseConfig({ environment: doc.config["platform:environment"], services: doc.config["platform:services"] }, "staging"),
+                (e: Error) => e.message.includes(`platform:services.mita-api.environment.${name}: ${name} is set by the platform`));
+        });
+    }
+});
