@@ -1,5 +1,5 @@
 import { PolicyProviderResource, PolicyResource } from "@pulumi/policy";
-import { Finding } from "../../framework";
+import { RuleFinding } from "../../framework";
 
 /**
  * Helpers of the deploy-validity rules: they judge what AWS would accept, so they read values that are often unknown
@@ -35,7 +35,7 @@ export function isUnknown(value: unknown): value is typeof UNKNOWN {
  * without spaces (`provider.region`, `replicateSourceDb.manageMasterUserPassword`). The framework reports the finding
  * as the rule's advisory "not judged: …" diagnostic, which the offline preview lists as a not-judged item. Never a pass.
  */
-export function notJudged(_rule: string, resource: { urn: string; name: string }, properties: string[]): Finding[] {
+export function notJudged(_rule: string, resource: { urn: string; name: string }, properties: string[]): RuleFinding[] {
     return [{ urn: resource.urn, name: resource.name, notJudged: properties, message: `${resource.name}: ${properties.join(", ")} unknown during preview` }];
 }
 
