@@ -1,10 +1,10 @@
 import * as assert from "assert";
 import { DEFAULT_MANAGED_RULE_GROUPS, DEFAULT_SSL_POLICY, Edge, EdgeArgs } from "../../components/edge";
-import { installMocks, RecordedResource, settle } from "../support/mocks";
+import { installMocks, onlyOne, RecordedResource, settle, TEST_TAGS } from "../support/mocks";
 
 /** The Edge component under mocks: the security-group chain, listeners, ALB settings and a WAF that blocks. */
 describe("Edge component", () => {
-    const tags = { owner: "t", "cost-center": "c", "data-classification": "internal", environment: "test" };
+    const tags = TEST_TAGS;
     const CERT = "arn:aws:acm:us-east-1:123456789012:certificate/abc";
     const args = (extra: Partial<EdgeArgs> = {}): EdgeArgs => ({
         vpcId: "vpc-1",
@@ -21,11 +21,7 @@ describe("Edge component", () => {
         ...extra,
     });
     let recorded: RecordedResource[];
-    const one = (type: string, name: string) => {
-        const found = recorded.filter((r) => r.type === type && r.name === name);
-        assert.strictEqual(found.length, 1, `expected one ${type} named ${name}, found ${found.length}`);
-        return found[0];
-    };
+    const one = (type: string, name: string) => onlyOne(recorded, type, name);
     const refersTo = (r: RecordedResource, name: string) => r.options.dependencies.some((urn) => urn.endsWith(`::${name}`));
 
     before(async () => {

@@ -1,11 +1,11 @@
 import * as assert from "assert";
 import { AlertRouting } from "../../components/alert-routing";
 import { ERROR_RATE_EXPRESSION, ServiceObservability } from "../../components/service-observability";
-import { installMocks, RecordedResource, settle } from "../support/mocks";
+import { installMocks, RecordedResource, settle, TEST_TAGS } from "../support/mocks";
 
 /** Every alarm's metric, statistic, threshold, period and actions; the topic's encryption and policy; the dashboard. */
 describe("observability components", () => {
-    const tags = { owner: "t", "cost-center": "c", "data-classification": "internal", environment: "test" };
+    const tags = TEST_TAGS;
     const TOPIC = "arn:aws:sns:us-east-1:123456789012:alerts";
     let recorded: RecordedResource[];
     const alarm = (name: string) => {
@@ -143,7 +143,7 @@ describe("observability components", () => {
 });
 
 describe("observability: the connections alarm follows each database's max_connections", () => {
-    const tags = { owner: "t", "cost-center": "c", "data-classification": "internal", environment: "test" };
+    const tags = TEST_TAGS;
     const base = {
         alarmTopicArn: "arn:aws:sns:us-east-1:123456789012:alerts",
         loadBalancerArnSuffix: "app/lb/1",
@@ -190,7 +190,7 @@ describe("observability: the connections alarm follows each database's max_conne
 });
 
 describe("observability: a database whose writer moves on failover (Multi-AZ DB cluster)", () => {
-    const tags = { owner: "t", "cost-center": "c", "data-classification": "internal", environment: "test" };
+    const tags = TEST_TAGS;
     let recorded: RecordedResource[];
     const alarm = (shortName: string) => recorded.find((r) => r.type === "aws:cloudwatch/metricAlarm:MetricAlarm" && r.inputs.name === `lms-${shortName}`)!.inputs;
 
@@ -236,7 +236,7 @@ describe("observability: a database whose writer moves on failover (Multi-AZ DB 
 });
 
 describe("observability: a configuration error registers nothing", () => {
-    const tags = { owner: "t", "cost-center": "c", "data-classification": "internal", environment: "test" };
+    const tags = TEST_TAGS;
     const base = {
         serviceName: "bad",
         alarmTopicArn: "arn:aws:sns:us-east-1:123456789012:alerts",

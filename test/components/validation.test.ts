@@ -5,11 +5,11 @@ import { engineFamily, engineVersionProblem, inExtendedSupport } from "../../lib
 import { Edge } from "../../components/edge";
 import { FargateService, isValidFargateSize, validFargateMemory } from "../../components/fargate-service";
 import { ServiceLogs } from "../../components/service-logs";
-import { installMocks, ofType, settle } from "../support/mocks";
+import { installMocks, ofType, settle, TEST_TAGS } from "../support/mocks";
 
 /** Each component refuses inputs AWS would reject or that would weaken it, before registering anything. */
 describe("component input validation", () => {
-    const tags = { owner: "t", "cost-center": "c", "data-classification": "internal", environment: "test" };
+    const tags = TEST_TAGS;
     let recorded: ReturnType<typeof installMocks>;
     before(() => {
         recorded = installMocks({ stack: "unit" });

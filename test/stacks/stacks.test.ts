@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { RecordedResource } from "../support/mocks";
+import { onlyOne, RecordedResource } from "../support/mocks";
 import { runStack, setStackConfig } from "../support/stack";
 import { subnetCidr } from "../../components/network";
 import { databaseConnectionsThreshold, ERROR_RATE_EXPRESSION } from "../../components/service-observability";
@@ -16,12 +16,7 @@ function byType(resources: RecordedResource[], type: string, nameIncludes = ""):
 }
 
 /** The single resource of `type` whose name is `name`, or (without a name) the only one of its type. */
-function one(resources: RecordedResource[], type: string, name?: string): RecordedResource {
-    const found = resources.filter((r) => r.type === type && (name === undefined || r.name === name));
-    const nameIncludes = name ?? "";
-    assert.strictEqual(found.length, 1, `expected exactly one ${type} named *${nameIncludes}*, found ${found.map((r) => r.name).join(", ") || "none"}`);
-    return found[0];
-}
+const one = onlyOne;
 
 /** Resources whose parent chain includes the component named `componentName`. */
 function childrenOf(resources: RecordedResource[], componentName: string): RecordedResource[] {
