@@ -1,8 +1,8 @@
 /**
  * Tagging conventions shared by every component and stack.
  *
- * The required keys are the ones the policy pack's `required-tags` rule checks; keep the two in step
- * (`policies/config/*.json` lists them for the pack).
+ * The required keys are the default of the policy pack's `required-tags` rule (a stack's `policies/config/*.json`
+ * may list them again or add more).
  */
 export type Tags = Record<string, string>;
 

@@ -20,6 +20,7 @@ import {
     Waiver,
     waiverProblem,
 } from "../lib/rules/waivers";
+import { NOT_JUDGED_PREFIX } from "../lib/rules/not-judged";
 import { Controls, controlTags, primaryFramework } from "./controls";
 
 export { matchesPattern, Waiver };
@@ -51,7 +52,7 @@ export const WAIVER_SCHEMA: PolicyConfigJSONSchema = {
 };
 
 /** The stable start of every not-judged message (after the SDK's own prefix). */
-export const NOT_JUDGED_PREFIX = "not judged: ";
+export { NOT_JUDGED_PREFIX };
 
 /**
  * What a rule's check reports about one resource, before the pack turns it into a diagnostic (the offline preview's
@@ -230,17 +231,6 @@ export function judgeEach<R extends PolicyResource>(resources: R[], judge: (reso
     });
 }
 
-/** Reads a value, returning `fallback` when it is unknown during preview (for lookups where unknown means "no match"). */
-export function knownOr<T>(read: () => T, fallback: T): T {
-    try {
-        return read();
-    } catch (err) {
-        if (isUnknownValueError(err)) {
-            return fallback;
-        }
-        throw err;
-    }
-}
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Policies

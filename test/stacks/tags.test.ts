@@ -2,6 +2,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import * as YAML from "yaml";
+import { REQUIRED_TAG_KEYS } from "../../lib/tags";
 import { RecordedResource } from "../support/mocks";
 import { runStack } from "../support/stack";
 
@@ -39,6 +40,7 @@ for (const stack of ["production", "staging"]) {
 
         it("tags every resource of a taggable type with the stack file's owner, cost center, classification and environment", () => {
             const { shared, perApplication } = expectedTags(stack);
+            assert.deepStrictEqual(REQUIRED_TAG_KEYS.filter((k) => !(k in shared)), [], "the test checks every required key");
             const taggable = resources.filter((r) => TAGGABLE.has(r.type));
             // Both stacks have a VPC, subnets, keys and log groups: an empty list would mean the filter is broken.
             assert.ok(taggable.some((r) => r.type === "aws:ec2/vpc:Vpc") && taggable.some((r) => r.type === "aws:kms/key:Key"));

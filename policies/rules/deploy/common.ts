@@ -7,9 +7,6 @@ import { RuleFinding } from "../../framework";
  * unjudged (and said so) instead of aborting the rule for the whole stack.
  */
 
-/** The category tag of these rules (policies/controls.ts), so reports can group them. */
-export const DEPLOY_VALIDITY = "deploy-validity";
-
 // The SDK's error for reading a value unknown during preview (not in its type declarations).
 const { UnknownValueError } = require("@pulumi/policy/proxy") as { UnknownValueError: new (...args: any[]) => Error };
 
@@ -57,11 +54,6 @@ export function arnRegion(value: unknown): string | undefined {
     if (typeof value !== "string") return undefined;
     const parts = value.split(":");
     return parts[0] === "arn" && parts.length >= 6 && parts[3] ? parts[3] : undefined;
-}
-
-/** Resources a property is fed by (its property dependencies), of the given types. */
-export function dependenciesOf(resource: PolicyResource, property: string, types: string[]): PolicyResource[] {
-    return (resource.propertyDependencies[property] ?? []).filter((d) => types.includes(d.type));
 }
 
 /**
