@@ -12,6 +12,7 @@ import { hasHostBits, networkOf } from "../lib/rules/cidr";
 import { isPerformanceInsightsRetention } from "../lib/rules/performance-insights";
 import { availabilityZonesOf, isKnownRegion, KNOWN_REGIONS } from "../lib/rules/regions";
 import { isSecretLikeName, isSecretLikePath, looksLikeSecretValue, urlCarriesToken } from "../lib/rules/secrets";
+import { APPROVED_TLS_POLICIES, DEFAULT_TLS_POLICY } from "../lib/rules/tls";
 
 /**
  * Typed, validated stack configuration. Everything the stacks build comes from here; nothing else reads
@@ -181,7 +182,7 @@ const serviceSchema = object({
         certificateArn: text(/^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]+$/, "an ACM certificate ARN").optional(),
         domainName: text(/^([a-z0-9-]+\.)+[a-z]{2,}$/, "a DNS name such as api.example.com").optional(),
         hostedZoneId: text(/^Z[A-Z0-9]{1,31}$/, "a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ").optional(),
-        sslPolicy: text(/^ELBSecurityPolicy-TLS13-/, "a TLS 1.3 ELB security policy (ELBSecurityPolicy-TLS13-*)").default("ELBSecurityPolicy-TLS13-1-2-Res-2021-06"),
+        sslPolicy: oneOf(APPROVED_TLS_POLICIES).default(DEFAULT_TLS_POLICY),
         /** Strict-Transport-Security value the ALB adds to every response. */
         hsts: text(/^max-age=\d+(; ?includeSubDomains)?(; ?preload)?$/, "a Strict-Transport-Security value such as max-age=63072000; includeSubDomains").default("max-age=63072000; includeSubDomains"),
         /** X-Frame-Options the ALB adds to every response. */

@@ -114,6 +114,7 @@ describe("Edge component", () => {
             ["no certificate source", { certificateArn: undefined }, /set exactly one of certificateArn or domainName/],
             ["two certificate sources", { domainName: "a.example.com" }, /set exactly one of certificateArn or domainName/],
             ["a TLS 1.2 policy", { sslPolicy: "ELBSecurityPolicy-2016-08" }, /sslPolicy ELBSecurityPolicy-2016-08 is not a TLS 1\.3 policy/],
+            ["a TLS 1.3 policy that still accepts TLS 1.1", { sslPolicy: "ELBSecurityPolicy-TLS13-1-1-2021-06" }, /sslPolicy ELBSecurityPolicy-TLS13-1-1-2021-06 is a TLS 1\.3 policy that still accepts older protocols/],
         ] as Array<[string, Partial<EdgeArgs>, RegExp]>) {
             it(label, async () => {
                 const errors = installMocks({ stack: "edge-errors" });
