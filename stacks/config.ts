@@ -13,6 +13,7 @@ import { isPerformanceInsightsRetention } from "../lib/rules/performance-insight
 import { availabilityZonesOf, isKnownRegion, KNOWN_REGIONS } from "../lib/rules/regions";
 import { isSecretLikeName, isSecretLikePath, looksLikeSecretValue, urlCarriesToken } from "../lib/rules/secrets";
 import { APPROVED_TLS_POLICIES, DEFAULT_TLS_POLICY } from "../lib/rules/tls";
+import { cacheTopologyProblem, MIN_NODES_FOR_FAILOVER } from "../lib/rules/cache-topology";
 
 /**
  * Typed, validated stack configuration. Everything the stacks build comes from here; nothing else reads
@@ -413,8 +414,10 @@ function crossFieldProblems(config: { environment: ParsedEnvironment; services: 
         }
 
         const cache = svc.cache;
-        if (cache.automaticFailover && cache.numNodes < 2) {
-            add(at("cache", "numNodes"), "cannot fail over with automaticFailover on; allowed: 2 or more nodes (or automaticFailover: false)");
+        // The stacks give the cache Multi-AZ exactly when it fails over (stacks/service.ts).
+        const topology = cacheTopologyProblem(cache.numNodes, cache.automaticFailover, cache.automaticFailover);
+        if (topology) {
+            add(at("cache", "numNodes"), `${topology}; allowed: ${MIN_NODES_FOR_FAILOVER} or more nodes (or automaticFailover: false)`);
         }
         if (production && !cache.automaticFailover) {
             add(at("cache", "automaticFailover"), "must be true in production; allowed: true");
