@@ -14,6 +14,7 @@ import { availabilityZonesOf, isKnownRegion, KNOWN_REGIONS } from "../lib/rules/
 import { isSecretLikeName, isSecretLikePath, looksLikeSecretValue, urlCarriesToken } from "../lib/rules/secrets";
 import { APPROVED_TLS_POLICIES, DEFAULT_TLS_POLICY } from "../lib/rules/tls";
 import { cacheTopologyProblem, MIN_NODES_FOR_FAILOVER } from "../lib/rules/cache-topology";
+import { DATA_CLASSIFICATIONS } from "../lib/tags";
 
 /**
  * Typed, validated stack configuration. Everything the stacks build comes from here; nothing else reads
@@ -170,7 +171,7 @@ const serviceSchema = object({
     minCount: integer(1),
     maxCount: integer(1, 100),
     targetCpuPercent: decimal(10, 95, "a number 10–95"),
-    dataClassification: oneOf(["public", "internal", "confidential", "restricted"]),
+    dataClassification: oneOf(DATA_CLASSIFICATIONS),
     /**
      * Environment variables. Plain values must not be secrets; secret ones are given as `secure:` values and reach the
      * container from Secrets Manager, never as plain variables.

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import * as YAML from "yaml";
-import { REQUIRED_TAG_KEYS } from "../../lib/tags";
+import { DATA_CLASSIFICATIONS, REQUIRED_TAG_KEYS } from "../../lib/tags";
 import { RecordedResource } from "../support/mocks";
 import { runStack } from "../support/stack";
 
@@ -16,7 +16,7 @@ const ROOT = path.resolve(__dirname, "../..");
 const TAGGABLE = new Set<string>(JSON.parse(fs.readFileSync(path.join(ROOT, "policies/data/taggable-types.json"), "utf8")).types);
 
 /** Most sensitive first: shared infrastructure carries the most sensitive class among the applications. */
-const CLASSIFICATIONS = ["restricted", "confidential", "internal", "public"];
+const CLASSIFICATIONS = [...DATA_CLASSIFICATIONS].reverse();
 
 /** The tag values a stack file asks for, read from the YAML itself rather than through the program's config code. */
 function expectedTags(stack: string): { shared: Record<string, string>; perApplication: Record<string, Record<string, string>> } {
