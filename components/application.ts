@@ -196,7 +196,6 @@ export class Application extends pulumi.ComponentResource {
 
         const edge = new Edge(childName(prefix, "edge"), {
             vpcId: shared.network.vpcId,
-            vpcCidrBlock: shared.network.vpcCidrBlock,
             publicSubnetIds: shared.network.publicSubnetIds,
             appPort: svc.containerPort,
             healthCheckPath: svc.healthCheckPath,

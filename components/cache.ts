@@ -5,13 +5,12 @@ import { childName, slug, truncateName } from "../lib/naming";
 import { clientOnlySecurityGroup } from "../lib/security-groups";
 import { CloudWatchRetentionDays } from "../lib/rules/retention";
 import { Tags } from "../lib/tags";
+import { cacheTopologyProblem } from "../lib/rules/cache-topology";
 
-/** ElastiCache refuses automatic failover or Multi-AZ with fewer than two nodes; say so before AWS does. */
+/** The component's form of lib/rules/cache-topology.ts (the rule stack config applies too), naming the node count. */
 export function validateCacheTopology(numCacheClusters: number, automaticFailover: boolean, multiAz: boolean): string | undefined {
-    if ((automaticFailover || multiAz) && numCacheClusters < 2) {
-        return `automatic failover and Multi-AZ need at least 2 nodes, got ${numCacheClusters}`;
-    }
-    return undefined;
+    const problem = cacheTopologyProblem(numCacheClusters, automaticFailover, multiAz);
+    return problem && `${problem}, got ${numCacheClusters}`;
 }
 
 export interface CacheArgs {

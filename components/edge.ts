@@ -2,9 +2,10 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { childName } from "../lib/naming";
 import { CloudWatchRetentionDays } from "../lib/rules/retention";
+import { DEFAULT_TLS_POLICY, tlsPolicyProblem } from "../lib/rules/tls";
 import { Tags } from "../lib/tags";
 
-export const DEFAULT_SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-Res-2021-06";
+export const DEFAULT_SSL_POLICY = DEFAULT_TLS_POLICY;
 export const DEFAULT_MANAGED_RULE_GROUPS = [
     "AWSManagedRulesCommonRuleSet",
     "AWSManagedRulesSQLiRuleSet",
@@ -23,8 +24,6 @@ export interface EdgeWafArgs {
 export interface EdgeArgs {
     /** VPC of the load balancer and the app security group. */
     vpcId: pulumi.Input<string>;
-    /** VPC block (for documentation in rule descriptions; no rule opens to it). */
-    vpcCidrBlock: pulumi.Input<string>;
     /** Public subnets, one per AZ. */
     publicSubnetIds: pulumi.Input<string>[];
     /** Port the application listens on; the only port the ALB reaches. */
@@ -99,8 +98,9 @@ export class Edge extends pulumi.ComponentResource {
             throw new Error(`Edge ${name}: namePrefix ${namePrefix} must be 1–6 letters, digits or dashes (AWS appends a unique suffix)`);
         }
         const sslPolicy = args.sslPolicy ?? DEFAULT_SSL_POLICY;
-        if (!sslPolicy.startsWith("ELBSecurityPolicy-TLS13-")) {
-            throw new Error(`Edge ${name}: sslPolicy ${sslPolicy} is not a TLS 1.3 policy (ELBSecurityPolicy-TLS13-*)`);
+        const tlsProblem = tlsPolicyProblem(sslPolicy);
+        if (tlsProblem) {
+            throw new Error(`Edge ${name}: sslPolicy ${sslPolicy} ${tlsProblem}`);
         }
         // Everything above only validates: a rejected input registers nothing.
         super("platform:edge:Edge", name, {}, opts);

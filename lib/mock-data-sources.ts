@@ -413,9 +413,6 @@ const HANDLERS: Record<string, Handler> = {
     },
 };
 
-/** Data sources with a hand-written answer. */
-export const ANSWERED_TOKENS = Object.keys(HANDLERS);
-
 function fill(shape: Shape, field: string, token: string, ctx: CallContext, seen: Set<string>): unknown {
     if (Array.isArray(shape)) {
         return typeof shape[0] === "string" && shape[0].startsWith("#") && seen.has(shape[0]) ? [] : [fill(shape[0], field, token, ctx, seen)];

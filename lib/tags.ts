@@ -1,16 +1,19 @@
 /**
  * Tagging conventions shared by every component and stack.
  *
- * The required keys are the ones the policy pack's `required-tags` rule checks; keep the two in step
- * (`policies/config/*.json` lists them for the pack).
+ * The required keys are the default of the policy pack's `required-tags` rule (a stack's `policies/config/*.json`
+ * may list them again or add more).
  */
 export type Tags = Record<string, string>;
 
 /** Tag keys every taggable resource must carry. */
 export const REQUIRED_TAG_KEYS = ["owner", "cost-center", "data-classification", "environment"] as const;
 
+/** Data classifications, least sensitive first (shared infrastructure takes the most sensitive of its applications'). */
+export const DATA_CLASSIFICATIONS = ["public", "internal", "confidential", "restricted"] as const;
+
 /** How sensitive the data a resource holds is; drives retention and the policy pack's long-term rules. */
-export type DataClassification = "public" | "internal" | "confidential" | "restricted";
+export type DataClassification = (typeof DATA_CLASSIFICATIONS)[number];
 
 export interface TagContext {
     /** Environment name, e.g. `production`. */

@@ -20,6 +20,7 @@ import {
     Waiver,
     waiverProblem,
 } from "../lib/rules/waivers";
+import { NOT_JUDGED_PREFIX } from "../lib/rules/not-judged";
 import { Controls, controlTags, primaryFramework } from "./controls";
 
 export { matchesPattern, Waiver };
@@ -51,9 +52,13 @@ export const WAIVER_SCHEMA: PolicyConfigJSONSchema = {
 };
 
 /** The stable start of every not-judged message (after the SDK's own prefix). */
-export const NOT_JUDGED_PREFIX = "not judged: ";
+export { NOT_JUDGED_PREFIX };
 
-export interface Finding {
+/**
+ * What a rule's check reports about one resource, before the pack turns it into a diagnostic (the offline preview's
+ * report-level `Finding`, scripts/preview/model.ts, is built from that diagnostic).
+ */
+export interface RuleFinding {
     message: string;
     /** For stack rules: the resource the finding is about. */
     urn?: string;
@@ -97,7 +102,7 @@ export interface ResourceRule extends RuleMeta {
 export interface StackRule extends RuleMeta {
     /** Resource types the rule judges, for the coverage report (stack rules see every resource). */
     types?: string[];
-    check(resources: PolicyResource[], args: StackValidationArgs, config: Record<string, any>): Finding[];
+    check(resources: PolicyResource[], args: StackValidationArgs, config: Record<string, any>): RuleFinding[];
 }
 
 export type Rule = ResourceRule | StackRule;
@@ -211,7 +216,7 @@ const pathOf = (err: { props: string[] }) => err.props.map(String).join(".") || 
  * Runs `judge` on each resource on its own; a resource whose needed value is unknown during preview becomes a
  * not-judged finding instead of aborting the rule for every resource.
  */
-export function judgeEach<R extends PolicyResource>(resources: R[], judge: (resource: R) => Finding[] | Finding | undefined): Finding[] {
+export function judgeEach<R extends PolicyResource>(resources: R[], judge: (resource: R) => RuleFinding[] | RuleFinding | undefined): RuleFinding[] {
     return resources.flatMap((resource) => {
         try {
             const result = judge(resource);
@@ -226,17 +231,6 @@ export function judgeEach<R extends PolicyResource>(resources: R[], judge: (reso
     });
 }
 
-/** Reads a value, returning `fallback` when it is unknown during preview (for lookups where unknown means "no match"). */
-export function knownOr<T>(read: () => T, fallback: T): T {
-    try {
-        return read();
-    } catch (err) {
-        if (isUnknownValueError(err)) {
-            return fallback;
-        }
-        throw err;
-    }
-}
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Policies
@@ -279,7 +273,7 @@ function newLedger(): WaiverLedger {
  * Splits findings into reported, waived and not judged. An expired waiver is named in the message but suppresses
  * nothing; an impossible or too distant expiry date is a config error (one clear message, nothing judged).
  */
-function settle(rule: string, config: Record<string, any>, findings: Finding[], report: (message: string, urn?: string) => void, waived: (message: string, urn?: string) => void): void {
+function settle(rule: string, config: Record<string, any>, findings: RuleFinding[], report: (message: string, urn?: string) => void, waived: (message: string, urn?: string) => void): void {
     const waivers: Waiver[] = config.waivers ?? [];
     const now = new Date();
     const horizon: number = config.waiverHorizonDays ?? DEFAULT_WAIVER_HORIZON_DAYS;
@@ -289,7 +283,7 @@ function settle(rule: string, config: Record<string, any>, findings: Finding[], 
             throw new Error(`policy config "${rule}": the waiver for "${waiver.resource}" (approver ${waiver.approver}) is rejected: ${problem}`);
         }
     }
-    const notJudged: Finding[] = [];
+    const notJudged: RuleFinding[] = [];
     for (const finding of findings) {
         if (finding.notJudged) {
             notJudged.push(finding);
@@ -310,7 +304,7 @@ function settle(rule: string, config: Record<string, any>, findings: Finding[], 
     }
 }
 
-function asFindings(result: CheckResult, args: ResourceValidationArgs): Finding[] {
+function asFindings(result: CheckResult, args: ResourceValidationArgs): RuleFinding[] {
     const items = result === undefined ? [] : Array.isArray(result) ? result : [result];
     return items.map((item) => typeof item === "string"
         ? { message: item, urn: args.urn, name: args.name }
@@ -327,7 +321,7 @@ export function resourcePolicy(rule: ResourceRule, ledger: WaiverLedger = newLed
                 return;
             }
             const config = args.getConfig<Record<string, any>>();
-            let findings: Finding[];
+            let findings: RuleFinding[];
             try {
                 findings = asFindings(rule.check(args.props, args, config), args);
             } catch (err) {

@@ -13,6 +13,9 @@ import { isPerformanceInsightsRetention } from "../lib/rules/performance-insight
 import { availabilityZonesOf, isKnownRegion, KNOWN_REGIONS } from "../lib/rules/regions";
 import { isSecretLikeName, isSecretLikePath, looksLikeSecretValue, urlCarriesToken } from "../lib/rules/secrets";
 import { APPLICATION_COMPONENT_SUFFIXES, isPlatformEnvironmentName } from "../lib/rules/application-environment";
+import { APPROVED_TLS_POLICIES, DEFAULT_TLS_POLICY } from "../lib/rules/tls";
+import { cacheTopologyProblem, MIN_NODES_FOR_FAILOVER } from "../lib/rules/cache-topology";
+import { DATA_CLASSIFICATIONS } from "../lib/tags";
 
 /**
  * Typed, validated stack configuration. Everything the stacks build comes from here; nothing else reads
@@ -169,7 +172,7 @@ const serviceSchema = object({
     minCount: integer(1),
     maxCount: integer(1, 100),
     targetCpuPercent: decimal(10, 95, "a number 10–95"),
-    dataClassification: oneOf(["public", "internal", "confidential", "restricted"]),
+    dataClassification: oneOf(DATA_CLASSIFICATIONS),
     /**
      * Environment variables. Plain values must not be secrets; secret ones are given as `secure:` values and reach the
      * container from Secrets Manager, never as plain variables.
@@ -182,7 +185,7 @@ const serviceSchema = object({
         certificateArn: text(/^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]+$/, "an ACM certificate ARN").optional(),
         domainName: text(/^([a-z0-9-]+\.)+[a-z]{2,}$/, "a DNS name such as api.example.com").optional(),
         hostedZoneId: text(/^Z[A-Z0-9]{1,31}$/, "a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ").optional(),
-        sslPolicy: text(/^ELBSecurityPolicy-TLS13-/, "a TLS 1.3 ELB security policy (ELBSecurityPolicy-TLS13-*)").default("ELBSecurityPolicy-TLS13-1-2-Res-2021-06"),
+        sslPolicy: oneOf(APPROVED_TLS_POLICIES).default(DEFAULT_TLS_POLICY),
         /** Strict-Transport-Security value the ALB adds to every response. */
         hsts: text(/^max-age=\d+(; ?includeSubDomains)?(; ?preload)?$/, "a Strict-Transport-Security value such as max-age=63072000; includeSubDomains").default("max-age=63072000; includeSubDomains"),
         /** X-Frame-Options the ALB adds to every response. */
@@ -403,8 +406,10 @@ function crossFieldProblems(config: { environment: ParsedEnvironment; services: 
         }
 
         const cache = svc.cache;
-        if (cache.automaticFailover && cache.numNodes < 2) {
-            add(at("cache", "numNodes"), "cannot fail over with automaticFailover on; allowed: 2 or more nodes (or automaticFailover: false)");
+        // The stacks give the cache Multi-AZ exactly when it fails over (stacks/service.ts).
+        const topology = cacheTopologyProblem(cache.numNodes, cache.automaticFailover, cache.automaticFailover);
+        if (topology) {
+            add(at("cache", "numNodes"), `${topology}; allowed: ${MIN_NODES_FOR_FAILOVER} or more nodes (or automaticFailover: false)`);
         }
         if (production && !cache.automaticFailover) {
             add(at("cache", "automaticFailover"), "must be true in production; allowed: true");

@@ -3,7 +3,7 @@ import { AlertRouting } from "../components/alert-routing";
 import { Backup } from "../components/backup";
 import { EncryptionKeys } from "../components/encryption-keys";
 import { Network } from "../components/network";
-import { standardTags } from "../lib/tags";
+import { DATA_CLASSIFICATIONS, DataClassification, standardTags } from "../lib/tags";
 import { Application, SharedInfrastructure } from "../components/application";
 import { PlatformConfig } from "./config";
 
@@ -86,8 +86,6 @@ export function deployEnvironment(config: PlatformConfig): Record<string, pulumi
     };
 }
 
-const CLASSIFICATION_ORDER = ["public", "internal", "confidential", "restricted"] as const;
-
-function highestClassification(classes: Array<(typeof CLASSIFICATION_ORDER)[number]>): (typeof CLASSIFICATION_ORDER)[number] {
-    return classes.reduce((a, b) => (CLASSIFICATION_ORDER.indexOf(b) > CLASSIFICATION_ORDER.indexOf(a) ? b : a), "internal");
+function highestClassification(classes: DataClassification[]): DataClassification {
+    return classes.reduce((a, b) => (DATA_CLASSIFICATIONS.indexOf(b) > DATA_CLASSIFICATIONS.indexOf(a) ? b : a), "internal");
 }

@@ -27,6 +27,22 @@ describe("README stays true", () => {
         assert.deepStrictEqual(unnamed, [], "test entries the README's Tests section does not describe");
     });
 
+    it("each directory's bullet names exactly the .ts files in that directory, and every test file is named", () => {
+        // Bullets start with "- `test/<dir>/`"; the files a bullet names are the backticked `*.ts` names in it.
+        const bullets = section("Tests").split(/\n- /).slice(1);
+        const described = new Map<string, string[]>();
+        for (const bullet of bullets) {
+            const dir = /^`test\/([a-z-]+)\/`/.exec(bullet)?.[1];
+            if (dir) described.set(dir, [...bullet.matchAll(/`([a-z-]+(?:\.test)?\.ts)`/g)].map((m) => m[1]));
+        }
+        const testDirs = fs.readdirSync(path.join(ROOT, "test"), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+        // Shared helpers and fixtures are described as directories; every other directory lists its files.
+        for (const dir of testDirs.filter((d) => d !== "support" && d !== "fixtures")) {
+            const files = fs.readdirSync(path.join(ROOT, "test", dir)).filter((f) => f.endsWith(".ts")).sort();
+            assert.deepStrictEqual([...new Set(described.get(dir) ?? [])].sort(), files, `README's bullet for test/${dir}/`);
+        }
+    });
+
     it("the component table lists every component class with the type token its constructor registers", () => {
         const table = section("Architecture");
         const rows = [...table.matchAll(/^\| `([A-Za-z]+)` \| `(platform:[a-z]+:[A-Za-z]+)` \|/gm)].map((m) => [m[1], m[2]]);

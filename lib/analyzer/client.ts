@@ -13,7 +13,9 @@ import { formatTypeErrors, typeCheck } from "../../scripts/preview/typecheck";
  * send resources with their options, provider and dependencies, and collect diagnostics.
  */
 
-export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
+import type { EnforcementLevel } from "@pulumi/policy";
+
+export type { EnforcementLevel };
 
 /** Put this anywhere in `properties` for a value the engine does not know yet (a computed output during preview). */
 export const UNKNOWN: unique symbol = Symbol("unknown");

@@ -20,12 +20,3 @@ export function parseWaivedMessage(message: string): { waiver: Waiver; message: 
     const decoded = decodeWaivedFinding(message);
     return decoded ? { waiver: { rule: decoded.rule, expires: decoded.waiver.expires, approver: decoded.waiver.approver, reason: decoded.waiver.reason }, message: decoded.message } : undefined;
 }
-
-/** The stable start of a "not judged" diagnostic from the platform pack (after the SDK's "can't run policy … during preview: "). */
-export const NOT_JUDGED_MARKER = "during preview: not judged: ";
-
-/** The detail of a not-judged diagnostic (which resources/properties were unknown), or undefined for any other message. */
-export function parseNotJudgedMessage(message: string): string | undefined {
-    const at = message.indexOf(NOT_JUDGED_MARKER);
-    return at >= 0 ? message.slice(at + NOT_JUDGED_MARKER.length) : undefined;
-}

@@ -1,3 +1,6 @@
+import type { EnforcementLevel } from "@pulumi/policy";
+import type { Waiver as PolicyWaiver } from "../../lib/rules/waivers";
+
 /**
  * The offline preview's result model: what the plan recorded and what the policy pack said about it.
  * The JSON report is this object as-is (schema: scripts/preview/report.schema.json, `schemaVersion` bumps on breaking change),
@@ -5,7 +8,8 @@
  */
 export const SCHEMA_VERSION = "1.1.0";
 
-export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
+/** The analyzer protocol's levels, as the policy SDK (and so the pack) defines them. */
+export type { EnforcementLevel };
 
 /** Where in the program's own source a resource was declared. Paths are relative to the program directory. */
 export interface SourceLocation {
@@ -53,12 +57,8 @@ export interface PolicySummary {
     controls: PolicyControl[];
 }
 
-export interface Waiver {
-    rule: string;
-    approver: string;
-    expires: string;
-    reason: string;
-}
+/** The waiver (lib/rules/waivers.ts, as the pack's config declares it) that covers a finding, with the rule it waives. */
+export type Waiver = Pick<PolicyWaiver, "approver" | "expires" | "reason"> & { rule: string };
 
 export interface Gate {
     failOn: "mandatory" | "advisory";

@@ -1,6 +1,7 @@
 import { UNINSPECTED_POLICY, type EnforcementLevel, type Finding, type Gate, type PlannedResource, type PreviewResult, type Unchecked } from "./model";
 import type { RegisteredResource } from "./plan-protocol";
 import { MASKED_UNKNOWN, maskProperties } from "./properties";
+import { NOT_JUDGED_PREFIX } from "../../lib/rules/not-judged";
 
 /** The report's view of a registration: inputs masked, empty wire fields dropped. */
 export function toPlannedResource(resource: RegisteredResource): PlannedResource {
@@ -113,11 +114,10 @@ const CANT_RUN = /^can't run (?:policy|remediation) '([^']+)' from policy pack .
 /** The SDK's own reason: `string value at .a.b can't be known during preview`. */
 const UNKNOWN_AT = /value at \.(\S*) can't be known during preview/;
 /**
- * The pack's own per-resource form (policies/framework.ts `NOT_JUDGED_PREFIX`): `not judged: ` then, for a resource
+ * The pack's own per-resource form (`NOT_JUDGED_PREFIX`, lib/rules/not-judged.ts): `not judged: ` then, for a resource
  * rule, `a.b, c unknown during preview`, or for a stack rule `<resource name>: <path> unknown during preview` items
  * joined by `; ` (the stack rule judged every other resource).
  */
-const NOT_JUDGED_PREFIX = "not judged: ";
 const PACK_ITEM = /^(?:(.+): )?(\S+(?:, \S+)*) unknown during preview$/;
 
 /**

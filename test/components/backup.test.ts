@@ -92,7 +92,7 @@ describe("Backup component", () => {
         assert.strictEqual(provider.inputs.region, "us-west-2");
         const drVault = ofType(mine(), "aws:backup/vault:Vault").find((r) => r.name !== "bk")!;
         assert.ok(drVault.inputs.kmsKeyArn, "DR vault not encrypted with a key");
-        assert.ok(ofType(mine(), "aws:kms/key:Key").length >= 1, "no DR key");
+        assert.strictEqual(ofType(mine(), "aws:kms/key:Key").length, 1, "one DR key");
         assert.strictEqual(ofType(mine(), "aws:backup/vaultLockConfiguration:VaultLockConfiguration").length, 2, "DR vault not locked");
         const drVaultArn = await valueOf(backup.drVaultArn!);
         for (const name of ["daily", "monthly-long-term"]) {

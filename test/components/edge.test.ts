@@ -1,14 +1,13 @@
 import * as assert from "assert";
 import { DEFAULT_MANAGED_RULE_GROUPS, DEFAULT_SSL_POLICY, Edge, EdgeArgs } from "../../components/edge";
-import { installMocks, RecordedResource, settle } from "../support/mocks";
+import { installMocks, onlyOne, RecordedResource, settle, TEST_TAGS } from "../support/mocks";
 
 /** The Edge component under mocks: the security-group chain, listeners, ALB settings and a WAF that blocks. */
 describe("Edge component", () => {
-    const tags = { owner: "t", "cost-center": "c", "data-classification": "internal", environment: "test" };
+    const tags = TEST_TAGS;
     const CERT = "arn:aws:acm:us-east-1:123456789012:certificate/abc";
     const args = (extra: Partial<EdgeArgs> = {}): EdgeArgs => ({
         vpcId: "vpc-1",
-        vpcCidrBlock: "10.0.0.0/16",
         publicSubnetIds: ["subnet-a", "subnet-b"],
         appPort: 8080,
         certificateArn: CERT,
@@ -21,11 +20,7 @@ describe("Edge component", () => {
         ...extra,
     });
     let recorded: RecordedResource[];
-    const one = (type: string, name: string) => {
-        const found = recorded.filter((r) => r.type === type && r.name === name);
-        assert.strictEqual(found.length, 1, `expected one ${type} named ${name}, found ${found.length}`);
-        return found[0];
-    };
+    const one = (type: string, name: string) => onlyOne(recorded, type, name);
     const refersTo = (r: RecordedResource, name: string) => r.options.dependencies.some((urn) => urn.endsWith(`::${name}`));
 
     before(async () => {
@@ -118,6 +113,7 @@ describe("Edge component", () => {
             ["no certificate source", { certificateArn: undefined }, /set exactly one of certificateArn or domainName/],
             ["two certificate sources", { domainName: "a.example.com" }, /set exactly one of certificateArn or domainName/],
             ["a TLS 1.2 policy", { sslPolicy: "ELBSecurityPolicy-2016-08" }, /sslPolicy ELBSecurityPolicy-2016-08 is not a TLS 1\.3 policy/],
+            ["a TLS 1.3 policy that still accepts TLS 1.1", { sslPolicy: "ELBSecurityPolicy-TLS13-1-1-2021-06" }, /sslPolicy ELBSecurityPolicy-TLS13-1-1-2021-06 is a TLS 1\.3 policy that still accepts older protocols/],
         ] as Array<[string, Partial<EdgeArgs>, RegExp]>) {
             it(label, async () => {
                 const errors = installMocks({ stack: "edge-errors" });

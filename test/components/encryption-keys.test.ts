@@ -1,10 +1,10 @@
 import * as assert from "assert";
 import { EncryptionKeys, EncryptionKeysArgs } from "../../components/encryption-keys";
-import { installMocks, RecordedResource, settle } from "../support/mocks";
+import { installMocks, RecordedResource, settle, TEST_TAGS } from "../support/mocks";
 
 /** The EncryptionKeys component under mocks: one rotating key per purpose, and a key policy per service principal. */
 describe("EncryptionKeys component", () => {
-    const tags = { owner: "t", "cost-center": "c", "data-classification": "internal", environment: "test" };
+    const tags = TEST_TAGS;
     const ACCOUNT = "123456789012";
     const purposes: EncryptionKeysArgs["purposes"] = [
         { name: "logs", description: "CloudWatch Logs", services: ["logs"] },

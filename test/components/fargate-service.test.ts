@@ -1,10 +1,10 @@
 import * as assert from "assert";
 import { FargateService, FargateServiceArgs } from "../../components/fargate-service";
-import { installMocks, RecordedResource, settle } from "../support/mocks";
+import { installMocks, onlyOne, RecordedResource, settle, TEST_TAGS } from "../support/mocks";
 
 /** The FargateService component under mocks: task, container, service, roles and autoscaling, from its arguments. */
 describe("FargateService component", () => {
-    const tags = { owner: "t", "cost-center": "c", "data-classification": "internal", environment: "test" };
+    const tags = TEST_TAGS;
     const SECRET = "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf";
     const args = (extra: Partial<FargateServiceArgs> = {}): FargateServiceArgs => ({
         vpcId: "vpc-1",
@@ -28,11 +28,7 @@ describe("FargateService component", () => {
         ...extra,
     });
     let recorded: RecordedResource[];
-    const one = (type: string, name: string) => {
-        const found = recorded.filter((r) => r.type === type && r.name === name);
-        assert.strictEqual(found.length, 1, `expected one ${type} named ${name}, found ${found.length}`);
-        return found[0];
-    };
+    const one = (type: string, name: string) => onlyOne(recorded, type, name);
 
     before(async () => {
         recorded = installMocks({ stack: "fargate" });

@@ -1,11 +1,11 @@
 import * as assert from "assert";
 import { Network, NetworkArgs } from "../../components/network";
 import { subnetCidr, SUBNET_TIERS } from "../../lib/rules/subnet-layout";
-import { installMocks, RecordedResource, settle } from "../support/mocks";
+import { installMocks, RecordedResource, settle, TEST_TAGS } from "../support/mocks";
 
 /** The Network component under mocks: subnets from the shared layout, routing per tier, flow logs, endpoints. */
 describe("Network component", () => {
-    const tags = { owner: "t", "cost-center": "c", "data-classification": "internal", environment: "test" };
+    const tags = TEST_TAGS;
     const AZS = ["us-east-1a", "us-east-1b", "us-east-1c"];
     const args = (extra: Partial<NetworkArgs> = {}): NetworkArgs => ({
         cidrBlock: "10.20.0.0/16",

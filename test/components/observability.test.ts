@@ -1,11 +1,22 @@
 import * as assert from "assert";
 import { AlertRouting } from "../../components/alert-routing";
 import { ERROR_RATE_EXPRESSION, ServiceObservability } from "../../components/service-observability";
-import { installMocks, RecordedResource, settle } from "../support/mocks";
+import { installMocks, RecordedResource, settle, TEST_TAGS } from "../support/mocks";
 
 /** Every alarm's metric, statistic, threshold, period and actions; the topic's encryption and policy; the dashboard. */
+/** The ALB, ECS and topic identifiers every ServiceObservability below watches (only the database part varies). */
+const SERVICE_BASE = {
+    alarmTopicArn: "arn:aws:sns:us-east-1:123456789012:alerts",
+    loadBalancerArnSuffix: "app/lb/1",
+    targetGroupArnSuffix: "targetgroup/tg/1",
+    ecsClusterName: "c",
+    ecsServiceName: "s",
+    minTasks: 2,
+    tags: TEST_TAGS,
+};
+
 describe("observability components", () => {
-    const tags = { owner: "t", "cost-center": "c", "data-classification": "internal", environment: "test" };
+    const tags = TEST_TAGS;
     const TOPIC = "arn:aws:sns:us-east-1:123456789012:alerts";
     let recorded: RecordedResource[];
     const alarm = (name: string) => {
@@ -143,16 +154,7 @@ describe("observability components", () => {
 });
 
 describe("observability: the connections alarm follows each database's max_connections", () => {
-    const tags = { owner: "t", "cost-center": "c", "data-classification": "internal", environment: "test" };
-    const base = {
-        alarmTopicArn: "arn:aws:sns:us-east-1:123456789012:alerts",
-        loadBalancerArnSuffix: "app/lb/1",
-        targetGroupArnSuffix: "targetgroup/tg/1",
-        ecsClusterName: "c",
-        ecsServiceName: "s",
-        minTasks: 2,
-        tags,
-    };
+    const base = SERVICE_BASE;
     const db = (extra: object) => ({ engine: "postgres" as const, instanceIdentifier: "db", replicaIdentifiers: [], allocatedStorageGb: 100, ...extra });
     let recorded: RecordedResource[];
     const threshold = (serviceName: string) =>
@@ -190,25 +192,18 @@ describe("observability: the connections alarm follows each database's max_conne
 });
 
 describe("observability: a database whose writer moves on failover (Multi-AZ DB cluster)", () => {
-    const tags = { owner: "t", "cost-center": "c", "data-classification": "internal", environment: "test" };
     let recorded: RecordedResource[];
     const alarm = (shortName: string) => recorded.find((r) => r.type === "aws:cloudwatch/metricAlarm:MetricAlarm" && r.inputs.name === `lms-${shortName}`)!.inputs;
 
     before(async () => {
         recorded = installMocks({ stack: "obs-cluster" });
         new ServiceObservability("lms", {
+            ...SERVICE_BASE,
             serviceName: "lms",
-            alarmTopicArn: "arn:aws:sns:us-east-1:123456789012:alerts",
-            loadBalancerArnSuffix: "app/lb/1",
-            targetGroupArnSuffix: "targetgroup/tg/1",
-            ecsClusterName: "c",
-            ecsServiceName: "s",
-            minTasks: 2,
             database: {
                 engine: "mysql", instanceIdentifier: "lms-cluster", replicaIdentifiers: ["lms-2", "lms-3"], allocatedStorageGb: 500,
                 parameters: { max_connections: "500" }, memberInstanceIdentifiers: ["lms-1", "lms-2", "lms-3"],
             },
-            tags,
         });
         await settle();
     });
@@ -236,17 +231,7 @@ describe("observability: a database whose writer moves on failover (Multi-AZ DB 
 });
 
 describe("observability: a configuration error registers nothing", () => {
-    const tags = { owner: "t", "cost-center": "c", "data-classification": "internal", environment: "test" };
-    const base = {
-        serviceName: "bad",
-        alarmTopicArn: "arn:aws:sns:us-east-1:123456789012:alerts",
-        loadBalancerArnSuffix: "app/lb/1",
-        targetGroupArnSuffix: "targetgroup/tg/1",
-        ecsClusterName: "c",
-        ecsServiceName: "s",
-        minTasks: 2,
-        tags,
-    };
+    const base = { ...SERVICE_BASE, serviceName: "bad" };
     const cases: Array<[string, Record<string, unknown>, RegExp]> = [
         ["no way to know max_connections", { database: { engine: "postgres", instanceIdentifier: "db", replicaIdentifiers: [], allocatedStorageGb: 100, instanceClass: "db.unknown9.huge" } }, /connections alarm needs thresholds\.databaseConnections.*db\.unknown9\.huge/],
         ["a 5xx percentage over 100", { thresholds: { error5xxPercent: 150 } }, /error5xxPercent must be in \(0, 100\], received 150/],

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { Backup, BackupArgs } from "../../components/backup";
 import { Cache, CacheArgs } from "../../components/cache";
 import { ServiceLogs, ServiceLogsArgs } from "../../components/service-logs";
-import { installMocks, settle } from "../support/mocks";
+import { installMocks, settle, TEST_TAGS } from "../support/mocks";
 
 /**
  * "Config errors register nothing", asserted: each component validates before `super()` and before any child, so a
@@ -10,7 +10,7 @@ import { installMocks, settle } from "../support/mocks";
  * (Network, Edge, FargateService, EncryptionKeys, AppSecrets, ServiceObservability) assert it there.
  */
 describe("configuration errors register nothing", () => {
-    const tags = { owner: "t", "cost-center": "c", "data-classification": "internal", environment: "test" };
+    const tags = TEST_TAGS;
     const cache: CacheArgs = {
         nodeType: "cache.t4g.small", numCacheClusters: 1, automaticFailover: true, vpcId: "v", subnetIds: ["s"], clientSecurityGroupId: "sg",
         kmsKeyArn: "k", slowLogRetentionDays: 30, logsKmsKeyArn: "k", protect: false, tags,

@@ -5,11 +5,11 @@ import { engineFamily, engineVersionProblem, inExtendedSupport } from "../../lib
 import { Edge } from "../../components/edge";
 import { FargateService, isValidFargateSize, validFargateMemory } from "../../components/fargate-service";
 import { ServiceLogs } from "../../components/service-logs";
-import { installMocks, ofType, settle } from "../support/mocks";
+import { installMocks, ofType, settle, TEST_TAGS } from "../support/mocks";
 
 /** Each component refuses inputs AWS would reject or that would weaken it, before registering anything. */
 describe("component input validation", () => {
-    const tags = { owner: "t", "cost-center": "c", "data-classification": "internal", environment: "test" };
+    const tags = TEST_TAGS;
     let recorded: ReturnType<typeof installMocks>;
     before(() => {
         recorded = installMocks({ stack: "unit" });
@@ -47,7 +47,7 @@ describe("component input validation", () => {
     });
 
     it("Edge needs exactly one certificate source and a TLS 1.3 policy", () => {
-        const edge = { vpcId: "v", vpcCidrBlock: "10.0.0.0/16", publicSubnetIds: ["s"], appPort: 80, deletionProtection: true, accessLogs: { bucket: "b" }, wafLogRetentionDays: 365 as const, logsKmsKeyArn: "k", tags };
+        const edge = { vpcId: "v", publicSubnetIds: ["s"], appPort: 80, deletionProtection: true, accessLogs: { bucket: "b" }, wafLogRetentionDays: 365 as const, logsKmsKeyArn: "k", tags };
         assert.throws(() => new Edge("no-cert", edge), /exactly one of certificateArn or domainName/);
         assert.throws(() => new Edge("two-certs", { ...edge, certificateArn: "arn", domainName: "a.example.com" }), /exactly one/);
         assert.throws(() => new Edge("tls12", { ...edge, certificateArn: "arn", sslPolicy: "ELBSecurityPolicy-2016-08" }), /not a TLS 1.3 policy/);

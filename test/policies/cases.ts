@@ -179,7 +179,8 @@ export const CASES: Record<string, RuleCases> = {
     "backup-plan-retention": {
         compliant: [res("daily + 7-year", "aws:backup/plan:Plan", { tags: TAGS, rules: [{ ruleName: "d", lifecycle: { deleteAfter: 35 } }, { ruleName: "m", lifecycle: { deleteAfter: 2557 } }] }),
             res("internal data, daily only", "aws:backup/plan:Plan", { tags: { ...TAGS, "data-classification": "internal" }, rules: [{ ruleName: "d", lifecycle: { deleteAfter: 35 } }] })],
-        violating: [res("no lifecycle", "aws:backup/plan:Plan", { rules: [{ ruleName: "d" }] }), res("restricted without long-term", "aws:backup/plan:Plan", { tags: TAGS, rules: [{ ruleName: "d", lifecycle: { deleteAfter: 35 } }] })],
+        violating: [res("no lifecycle", "aws:backup/plan:Plan", { rules: [{ ruleName: "d" }] }), res("restricted without long-term", "aws:backup/plan:Plan", { tags: TAGS, rules: [{ ruleName: "d", lifecycle: { deleteAfter: 35 } }] }),
+            res("long-term rule two days short of seven years (2555 < 2557)", "aws:backup/plan:Plan", { tags: TAGS, rules: [{ ruleName: "m", lifecycle: { deleteAfter: 2555 } }] })],
         unknown: [unk("rules unknown", "not-judged", res("", "aws:backup/plan:Plan", { rules: UNKNOWN }))],
     },
     "backup-vault-locked": {

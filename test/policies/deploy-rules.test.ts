@@ -2,7 +2,8 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import type { PolicyProviderResource, PolicyResource } from "@pulumi/policy";
-import { AnalyzerResource, Diagnostic, loadPolicyConfigFile, PolicyPackProcess, startPolicyPack, UNKNOWN } from "../../lib/analyzer/client";
+import { AnalyzerResource, PolicyPackProcess, UNKNOWN } from "../../lib/analyzer/client";
+import { named, startConfiguredPack } from "./pack-process";
 import { CLOUDWATCH_RETENTION_DAYS } from "../../lib/rules/retention";
 import { elastiCacheVersionProblem, rdsMajorVersion } from "../../lib/rules/engine-version-form";
 import { lifecycleProblems } from "../../lib/rules/backup-limits";
@@ -494,7 +495,6 @@ describe("deploy-validity case table (in-process)", () => {
 
 // ---------- through the pack process ----------
 
-const PACK = path.resolve(__dirname, "../../policies");
 const TAGS = { owner: "team", "cost-center": "cc", "data-classification": "restricted", environment: "production" };
 let counter = 0;
 
@@ -515,17 +515,12 @@ function res(type: string, props: Record<string, unknown>, extra: Partial<Analyz
     };
 }
 
-function named(diagnostics: Diagnostic[], policy: string): Diagnostic[] {
-    return diagnostics.filter((d) => d.policyName === policy);
-}
-
 describe("deploy-validity rules through the analyzer protocol", function () {
     this.timeout(120_000);
     let pack: PolicyPackProcess;
 
     before(async () => {
-        pack = await startPolicyPack(PACK);
-        await pack.configure(loadPolicyConfigFile(path.join(PACK, "config/production.json")));
+        pack = await startConfiguredPack();
     });
     after(async () => {
         await pack?.close();

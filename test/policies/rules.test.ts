@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import * as path from "path";
-import { AnalyzerResource, Diagnostic, loadPolicyConfigFile, PolicyPackProcess, startPolicyPack, UNKNOWN } from "../../lib/analyzer/client";
+import { AnalyzerResource, loadPolicyConfigFile, PolicyPackProcess, startPolicyPack, UNKNOWN } from "../../lib/analyzer/client";
+import { named, PACK, startConfiguredPack } from "./pack-process";
 import { CONTROLS } from "../../policies/controls";
 import { parseWaivedMessage } from "../../scripts/preview/findings";
 
@@ -8,7 +9,6 @@ import { parseWaivedMessage } from "../../scripts/preview/findings";
  * Every rule of the pack, violated and satisfied, driven the way the Pulumi CLI drives it: the pack runs as its own
  * process and answers the analyzer gRPC protocol (Analyze with resource options, AnalyzeStack with the graph).
  */
-const PACK = path.resolve(__dirname, "../../policies");
 const TAGS = { owner: "team", "cost-center": "cc", "data-classification": "restricted", environment: "production" };
 
 let counter = 0;
@@ -93,17 +93,12 @@ const RESOURCE_CASES: Array<[string, AnalyzerResource, AnalyzerResource]> = [
         res("aws:ecs/taskDefinition:TaskDefinition", { containerDefinitions: JSON.stringify([{ name: "app", environment: [{ name: "NODE_ENV", value: "production" }], secrets: [{ name: "DB_PASSWORD", valueFrom: "arn" }] }]) })],
 ];
 
-function named(diagnostics: Diagnostic[], policy: string): Diagnostic[] {
-    return diagnostics.filter((d) => d.policyName === policy);
-}
-
 describe("policy pack through the analyzer protocol", function () {
     this.timeout(120_000);
     let pack: PolicyPackProcess;
 
     before(async () => {
-        pack = await startPolicyPack(PACK);
-        await pack.configure(loadPolicyConfigFile(path.join(PACK, "config/production.json")));
+        pack = await startConfiguredPack();
     });
     after(async () => {
         await pack?.close();

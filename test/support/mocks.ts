@@ -69,3 +69,15 @@ export async function settle(): Promise<void> {
     const settings = require("@pulumi/pulumi/runtime/settings") as { waitForRPCs(): Promise<void> };
     await settings.waitForRPCs();
 }
+
+/** The required tags with placeholder values, for component tests that do not check tag values themselves. */
+export const TEST_TAGS = { owner: "t", "cost-center": "c", "data-classification": "internal", environment: "test" };
+
+/** The single recorded resource of `type` named `name` (or, without a name, the only one of its type); fails otherwise. */
+export function onlyOne(recorded: RecordedResource[], type: string, name?: string): RecordedResource {
+    const found = recorded.filter((r) => r.type === type && (name === undefined || r.name === name));
+    if (found.length !== 1) {
+        throw new Error(`expected exactly one ${type}${name === undefined ? "" : ` named ${name}`}, found ${found.map((r) => r.name).join(", ") || "none"}`);
+    }
+    return found[0];
+}

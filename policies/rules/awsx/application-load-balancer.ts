@@ -3,6 +3,7 @@ import { Unwrap } from "@pulumi/pulumi";
 import { ENCRYPTION_IN_TRANSIT } from "../../controls";
 import { asArray, CheckResult, ResourceRule } from "../../framework";
 import { effectiveProtocol, redirectsToHttps } from "../lb/common";
+import { APPROVED_TLS_POLICIES } from "../../../lib/rules/tls";
 
 type AlbArgs = Partial<Unwrap<ApplicationLoadBalancerArgs>>;
 
@@ -20,7 +21,7 @@ export const rule: ResourceRule = {
     controls: ENCRYPTION_IN_TRANSIT,
     types: ["awsx:lb:ApplicationLoadBalancer"],
     config: {
-        allowedSslPolicies: { type: "array", items: { type: "string" }, default: ["ELBSecurityPolicy-TLS13-1-3-2021-06", "ELBSecurityPolicy-TLS13-1-2-Res-2021-06", "ELBSecurityPolicy-TLS13-1-2-2021-06"] },
+        allowedSslPolicies: { type: "array", items: { type: "string" }, default: [...APPROVED_TLS_POLICIES] },
     },
     check: (props, _args, config): CheckResult => {
         const alb = props as AlbArgs;

@@ -1,3 +1,4 @@
+import { SEVEN_YEARS_DAYS } from "../../../lib/rules/retention";
 import * as aws from "../../support/aws";
 import { resourceRule, tagOf } from "../../framework";
 
@@ -5,12 +6,12 @@ export const rule = resourceRule({
     name: "backup-plan-retention",
     displayName: "Backup plan retention and long-term rule",
     description: "Every Backup plan rule keeps recovery points at least the floor; plans for classified data also keep a long-term (7-year) rule.",
-    remediation: "Raise lifecycle.deleteAfter on each rule; add a monthly rule with deleteAfter ≥ the long-term floor (2555 days for financial records).",
+    remediation: `Raise lifecycle.deleteAfter on each rule; add a monthly rule with deleteAfter ≥ the long-term floor (${SEVEN_YEARS_DAYS} days, seven years, for financial records).`,
     severity: "high",
     resourceTypes: [aws.backup.Plan],
     config: {
         minimumDays: { type: "integer", minimum: 1, default: 7 },
-        longTermDays: { type: "integer", minimum: 365, default: 2555 },
+        longTermDays: { type: "integer", minimum: 365, default: SEVEN_YEARS_DAYS },
         longTermClassifications: { type: "array", items: { type: "string" }, default: ["restricted", "confidential"] },
     },
     check: (plan, _args, config) => {

@@ -1,5 +1,5 @@
 import { PolicyResource } from "@pulumi/policy";
-import { Finding, StackRule } from "../../framework";
+import { RuleFinding, StackRule } from "../../framework";
 import { arnService, BACKUP_DOCS, COLD_STORAGE_UNSUPPORTED_SERVICES, movesToColdStorage } from "../../../lib/rules/backup-limits";
 import { at, isUnknown, notJudged, read } from "./common";
 
@@ -40,7 +40,7 @@ export const rule: StackRule = {
     severity: "low",
     enforcementLevel: "advisory",
     check: (resources) => {
-        const findings: Finding[] = [];
+        const findings: RuleFinding[] = [];
         const selections = resources.filter((r) => r.type === "aws:backup/selection:Selection");
         for (const plan of resources.filter((r) => r.type === "aws:backup/plan:Plan")) {
             const rules = read(() => plan.props.rules);

@@ -1,4 +1,4 @@
-import { Finding, StackRule } from "../../framework";
+import { RuleFinding, StackRule } from "../../framework";
 import { BACKUP_DOCS, isForever, VAULT_LOCK_MIN_CHANGEABLE_DAYS, VAULT_LOCK_MIN_RETENTION_DAYS } from "../../../lib/rules/backup-limits";
 import { at, isUnknown, notJudged, read } from "./common";
 import { planTargets, VAULT, VAULT_LOCK } from "./backup-plan-vaults";
@@ -18,7 +18,7 @@ export const rule: StackRule = {
     remediation: "Make each rule's (and copy action's) lifecycle.deleteAfter fall within the target vault lock's minRetentionDays–maxRetentionDays, or write that rule to another vault; continuous backups (≤ 35 days) cannot go to a vault whose minimum is above 35.",
     severity: "critical",
     check: (resources) => {
-        const findings: Finding[] = [];
+        const findings: RuleFinding[] = [];
         const locks = resources.filter((r) => r.type === VAULT_LOCK);
         const lockOf = new Map<string, { min?: number; max?: number; lock: (typeof locks)[number] }>();
         for (const lock of locks) {

@@ -1,14 +1,11 @@
 import { PolicyProviderResource, PolicyResource } from "@pulumi/policy";
-import { Finding } from "../../framework";
+import { RuleFinding } from "../../framework";
 
 /**
  * Helpers of the deploy-validity rules: they judge what AWS would accept, so they read values that are often unknown
  * during preview. A stack rule reads each resource through `read`, so one unknown value leaves that resource alone
  * unjudged (and said so) instead of aborting the rule for the whole stack.
  */
-
-/** The category tag of these rules (policies/controls.ts), so reports can group them. */
-export const DEPLOY_VALIDITY = "deploy-validity";
 
 // The SDK's error for reading a value unknown during preview (not in its type declarations).
 const { UnknownValueError } = require("@pulumi/policy/proxy") as { UnknownValueError: new (...args: any[]) => Error };
@@ -35,7 +32,7 @@ export function isUnknown(value: unknown): value is typeof UNKNOWN {
  * without spaces (`provider.region`, `replicateSourceDb.manageMasterUserPassword`). The framework reports the finding
  * as the rule's advisory "not judged: …" diagnostic, which the offline preview lists as a not-judged item. Never a pass.
  */
-export function notJudged(_rule: string, resource: { urn: string; name: string }, properties: string[]): Finding[] {
+export function notJudged(_rule: string, resource: { urn: string; name: string }, properties: string[]): RuleFinding[] {
     return [{ urn: resource.urn, name: resource.name, notJudged: properties, message: `${resource.name}: ${properties.join(", ")} unknown during preview` }];
 }
 
@@ -57,11 +54,6 @@ export function arnRegion(value: unknown): string | undefined {
     if (typeof value !== "string") return undefined;
     const parts = value.split(":");
     return parts[0] === "arn" && parts.length >= 6 && parts[3] ? parts[3] : undefined;
-}
-
-/** Resources a property is fed by (its property dependencies), of the given types. */
-export function dependenciesOf(resource: PolicyResource, property: string, types: string[]): PolicyResource[] {
-    return (resource.propertyDependencies[property] ?? []).filter((d) => types.includes(d.type));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { PolicyResource } from "@pulumi/policy";
-import { Finding, StackRule } from "../../framework";
+import { RuleFinding, StackRule } from "../../framework";
 import { arnRegion, at, isUnknown, notJudged, read, regionOf } from "./common";
 
 const KMS_KEY_TYPES = ["aws:kms/key:Key", "aws:kms/replicaKey:ReplicaKey", "aws:kms/alias:Alias", "aws:kms/externalKey:ExternalKey", "aws:kms/replicaExternalKey:ReplicaExternalKey"];
@@ -46,7 +46,7 @@ export const rule: StackRule = {
     remediation: "Create the dependent resource with the same provider (region) as the key it uses — e.g. pass the key's `provider` to its alias as well as `parent` — or use a key of the resource's own region (a KMS multi-Region replica key). Give cross-region replicas their source's ARN.",
     severity: "critical",
     check: (resources) => {
-        const findings: Finding[] = [];
+        const findings: RuleFinding[] = [];
         const regions = new Map<string, string | undefined | symbol>();
         const region = (r: PolicyResource) => {
             if (!regions.has(r.urn)) regions.set(r.urn, regionOf(r));
@@ -104,7 +104,7 @@ export const rule: StackRule = {
     },
 };
 
-function sameRegionAsPrimary(replica: PolicyResource, own: string, region: (r: PolicyResource) => unknown): Finding[] {
+function sameRegionAsPrimary(replica: PolicyResource, own: string, region: (r: PolicyResource) => unknown): RuleFinding[] {
     const primaries = (replica.propertyDependencies.primaryKeyArn ?? []).filter((d) => d.type.startsWith("aws:kms/"));
     const regions = primaries.length > 0 ? primaries.map(region) : [arnRegion(read(() => replica.props.primaryKeyArn))];
     return regions.some((r) => r === own)
@@ -112,13 +112,13 @@ function sameRegionAsPrimary(replica: PolicyResource, own: string, region: (r: P
         : [];
 }
 
-function replicaSource(replica: PolicyResource, own: string, region: (r: PolicyResource) => unknown, resources: PolicyResource[]): Finding[] {
+function replicaSource(replica: PolicyResource, own: string, region: (r: PolicyResource) => unknown, resources: PolicyResource[]): RuleFinding[] {
     const property = replica.type === RDS_INSTANCE ? "replicateSourceDb" : "replicationSourceIdentifier";
     const value = read(() => replica.props[property]);
     if (value === undefined || value === null || value === "") return [];
     const deps = (replica.propertyDependencies[property] ?? []).filter((d) => d.type === RDS_INSTANCE || d.type === RDS_CLUSTER);
     const sources = deps.length > 0 ? deps : resources.filter((r) => (r.type === RDS_INSTANCE || r.type === RDS_CLUSTER) && !isUnknown(value) && read(() => r.props.identifier) === value);
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     for (const source of sources) {
         const sourceRegion = region(source);
         if (isUnknown(sourceRegion) || sourceRegion === undefined || sourceRegion === own) continue;

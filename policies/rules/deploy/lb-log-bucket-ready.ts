@@ -1,5 +1,5 @@
 import { PolicyResource } from "@pulumi/policy";
-import { Finding, StackRule } from "../../framework";
+import { RuleFinding, StackRule } from "../../framework";
 import { at, isUnknown, notJudged, read, regionOf, transitiveDependencies } from "./common";
 
 const LOAD_BALANCERS = ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"];
@@ -34,7 +34,7 @@ export const rule: StackRule = {
     remediation: "Add the bucket's aws.s3.BucketPolicy to the load balancer's dependsOn (or expose the policy from the storage component and depend on it); keep the log bucket in the same region, with SSE-S3 (AES256) default encryption.",
     severity: "high",
     check: (resources) => {
-        const findings: Finding[] = [];
+        const findings: RuleFinding[] = [];
         for (const lb of resources.filter((r) => LOAD_BALANCERS.includes(r.type))) {
             for (const setting of LOG_SETTINGS) {
                 const logs = read(() => lb.props[setting]);

@@ -1,5 +1,5 @@
 import { PolicyResource } from "@pulumi/policy";
-import { Finding, StackRule } from "../../framework";
+import { RuleFinding, StackRule } from "../../framework";
 import { managedPasswordAllowsReplicas, RDS_MANAGED_PASSWORD_DOC as DOC } from "../../../lib/rules/rds-managed-password";
 import { at, isUnknown, notJudged, read } from "./common";
 
@@ -28,7 +28,7 @@ export const rule: StackRule = {
     remediation: "Keep the replicas and give the source a password RDS does not manage: generate it (e.g. random.RandomPassword) into a Secrets Manager secret with its own rotation, pass it as a secret input, and let applications use IAM database authentication or their own least-privilege users — or drop the replicas.",
     severity: "critical",
     check: (resources) => {
-        const findings: Finding[] = [];
+        const findings: RuleFinding[] = [];
         for (const replica of resources) {
             const property = replica.type === RDS_INSTANCE ? "replicateSourceDb" : replica.type === RDS_CLUSTER ? "replicationSourceIdentifier" : undefined;
             if (!property) continue;

@@ -1,6 +1,6 @@
 import * as aws from "../../support/aws";
 import { PolicyResource } from "@pulumi/policy";
-import { asArray, dependsOn, Finding, judgeEach, refersTo, stackRule, typeOf, typesOf } from "../../framework";
+import { asArray, dependsOn, RuleFinding, judgeEach, refersTo, stackRule, typeOf, typesOf } from "../../framework";
 import { portRange, publicCoverage } from "../../support/addresses";
 import { LOAD_BALANCER_TYPES } from "../lb/common";
 
@@ -64,7 +64,7 @@ export const rule = stackRule({
             bucket.entries.push(entry);
             byGroup.set(key, bucket);
         };
-        const notJudged = judgeEach(resources, (r): Finding[] | undefined => {
+        const notJudged = judgeEach(resources, (r): RuleFinding[] | undefined => {
             if (r.type === SECURITY_GROUP) {
                 for (const ingress of asArray<any>(r.props.ingress)) {
                     add(r.urn, r, { owner: r, ports: portRange(ingress.protocol, ingress.fromPort, ingress.toPort), cidrs: [...asArray(ingress.cidrBlocks), ...asArray(ingress.ipv6CidrBlocks)] });
@@ -79,7 +79,7 @@ export const rule = stackRule({
             return undefined;
         });
 
-        const findings: Finding[] = [...notJudged];
+        const findings: RuleFinding[] = [...notJudged];
         for (const { sg, entries } of byGroup.values()) {
             const breaks = [...new Set(entries.flatMap((e) => [e.ports[0], e.ports[1] + 1]))].sort((a, b) => a - b);
             const flagged = new Map<string, { owner: PolicyResource; ports: Array<[number, number]>; cidrs: Set<string>; webOnly: boolean }>();

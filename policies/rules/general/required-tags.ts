@@ -1,5 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
+import { REQUIRED_TAG_KEYS } from "../../../lib/tags";
 import { isUnknown, raw, ResourceRule } from "../../framework";
 
 /**
@@ -30,7 +31,7 @@ export const rule: ResourceRule = {
     remediation: "Add the missing tags (the platform's components apply lib/tags.ts standardTags to everything).",
     severity: "low",
     types: [],
-    config: { requiredTags: { type: "array", items: { type: "string" }, default: ["owner", "cost-center", "data-classification", "environment"] } },
+    config: { requiredTags: { type: "array", items: { type: "string" }, default: [...REQUIRED_TAG_KEYS] } },
     check: (props, args, config) => {
         const own = raw(props).tags;
         if (isUnknown(own)) return { notJudged: ["tags"] };

@@ -1,5 +1,5 @@
 import * as aws from "../../support/aws";
-import { asArray, Finding, judgeEach, refersTo, stackRule, typeOf } from "../../framework";
+import { asArray, RuleFinding, judgeEach, refersTo, stackRule, typeOf } from "../../framework";
 import { LOAD_BALANCER_TYPES } from "./common";
 
 const ASSOCIATION = typeOf(aws.wafv2.WebAclAssociation);
@@ -38,7 +38,7 @@ export const rule = stackRule({
     severity: "high",
     types: LOAD_BALANCER_TYPES,
     config: { requiredManagedRuleGroups: { type: "array", items: { type: "string" }, default: ["AWSManagedRulesCommonRuleSet", "AWSManagedRulesSQLiRuleSet"] } },
-    check: (resources, _args, config) => judgeEach(resources.filter((r) => LOAD_BALANCER_TYPES.includes(r.type)), (lb): Finding[] => {
+    check: (resources, _args, config) => judgeEach(resources.filter((r) => LOAD_BALANCER_TYPES.includes(r.type)), (lb): RuleFinding[] => {
         // Omitted internal is internet-facing; omitted type is application (the provider's defaults).
         if (lb.props.internal === true || String(lb.props.loadBalancerType ?? "application").toLowerCase() !== "application") return [];
         const at = { urn: lb.urn, name: lb.name };
@@ -47,7 +47,7 @@ export const rule = stackRule({
             .flatMap((a) => resources.filter((acl) => acl.type === WEB_ACL && refersTo(a, "webAclArn", acl)));
         if (acls.length === 0) return [{ ...at, message: `internet-facing load balancer ${lb.name} has no WAF web ACL` }];
         const rules: any[] = acls.flatMap((acl) => aclRules(acl.props));
-        const problems: Finding[] = [];
+        const problems: RuleFinding[] = [];
         for (const group of config.requiredManagedRuleGroups as string[]) {
             const found = rules.filter((r) => r?.statement?.managedRuleGroupStatement?.name === group);
             if (found.length === 0) problems.push({ ...at, message: `web ACL of ${lb.name} lacks the managed rule group ${group}` });

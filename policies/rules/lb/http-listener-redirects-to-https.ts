@@ -1,5 +1,5 @@
 import { PolicyResource } from "@pulumi/policy";
-import { asArray, Finding, judgeEach, refersTo, stackRule } from "../../framework";
+import { asArray, RuleFinding, judgeEach, refersTo, stackRule } from "../../framework";
 import { effectiveProtocol, LISTENER_RULE_TYPES, LISTENER_TYPES, redirectsToHttps } from "./common";
 
 /**
@@ -17,7 +17,7 @@ export const rule = stackRule({
     check: (resources) => {
         const isHttp = (listener: PolicyResource) => effectiveProtocol(listener.props.protocol) === "HTTP" && !isGateway(listener);
         const listeners = resources.filter((r) => LISTENER_TYPES.includes(r.type));
-        const fromListeners = judgeEach(listeners, (listener): Finding | undefined => {
+        const fromListeners = judgeEach(listeners, (listener): RuleFinding | undefined => {
             if (!isHttp(listener)) return undefined;
             const actions: any[] = asArray(listener.props.defaultActions);
             return actions.length > 0 && actions.every(redirectsToHttps) ? undefined : {
@@ -25,7 +25,7 @@ export const rule = stackRule({
                 message: `HTTP listener on port ${listener.props.port ?? 80} serves traffic (actions: ${actions.map((a) => a.type).join(", ") || "none"}) instead of redirecting to HTTPS`,
             };
         });
-        const fromRules = judgeEach(resources.filter((r) => LISTENER_RULE_TYPES.includes(r.type)), (listenerRule): Finding | undefined => {
+        const fromRules = judgeEach(resources.filter((r) => LISTENER_RULE_TYPES.includes(r.type)), (listenerRule): RuleFinding | undefined => {
             const listener = listeners.find((l) => refersTo(listenerRule, "listenerArn", l));
             if (!listener || !isHttp(listener)) return undefined;
             const actions: any[] = asArray(listenerRule.props.actions);

@@ -1,6 +1,7 @@
 import * as aws from "../../support/aws";
 import { resourceRule } from "../../framework";
 import { effectiveProtocol } from "./common";
+import { APPROVED_TLS_POLICIES } from "../../../lib/rules/tls";
 
 /** The provider's default sslPolicy (ELBSecurityPolicy-2016-08) allows TLS 1.0/1.1, so an omitted policy fails. */
 export const rule = resourceRule({
@@ -12,7 +13,7 @@ export const rule = resourceRule({
     severity: "high",
     resourceTypes: [aws.lb.Listener, aws.alb.Listener],
     config: {
-        allowedSslPolicies: { type: "array", items: { type: "string" }, default: ["ELBSecurityPolicy-TLS13-1-3-2021-06", "ELBSecurityPolicy-TLS13-1-2-Res-2021-06", "ELBSecurityPolicy-TLS13-1-2-2021-06"] },
+        allowedSslPolicies: { type: "array", items: { type: "string" }, default: [...APPROVED_TLS_POLICIES] },
     },
     check: (listener, _args, config) => {
         const protocol = effectiveProtocol(listener.protocol);

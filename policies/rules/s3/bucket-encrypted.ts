@@ -1,4 +1,4 @@
-import { asArray, Finding, judgeEach, raw, stackRule } from "../../framework";
+import { asArray, RuleFinding, judgeEach, raw, stackRule } from "../../framework";
 import { isLogDestination } from "../../support/log-destination";
 import { BUCKET_TYPES, bucketCompanions, isBucket } from "./common";
 
@@ -10,7 +10,7 @@ export const rule = stackRule({
     concern: "encryption-at-rest",
     severity: "high",
     types: BUCKET_TYPES,
-    check: (resources) => judgeEach(resources.filter(isBucket), (bucket): Finding | undefined => {
+    check: (resources) => judgeEach(resources.filter(isBucket), (bucket): RuleFinding | undefined => {
         const configs = bucketCompanions(resources, bucket, "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration");
         // Inline forms: Bucket's serverSideEncryptionConfiguration.rule, BucketV2's serverSideEncryptionConfigurations[].rules.
         const inline = [raw(bucket.props).serverSideEncryptionConfiguration === undefined ? undefined : bucket.props.serverSideEncryptionConfiguration,

@@ -1,4 +1,4 @@
-import { asArray, Finding, judgeEach, raw, stackRule } from "../../framework";
+import { asArray, RuleFinding, judgeEach, raw, stackRule } from "../../framework";
 import { BUCKET_TYPES, bucketCompanions, isBucket, publicAllowStatements } from "./common";
 
 const PUBLIC_ACLS = ["public-read", "public-read-write", "authenticated-read"];
@@ -12,9 +12,9 @@ export const rule = stackRule({
     concern: "public-exposure",
     severity: "critical",
     types: [...BUCKET_TYPES, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "aws:s3/bucketAcl:BucketAcl", "aws:s3/bucketAclV2:BucketAclV2", "aws:s3/bucketPolicy:BucketPolicy", "aws:s3/bucketWebsiteConfiguration:BucketWebsiteConfiguration"],
-    check: (resources) => judgeEach(resources.filter(isBucket), (bucket): Finding[] => {
+    check: (resources) => judgeEach(resources.filter(isBucket), (bucket): RuleFinding[] => {
         const at = { urn: bucket.urn, name: bucket.name };
-        const findings: Finding[] = [];
+        const findings: RuleFinding[] = [];
         const blocks = bucketCompanions(resources, bucket, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock");
         const full = blocks.some((b) => ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"].every((k) => b.props[k] === true));
         if (!full) findings.push({ ...at, message: `bucket ${bucket.name} has no public access block with all four settings on` });
