@@ -1,5 +1,5 @@
 /**
- * Generates lib/mock-shapes.json: the result shape of every @pulumi/aws data source (`aws:<mod>/get<X>:get<X>`), read
+ * Generates scripts/preview/mocks/mock-shapes.json: the result shape of every @pulumi/aws data source (`aws:<mod>/get<X>:get<X>`), read
  * from the package's own `Get<X>Result` interfaces with the TypeScript compiler. `npm run mocks:shapes` after upgrading
  * @pulumi/aws.
  *
@@ -25,7 +25,7 @@ export interface MockShapes {
 
 const ROOT = path.resolve(__dirname, "..");
 const AWS_DIR = path.dirname(require.resolve("@pulumi/aws/package.json", { paths: [ROOT] }));
-const OUT = path.join(ROOT, "lib", "mock-shapes.json");
+const OUT = path.join(ROOT, "scripts", "preview", "mocks", "mock-shapes.json");
 
 function dataSourceFiles(): Array<{ dts: string; js: string }> {
     const files: Array<{ dts: string; js: string }> = [];

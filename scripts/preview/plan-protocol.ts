@@ -1,4 +1,4 @@
-import type { MockReport } from "../../lib/mocks";
+import type { MockReport } from "./mocks/mocks";
 import type { SourceLocation } from "./model";
 
 /** Messages between the preview and its plan child process (Node IPC, in memory only: they carry unmasked secrets). */
@@ -8,7 +8,7 @@ export interface PlanRequest {
     project: string;
     stack: string;
     secretKeys: string[];
-    /** Absolute path of lib/mocks.ts, whose createPlatformMocks() answers the program's registrations and calls. */
+    /** Absolute path of mocks/mocks.ts, whose createPlatformMocks() answers the program's registrations and calls. */
     mocksModule: string;
     /** Absolute path of the user's own mocks (`--mocks`): default or `mocks` export, a Partial<pulumi.runtime.Mocks>. */
     userMocksModule?: string;

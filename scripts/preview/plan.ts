@@ -2,7 +2,7 @@ import { fork } from "child_process";
 import * as path from "path";
 import { PreviewInputError } from "./errors";
 import type { ProgramProject } from "./project";
-import type { MockReport } from "../../lib/mocks";
+import type { MockReport } from "./mocks/mocks";
 import type { PlanRequest, PlanResponse, RegisteredResource } from "./plan-protocol";
 import { formatTypeErrors, typeCheck } from "./typecheck";
 
@@ -13,7 +13,7 @@ export interface Plan {
     mockReport?: MockReport;
 }
 
-const MOCKS_MODULE = path.resolve(__dirname, "../../lib/mocks.ts");
+const MOCKS_MODULE = path.resolve(__dirname, "mocks/mocks.ts");
 const WORKER = path.join(__dirname, "plan-worker.ts");
 /** Compiles the program's TypeScript as the CLI's Node host does (the TypeScript compiler, the program's tsconfig). */
 const TS_REGISTER = path.join(__dirname, "ts-register.cjs");

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { stripVTControlCharacters } from "util";
-import * as analyzer from "../../lib/analyzer/client";
+import * as analyzer from "./analyzer/client";
 import { PreviewInputError } from "./errors";
 import { controlsOf, parseWaivedMessage, WAIVED_FINDINGS_POLICIES } from "./findings";
 import type { EnforcementLevel, Finding, PlannedResource, PolicySummary } from "./model";

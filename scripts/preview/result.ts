@@ -169,7 +169,7 @@ export function splitNotJudged(findings: Finding[], failOn: Gate["failOn"], reso
     return { findings: kept, unchecked };
 }
 
-/** What the H3 mocks report (lib/mocks.ts `MockReport`), read structurally so this compiles without it. */
+/** What the H3 mocks report (mocks/mocks.ts `MockReport`), read structurally so this compiles without it. */
 export interface MockReportLike {
     lookups?: Array<{ token: string; count: number; answer: string }>;
     stackReferences?: Array<{ urn?: string; name: string; outputs: Record<string, unknown>; outputsUnknown?: boolean }>;

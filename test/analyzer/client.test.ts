@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { AnalyzerResource, Diagnostic, loadPolicyConfigFile, PolicyPackError, PolicyPackProcess, secret, startPolicyPack, UNKNOWN } from "../../lib/analyzer/client";
+import { AnalyzerResource, Diagnostic, loadPolicyConfigFile, PolicyPackError, PolicyPackProcess, secret, startPolicyPack, UNKNOWN } from "../../scripts/preview/analyzer/client";
 
 /** The analyzer client driving a real pack process over gRPC, as the Pulumi engine does. */
 const PACKS = path.resolve(__dirname, "../fixtures/packs");

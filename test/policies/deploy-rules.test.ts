@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import type { PolicyProviderResource, PolicyResource } from "@pulumi/policy";
-import { AnalyzerResource, PolicyPackProcess, UNKNOWN } from "../../lib/analyzer/client";
+import { AnalyzerResource, PolicyPackProcess, UNKNOWN } from "../../scripts/preview/analyzer/client";
 import { named, startConfiguredPack } from "./pack-process";
 import { CLOUDWATCH_RETENTION_DAYS } from "../../lib/rules/retention";
 import { elastiCacheVersionProblem, rdsMajorVersion } from "../../lib/rules/engine-version-form";

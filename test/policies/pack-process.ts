@@ -1,5 +1,5 @@
 import * as path from "path";
-import { Diagnostic, loadPolicyConfigFile, PolicyPackProcess, startPolicyPack } from "../../lib/analyzer/client";
+import { Diagnostic, loadPolicyConfigFile, PolicyPackProcess, startPolicyPack } from "../../scripts/preview/analyzer/client";
 
 /** This repository's pack, run as its own process the way the Pulumi CLI runs it (shared by the protocol-level tests). */
 export const PACK = path.resolve(__dirname, "../../policies");

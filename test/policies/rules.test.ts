@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import * as path from "path";
-import { AnalyzerResource, loadPolicyConfigFile, PolicyPackProcess, startPolicyPack, UNKNOWN } from "../../lib/analyzer/client";
+import { AnalyzerResource, loadPolicyConfigFile, PolicyPackProcess, startPolicyPack, UNKNOWN } from "../../scripts/preview/analyzer/client";
 import { named, PACK, startConfiguredPack } from "./pack-process";
 import { CONTROLS } from "../../policies/controls";
 import { parseWaivedMessage } from "../../scripts/preview/findings";

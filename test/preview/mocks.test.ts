@@ -1,8 +1,8 @@
 import * as assert from "assert";
 import * as path from "path";
 import { crc32 } from "zlib";
-import { createPlatformMocks, type MockReport } from "../../lib/mocks";
-import { policyDocument } from "../../lib/mock-policy-document";
+import { createPlatformMocks, type MockReport } from "../../scripts/preview/mocks/mocks";
+import { policyDocument } from "../../scripts/preview/mocks/mock-policy-document";
 import { runCli, USAGE } from "../../scripts/preview/cli";
 import type { Plan } from "../../scripts/preview/plan";
 import { runPlan } from "../../scripts/preview/plan";
@@ -11,7 +11,7 @@ import { toPlannedResource, unreadInputs } from "../../scripts/preview/result";
 import type { PlannedResource } from "../../scripts/preview/model";
 
 const LOOKUPS = path.resolve(__dirname, "../fixtures/programs/lookups");
-const shapes = require("../../lib/mock-shapes.json") as { awsVersion: string; functions: Record<string, Record<string, unknown>> };
+const shapes = require("../../scripts/preview/mocks/mock-shapes.json") as { awsVersion: string; functions: Record<string, Record<string, unknown>> };
 
 function answerOf(report: MockReport | undefined, token: string): string[] {
     return (report?.lookups ?? []).filter((l) => l.token === token).map((l) => l.answer).sort();
@@ -133,7 +133,7 @@ describe("mocks: regions, shapes and the record", () => {
     it("fills every required field of every @pulumi/aws data source's result type with a value of its type", () => {
         const { mocks } = createPlatformMocks({ region: "eu-central-1" });
         const tokens = Object.keys(shapes.functions);
-        assert.ok(tokens.length > 600, `only ${tokens.length} data sources in lib/mock-shapes.json`);
+        assert.ok(tokens.length > 600, `only ${tokens.length} data sources in scripts/preview/mocks/mock-shapes.json`);
         for (const token of tokens) {
             const result = call(mocks, token, {});
             for (const [field, shape] of Object.entries(shapes.functions[token])) {

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { resolveConfig, type AnalyzerInfo, type PolicyInfo } from "../../lib/analyzer/client";
+import { resolveConfig, type AnalyzerInfo, type PolicyInfo } from "../../scripts/preview/analyzer/client";
 import { SCHEMA_VERSION, type Finding, type PlannedResource, type PreviewResult } from "../../scripts/preview/model";
 import { mdCode, mdText, renderMarkdown } from "../../scripts/preview/reports/markdown";
 import { gateOf, remoteComponents, splitNotJudged, typeMatches, unknownPaths, unreadInputs, verdictLine } from "../../scripts/preview/result";

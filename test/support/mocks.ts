@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { platformMocks } from "../../lib/mocks";
+import { platformMocks } from "../../scripts/preview/mocks/mocks";
 
 /** A resource the mock monitor saw registered, with the inputs it was given. */
 export interface RecordedResource {

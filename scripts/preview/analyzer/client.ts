@@ -2,8 +2,8 @@ import Ajv from "ajv";
 import { ChildProcess, spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { isSecretLikePath } from "../rules/secrets";
-import { formatTypeErrors, typeCheck } from "../../scripts/preview/typecheck";
+import { isSecretLikePath } from "../../../lib/rules/secrets";
+import { formatTypeErrors, typeCheck } from "../typecheck";
 
 /**
  * The engine's side of the analyzer protocol: starts any CrossGuard policy pack the way the Pulumi CLI does
@@ -231,7 +231,7 @@ async function pipelined<T, R>(items: T[], concurrency: number, fn: (item: T) =>
 }
 
 /** The preview's TypeScript loader and type check (scripts/preview): the CLI's compiler, cached. */
-const TS_REGISTER = path.resolve(__dirname, "../../scripts/preview/ts-register.cjs");
+const TS_REGISTER = path.resolve(__dirname, "../ts-register.cjs");
 
 /** The module `require(<pack dir>)` loads, as the runner does: package.json `main`, else index.ts / index.js. */
 function packEntry(directory: string): string {

@@ -6,7 +6,7 @@
  *   policy documents, certificates, zones, repositories, keys, secrets, security groups, roles): values a real account
  *   in the region would return, derived from the call's arguments (an id, a name, a filter) and deterministic;
  * - for every other AWS data source, a generic fill: each required field of the provider's `Get<X>Result` type (read
- *   from lib/mock-shapes.json, generated from @pulumi/aws by `npm run mocks:shapes`) with a value of its type, the
+ *   from scripts/preview/mocks/mock-shapes.json, generated from @pulumi/aws by `npm run mocks:shapes`) with a value of its type, the
  *   call's arguments echoed into same-named fields. Well-shaped, so the program runs on, but NOT a real answer: it is
  *   reported as unanswered.
  */

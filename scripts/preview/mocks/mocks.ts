@@ -6,7 +6,7 @@ import { answerDataSource, loadBalancerZoneId, partitionOf, zoneIdPrefix } from 
  * Mock runtime answers shared by the unit tests and the offline preview: every resource gets a
  * plausible, deterministic id, ARN and the endpoint-like outputs programs read back (so
  * `db.endpoint.apply(...)` runs), and AWS data sources are answered as a real account in the region would
- * (lib/mock-data-sources.ts). Every call and stack reference is recorded, so the preview can say which lookups got
+ * (scripts/preview/mocks/mock-data-sources.ts). Every call and stack reference is recorded, so the preview can say which lookups got
  * no real answer.
  */
 export const MOCK_ACCOUNT_ID = "123456789012";
