@@ -361,18 +361,20 @@ export async function startPolicyPack(packDir: string, options: StartOptions = {
         return p;
     };
     const withOptions = (resource: AnalyzerResource): AnalyzerResourceOptionsInput => ({ parent: resource.parent, ...resource.options });
-    /** Analyze and Remediate take the same request: one resource with its options (always) and provider. */
-    const analyzeRequest = (resource: AnalyzerResource) => {
-        const request = new sdk.messages.AnalyzeRequest();
-        request.setType(resource.type);
-        request.setName(resource.name);
-        request.setUrn(resource.urn);
-        request.setProperties(makeStruct(resource.properties));
-        request.setOptions(makeOptions(withOptions(resource)));
+    /** What an AnalyzeRequest and AnalyzeStack's AnalyzerResource both carry: the resource, its options, its provider. */
+    const fillResource = <M extends { setType(v: string): void }>(message: M, resource: AnalyzerResource): M => {
+        const m = message as any;
+        m.setType(resource.type);
+        m.setName(resource.name);
+        m.setUrn(resource.urn);
+        m.setProperties(makeStruct(resource.properties));
+        m.setOptions(makeOptions(withOptions(resource)));
         const provider = makeProvider(resource.provider);
-        if (provider) request.setProvider(provider);
-        return request;
+        if (provider) m.setProvider(provider);
+        return message;
     };
+    /** Analyze and Remediate take the same request: one resource with its options (always) and provider. */
+    const analyzeRequest = (resource: AnalyzerResource) => fillResource(new sdk.messages.AnalyzeRequest(), resource);
 
     const pack: PolicyPackProcess = {
         info,
@@ -408,14 +410,7 @@ export async function startPolicyPack(packDir: string, options: StartOptions = {
         async analyzeStack(resources: AnalyzerResource[]) {
             const request = new sdk.messages.AnalyzeStackRequest();
             request.setResourcesList(resources.map((resource) => {
-                const r = new sdk.messages.AnalyzerResource();
-                r.setType(resource.type);
-                r.setName(resource.name);
-                r.setUrn(resource.urn);
-                r.setProperties(makeStruct(resource.properties));
-                r.setOptions(makeOptions(withOptions(resource)));
-                const provider = makeProvider(resource.provider);
-                if (provider) r.setProvider(provider);
+                const r = fillResource(new sdk.messages.AnalyzerResource(), resource);
                 if (resource.parent) r.setParent(resource.parent);
                 r.setDependenciesList(resource.dependencies ?? []);
                 const deps = r.getPropertydependenciesMap();
