@@ -632,6 +632,23 @@ function received(value: unknown, segments: Array<string | number>): string {
 }
 
 /**
+ * Compiled config validators by schema text. Most policies share one schema (waivers and their horizon), and a preview
+ * resolves the config twice (up front, and for Configure): compiling each distinct schema once keeps ajv's cost down.
+ */
+const configValidators = new Map<string, ReturnType<Ajv["compile"]>>();
+let configAjv: Ajv | undefined;
+function configValidator(schema: object): ReturnType<Ajv["compile"]> {
+    const key = JSON.stringify(schema);
+    let validate = configValidators.get(key);
+    if (!validate) {
+        configAjv ??= new Ajv({ allErrors: true, strict: false, verbose: true });
+        validate = configAjv.compile(schema);
+        configValidators.set(key, validate);
+    }
+    return validate;
+}
+
+/**
  * What the engine does with a config file before Configure (pkg/resource/analyzer/config.go,
  * `ReconcilePolicyPackConfig`): every policy starts at its own level with the top-level `default`s of its config schema,
  * the pack's initial config is applied, then the file's — `all` sets every policy's level, a policy's entry overrides
@@ -698,7 +715,6 @@ export function resolveConfig(info: AnalyzerInfo, config: PolicyPackConfigFile):
     }
 
     // Validate as the engine does, plus unknown properties.
-    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
     for (const policy of info.policies) {
         const properties = resolved[policy.name].properties;
         const declared = Object.keys(policy.configSchema?.properties ?? {});
@@ -707,7 +723,7 @@ export function resolveConfig(info: AnalyzerInfo, config: PolicyPackConfigFile):
             if (extra.length > 0) problems.push(`${policy.name}: takes no configuration; unknown propert${extra.length === 1 ? "y" : "ies"} ${extra.map((k) => `"${k}"`).join(", ")}`);
             continue;
         }
-        const validate = ajv.compile(closedSchema({ type: "object", properties: policy.configSchema!.properties, required: policy.configSchema!.required ?? [] }) as object);
+        const validate = configValidator(closedSchema({ type: "object", properties: policy.configSchema!.properties, required: policy.configSchema!.required ?? [] }) as object);
         if (validate(properties)) continue;
         for (const e of validate.errors ?? []) {
             const segments = propertyPath(e.instancePath);
