@@ -129,12 +129,12 @@ export async function evaluatePolicies(
         // configured (reconciled: schema defaults, initial config, the file), so each policy's defaults apply.
         // Config problems are the user's input, printed in full (every property path and reason).
         let levels: Record<string, EnforcementLevel> = {};
+        let resolved: analyzer.ResolvedPolicyConfig | undefined;
         if (!pack.info.supportsConfig) {
             if (configFile) {
                 throw new PreviewInputError(`Policy pack ${pack.info.name} does not support config, but ${configFile} was given`);
             }
         } else {
-            let resolved: analyzer.ResolvedPolicyConfig;
             try {
                 resolved = analyzer.resolveConfig(pack.info, config ?? {});
             } catch (err) {
@@ -143,8 +143,8 @@ export async function evaluatePolicies(
             levels = Object.fromEntries(Object.entries(resolved).map(([name, entry]) => [name, entry.enforcementLevel]));
         }
         try {
-            if (pack.info.supportsConfig) {
-                await pack.configure(config ?? {});
+            if (resolved) {
+                await pack.configureResolved(resolved);
             }
             if (pack.info.policies.some((p) => (levels[p.name] ?? p.enforcementLevel) === "remediate")) {
                 (await pack.remediateEach(each)).forEach((found, i) => remediations.push(...found.map((remediation) => ({ urn: each[i].urn, remediation }))));

@@ -119,6 +119,8 @@ export interface PolicyPackProcess {
     readonly directory: string;
     /** Reconciles the config as the engine does (see {@link resolveConfig}), sends it, and returns what was sent. */
     configure(config: PolicyPackConfigFile): Promise<ResolvedPolicyConfig>;
+    /** Sends a config already reconciled by {@link resolveConfig} (a caller that resolved it to report errors first). */
+    configureResolved(resolved: ResolvedPolicyConfig): Promise<void>;
     analyze(resource: AnalyzerResource): Promise<Diagnostic[]>;
     /**
      * `analyze` for each resource, pipelined (up to `concurrency` calls in flight, as the engine's parallel steps do);
@@ -382,9 +384,14 @@ export async function startPolicyPack(packDir: string, options: StartOptions = {
         logs: () => [...logs],
 
         async configure(config: PolicyPackConfigFile) {
+            const resolved = resolveConfig(info, config);
+            await pack.configureResolved(resolved);
+            return resolved;
+        },
+
+        async configureResolved(resolved: ResolvedPolicyConfig) {
             const request = new sdk.messages.ConfigureAnalyzerRequest();
             const map = request.getPolicyconfigMap();
-            const resolved = resolveConfig(info, config);
             for (const [name, entry] of Object.entries(resolved)) {
                 const policyConfig = new sdk.messages.PolicyConfig();
                 policyConfig.setEnforcementlevel(LEVELS.indexOf(entry.enforcementLevel));
@@ -392,7 +399,6 @@ export async function startPolicyPack(packDir: string, options: StartOptions = {
                 map.set(name, policyConfig);
             }
             await call("configure", request);
-            return resolved;
         },
 
         async analyze(resource: AnalyzerResource) {
