@@ -2,11 +2,9 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { createPlatformKey } from "../lib/kms";
 import { childName } from "../lib/naming";
+import { MAX_CONTINUOUS_RETENTION_DAYS } from "../lib/rules/backup-limits";
 import { scheduleConflicts, RdsWindows } from "../lib/rules/backup-windows";
 import { Tags } from "../lib/tags";
-
-/** Days AWS Backup keeps continuous (point-in-time) backups at most. */
-export const MAX_CONTINUOUS_RETENTION_DAYS = 35;
 
 export interface BackupArgs {
     /** Customer-managed key of the vault. */
