@@ -177,16 +177,31 @@ let registered = false;
 function register() {
     if (registered) return;
     registered = true;
-    // Stack traces in TypeScript lines, unless the process maps the positions it reports itself (originalPosition).
-    if (process.env.PLATFORM_PREVIEW_NATIVE_SOURCE_MAPS !== "0") {
+    const Module = require("module");
+    const packProcess = process.env.PLATFORM_PREVIEW_REPLACE_TS_NODE === "1";
+    // Stack traces in TypeScript lines, unless the process maps the positions it reports itself (originalPosition). A
+    // pack's runner installs source-map-support, whose stack formatting replaces Node's: there the compiled output is
+    // handed to it below, as ts-node does (Node's own maps would cost every module a scan and map nothing).
+    if (process.env.PLATFORM_PREVIEW_NATIVE_SOURCE_MAPS !== "0" && !packProcess) {
         process.setSourceMapsEnabled(true);
     }
-    const Module = require("module");
+    if (packProcess) {
+        // The SDK's pack runner turns on --allow-natives-syntax once it runs (runtime/closure/v8Hooks). V8 rejects code
+        // cached under other flags, so without this every module of a pack compiled from scratch on every start.
+        require("v8").setFlagsFromString("--allow-natives-syntax");
+    }
     // V8's code cache for every module this process loads (Node's NODE_COMPILE_CACHE): the same code, compiled once.
     // @pulumi/aws alone is tens of megabytes of JavaScript that each process would otherwise compile again.
     if (typeof Module.enableCompileCache === "function" && !process.env.NODE_COMPILE_CACHE) {
         try {
             Module.enableCompileCache(path.join(cacheDir(), "v8"));
+            if (packProcess && typeof Module.flushCompileCache === "function") {
+                // The engine ends a pack with SIGTERM, which would exit before Node writes the cache: write it first.
+                process.once("SIGTERM", () => {
+                    Module.flushCompileCache();
+                    process.exit(143);
+                });
+            }
         } catch {
             // No cache: slower, not different.
         }
@@ -211,6 +226,14 @@ function register() {
         Module._load = function (request, parent, ...rest) {
             if (request === "ts-node" || /[\\/]ts-node@[^\\/]+[\\/]?$/.test(request)) {
                 return stub;
+            }
+            if (request === "source-map-support/register" && parent && sdkRunner.test(parent.filename || "")) {
+                const loaded = load.call(this, request, parent, ...rest);
+                // ts-node's part: source-map-support reads the compiled output (with its inline map), not the .ts file.
+                load.call(this, "source-map-support", parent, ...rest).install({
+                    retrieveFile: (file) => compiled.get(file.startsWith("file://") ? require("url").fileURLToPath(file) : file) ?? null,
+                });
+                return loaded;
             }
             // The runner loads the compiler only to read its version (for ts-node's options); load it when used.
             if (parent && sdkRunner.test(parent.filename || "") && (request === "typescript" || /[\\/]typescript@[^\\/]+[\\/]typescript\.js$/.test(request))) {

@@ -159,6 +159,25 @@ describe("analyzer client failures", function () {
         await assert.rejects(startPolicyPack(path.join(PACKS, "full"), { startTimeoutMs: 50 }), /printed no port within 50 ms/);
     });
 
+    it("a pack's second start runs on V8's code cache of the first (none of it rejected, as under flags that differ)", async () => {
+        // The SDK's runner turns on a V8 flag at run time, and the engine ends a pack with SIGTERM: either one, unhandled,
+        // leaves every start compiling the whole pack and SDK again.
+        const cache = fs.mkdtempSync(path.join(os.tmpdir(), "pack-cache-"));
+        const start = async () => {
+            const pack = await startPolicyPack(path.join(PACKS, "full"), { env: { PLATFORM_PREVIEW_CACHE: cache, NODE_DEBUG_NATIVE: "COMPILE_CACHE" } });
+            await pack.close();
+            return pack.logs().filter((l) => l.stream === "stderr").map((l) => l.message).join("");
+        };
+        try {
+            await start();
+            const second = await start();
+            assert.ok(/\[compile cache\] cache for \S+ was accepted/.test(second), second.slice(0, 2000));
+            assert.ok(!/ was rejected/.test(second), second.split("\n").filter((l) => / was rejected/.test(l)).slice(0, 5).join("\n"));
+        } finally {
+            fs.rmSync(cache, { recursive: true, force: true });
+        }
+    });
+
     it("rejects calls on a closed pack promptly instead of hanging", async () => {
         const pack = await startPolicyPack(path.join(PACKS, "full"));
         await pack.close();
