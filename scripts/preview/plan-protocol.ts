@@ -39,6 +39,12 @@ export interface RegisteredResource {
 }
 
 export type PlanResponse =
-    | { kind: "result"; resources: RegisteredResource[]; logs: Array<{ severity: string; message: string; urn?: string }>; mockReport?: MockReport }
+    /**
+     * One registration, sent as the monitor receives it (so the preview can analyze it while the program runs, as the
+     * engine does); `order` is its place in declaration order (the Resource constructor's call).
+     */
+    | { kind: "resource"; resource: RegisteredResource; order: number }
+    /** The program finished; `resources` counts the registrations sent before this message. */
+    | { kind: "result"; resources: number; logs: Array<{ severity: string; message: string; urn?: string }>; mockReport?: MockReport }
     /** A program error (exit 2); `missingDependency`: the message is the one-line `npm install` hint. */
     | { kind: "error"; message: string; location?: SourceLocation; missingDependency?: boolean };

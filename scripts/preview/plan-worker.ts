@@ -1,6 +1,6 @@
 /**
  * The plan's child process: runs one Pulumi program under the SDK's mock runtime (preview mode, no engine, no network) and
- * sends back every registration. It loads the program's OWN @pulumi/pulumi so that setMocks reaches the instance the
+ * sends every registration back as it happens. It loads the program's OWN @pulumi/pulumi so that setMocks reaches the instance the
  * program uses, and it runs in its own process so a program that throws or exits cannot take the preview down.
  * Started by plan.ts with ts-register.cjs, which compiles TypeScript as the CLI's Node host does.
  *
@@ -167,7 +167,7 @@ async function plan(request: PlanRequest): Promise<void> {
         const qualified = parentType && parentType !== "pulumi:pulumi:Stack" ? `${parentType}$${type}` : type;
         return `urn:pulumi:${request.stack}::${request.project}::${qualified}::${name}`;
     };
-    const resources: Array<RegisteredResource & { order: number }> = [];
+    let registered = 0;
     const urns = new Set<string>();
     const registerResource = monitor.registerResource.bind(monitor);
     monitor.registerResource = (req: any, callback: (err: unknown, response: any) => void) => {
@@ -184,7 +184,9 @@ async function plan(request: PlanRequest): Promise<void> {
                     propertyDependencies[property] = deps.getUrnsList();
                 });
                 const timeouts = req.getCustomtimeouts();
-                resources.push({
+                registered++;
+                // Sent now, not kept: the preview analyzes each registration while the program goes on, as the engine does.
+                const resource: RegisteredResource = {
                     urn: response.getUrn(),
                     type: req.getType(),
                     name: req.getName(),
@@ -204,8 +206,8 @@ async function plan(request: PlanRequest): Promise<void> {
                     customTimeouts: timeouts ? { create: timeouts.getCreate() || undefined, update: timeouts.getUpdate() || undefined, delete: timeouts.getDelete() || undefined } : undefined,
                     wireInputs: req.getObject()?.toJavaScript() ?? {},
                     source: declaration?.location,
-                    order: declaration?.order ?? Number.MAX_SAFE_INTEGER,
-                });
+                };
+                process.send!({ kind: "resource", resource, order: declaration?.order ?? Number.MAX_SAFE_INTEGER } satisfies PlanResponse);
             }
             callback(err, response);
         });
@@ -258,7 +260,7 @@ async function plan(request: PlanRequest): Promise<void> {
     // belongs to the deployment. Wait until the loop empties with no RPC, registration or declaration left to settle.
     await untilIdle(async () => {
         await settings.waitForRPCs();
-        return resources.length + declared;
+        return registered + declared;
     });
     if (!failure) {
         // What the SDK's exit handler would print (and fail on): promises that never settled, e.g. an input awaiting
@@ -268,8 +270,7 @@ async function plan(request: PlanRequest): Promise<void> {
             fail(new Error(message.trim()), undefined);
         }
     }
-    const inDeclarationOrder = resources.sort((a, b) => a.order - b.order).map(({ order: _order, ...resource }) => resource);
-    await finish(failure ? { kind: "error", ...failure, missingDependency } : { kind: "result", resources: inDeclarationOrder, logs, mockReport: platform.report() });
+    await finish(failure ? { kind: "error", ...failure, missingDependency } : { kind: "result", resources: registered, logs, mockReport: platform.report() });
 }
 
 function messageOf(err: unknown): string {

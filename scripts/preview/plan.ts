@@ -39,6 +39,11 @@ export interface PlanOptions {
     heapLimitMiB?: number;
     /** `--mocks`: the user's own answers to data sources and resources. */
     userMocksModule?: string;
+    /**
+     * Called with each registration as the program makes it (registration order, providers before the resources that
+     * use them), before the plan is complete: a caller may start work on it. Throwing here is the caller's problem.
+     */
+    onResource?: (resource: RegisteredResource) => void;
 }
 
 export async function runPlan(project: ProgramProject, options: PlanOptions = {}): Promise<Plan> {
@@ -89,12 +94,18 @@ function runProgram(project: ProgramProject, options: PlanOptions): Promise<Plan
 
     return new Promise<Plan>((resolve, reject) => {
         let response: PlanResponse | undefined;
+        const registered: Array<{ resource: RegisteredResource; order: number }> = [];
         const timer = setTimeout(() => {
             child.kill("SIGKILL");
             reject(new PreviewInputError(`Program did not finish within ${timeoutMs / 1000} s (the plan waits, as the CLI does, until the program's event loop is empty: a timer or open handle that never ends keeps it running)`));
         }, timeoutMs);
         child.on("message", (message: PlanResponse) => {
-            response = message;
+            if (message.kind === "resource") {
+                registered.push({ resource: message.resource, order: message.order });
+                options.onResource?.(message.resource);
+            } else {
+                response = message;
+            }
         });
         child.on("error", (err) => {
             clearTimeout(timer);
@@ -102,8 +113,12 @@ function runProgram(project: ProgramProject, options: PlanOptions): Promise<Plan
         });
         child.on("exit", (code, signal) => {
             clearTimeout(timer);
-            if (response?.kind === "result") {
-                resolve({ resources: response.resources, logs: response.logs, mockReport: response.mockReport });
+            if (response?.kind === "result" && response.resources === registered.length) {
+                // In declaration order (the monitor sees registrations in completion order, which varies run to run).
+                const resources = registered.sort((a, b) => a.order - b.order).map((r) => r.resource);
+                resolve({ resources, logs: response.logs, mockReport: response.mockReport });
+            } else if (response?.kind === "result") {
+                reject(new PreviewInputError(`The plan lost registrations: the program made ${response.resources}, ${registered.length} arrived`));
             } else if (response?.kind === "error") {
                 const where = response.location ? ` at ${response.location.file}:${response.location.line}` : "";
                 reject(response.missingDependency ? new MissingDependencyError(`Cannot run the program: ${response.message}`) : new PreviewInputError(`Program error${where}: ${response.message}`));

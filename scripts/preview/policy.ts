@@ -105,122 +105,187 @@ export async function startPack(packDir: string): Promise<analyzer.PolicyPackPro
     }
 }
 
+/** Where a preview's policy evaluation stands: fed registrations while the plan runs, finished once it is complete. */
+export interface PolicyEvaluation {
+    /** One registration from the running plan: remediated and analyzed as soon as the pack is configured. */
+    add(resource: RegisteredResource): void;
+    /** The plan is complete: AnalyzeStack, every verdict collected, findings built. Closes the pack. */
+    finish(plan: Plan, resources: PlannedResource[]): Promise<PolicyRun>;
+    /** The plan failed: closes the pack, whatever it was doing. */
+    abort(): Promise<void>;
+}
+
 /**
- * Evaluates the plan exactly as `pulumi preview --policy-pack` does, through the analyzer protocol: configure, remediate
- * (remediate-level policies), analyze each registered resource, then analyze the whole stack. Closes the pack.
+ * Evaluates a plan exactly as `pulumi preview --policy-pack` does, through the analyzer protocol, and at the same
+ * moments: the pack is configured once it has loaded (the engine configures analyzers when it loads them, before the
+ * program runs), each resource is remediated (remediate-level policies) and analyzed as its registration arrives (the
+ * engine's step for it), and the whole stack is analyzed once the program is done.
  */
-export async function evaluatePolicies(
-    pack: analyzer.PolicyPackProcess,
-    plan: Plan,
+export function startEvaluation(
+    packStarting: Promise<analyzer.PolicyPackProcess>,
     project: ProgramProject,
     packSource: { directory: string; configFile?: string; config?: analyzer.PolicyPackConfigFile },
-    resources: PlannedResource[],
-): Promise<PolicyRun> {
+): PolicyEvaluation {
     const { directory: packDir, configFile, config } = packSource;
-    try {
-        const byUrn = new Map(plan.resources.map((r) => [r.urn, r]));
-        const analyzed = plan.resources.filter((r) => !r.type.startsWith("pulumi:providers:")).map((r) => toAnalyzerResource(r, byUrn, project));
-        // The engine's step generator sends every registered resource to Remediate and Analyze, components (local and
-        // remote) included — so rules on component inputs (e.g. awsx:ecs:FargateService) run, offline as in a real preview.
-        const each = analyzed;
-        const diagnostics: analyzer.Diagnostic[] = [];
-        const remediations: Array<{ urn: string; remediation: analyzer.Remediation }> = [];
+    const packFailed = (pack: analyzer.PolicyPackProcess, err: unknown) =>
+        err instanceof PreviewInputError ? err : new PreviewInputError(`Policy pack ${pack.info.name} failed: ${condensePackError(err, packDir)}`);
+    const configured = packStarting.then(async (pack) => {
         // As the engine does: a pack that does not take config refuses a config file; one that does is always
         // configured (reconciled: schema defaults, initial config, the file), so each policy's defaults apply.
         // Config problems are the user's input, printed in full (every property path and reason).
         let levels: Record<string, EnforcementLevel> = {};
-        let resolved: analyzer.ResolvedPolicyConfig | undefined;
         if (!pack.info.supportsConfig) {
             if (configFile) {
                 throw new PreviewInputError(`Policy pack ${pack.info.name} does not support config, but ${configFile} was given`);
             }
         } else {
+            let resolved: analyzer.ResolvedPolicyConfig;
             try {
                 resolved = analyzer.resolveConfig(pack.info, config ?? {});
             } catch (err) {
                 throw new PreviewInputError(`Policy config${configFile ? ` ${configFile}` : ""}: ${(err as Error).message}`);
             }
             levels = Object.fromEntries(Object.entries(resolved).map(([name, entry]) => [name, entry.enforcementLevel]));
-        }
-        try {
-            if (resolved) {
-                await pack.configureResolved(resolved);
-            }
-            if (pack.info.policies.some((p) => (levels[p.name] ?? p.enforcementLevel) === "remediate")) {
-                (await pack.remediateEach(each)).forEach((found, i) => remediations.push(...found.map((remediation) => ({ urn: each[i].urn, remediation }))));
-            }
-            // Independent calls: the pack judges the stack while the per-resource calls stream in (results keep order).
-            const [perResource, stack] = await Promise.all([pack.analyzeEach(each), pack.analyzeStack(analyzed)]);
-            // A resource policy's violation is about the analyzed resource; the engine attaches its URN.
-            perResource.forEach((found, i) => diagnostics.push(...found.map((d) => ({ ...d, urn: d.urn || each[i].urn }))));
-            diagnostics.push(...stack);
-        } catch (err) {
-            throw new PreviewInputError(`Policy pack ${pack.info.name} failed: ${condensePackError(err, packDir)}`);
-        }
-        const policies = pack.info.policies.map((p): PolicySummary => ({
-            name: p.name,
-            displayName: p.displayName,
-            description: p.description,
-            enforcementLevel: levels[p.name] ?? (p.enforcementLevel as EnforcementLevel),
-            severity: p.severity,
-            remediationSteps: p.remediationSteps,
-            url: p.url,
-            controls: controlsOf(p.tags),
-        }));
-        const resourceByUrn = new Map(resources.map((r) => [r.urn, r]));
-        const locate = (urn: string | undefined) => {
-            const resource = urn ? resourceByUrn.get(urn) : undefined;
-            return resource ? { resourceType: resource.type, resourceName: resource.name, source: resource.source } : {};
-        };
-        const policyByName = new Map(policies.map((p) => [p.name, p]));
-        const findings: Finding[] = diagnostics.map((d) => {
-            // The policy SDK sends `<description>\n<violation>`; keep the violation, the description has its own field.
-            const message = d.message.startsWith(`${d.description}\n`) ? d.message.slice(d.description.length + 1) : d.message;
-            const base: Finding = {
-                policyName: d.policyName,
-                policyPackName: d.policyPackName,
-                policyPackVersion: d.policyPackVersion,
-                enforcementLevel: d.enforcementLevel as EnforcementLevel,
-                message,
-                description: d.description,
-                severity: d.severity,
-                urn: d.urn || undefined,
-                ...locate(d.urn),
-            };
-            const waived = WAIVED_FINDINGS_POLICIES.has(d.policyName) ? parseWaivedMessage(message) : undefined;
-            if (!waived) {
-                return base;
-            }
-            const rule = policyByName.get(waived.waiver.rule);
-            return {
-                ...base,
-                policyName: waived.waiver.rule,
-                enforcementLevel: rule?.enforcementLevel ?? base.enforcementLevel,
-                description: rule?.description ?? base.description,
-                severity: rule?.severity ?? base.severity,
-                message: waived.message,
-                waiver: waived.waiver,
-            };
-        });
-        for (const { urn, remediation } of remediations) {
-            findings.push({
-                policyName: remediation.policyName,
-                policyPackName: remediation.policyPackName,
-                policyPackVersion: remediation.policyPackVersion,
-                enforcementLevel: "remediate",
-                message: remediation.diagnostic || `Remediated: ${remediation.description}`,
-                description: remediation.description,
-                severity: policyByName.get(remediation.policyName)?.severity,
-                urn,
-                ...locate(urn),
+            await pack.configureResolved(resolved).catch((err: unknown) => {
+                throw packFailed(pack, err);
             });
         }
-        return {
-            pack: { directory: packDir, name: pack.info.name, version: pack.info.version, configFile, policies },
-            findings,
-            logs: pack.logs().filter((l) => l.severity !== "debug" && l.severity !== "info").map((l) => ({ severity: l.severity, message: l.message, urn: l.urn })),
+        const remediates = pack.info.policies.some((p) => (levels[p.name] ?? p.enforcementLevel) === "remediate");
+        return { pack, levels, remediates };
+    });
+    // Observed by finish() (after the plan, so a program error is reported first); not an unhandled rejection meanwhile.
+    configured.catch(() => undefined);
+
+    const byUrn = new Map<string, RegisteredResource>();
+    const inputs = new Map<RegisteredResource, analyzer.AnalyzerResource>();
+    const verdicts = new Map<RegisteredResource, Promise<{ diagnostics: analyzer.Diagnostic[]; remediations: analyzer.Remediation[] }>>();
+    // Explicit providers register before the resources that use them, so a resource's provider is known when it arrives.
+    const inputOf = (resource: RegisteredResource) => {
+        let input = inputs.get(resource);
+        if (!input) {
+            input = toAnalyzerResource(resource, byUrn, project);
+            inputs.set(resource, input);
+        }
+        return input;
+    };
+    const add = (resource: RegisteredResource) => {
+        byUrn.set(resource.urn, resource);
+        // The engine's step generator sends every registered resource to Remediate and Analyze, components (local and
+        // remote) included — so rules on component inputs (e.g. awsx:ecs:FargateService) run, offline as in a real preview.
+        if (resource.type.startsWith("pulumi:providers:") || verdicts.has(resource)) {
+            return;
+        }
+        const verdict = configured.then(async ({ pack, remediates }) => {
+            const input = inputOf(resource);
+            const remediations = remediates ? await pack.remediate(input) : [];
+            return { remediations, diagnostics: await pack.analyze(input) };
+        });
+        verdict.catch(() => undefined);
+        verdicts.set(resource, verdict);
+    };
+    const close = () => packStarting.then((pack) => pack.close(), () => undefined);
+
+    return {
+        add,
+        abort: close,
+        async finish(plan, resources) {
+            try {
+                const { pack, levels } = await configured;
+                plan.resources.forEach(add);
+                const analyzed = plan.resources.filter((r) => !r.type.startsWith("pulumi:providers:"));
+                const diagnostics: analyzer.Diagnostic[] = [];
+                const remediations: Array<{ urn: string; remediation: analyzer.Remediation }> = [];
+                try {
+                    // The stack is judged while the last per-resource verdicts come in; both in declaration order.
+                    const [perResource, stack] = await Promise.all([Promise.all(analyzed.map((r) => verdicts.get(r)!)), pack.analyzeStack(analyzed.map(inputOf))]);
+                    perResource.forEach((verdict, i) => {
+                        // A resource policy's violation is about the analyzed resource; the engine attaches its URN.
+                        diagnostics.push(...verdict.diagnostics.map((d) => ({ ...d, urn: d.urn || analyzed[i].urn })));
+                        remediations.push(...verdict.remediations.map((remediation) => ({ urn: analyzed[i].urn, remediation })));
+                    });
+                    diagnostics.push(...stack);
+                } catch (err) {
+                    throw packFailed(pack, err);
+                }
+                return toPolicyRun(pack, packSource, levels, diagnostics, remediations, resources);
+            } finally {
+                await close();
+            }
+        },
+    };
+}
+
+/** The pack's verdicts as the preview reports them: findings located in the program, waivers unfolded, remediations. */
+function toPolicyRun(
+    pack: analyzer.PolicyPackProcess,
+    packSource: { directory: string; configFile?: string },
+    levels: Record<string, EnforcementLevel>,
+    diagnostics: analyzer.Diagnostic[],
+    remediations: Array<{ urn: string; remediation: analyzer.Remediation }>,
+    resources: PlannedResource[],
+): PolicyRun {
+    const { directory: packDir, configFile } = packSource;
+    const policies = pack.info.policies.map((p): PolicySummary => ({
+        name: p.name,
+        displayName: p.displayName,
+        description: p.description,
+        enforcementLevel: levels[p.name] ?? (p.enforcementLevel as EnforcementLevel),
+        severity: p.severity,
+        remediationSteps: p.remediationSteps,
+        url: p.url,
+        controls: controlsOf(p.tags),
+    }));
+    const resourceByUrn = new Map(resources.map((r) => [r.urn, r]));
+    const locate = (urn: string | undefined) => {
+        const resource = urn ? resourceByUrn.get(urn) : undefined;
+        return resource ? { resourceType: resource.type, resourceName: resource.name, source: resource.source } : {};
+    };
+    const policyByName = new Map(policies.map((p) => [p.name, p]));
+    const findings: Finding[] = diagnostics.map((d) => {
+        // The policy SDK sends `<description>\n<violation>`; keep the violation, the description has its own field.
+        const message = d.message.startsWith(`${d.description}\n`) ? d.message.slice(d.description.length + 1) : d.message;
+        const base: Finding = {
+            policyName: d.policyName,
+            policyPackName: d.policyPackName,
+            policyPackVersion: d.policyPackVersion,
+            enforcementLevel: d.enforcementLevel as EnforcementLevel,
+            message,
+            description: d.description,
+            severity: d.severity,
+            urn: d.urn || undefined,
+            ...locate(d.urn),
         };
-    } finally {
-        await pack.close();
+        const waived = WAIVED_FINDINGS_POLICIES.has(d.policyName) ? parseWaivedMessage(message) : undefined;
+        if (!waived) {
+            return base;
+        }
+        const rule = policyByName.get(waived.waiver.rule);
+        return {
+            ...base,
+            policyName: waived.waiver.rule,
+            enforcementLevel: rule?.enforcementLevel ?? base.enforcementLevel,
+            description: rule?.description ?? base.description,
+            severity: rule?.severity ?? base.severity,
+            message: waived.message,
+            waiver: waived.waiver,
+        };
+    });
+    for (const { urn, remediation } of remediations) {
+        findings.push({
+            policyName: remediation.policyName,
+            policyPackName: remediation.policyPackName,
+            policyPackVersion: remediation.policyPackVersion,
+            enforcementLevel: "remediate",
+            message: remediation.diagnostic || `Remediated: ${remediation.description}`,
+            description: remediation.description,
+            severity: policyByName.get(remediation.policyName)?.severity,
+            urn,
+            ...locate(urn),
+        });
     }
+    return {
+        pack: { directory: packDir, name: pack.info.name, version: pack.info.version, configFile, policies },
+        findings,
+        logs: pack.logs().filter((l) => l.severity !== "debug" && l.severity !== "info").map((l) => ({ severity: l.severity, message: l.message, urn: l.urn })),
+    };
 }

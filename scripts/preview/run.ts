@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { SCHEMA_VERSION, type PreviewResult } from "./model";
 import { runPlan } from "./plan";
-import { evaluatePolicies, readPolicyConfig, startPack, type PolicyRun } from "./policy";
+import { readPolicyConfig, startEvaluation, startPack, type PolicyRun } from "./policy";
 import { loadProject } from "./project";
 import { gateOf, remoteComponents, splitNotJudged, toPlannedResource, unknownValues, unreadInputs, type MockReportLike } from "./result";
 
@@ -26,8 +26,9 @@ function toolVersion(): string {
 }
 
 /**
- * Plans the program and evaluates the pack. The pack starts while the program runs (it is the slower half to start);
- * if the plan fails the pack is closed before the error propagates, so no process is left behind.
+ * Plans the program and evaluates the pack. The pack starts while the program runs and judges each resource as it
+ * registers (see startEvaluation); if the plan fails the pack is closed before the error propagates, so no process is
+ * left behind.
  */
 export async function runPreview(options: PreviewOptions): Promise<PreviewResult> {
     const started = Date.now();
@@ -39,19 +40,17 @@ export async function runPreview(options: PreviewOptions): Promise<PreviewResult
     const packStarting = packDir ? startPack(packDir) : undefined;
     // Observed below; this only keeps an early start failure from being reported as unhandled while the plan runs.
     packStarting?.catch(() => undefined);
+    const evaluation = packStarting && packDir ? startEvaluation(packStarting, project, { directory: packDir, configFile, config }) : undefined;
     let plan;
     try {
-        plan = await runPlan(project, { userMocksModule: options.mocks ? path.resolve(options.mocks) : undefined });
+        plan = await runPlan(project, { userMocksModule: options.mocks ? path.resolve(options.mocks) : undefined, onResource: evaluation?.add });
     } catch (err) {
-        await packStarting?.then((pack) => pack.close(), () => undefined);
+        await evaluation?.abort();
         throw err;
     }
     const planEnded = Date.now();
     const resources = plan.resources.map(toPlannedResource);
-    let policy: PolicyRun | undefined;
-    if (packStarting && packDir) {
-        policy = await evaluatePolicies(await packStarting, plan, project, { directory: packDir, configFile, config }, resources);
-    }
+    const policy: PolicyRun | undefined = await evaluation?.finish(plan, resources);
     const allowUninspected = options.allowUninspected ?? [];
     const remote = remoteComponents(resources, allowUninspected);
     const judged = splitNotJudged(policy?.findings ?? [], options.failOn, resources);

@@ -216,18 +216,43 @@ function register() {
     for (const ext of [".ts", ".tsx", ".cts"]) {
         Module._extensions[ext] = compile;
     }
-    if (process.env.PLATFORM_PREVIEW_REPLACE_TS_NODE === "1") {
-        // A policy pack started as the CLI starts it (`node <sdk>/cmd/run-policy-pack`): the runner registers ts-node
-        // (type check included) itself. This hook already compiles with the same compiler and options, and the type
-        // check runs separately, cached (typecheck.cjs): the runner's ts-node registration becomes a no-op.
-        const stub = { VERSION: "platform-preview", register: () => ({}) };
-        const load = Module._load;
-        const sdkRunner = /[\\/]@pulumi[\\/]pulumi[\\/](tsutils\.js|cmd[\\/]run-policy-pack[\\/])/;
-        Module._load = function (request, parent, ...rest) {
+    const load = Module._load;
+    const sdkFile = (parent, pattern) => parent && pattern.test(parent.filename || "");
+    const typescriptRequest = (request) => request === "typescript" || /[\\/]typescript@[^\\/]+[\\/]typescript\.js$/.test(request);
+    /** The module `request` names, loaded when first used (resolved now, so a missing one still throws here). */
+    const lazy = (self, request, parent, rest, known = {}) => {
+        Module._resolveFilename(request, parent);
+        let real;
+        const target = () => (real ??= load.call(self, request, parent, ...rest));
+        return new Proxy({}, {
+            get: (_, key) => (Object.hasOwn(known, key) ? known[key] : Reflect.get(target(), key)),
+            has: (_, key) => Object.hasOwn(known, key) || Reflect.has(target(), key),
+            ownKeys: () => Reflect.ownKeys(target()),
+            getOwnPropertyDescriptor: (_, key) => {
+                const descriptor = Reflect.getOwnPropertyDescriptor(target(), key);
+                return descriptor && { ...descriptor, configurable: true };
+            },
+            set: (_, key, value) => Reflect.set(target(), key, value),
+        });
+    };
+    const sdkShim = /[\\/]@pulumi[\\/]pulumi[\\/]typescript-shim\.js$/;
+    const sdkRunner = /[\\/]@pulumi[\\/]pulumi[\\/](tsutils\.js|cmd[\\/]run-policy-pack[\\/])/;
+    const sdkTsutils = /[\\/]@pulumi[\\/]pulumi[\\/]tsutils\.js$/;
+    // A policy pack started as the CLI starts it (`node <sdk>/cmd/run-policy-pack`): the runner registers ts-node
+    // (type check included) itself. This hook already compiles with the same compiler and options, and the type
+    // check runs separately, cached (typecheck.cjs): the runner's ts-node registration becomes a no-op.
+    const tsNodeStub = { VERSION: "platform-preview", register: () => ({}) };
+    Module._load = function (request, parent, ...rest) {
+        // The SDK's closure serializer loads the TypeScript compiler with @pulumi/pulumi (~70 ms of every process that
+        // loads the SDK) and uses it only to serialize a function: load it then.
+        if (sdkFile(parent, sdkShim) && typescriptRequest(request)) {
+            return lazy(this, request, parent, rest);
+        }
+        if (packProcess) {
             if (request === "ts-node" || /[\\/]ts-node@[^\\/]+[\\/]?$/.test(request)) {
-                return stub;
+                return tsNodeStub;
             }
-            if (request === "source-map-support/register" && parent && sdkRunner.test(parent.filename || "")) {
+            if (request === "source-map-support/register" && sdkFile(parent, sdkRunner)) {
                 const loaded = load.call(this, request, parent, ...rest);
                 // ts-node's part: source-map-support reads the compiled output (with its inline map), not the .ts file.
                 load.call(this, "source-map-support", parent, ...rest).install({
@@ -235,18 +260,20 @@ function register() {
                 });
                 return loaded;
             }
-            // The runner loads the compiler only to read its version (for ts-node's options); load it when used.
-            if (parent && sdkRunner.test(parent.filename || "") && (request === "typescript" || /[\\/]typescript@[^\\/]+[\\/]typescript\.js$/.test(request))) {
+            // The runner reads the compiler's version and the tsconfig.json compilerOptions only to configure ts-node,
+            // replaced above (this loader reads tsconfig.json itself): neither needs the compiler loaded.
+            if (sdkFile(parent, sdkRunner) && typescriptRequest(request)) {
                 const resolved = Module._resolveFilename(request, parent);
                 const pkg = path.join(path.dirname(path.dirname(resolved)), "package.json");
                 const version = fs.existsSync(pkg) ? JSON.parse(fs.readFileSync(pkg, "utf8")).version : undefined;
-                let real;
-                const compiler = () => (real ??= load.call(this, request, parent, ...rest));
-                return new Proxy({}, { get: (_, key) => (key === "version" && version ? version : compiler()[key]) });
+                return lazy(this, request, parent, rest, version ? { version } : {});
             }
-            return load.call(this, request, parent, ...rest);
-        };
-    }
+            if (sdkFile(parent, sdkTsutils) && request === "./typescript-shim") {
+                return lazy(this, request, parent, rest, { parseConfigFileTextToJson: () => ({ config: {} }) });
+            }
+        }
+        return load.call(this, request, parent, ...rest);
+    };
 }
 
 module.exports = { register, transpile, originalPosition, projectOptions, typescriptFor, typescriptPath, cacheDir, sha256, TOOL_ROOT };

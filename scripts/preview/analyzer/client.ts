@@ -4,6 +4,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { isSecretLikePath } from "../../../lib/rules/secrets";
 import { formatTypeErrors, typeCheck } from "../typecheck";
+import { resourceWriter, SECRET_SIG, SPECIAL_SIG_KEY, UNKNOWN_VALUE, type WireMarkers } from "./wire";
 
 /**
  * The engine's side of the analyzer protocol: starts any CrossGuard policy pack the way the Pulumi CLI does
@@ -121,14 +122,11 @@ export interface PolicyPackProcess {
     configure(config: PolicyPackConfigFile): Promise<ResolvedPolicyConfig>;
     /** Sends a config already reconciled by {@link resolveConfig} (a caller that resolved it to report errors first). */
     configureResolved(resolved: ResolvedPolicyConfig): Promise<void>;
-    analyze(resource: AnalyzerResource): Promise<Diagnostic[]>;
     /**
-     * `analyze` for each resource, pipelined (up to `concurrency` calls in flight, as the engine's parallel steps do);
-     * results in the order of `resources`.
+     * Analyze one resource. Call it for as many resources as there are: at most {@link PIPELINE_DEPTH} Analyze and
+     * Remediate calls are in flight at once (as the engine's parallel steps), the others wait their turn, in order.
      */
-    analyzeEach(resources: AnalyzerResource[], concurrency?: number): Promise<Diagnostic[][]>;
-    /** `remediate` for each resource, pipelined like {@link analyzeEach}. */
-    remediateEach(resources: AnalyzerResource[], concurrency?: number): Promise<Remediation[][]>;
+    analyze(resource: AnalyzerResource): Promise<Diagnostic[]>;
     analyzeStack(resources: AnalyzerResource[]): Promise<Diagnostic[]>;
     remediate(resource: AnalyzerResource): Promise<Remediation[]>;
     logs(): PackLog[];
@@ -183,53 +181,47 @@ function loadSdk(packDir: string) {
         empty: require(resolveFrom("google-protobuf/google/protobuf/empty_pb.js")),
         engineServices: require(resolveFrom("@pulumi/pulumi/proto/engine_grpc_pb.js")),
         engineMessages: require(resolveFrom("@pulumi/pulumi/proto/engine_pb.js")),
-        rpc: require(resolveFrom("@pulumi/pulumi/runtime/rpc.js")),
+        jspb: require(resolveFrom("google-protobuf")),
     };
 }
 
-/** Plain JS with UNKNOWN/secret wrappers → the engine's wire form (unknown sentinel, secret signature objects). */
-function toWire(value: unknown, rpc: any): unknown {
-    if (value === UNKNOWN) return rpc.unknownValue;
-    if (value instanceof SecretValue) return { [rpc.specialSigKey]: rpc.specialSecretSig, value: toWire(value.value, rpc) };
-    if (Array.isArray(value)) return value.map((v) => toWire(v, rpc));
-    if (value !== null && typeof value === "object") {
-        const out: Record<string, unknown> = {};
-        for (const [k, v] of Object.entries(value)) {
-            if (v !== undefined) out[k] = toWire(v, rpc);
-        }
-        return out;
-    }
-    return value;
-}
+const WIRE_MARKERS: WireMarkers = { unknown: UNKNOWN, isSecret: (value): value is SecretValue => value instanceof SecretValue };
 
 /** The engine's wire form back to plain JS with UNKNOWN and secret(...) wrappers (remediated properties). */
-function fromWire(value: unknown, rpc: any): unknown {
-    if (value === rpc.unknownValue) return UNKNOWN;
-    if (Array.isArray(value)) return value.map((v) => fromWire(v, rpc));
+function fromWire(value: unknown): unknown {
+    if (value === UNKNOWN_VALUE) return UNKNOWN;
+    if (Array.isArray(value)) return value.map((v) => fromWire(v));
     if (value !== null && typeof value === "object") {
         const record = value as Record<string, unknown>;
-        if (record[rpc.specialSigKey] === rpc.specialSecretSig) return secret(fromWire(record.value, rpc));
-        return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, fromWire(v, rpc)]));
+        if (record[SPECIAL_SIG_KEY] === SECRET_SIG) return secret(fromWire(record.value));
+        return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, fromWire(v)]));
     }
     return value;
 }
 
 const PER_RESOURCE_METHODS = new Set(["analyze", "remediate"]);
-/** Calls in flight per pack: enough to keep the pack busy between round trips, few enough to bound memory. */
-const PIPELINE_DEPTH = 32;
+/** Per-resource calls in flight per pack: enough to keep the pack busy between round trips, few enough to bound memory. */
+export const PIPELINE_DEPTH = 32;
 
-/** Maps `items` through `fn` with at most `concurrency` calls pending; results keep the items' order. */
-async function pipelined<T, R>(items: T[], concurrency: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-    const results = new Array<R>(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next++;
-            results[index] = await fn(items[index]);
+/** Runs at most `limit` of the functions given to it at once; the others start in the order they came, as slots free. */
+function limiter(limit: number) {
+    let active = 0;
+    const waiting: Array<() => void> = [];
+    return async <T>(fn: () => Promise<T>): Promise<T> => {
+        if (active < limit) {
+            active++;
+        } else {
+            // The slot is handed over by the call that ends (see finally), so `active` never overshoots.
+            await new Promise<void>((resolve) => waiting.push(resolve));
+        }
+        try {
+            return await fn();
+        } finally {
+            const next = waiting.shift();
+            if (next) next();
+            else active--;
         }
     };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
-    return results;
 }
 
 /** The preview's TypeScript loader and type check (scripts/preview): the CLI's compiler, cached. */
@@ -304,6 +296,15 @@ export async function startPolicyPack(packDir: string, options: StartOptions = {
     }
     let closed = false;
     const client = new sdk.services.AnalyzerClient(`127.0.0.1:${port}`, sdk.grpc.credentials.createInsecure());
+    /** A request already in wire form goes out as is, with the method's own response decoding. */
+    const send = (method: string, request: unknown, callback: (err: Error | null, response: any) => void) => {
+        if (request instanceof Uint8Array) {
+            const definition = sdk.services.AnalyzerService[method];
+            client.makeUnaryRequest(definition.path, (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), definition.responseDeserialize, request, callback);
+        } else {
+            client[method](request, callback);
+        }
+    };
     const call = <T>(method: string, request: unknown): Promise<T> =>
         new Promise((resolve, reject) => {
             if (closed) {
@@ -315,7 +316,7 @@ export async function startPolicyPack(packDir: string, options: StartOptions = {
                 reject(new PolicyPackError(`${method}: policy pack ${directory} has exited (${child.signalCode ?? `code ${child.exitCode}`})${stderrTail(logs)}`));
                 return;
             }
-            client[method](request, (err: Error | null, response: T) =>
+            send(method, request, (err: Error | null, response: T) =>
                 err
                     ? reject(new PolicyPackError(`${method} failed in policy pack ${directory}: ${err.message}${stderrTail(logs)}`))
                     // Log calls the pack made before answering travel on the engine connection: let them land first.
@@ -352,32 +353,24 @@ export async function startPolicyPack(packDir: string, options: StartOptions = {
         if (opts.parent) o.setParent(opts.parent);
         return o;
     };
-    const makeStruct = (props: Record<string, unknown>) => sdk.struct.Struct.fromJavaScript(toWire(props, sdk.rpc));
-    const makeProvider = (provider: AnalyzerResource["provider"]) => {
-        if (!provider) return undefined;
-        const p = new sdk.messages.AnalyzerProviderResource();
-        p.setType(provider.type);
-        p.setName(provider.name);
-        p.setUrn(provider.urn);
-        p.setProperties(makeStruct(provider.properties));
-        return p;
-    };
     const withOptions = (resource: AnalyzerResource): AnalyzerResourceOptionsInput => ({ parent: resource.parent, ...resource.options });
-    /** What an AnalyzeRequest and AnalyzeStack's AnalyzerResource both carry: the resource, its options, its provider. */
-    const fillResource = <M extends { setType(v: string): void }>(message: M, resource: AnalyzerResource): M => {
-        const m = message as any;
-        m.setType(resource.type);
-        m.setName(resource.name);
-        m.setUrn(resource.urn);
-        m.setProperties(makeStruct(resource.properties));
-        m.setOptions(makeOptions(withOptions(resource)));
-        const provider = makeProvider(resource.provider);
-        if (provider) m.setProvider(provider);
-        return message;
+    const writer = resourceWriter(sdk.jspb.BinaryWriter, WIRE_MARKERS);
+    /**
+     * Analyze and Remediate take the same request: one resource with its options (always) and provider. It is written
+     * once per resource object and reused by AnalyzeStack (whose entries begin with the same fields): a resource must
+     * not change once it has been sent.
+     */
+    const written = new WeakMap<AnalyzerResource, Uint8Array>();
+    const analyzeRequest = (resource: AnalyzerResource) => {
+        let bytes = written.get(resource);
+        if (!bytes) {
+            bytes = writer.analyzeRequest(resource, makeOptions(withOptions(resource)).serializeBinary());
+            written.set(resource, bytes);
+        }
+        return bytes;
     };
-    /** Analyze and Remediate take the same request: one resource with its options (always) and provider. */
-    const analyzeRequest = (resource: AnalyzerResource) => fillResource(new sdk.messages.AnalyzeRequest(), resource);
 
+    const perResource = limiter(PIPELINE_DEPTH);
     const pack: PolicyPackProcess = {
         info,
         directory,
@@ -401,44 +394,25 @@ export async function startPolicyPack(packDir: string, options: StartOptions = {
             await call("configure", request);
         },
 
-        async analyze(resource: AnalyzerResource) {
-            return withTags(toDiagnostics(await call<any>("analyze", analyzeRequest(resource))));
-        },
-
-        analyzeEach(resources: AnalyzerResource[], concurrency = PIPELINE_DEPTH) {
-            return pipelined(resources, concurrency, (resource) => pack.analyze(resource));
-        },
-
-        remediateEach(resources: AnalyzerResource[], concurrency = PIPELINE_DEPTH) {
-            return pipelined(resources, concurrency, (resource) => pack.remediate(resource));
+        analyze(resource: AnalyzerResource) {
+            // The request is built when its turn comes: only the calls in flight hold one.
+            return perResource(async () => withTags(toDiagnostics(await call<any>("analyze", analyzeRequest(resource)))));
         },
 
         async analyzeStack(resources: AnalyzerResource[]) {
-            const request = new sdk.messages.AnalyzeStackRequest();
-            request.setResourcesList(resources.map((resource) => {
-                const r = fillResource(new sdk.messages.AnalyzerResource(), resource);
-                if (resource.parent) r.setParent(resource.parent);
-                r.setDependenciesList(resource.dependencies ?? []);
-                const deps = r.getPropertydependenciesMap();
-                for (const [prop, urns] of Object.entries(resource.propertyDependencies ?? {})) {
-                    const d = new sdk.messages.AnalyzerPropertyDependencies();
-                    d.setUrnsList(urns);
-                    deps.set(prop, d);
-                }
-                return r;
-            }));
+            const request = writer.analyzeStackRequest(resources.map((resource) => ({ resource, analyze: analyzeRequest(resource) })));
             return withTags(toDiagnostics(await call<any>("analyzeStack", request)));
         },
 
         async remediate(resource: AnalyzerResource) {
-            const response = await call<any>("remediate", analyzeRequest(resource));
+            const response = await perResource(() => call<any>("remediate", analyzeRequest(resource)));
             return response.getRemediationsList().map((r: any): Remediation => ({
                 policyName: r.getPolicyname(),
                 policyPackName: r.getPolicypackname(),
                 policyPackVersion: r.getPolicypackversion(),
                 description: r.getDescription(),
                 urn: resource.urn,
-                properties: fromWire(r.getProperties()?.toJavaScript(), sdk.rpc) as Record<string, unknown> | undefined,
+                properties: fromWire(r.getProperties()?.toJavaScript()) as Record<string, unknown> | undefined,
                 diagnostic: r.getDiagnostic() || undefined,
             }));
         },
@@ -637,21 +611,42 @@ function received(value: unknown, segments: Array<string | number>): string {
     return `, received ${text.length > 60 ? `${text.slice(0, 57)}...` : text}`;
 }
 
+type ConfigValidator = ReturnType<Ajv["compile"]>;
+const loader: { cacheDir(): string; sha256(...parts: string[]): string } = require("../ts-loader.cjs");
+const AJV_OPTIONS = { allErrors: true, strict: false, verbose: true } as const;
+
 /**
- * Compiled config validators by schema text. Most policies share one schema (waivers and their horizon), and a preview
- * resolves the config twice (up front, and for Configure): compiling each distinct schema once keeps ajv's cost down.
+ * A validator for each of the given config schemas. Compiling them is most of the cost of reconciling a pack's config
+ * (ajv generates and compiles code per schema, ~150 ms for this repository's pack), paid before Configure and so before
+ * any resource can be analyzed: the generated code is kept on disk (ajv's standalone output, in the preview's cache,
+ * keyed by the schemas and ajv's version) and loaded as any module is. The same code validates either way.
  */
-const configValidators = new Map<string, ReturnType<Ajv["compile"]>>();
-let configAjv: Ajv | undefined;
-function configValidator(schema: object): ReturnType<Ajv["compile"]> {
-    const key = JSON.stringify(schema);
-    let validate = configValidators.get(key);
-    if (!validate) {
-        configAjv ??= new Ajv({ allErrors: true, strict: false, verbose: true });
-        validate = configAjv.compile(schema);
-        configValidators.set(key, validate);
+function configValidators(schemas: object[]): Map<string, ConfigValidator> {
+    const texts = [...new Set(schemas.map((schema) => JSON.stringify(schema)))].sort();
+    const ajvDir = path.dirname(require.resolve("ajv/package.json"));
+    const ajvVersion: string = require("ajv/package.json").version;
+    const file = path.join(loader.cacheDir(), "ajv", `${loader.sha256(ajvDir, ajvVersion, JSON.stringify(AJV_OPTIONS), ...texts)}.js`);
+    let compiled: Record<string, ConfigValidator> | undefined;
+    try {
+        compiled = require(file);
+    } catch {
+        const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true } });
+        texts.forEach((text, i) => ajv.addSchema(JSON.parse(text), `v${i}`));
+        const ids = Object.fromEntries(texts.map((_, i) => [`v${i}`, `v${i}`]));
+        try {
+            fs.mkdirSync(path.dirname(file), { recursive: true });
+            // Write then rename: a concurrent reader never sees half a file.
+            const temp = `${file}.${process.pid}.tmp`;
+            // The generated code requires ajv's runtime helpers by package name; the cache is not under node_modules.
+            const code: string = require("ajv/dist/standalone").default(ajv, ids);
+            fs.writeFileSync(temp, code.replace(/require\("ajv\//g, `require(${JSON.stringify(`${ajvDir}/`)} + "`));
+            fs.renameSync(temp, file);
+        } catch {
+            // A read-only cache only costs speed.
+        }
+        compiled = Object.fromEntries(texts.map((_, i) => [`v${i}`, ajv.getSchema(`v${i}`)!]));
     }
-    return validate;
+    return new Map(texts.map((text, i) => [text, compiled![`v${i}`]]));
 }
 
 /**
@@ -721,6 +716,8 @@ export function resolveConfig(info: AnalyzerInfo, config: PolicyPackConfigFile):
     }
 
     // Validate as the engine does, plus unknown properties.
+    const schemaOf = (policy: PolicyInfo) => closedSchema({ type: "object", properties: policy.configSchema!.properties, required: policy.configSchema!.required ?? [] }) as object;
+    const validators = configValidators(info.policies.filter((p) => Object.keys(p.configSchema?.properties ?? {}).length > 0).map(schemaOf));
     for (const policy of info.policies) {
         const properties = resolved[policy.name].properties;
         const declared = Object.keys(policy.configSchema?.properties ?? {});
@@ -729,7 +726,7 @@ export function resolveConfig(info: AnalyzerInfo, config: PolicyPackConfigFile):
             if (extra.length > 0) problems.push(`${policy.name}: takes no configuration; unknown propert${extra.length === 1 ? "y" : "ies"} ${extra.map((k) => `"${k}"`).join(", ")}`);
             continue;
         }
-        const validate = configValidator(closedSchema({ type: "object", properties: policy.configSchema!.properties, required: policy.configSchema!.required ?? [] }) as object);
+        const validate = validators.get(JSON.stringify(schemaOf(policy)))!;
         if (validate(properties)) continue;
         for (const e of validate.errors ?? []) {
             const segments = propertyPath(e.instancePath);
