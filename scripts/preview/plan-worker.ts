@@ -227,17 +227,32 @@ async function plan(request: PlanRequest): Promise<void> {
 
     const debuggable = fromSdk("runtime/debuggable");
     if (!debuggable.debugPromiseLeaks) {
-        // The SDK stamps every promise it tracks with a stack trace that only PULUMI_DEBUG_PROMISE_LEAKS ever prints;
-        // without that variable, skip capturing it (the leak bookkeeping itself is unchanged).
+        // The SDK tracks every promise it creates for its leak report (`leakCandidates`, read at exit) and stamps each
+        // with an id, a context and a stack trace that only PULUMI_DEBUG_PROMISE_LEAKS ever prints. Without that
+        // variable: the same tracking, the same settled value or rejection (with `err.promise`), without the stamps
+        // and in one `then` instead of two — a program's resources hold hundreds of these each, pending until their
+        // registration completes. The first call is the SDK's own, which sets up its exit-time leak check.
+        const state = fromSdk("runtime/state");
         const debuggablePromise = debuggable.debuggablePromise;
+        let first = true;
         debuggable.debuggablePromise = (promise: Promise<unknown>, context: unknown) => {
-            const limit = Error.stackTraceLimit;
-            Error.stackTraceLimit = 0;
-            try {
+            if (first) {
+                first = false;
                 return debuggablePromise(promise, context);
-            } finally {
-                Error.stackTraceLimit = limit;
             }
+            const store = state.getStore();
+            store.leakCandidates.add(promise);
+            return promise.then(
+                (value) => {
+                    store.leakCandidates.delete(promise);
+                    return value;
+                },
+                (err) => {
+                    store.leakCandidates.delete(promise);
+                    err.promise = promise;
+                    throw err;
+                },
+            );
         };
     }
     // A program that calls process.exit ends its deployment early; say where, instead of the SDK's leak report.

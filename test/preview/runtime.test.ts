@@ -58,6 +58,15 @@ describe("preview plan: program errors fail closed with the program's own messag
     }
 });
 
+describe("preview plan: a registration that can never complete", () => {
+    it("fails with the SDK's leaked-promise report, as the CLI's host exits", async () => {
+        // The SDK's promise bookkeeping is what notices; the worker slims it down (no per-promise stamps), so this
+        // shows the bookkeeping still sees the promise left pending.
+        const error = await programError("program-errors", "leaked-promise");
+        assert.match(error, /depend on a promise or\s+output that never resolves/);
+    });
+});
+
 describe("preview plan: loads TypeScript with the TypeScript compiler", () => {
     it("plans a CallbackFunction program (closure serialization sees the program's own functions)", async () => {
         const plan = await planOf("callback-function");
