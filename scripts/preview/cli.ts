@@ -5,7 +5,6 @@ import { EXIT_GATE_FAILED, EXIT_INPUT_ERROR, EXIT_OK, PreviewInputError } from "
 import { defaultPolicyPaths } from "./policy";
 import { renderTerminal } from "./reports/terminal";
 import { runPreview } from "./run";
-import { writeReports } from "./write-reports";
 
 export const USAGE = `Usage: platform-preview --stack <name> [options]
 
@@ -110,7 +109,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         }
     }
     try {
-        const result = await runPreview({
+        const running = runPreview({
             programDir: path.resolve(io.cwd, values.program ?? "."),
             stack: values.stack,
             policyPack,
@@ -119,6 +118,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
             allowUninspected,
             mocks,
         });
+        // The report writers load once the program and the pack have been started (the plan's critical path), while
+        // this process waits for them.
+        setImmediate(() => require("./write-reports"));
+        const result = await running;
+        const { writeReports }: typeof import("./write-reports") = require("./write-reports");
         const outDir = path.resolve(io.cwd, values.out ?? path.join("reports", values.stack));
         // The verdict first: a report that cannot be written must not hide it.
         io.stdout(renderTerminal(result, { colour: io.colour }));

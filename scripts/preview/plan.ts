@@ -49,7 +49,9 @@ export interface PlanOptions {
 export async function runPlan(project: ProgramProject, options: PlanOptions = {}): Promise<Plan> {
     // The program first: the cache lookup of the check stats every file it read (thousands, with @pulumi/aws's types).
     const running = runProgram(project, options).then((plan) => ({ plan }), (error: unknown) => ({ error }));
-    const [checked, outcome] = await Promise.all([typeCheck(project.directory, project.main), running]);
+    // The check's cache lookup waits a turn: the policy pack, started before the plan, is spawned in it.
+    const checking = new Promise<void>((resolve) => setImmediate(resolve)).then(() => typeCheck(project.directory, project.main));
+    const [checked, outcome] = await Promise.all([checking, running]);
     // Uninstalled dependencies first: the type errors they cause say less than `npm install` does.
     if ("error" in outcome && outcome.error instanceof MissingDependencyError) {
         throw outcome.error;

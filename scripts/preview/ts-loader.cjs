@@ -236,6 +236,7 @@ function register() {
         });
     };
     const sdkShim = /[\\/]@pulumi[\\/]pulumi[\\/]typescript-shim\.js$/;
+    const sdkCodePaths = /[\\/]@pulumi[\\/]pulumi[\\/]runtime[\\/]closure[\\/]codePaths\.js$/;
     const sdkRunner = /[\\/]@pulumi[\\/]pulumi[\\/](tsutils\.js|cmd[\\/]run-policy-pack[\\/])/;
     const sdkTsutils = /[\\/]@pulumi[\\/]pulumi[\\/]tsutils\.js$/;
     // A policy pack started as the CLI starts it (`node <sdk>/cmd/run-policy-pack`): the runner registers ts-node
@@ -247,6 +248,13 @@ function register() {
         // loads the SDK) and uses it only to serialize a function: load it then.
         if (sdkFile(parent, sdkShim) && typescriptRequest(request)) {
             return lazy(this, request, parent, rest);
+        }
+        // Likewise npm's Arborist (with pacote, sigstore and an HTTP cache: ~160 ms), which the SDK uses only to find
+        // the node_modules a serialized function needs (`new arborist.Arborist(...)` in computeCodePaths). The SDK
+        // imports it through `__importStar`, which would copy every export (and load it) unless the module says it is
+        // an ES module: it then keeps this object, whose `Arborist` loads the real one when used.
+        if (sdkFile(parent, sdkCodePaths) && request === "@npmcli/arborist") {
+            return lazy(this, request, parent, rest, { __esModule: true });
         }
         if (packProcess) {
             if (request === "ts-node" || /[\\/]ts-node@[^\\/]+[\\/]?$/.test(request)) {

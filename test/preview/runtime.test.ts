@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -72,6 +73,27 @@ describe("preview plan: loads TypeScript with the TypeScript compiler", () => {
         const plan = await planOf("callback-function");
         const fn = plan.resources.find((r) => r.type === "aws:lambda/function:Function");
         assert.ok(fn, `no Lambda function planned: ${plan.resources.map((r) => r.type).join(", ")}`);
+    });
+});
+
+describe("preview loader: SDK modules used only to serialize functions load when first used", () => {
+    it("@pulumi/pulumi loads without the TypeScript compiler and Arborist, and serializing a function still works", () => {
+        const script = `
+            const loaded = (pattern) => Object.keys(require.cache).some((file) => pattern.test(file));
+            const pulumi = require("@pulumi/pulumi");
+            const before = [loaded(/[\\\\/]typescript[\\\\/]lib[\\\\/]typescript\\.js$/), loaded(/@npmcli[\\\\/]arborist/)];
+            (async () => {
+                const paths = await pulumi.runtime.computeCodePaths();
+                const serialized = await pulumi.runtime.serializeFunction(function greet(name) { return "hello " + name; });
+                const after = [loaded(/[\\\\/]typescript[\\\\/]lib[\\\\/]typescript\\.js$/), loaded(/@npmcli[\\\\/]arborist/)];
+                console.log(JSON.stringify({ before, after, paths: paths.size, text: serialized.text.includes("hello ") }));
+            })().catch((err) => { console.log(JSON.stringify({ error: String(err) })); });`;
+        const out = execFileSync(process.execPath, ["--require", path.resolve(__dirname, "../../scripts/preview/ts-register.cjs"), "-e", script], {
+            cwd: path.join(PROGRAMS, "callback-function"), encoding: "utf8", stdio: ["ignore", "pipe", "pipe"],
+        });
+        const { paths, ...rest } = JSON.parse(out.trim().split("\n").pop()!);
+        assert.deepStrictEqual(rest, { before: [false, false], after: [true, true], text: true }, out);
+        assert.ok(paths > 0, out);
     });
 });
 

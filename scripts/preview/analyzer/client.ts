@@ -1,4 +1,4 @@
-import Ajv from "ajv";
+import type Ajv from "ajv";
 import { ChildProcess, spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
@@ -266,7 +266,6 @@ export async function startPolicyPack(packDir: string, options: StartOptions = {
     // through the preview's loader (transpiled output cached on disk), and the same type check run alongside the start,
     // cached by content, with the same outcome for a pack with type errors: it does not start.
     const entry = packEntry(directory);
-    const checking = /\.[cm]?tsx?$/.test(entry) ? typeCheck(directory, entry, packCheckEnv(options.env)) : Promise.resolve(undefined);
     const engine = await startEngineServer(sdk, logs);
     // The runner takes the engine address as its first argument but drops it; the SDK's log module finds the engine
     // through PULUMI_NODEJS_ENGINE, so `pulumi.log.*` in the pack reaches our Engine server instead of being lost.
@@ -275,6 +274,8 @@ export async function startPolicyPack(packDir: string, options: StartOptions = {
         env: { ...process.env, PULUMI_NODEJS_ENGINE: engine.address, PLATFORM_PREVIEW_PROGRAM_DIR: directory, PLATFORM_PREVIEW_REPLACE_TS_NODE: "1", ...options.env },
         stdio: ["ignore", "pipe", "pipe"],
     });
+    // After the spawn: looking up the cached check stats every file it read, time the pack can spend loading.
+    const checking = /\.[cm]?tsx?$/.test(entry) ? typeCheck(directory, entry, packCheckEnv(options.env)) : Promise.resolve(undefined);
     let port: number;
     try {
         const [checked, bound] = await Promise.all([checking, readPort(child, logs, options.startTimeoutMs ?? 60_000, directory).then((p) => ({ port: p }), (error: unknown) => ({ error }))]);
@@ -630,7 +631,9 @@ function configValidators(schemas: object[]): Map<string, ConfigValidator> {
     try {
         compiled = require(file);
     } catch {
-        const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true } });
+        // Loaded only to compile (a warm run loads the generated code alone).
+        const AjvClass: typeof Ajv = require("ajv").default;
+        const ajv = new AjvClass({ ...AJV_OPTIONS, code: { source: true } });
         texts.forEach((text, i) => ajv.addSchema(JSON.parse(text), `v${i}`));
         const ids = Object.fromEntries(texts.map((_, i) => [`v${i}`, `v${i}`]));
         try {
