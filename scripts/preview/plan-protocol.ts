@@ -3,6 +3,12 @@ import type { SourceLocation } from "./model";
 
 /** Messages between the preview and its plan child process (Node IPC, in memory only: they carry unmasked secrets). */
 export interface PlanRequest {
+    /**
+     * Set in the worker's environment before anything of the program loads (the worker may have started before the
+     * program was known): its config, project, stack and preview mode, as the CLI passes them.
+     */
+    env: Record<string, string>;
+    /** The program's directory: the worker's working directory, as the CLI runs a program. */
     directory: string;
     main: string;
     project: string;

@@ -335,5 +335,12 @@ async function finish(message: PlanResponse): Promise<void> {
 process.once("message", (request: PlanRequest) => {
     // The IPC channel must not keep the program alive: the end of the plan is the program's event loop emptying.
     (process.channel as { unref?: () => void } | undefined)?.unref?.();
+    Object.assign(process.env, request.env);
+    try {
+        process.chdir(request.directory);
+    } catch (err) {
+        void finish({ kind: "error", message: `Cannot run the program in ${request.directory}: ${messageOf(err)}` });
+        return;
+    }
     plan(request).catch((err) => finish({ kind: "error", message: messageOf(err) }));
 });

@@ -1,4 +1,4 @@
-import { fork } from "child_process";
+import { fork, type ChildProcess } from "child_process";
 import * as path from "path";
 import { PreviewInputError } from "./errors";
 import type { ProgramProject } from "./project";
@@ -68,25 +68,46 @@ export async function runPlan(project: ProgramProject, options: PlanOptions = {}
     return outcome.plan;
 }
 
-function runProgram(project: ProgramProject, options: PlanOptions): Promise<Plan> {
-    const timeoutMs = options.timeoutMs ?? 180_000;
-    const child = fork(WORKER, [], {
-        cwd: project.directory,
-        execArgv: [...(options.heapLimitMiB ? [`--max-old-space-size=${options.heapLimitMiB}`] : []), "--require", TS_REGISTER],
-        env: {
-            ...process.env,
-            PLATFORM_PREVIEW_PROGRAM_DIR: project.directory,
-            // The SDK captures a full stack trace per resource; the worker maps only the positions it reports.
-            PLATFORM_PREVIEW_NATIVE_SOURCE_MAPS: "0",
-            PULUMI_CONFIG: JSON.stringify(project.config),
-            PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(project.secretKeys),
-            PULUMI_NODEJS_PROJECT: project.project,
-            PULUMI_NODEJS_STACK: project.stack,
-            PULUMI_DRY_RUN: "true",
-        },
+function forkWorker(heapLimitMiB?: number): ChildProcess {
+    return fork(WORKER, [], {
+        execArgv: [...(heapLimitMiB ? [`--max-old-space-size=${heapLimitMiB}`] : []), "--require", TS_REGISTER],
+        // The program's own environment (config, directory) comes with the request: see PlanRequest.env.
+        // The SDK captures a full stack trace per resource; the worker maps only the positions it reports.
+        env: { ...process.env, PLATFORM_PREVIEW_NATIVE_SOURCE_MAPS: "0" },
         stdio: ["ignore", "pipe", "pipe", "ipc"],
         serialization: "advanced",
     });
+}
+
+let prestarted: ChildProcess | undefined;
+
+/**
+ * Starts a plan worker before the program is known (the CLI's entry calls this first): its Node starts while the CLI
+ * loads and reads its input, and waits for the request. The next {@link runPlan} without a heap limit takes it.
+ */
+export function prestartPlanWorker(): void {
+    prestarted ??= forkWorker();
+}
+
+/** Ends a prestarted worker that no plan took (bad arguments, --help, an input error first). */
+export function releasePlanWorker(): void {
+    prestarted?.kill();
+    prestarted = undefined;
+}
+
+function takeWorker(heapLimitMiB?: number): ChildProcess {
+    const waiting = prestarted;
+    prestarted = undefined;
+    if (waiting && !heapLimitMiB && waiting.exitCode === null && waiting.signalCode === null) {
+        return waiting;
+    }
+    waiting?.kill();
+    return forkWorker(heapLimitMiB);
+}
+
+function runProgram(project: ProgramProject, options: PlanOptions): Promise<Plan> {
+    const timeoutMs = options.timeoutMs ?? 180_000;
+    const child = takeWorker(options.heapLimitMiB);
     let output = "";
     const collect = (chunk: Buffer) => {
         output = (output + chunk.toString()).slice(-4000);
@@ -132,6 +153,15 @@ function runProgram(project: ProgramProject, options: PlanOptions): Promise<Plan
             }
         });
         const request: PlanRequest = {
+            // As the CLI runs a program: in its directory, with its config and stack in the environment.
+            env: {
+                PLATFORM_PREVIEW_PROGRAM_DIR: project.directory,
+                PULUMI_CONFIG: JSON.stringify(project.config),
+                PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(project.secretKeys),
+                PULUMI_NODEJS_PROJECT: project.project,
+                PULUMI_NODEJS_STACK: project.stack,
+                PULUMI_DRY_RUN: "true",
+            },
             directory: project.directory,
             main: project.main,
             project: project.project,

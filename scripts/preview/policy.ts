@@ -4,7 +4,7 @@ import { stripVTControlCharacters } from "util";
 import * as analyzer from "./analyzer/client";
 import { PreviewInputError } from "./errors";
 import { controlsOf, parseWaivedMessage, WAIVED_FINDINGS_POLICIES } from "./findings";
-import type { EnforcementLevel, Finding, PlannedResource, PolicySummary } from "./model";
+import type { EnforcementLevel, Finding, PolicySummary } from "./model";
 import type { Plan } from "./plan";
 import type { ProgramProject } from "./project";
 import { analyzerProperties } from "./properties";
@@ -110,7 +110,7 @@ export interface PolicyEvaluation {
     /** One registration from the running plan: remediated and analyzed as soon as the pack is configured. */
     add(resource: RegisteredResource): void;
     /** The plan is complete: AnalyzeStack, every verdict collected, findings built. Closes the pack. */
-    finish(plan: Plan, resources: PlannedResource[]): Promise<PolicyRun>;
+    finish(plan: Plan): Promise<PolicyRun>;
     /** The plan failed: closes the pack, whatever it was doing. */
     abort(): Promise<void>;
 }
@@ -188,7 +188,7 @@ export function startEvaluation(
     return {
         add,
         abort: close,
-        async finish(plan, resources) {
+        async finish(plan) {
             try {
                 const { pack, levels } = await configured;
                 plan.resources.forEach(add);
@@ -207,7 +207,7 @@ export function startEvaluation(
                 } catch (err) {
                     throw packFailed(pack, err);
                 }
-                return toPolicyRun(pack, packSource, levels, diagnostics, remediations, resources);
+                return toPolicyRun(pack, packSource, levels, diagnostics, remediations, plan.resources);
             } finally {
                 await close();
             }
@@ -222,7 +222,7 @@ function toPolicyRun(
     levels: Record<string, EnforcementLevel>,
     diagnostics: analyzer.Diagnostic[],
     remediations: Array<{ urn: string; remediation: analyzer.Remediation }>,
-    resources: PlannedResource[],
+    resources: RegisteredResource[],
 ): PolicyRun {
     const { directory: packDir, configFile } = packSource;
     const policies = pack.info.policies.map((p): PolicySummary => ({

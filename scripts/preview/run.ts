@@ -49,8 +49,10 @@ export async function runPreview(options: PreviewOptions): Promise<PreviewResult
         throw err;
     }
     const planEnded = Date.now();
+    // AnalyzeStack goes out first: the pack judges the stack while this process builds the rest of the result.
+    const policyRunning = evaluation?.finish(plan);
     const resources = plan.resources.map(toPlannedResource);
-    const policy: PolicyRun | undefined = await evaluation?.finish(plan, resources);
+    const policy: PolicyRun | undefined = await policyRunning;
     const allowUninspected = options.allowUninspected ?? [];
     const remote = remoteComponents(resources, allowUninspected);
     const judged = splitNotJudged(policy?.findings ?? [], options.failOn, resources);

@@ -29,6 +29,17 @@ describe("platform-preview: where it runs and which pack it uses", () => {
         assert.ok(child.stdout.includes(`Reports: ${out}${path.sep}preview.`), child.stdout);
     });
 
+    it("ends promptly when it plans nothing: the plan worker it starts first is stopped (help, bad input)", function () {
+        this.timeout(60_000);
+        for (const [args, status] of [[["--help"], 0], [["--stack", "dev", "--program", "no-such-program"], EXIT_INPUT_ERROR]] as const) {
+            const started = Date.now();
+            const child = spawnSync(process.execPath, [path.join(ROOT, "scripts/preview/bin.cjs"), ...args], { cwd: PROGRAMS, encoding: "utf8", timeout: 30_000 });
+            assert.strictEqual(child.status, status, `${args.join(" ")}: ${child.signal ?? ""} ${child.stderr}`);
+            // A worker left waiting would hold the CLI open (its pipes) until the timeout kills it.
+            assert.ok(Date.now() - started < 15_000, `${args.join(" ")} took ${Date.now() - started} ms`);
+        }
+    });
+
     it("is an input error (exit 2) when no policy pack is found, unless --no-policy", async () => {
         const toolRoot = fs.mkdtempSync(path.join(os.tmpdir(), "preview-nopack-"));
         const out = path.join(toolRoot, "reports");
