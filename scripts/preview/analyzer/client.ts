@@ -298,10 +298,14 @@ export async function startPolicyPack(packDir: string, options: StartOptions = {
     let closed = false;
     const client = new sdk.services.AnalyzerClient(`127.0.0.1:${port}`, sdk.grpc.credentials.createInsecure());
     /** A request already in wire form goes out as is, with the method's own response decoding. */
+    /** The method's response as received, undecoded (`getAnalyzerInfo`, decoded through a cache below). */
+    const RAW_RESPONSE = new Set(["getAnalyzerInfo"]);
     const send = (method: string, request: unknown, callback: (err: Error | null, response: any) => void) => {
-        if (request instanceof Uint8Array) {
-            const definition = sdk.services.AnalyzerService[method];
-            client.makeUnaryRequest(definition.path, (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), definition.responseDeserialize, request, callback);
+        const definition = sdk.services.AnalyzerService[method];
+        if (request instanceof Uint8Array || RAW_RESPONSE.has(method)) {
+            const bytes = request instanceof Uint8Array ? request : definition.requestSerialize(request);
+            const decode = RAW_RESPONSE.has(method) ? (buffer: Buffer) => buffer : definition.responseDeserialize;
+            client.makeUnaryRequest(definition.path, (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength), decode, bytes, callback);
         } else {
             client[method](request, callback);
         }
@@ -328,7 +332,7 @@ export async function startPolicyPack(packDir: string, options: StartOptions = {
 
     let info: AnalyzerInfo;
     try {
-        info = toAnalyzerInfo(await call<any>("getAnalyzerInfo", new sdk.empty.Empty()));
+        info = analyzerInfoOf(await call<Buffer>("getAnalyzerInfo", new sdk.empty.Empty()), sdk.messages);
     } catch (err) {
         client.close();
         child.kill("SIGKILL");
@@ -510,6 +514,31 @@ function readPort(child: ChildProcess, logs: PackLog[], timeoutMs: number, direc
         child.on("error", (err) => finish(new PolicyPackError(`policy pack ${directory} could not start: ${err.message}`)));
         child.on("exit", (code, signal) => finish(new PolicyPackError(`policy pack ${directory} exited (${signal ?? `code ${code}`}) before serving${stdout.trim() ? `\n${stdout.trim()}` : ""}${stderrTail(logs)}`)));
     });
+}
+
+/**
+ * GetAnalyzerInfo's answer, decoded. A pack's info (every policy with its config schema) takes jspb tens of
+ * milliseconds to decode, and Configure — so every verdict — waits for it: the decoded form is kept in the preview's
+ * cache, keyed by the answer's bytes, so an unchanged pack's answer is decoded once.
+ */
+function analyzerInfoOf(response: Buffer, messages: any): AnalyzerInfo {
+    const file = path.join(loader.cacheDir(), "analyzer-info", `${loader.sha256(response.toString("base64"))}.json`);
+    try {
+        return JSON.parse(fs.readFileSync(file, "utf8"));
+    } catch {
+        // Not decoded yet.
+    }
+    // In its JSON form either way, so a first run and a cached one see the same object.
+    const info: AnalyzerInfo = JSON.parse(JSON.stringify(toAnalyzerInfo(messages.AnalyzerInfo.deserializeBinary(response))));
+    try {
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        const temp = `${file}.${process.pid}.tmp`;
+        fs.writeFileSync(temp, JSON.stringify(info));
+        fs.renameSync(temp, file);
+    } catch {
+        // A read-only cache only costs speed.
+    }
+    return info;
 }
 
 function toAnalyzerInfo(response: any): AnalyzerInfo {
