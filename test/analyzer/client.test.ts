@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { AnalyzerResource, Diagnostic, loadPolicyConfigFile, PolicyPackError, PolicyPackProcess, secret, startPolicyPack, UNKNOWN } from "../../scripts/preview/analyzer/client";
+import { AnalyzerResource, Diagnostic, loadPolicyConfigFile, PolicyPackError, PolicyPackProcess, resolveConfig, secret, startPolicyPack, UNKNOWN } from "../../scripts/preview/analyzer/client";
 
 /** The analyzer client driving a real pack process over gRPC, as the Pulumi engine does. */
 const PACKS = path.resolve(__dirname, "../fixtures/packs");
@@ -137,6 +137,57 @@ describe("analyzer client against a full pack", function () {
         // pulumi.log.warn in the pack reaches the client's Engine server as a Log RPC, with its severity.
         const entry = pack.logs().find((l) => l.stream === "engine" && l.message === "echo saw logger");
         assert.deepStrictEqual(entry && entry.severity, "warning", JSON.stringify(pack.logs()));
+    });
+});
+
+describe("analyzer client: what it keeps in the preview cache", function () {
+    this.timeout(120_000);
+    let cache: string;
+    let previous: string | undefined;
+    beforeEach(() => {
+        cache = fs.mkdtempSync(path.join(os.tmpdir(), "client-cache-"));
+        previous = process.env.PLATFORM_PREVIEW_CACHE;
+        process.env.PLATFORM_PREVIEW_CACHE = cache;
+    });
+    afterEach(() => {
+        if (previous === undefined) delete process.env.PLATFORM_PREVIEW_CACHE;
+        else process.env.PLATFORM_PREVIEW_CACHE = previous;
+        fs.rmSync(cache, { recursive: true, force: true });
+    });
+    const startAndClose = async () => {
+        const pack = await startPolicyPack(path.join(PACKS, "full"), { env: { PLATFORM_PREVIEW_CACHE: cache } });
+        await pack.close();
+        return pack.info;
+    };
+
+    it("the pack's info decoded from its answer and read back from the cache are the same", async () => {
+        const decoded = await startAndClose();
+        assert.strictEqual(fs.readdirSync(path.join(cache, "analyzer-info")).length, 1);
+        assert.deepStrictEqual(await startAndClose(), decoded);
+        assert.deepStrictEqual(decoded.policies.find((p) => p.name === "disk-size-limit")?.configSchema?.properties, { maxGb: { type: "integer", default: 100 } });
+    });
+
+    it("config validators compiled by ajv and loaded back as ajv's standalone code judge alike", async () => {
+        const info = await startAndClose();
+        const problems = () => {
+            try {
+                resolveConfig(info, { "disk-size-limit": { maxGb: "big", extra: 1 } as never });
+                return "accepted";
+            } catch (err) {
+                return (err as Error).message;
+            }
+        };
+        const compiled = problems();
+        assert.strictEqual(fs.readdirSync(path.join(cache, "ajv")).filter((f) => f.endsWith(".js")).length, 1);
+        assert.match(compiled, /disk-size-limit\.maxGb: must be integer/);
+        assert.match(compiled, /disk-size-limit\.extra: unknown property/);
+        // The second resolution loads the file written by the first (its runtime helpers resolve from outside
+        // node_modules): it must be code that validates.
+        const [file] = fs.readdirSync(path.join(cache, "ajv")).filter((f) => f.endsWith(".js")).map((f) => path.join(cache, "ajv", f));
+        const validators = require(file);
+        const validate = Object.values(validators)[0] as ((data: unknown) => boolean) & { errors?: unknown[] };
+        assert.strictEqual(typeof validate, "function");
+        assert.strictEqual(problems(), compiled);
     });
 });
 
