@@ -116,18 +116,35 @@ function runProgram(project: ProgramProject, options: PlanOptions): Promise<Plan
     child.stderr!.on("data", collect);
 
     return new Promise<Plan>((resolve, reject) => {
-        let response: PlanResponse | undefined;
         const registered: Array<{ resource: RegisteredResource; order: number }> = [];
         const timer = setTimeout(() => {
             child.kill("SIGKILL");
             reject(new PreviewInputError(`Program did not finish within ${timeoutMs / 1000} s (the plan waits, as the CLI does, until the program's event loop is empty: a timer or open handle that never ends keeps it running)`));
         }, timeoutMs);
+        let settled = false;
+        /** The worker's last message settles the plan (every registration came before it, in order). */
+        const settle = (final: Exclude<PlanResponse, { kind: "resource" }>) => {
+            settled = true;
+            clearTimeout(timer);
+            // The worker exits right after sending it; one that does not is stopped (its pipes would keep us alive).
+            setTimeout(() => child.kill("SIGKILL"), 5000).unref();
+            if (final.kind === "result" && final.resources === registered.length) {
+                // In declaration order (the monitor sees registrations in completion order, which varies run to run).
+                const resources = registered.sort((a, b) => a.order - b.order).map((r) => r.resource);
+                resolve({ resources, logs: final.logs, mockReport: final.mockReport });
+            } else if (final.kind === "result") {
+                reject(new PreviewInputError(`The plan lost registrations: the program made ${final.resources}, ${registered.length} arrived`));
+            } else {
+                const where = final.location ? ` at ${final.location.file}:${final.location.line}` : "";
+                reject(final.missingDependency ? new MissingDependencyError(`Cannot run the program: ${final.message}`) : new PreviewInputError(`Program error${where}: ${final.message}`));
+            }
+        };
         child.on("message", (message: PlanResponse) => {
             if (message.kind === "resource") {
                 registered.push({ resource: message.resource, order: message.order });
                 options.onResource?.(message.resource);
             } else {
-                response = message;
+                settle(message);
             }
         });
         child.on("error", (err) => {
@@ -135,17 +152,11 @@ function runProgram(project: ProgramProject, options: PlanOptions): Promise<Plan
             reject(new PreviewInputError(`Cannot start the program: ${err.message}`));
         });
         child.on("exit", (code, signal) => {
+            if (settled) {
+                return;
+            }
             clearTimeout(timer);
-            if (response?.kind === "result" && response.resources === registered.length) {
-                // In declaration order (the monitor sees registrations in completion order, which varies run to run).
-                const resources = registered.sort((a, b) => a.order - b.order).map((r) => r.resource);
-                resolve({ resources, logs: response.logs, mockReport: response.mockReport });
-            } else if (response?.kind === "result") {
-                reject(new PreviewInputError(`The plan lost registrations: the program made ${response.resources}, ${registered.length} arrived`));
-            } else if (response?.kind === "error") {
-                const where = response.location ? ` at ${response.location.file}:${response.location.line}` : "";
-                reject(response.missingDependency ? new MissingDependencyError(`Cannot run the program: ${response.message}`) : new PreviewInputError(`Program error${where}: ${response.message}`));
-            } else if (outOfMemory(output)) {
+            if (outOfMemory(output)) {
                 reject(new PreviewInputError(`Program ran out of memory while planning (Node's heap limit); raise it with NODE_OPTIONS=--max-old-space-size=<MiB>`));
             } else {
                 const tail = output.trim().split("\n").slice(-5).join("\n");
