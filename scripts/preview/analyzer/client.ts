@@ -125,6 +125,8 @@ export interface PolicyPackProcess {
     /**
      * Analyze one resource. Call it for as many resources as there are: at most {@link PIPELINE_DEPTH} Analyze and
      * Remediate calls are in flight at once (as the engine's parallel steps), the others wait their turn, in order.
+     * A resource object is written to the wire once, on its first call (Remediate and AnalyzeStack reuse the bytes):
+     * pass a new object for changed properties.
      */
     analyze(resource: AnalyzerResource): Promise<Diagnostic[]>;
     analyzeStack(resources: AnalyzerResource[]): Promise<Diagnostic[]>;
