@@ -149,6 +149,21 @@ function originalPosition(file, line, column) {
     return entry && typeof entry.originalLine === "number" ? { line: entry.originalLine + 1, column: entry.originalColumn + 1 } : { line, column };
 }
 
+/**
+ * Writes a file of the preview's cache: to a temporary file, then renamed, so a concurrent reader never sees half a
+ * file. A cache that cannot be written (read-only) only costs speed: nothing is thrown.
+ */
+function writeCacheFile(file, content) {
+    try {
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        const temp = `${file}.${process.pid}.tmp`;
+        fs.writeFileSync(temp, content);
+        fs.renameSync(temp, file);
+    } catch {
+        // Read-only or full: the next run computes it again.
+    }
+}
+
 /** Transpiles one file (from the cache when its content, options and compiler are unchanged). */
 function transpile(file, source) {
     const project = projectFor(file);
@@ -161,15 +176,7 @@ function transpile(file, source) {
     }
     const { ts, compilerOptions } = project.compiler();
     const output = ts.transpileModule(source, { fileName: file, compilerOptions, reportDiagnostics: false }).outputText;
-    try {
-        fs.mkdirSync(path.dirname(cached), { recursive: true });
-        // Write then rename: a concurrent reader never sees half a file.
-        const temp = `${cached}.${process.pid}.tmp`;
-        fs.writeFileSync(temp, output);
-        fs.renameSync(temp, cached);
-    } catch {
-        // A read-only cache only costs speed.
-    }
+    writeCacheFile(cached, output);
     return output;
 }
 
@@ -284,4 +291,4 @@ function register() {
     };
 }
 
-module.exports = { register, transpile, originalPosition, projectOptions, typescriptFor, typescriptPath, cacheDir, sha256, TOOL_ROOT };
+module.exports = { register, transpile, originalPosition, projectOptions, typescriptFor, typescriptPath, cacheDir, sha256, writeCacheFile, TOOL_ROOT };

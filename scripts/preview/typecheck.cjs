@@ -11,7 +11,7 @@
 "use strict";
 const fs = require("fs");
 const path = require("path");
-const { cacheDir, projectOptions, sha256, typescriptFor, typescriptPath } = require("./ts-loader.cjs");
+const { cacheDir, projectOptions, sha256, typescriptFor, typescriptPath, writeCacheFile } = require("./ts-loader.cjs");
 
 /** ts-node's default ignored diagnostics (files outside `files`/`include`, and "no inputs found"). */
 const IGNORED = new Set([6059, 18002, 18003]);
@@ -122,15 +122,7 @@ function check(projectDir, entry) {
     if (result.checked && result.errors.some((e) => UNRESOLVED.has(e.code))) {
         return result;
     }
-    try {
-        const record = recordFile(projectDir, entry, process.env);
-        fs.mkdirSync(path.dirname(record), { recursive: true });
-        const temp = `${record}.${process.pid}.tmp`;
-        fs.writeFileSync(temp, JSON.stringify({ files: stamps, result }));
-        fs.renameSync(temp, record);
-    } catch {
-        // A read-only cache only costs speed.
-    }
+    writeCacheFile(recordFile(projectDir, entry, process.env), JSON.stringify({ files: stamps, result }));
     return result;
 }
 

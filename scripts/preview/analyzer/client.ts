@@ -228,6 +228,12 @@ function limiter(limit: number) {
 
 /** The preview's TypeScript loader and type check (scripts/preview): the CLI's compiler, cached. */
 const TS_REGISTER = path.resolve(__dirname, "../ts-register.cjs");
+/** The preview's cache (ts-loader.cjs): where compiled config validators and decoded pack info are kept. */
+const loader: {
+    cacheDir(): string;
+    sha256(...parts: Array<string | Uint8Array>): string;
+    writeCacheFile(file: string, content: string): void;
+} = require("../ts-loader.cjs");
 
 /** The module `require(<pack dir>)` loads, as the runner does: package.json `main`, else index.ts / index.js. */
 function packEntry(directory: string): string {
@@ -524,7 +530,7 @@ function readPort(child: ChildProcess, logs: PackLog[], timeoutMs: number, direc
  * cache, keyed by the answer's bytes, so an unchanged pack's answer is decoded once.
  */
 function analyzerInfoOf(response: Buffer, messages: any): AnalyzerInfo {
-    const file = path.join(loader.cacheDir(), "analyzer-info", `${loader.sha256(response.toString("base64"))}.json`);
+    const file = path.join(loader.cacheDir(), "analyzer-info", `${loader.sha256(response)}.json`);
     try {
         return JSON.parse(fs.readFileSync(file, "utf8"));
     } catch {
@@ -532,14 +538,7 @@ function analyzerInfoOf(response: Buffer, messages: any): AnalyzerInfo {
     }
     // In its JSON form either way, so a first run and a cached one see the same object.
     const info: AnalyzerInfo = JSON.parse(JSON.stringify(toAnalyzerInfo(messages.AnalyzerInfo.deserializeBinary(response))));
-    try {
-        fs.mkdirSync(path.dirname(file), { recursive: true });
-        const temp = `${file}.${process.pid}.tmp`;
-        fs.writeFileSync(temp, JSON.stringify(info));
-        fs.renameSync(temp, file);
-    } catch {
-        // A read-only cache only costs speed.
-    }
+    loader.writeCacheFile(file, JSON.stringify(info));
     return info;
 }
 
@@ -644,7 +643,6 @@ function received(value: unknown, segments: Array<string | number>): string {
 }
 
 type ConfigValidator = ReturnType<Ajv["compile"]>;
-const loader: { cacheDir(): string; sha256(...parts: string[]): string } = require("../ts-loader.cjs");
 const AJV_OPTIONS = { allErrors: true, strict: false, verbose: true } as const;
 
 /**
@@ -667,17 +665,9 @@ function configValidators(schemas: object[]): Map<string, ConfigValidator> {
         const ajv = new AjvClass({ ...AJV_OPTIONS, code: { source: true } });
         texts.forEach((text, i) => ajv.addSchema(JSON.parse(text), `v${i}`));
         const ids = Object.fromEntries(texts.map((_, i) => [`v${i}`, `v${i}`]));
-        try {
-            fs.mkdirSync(path.dirname(file), { recursive: true });
-            // Write then rename: a concurrent reader never sees half a file.
-            const temp = `${file}.${process.pid}.tmp`;
-            // The generated code requires ajv's runtime helpers by package name; the cache is not under node_modules.
-            const code: string = require("ajv/dist/standalone").default(ajv, ids);
-            fs.writeFileSync(temp, code.replace(/require\("ajv\//g, `require(${JSON.stringify(`${ajvDir}/`)} + "`));
-            fs.renameSync(temp, file);
-        } catch {
-            // A read-only cache only costs speed.
-        }
+        // The generated code requires ajv's runtime helpers by package name; the cache is not under node_modules.
+        const code: string = require("ajv/dist/standalone").default(ajv, ids);
+        loader.writeCacheFile(file, code.replace(/require\("ajv\//g, `require(${JSON.stringify(`${ajvDir}/`)} + "`));
         compiled = Object.fromEntries(texts.map((_, i) => [`v${i}`, ajv.getSchema(`v${i}`)!]));
     }
     return new Map(texts.map((text, i) => [text, compiled![`v${i}`]]));
