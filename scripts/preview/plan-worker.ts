@@ -262,11 +262,19 @@ async function plan(request: PlanRequest): Promise<void> {
         return undefined as never;
     }) as typeof process.exit;
     try {
-        // As the CLI's nodejs host does: the program runs inside the root pulumi:pulumi:Stack component.
+        // As the CLI's nodejs host does (cmd/run): the program runs inside the root pulumi:pulumi:Stack component; a
+        // CommonJS program's exports are its stack outputs, unless `module.exports` is itself a function (`export =`),
+        // which is called; either is awaited. A CommonJS `export default` is not called: it is an output named "default".
         await pulumi.runtime.runInPulumiStack(async () => {
             const exported = require(request.main);
-            const entry = exported?.__esModule && typeof exported.default === "function" ? exported.default : typeof exported === "function" ? exported : undefined;
-            return entry ? await entry() : exported;
+            if (exported?.__esModule && exported.default instanceof Function) {
+                logs.push({
+                    severity: "warning",
+                    message: "The program's `export default` function is never called: the Pulumi CLI calls `module.exports` of a CommonJS program only when it is itself a function (`export = async () => { … }`), so nothing declared inside it is planned or deployed",
+                });
+            }
+            const invoked = exported instanceof Function ? exported() : exported;
+            return await invoked;
         });
     } catch (err) {
         fail(err);

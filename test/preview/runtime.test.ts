@@ -41,6 +41,22 @@ describe("preview plan: waits for the program as the CLI's Node host does", () =
     }
 });
 
+describe("preview plan: calls the program's export as the CLI's Node host does", () => {
+    it("calls an `export =` function and plans what it declares", async () => {
+        const plan = await planOf("late-async");
+        assert.ok(plan.resources.some((r) => r.type === "aws:rds/instance:Instance"));
+    });
+
+    it("does not call a CommonJS `export default` function (the CLI does not), and says so", async () => {
+        const plan = await planOf("default-export");
+        assert.deepStrictEqual(plan.resources.map((r) => r.type), ["pulumi:pulumi:Stack"]);
+        assert.ok(
+            plan.logs.some((l) => l.severity === "warning" && /`export default` function is never called/.test(l.message)),
+            JSON.stringify(plan.logs),
+        );
+    });
+});
+
 describe("preview plan: program errors fail closed with the program's own message and line", () => {
     const index = path.join(PROGRAMS, "program-errors", "index.ts");
     const cases: Array<[stack: string, message: RegExp, lineText: string]> = [
