@@ -1,10 +1,5 @@
-// Entry point of the Pulumi program (Pulumi.yaml `main`). The stack outputs are the environment's URLs and ids.
+// Entry point of the Pulumi program (Pulumi.yaml `main`). The CLI calls the exported function and awaits it; the object
+// it resolves to is the stack outputs: the environment's name, VPC, alert topic, backup vault and each service's URLs and ids.
 import { main } from "./stacks";
 
-const outputs = main();
-
-export const environment = outputs.environment;
-export const vpcId = outputs.vpcId;
-export const alertTopicArn = outputs.alertTopicArn;
-export const backupVaultName = outputs.backupVaultName;
-export const services = outputs.services;
+export = main;

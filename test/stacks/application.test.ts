@@ -100,7 +100,7 @@ describe("Application component: a third application is a config block", () => {
             services["shop-api"].database.databaseName = "shop_production";
         });
         const { main } = require("../../stacks") as typeof import("../../stacks");
-        outputs = main();
+        outputs = await main();
         await settle();
     });
 

@@ -21,7 +21,7 @@ export async function runStack(stack: string): Promise<{ resources: RecordedReso
     const resources = installMocks({ project: "platform", stack });
     setStackConfig(stack);
     const { main } = require("../../stacks") as typeof import("../../stacks");
-    const outputs = main();
+    const outputs = await main();
     await settle();
     return { resources, outputs };
 }

@@ -38,7 +38,7 @@ export async function runStackWithUrns(stack: string): Promise<Registered[]> {
     return runWithUrns(stack, () => {
         setStackConfig(stack);
         const { main } = require("../../stacks") as typeof import("../../stacks");
-        main();
+        return main();
     });
 }
 
@@ -47,7 +47,7 @@ export async function runStackWithUrns(stack: string): Promise<Registered[]> {
  * engine's rules for alias specs: omitted name/type/stack/project/parent default to the resource's own, and a child
  * inherits one alias per alias of its parent (re-parenting a component carries its children along).
  */
-export async function runWithUrns(stack: string, program: () => void): Promise<Registered[]> {
+export async function runWithUrns(stack: string, program: () => unknown): Promise<Registered[]> {
     const project = "platform";
     installMocks({ project, stack });
     const monitor = pulumi.runtime.getMonitor() as any;
@@ -98,7 +98,7 @@ export async function runWithUrns(stack: string, program: () => void): Promise<R
         return recordingRegister(req, callback);
     };
 
-    program();
+    await program();
     await settle();
     return registered;
 }
