@@ -29,6 +29,16 @@ describe("production stack under mocks", function () {
         ({ resources } = await runStack("production"));
     });
 
+    it("declares each application only once the previous one's resources have registered", () => {
+        // Pending outputs are what a program's memory holds (see deployEnvironment): they must not pile up across
+        // applications. `resources` is in registration order.
+        const second = resources.findIndex((r) => r.type === "platform:app:Application" && r.name === "lms-backend");
+        assert.ok(second > 0, "the second application was not registered");
+        const first = resources.map((r, i) => ({ key: r.key, i })).filter((r) => r.key.includes("::production-mita-api-"));
+        assert.ok(first.length > 100, `only ${first.length} resources of the first application`);
+        assert.deepStrictEqual(first.filter((r) => r.i > second).map((r) => r.key), []);
+    });
+
     it("spans three AZs with three subnet tiers and a NAT gateway per AZ", () => {
         const subnets = byType(resources, "aws:ec2/subnet:Subnet");
         assert.strictEqual(subnets.length, 9);
