@@ -4,11 +4,10 @@ import { crc32 } from "zlib";
 import { createPlatformMocks, type MockReport } from "../../scripts/preview/mocks/mocks";
 import { policyDocument } from "../../scripts/preview/mocks/mock-policy-document";
 import { runCli, USAGE } from "../../scripts/preview/cli";
-import type { Plan } from "../../scripts/preview/plan";
 import { runPlan } from "../../scripts/preview/plan";
 import { loadProject } from "../../scripts/preview/project";
-import { toPlannedResource, unreadInputs } from "../../scripts/preview/result";
-import type { PlannedResource } from "../../scripts/preview/model";
+import { unreadInputs } from "../../scripts/preview/result";
+import { plannedFixture } from "../support/planned";
 
 const LOOKUPS = path.resolve(__dirname, "../fixtures/programs/lookups");
 const shapes = require("../../scripts/preview/mocks/mock-shapes.json") as { awsVersion: string; functions: Record<string, Record<string, unknown>> };
@@ -18,18 +17,8 @@ function answerOf(report: MockReport | undefined, token: string): string[] {
 }
 
 describe("mocks: a program reading data sources plans with known, well-shaped values", () => {
-    let plan: Plan;
-    let resources: PlannedResource[];
-    const byName = (name: string) => {
-        const found = resources.find((r) => r.name === name);
-        assert.ok(found, `${name} was not planned`);
-        return found;
-    };
-
-    before(async () => {
-        plan = await runPlan(loadProject(LOOKUPS, "dev"));
-        resources = plan.resources.map(toPlannedResource);
-    });
+    const fixture = plannedFixture(LOOKUPS, "dev");
+    const { byName } = fixture;
 
     it("builds the bucket policy from getPolicyDocument's computed JSON, with the bucket's own ARN", () => {
         const bucketArn = "arn:aws:s3:::" + String(byName("data-policy").inputs.bucket);
@@ -59,17 +48,17 @@ describe("mocks: a program reading data sources plans with known, well-shaped va
 
     it("records each lookup with its answer: platform for the known ones, none for a placeholder or an unusual data source", () => {
         for (const token of ["aws:ec2/getVpc:getVpc", "aws:ec2/getSubnets:getSubnets", "aws:ec2/getAmi:getAmi", "aws:index/getCallerIdentity:getCallerIdentity", "aws:iam/getPolicyDocument:getPolicyDocument", "aws:index/getAvailabilityZones:getAvailabilityZones"]) {
-            assert.deepStrictEqual(answerOf(plan.mockReport, token), ["platform"], token);
+            assert.deepStrictEqual(answerOf(fixture.plan.mockReport, token), ["platform"], token);
         }
         // The AWS-published parameter is known; the account's own /app/db/host is not.
-        assert.deepStrictEqual(answerOf(plan.mockReport, "aws:ssm/getParameter:getParameter"), ["none", "platform"]);
-        assert.deepStrictEqual(answerOf(plan.mockReport, "aws:servicequotas/getServiceQuota:getServiceQuota"), ["none"]);
-        assert.deepStrictEqual(plan.mockReport?.stackReferences, [{ name: "acme/network/prod", outputs: {}, outputsUnknown: true }]);
+        assert.deepStrictEqual(answerOf(fixture.plan.mockReport, "aws:ssm/getParameter:getParameter"), ["none", "platform"]);
+        assert.deepStrictEqual(answerOf(fixture.plan.mockReport, "aws:servicequotas/getServiceQuota:getServiceQuota"), ["none"]);
+        assert.deepStrictEqual(fixture.plan.mockReport?.stackReferences, [{ name: "acme/network/prod", outputs: {}, outputsUnknown: true }]);
     });
 
     it("leaves what depends on a stack reference unknown instead of inventing it", () => {
         // Parameter values are secret outputs of aws.ssm.Parameter; the wire form tells unknown from known.
-        const sharedVpc = plan.resources.find((r) => r.name === "shared-vpc")!;
+        const sharedVpc = fixture.plan.resources.find((r) => r.name === "shared-vpc")!;
         assert.ok(JSON.stringify(sharedVpc.wireInputs).includes("04da6b54-80e4-46f7-96ec-b56ff0331ba9"), "the value read from the stack reference is unknown");
     });
 

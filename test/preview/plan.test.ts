@@ -2,11 +2,10 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { PreviewInputError } from "../../scripts/preview/errors";
-import type { Plan } from "../../scripts/preview/plan";
 import { runPlan } from "../../scripts/preview/plan";
 import { loadProject, SECRET_PLACEHOLDER } from "../../scripts/preview/project";
 import { toPlannedResource } from "../../scripts/preview/result";
-import type { PlannedResource } from "../../scripts/preview/model";
+import { plannedFixture } from "../support/planned";
 
 const PROGRAMS = path.resolve(__dirname, "../fixtures/programs");
 
@@ -44,18 +43,8 @@ describe("preview plan: project and stack config", () => {
 });
 
 describe("preview plan: the program under the mock runtime", () => {
-    let plan: Plan;
-    let resources: PlannedResource[];
-    const byName = (name: string) => {
-        const found = resources.find((r) => r.name === name);
-        assert.ok(found, `${name} was not planned`);
-        return found;
-    };
-
-    before(async () => {
-        plan = await runPlan(loadProject(path.join(PROGRAMS, "clean"), "dev"));
-        resources = plan.resources.map(toPlannedResource);
-    });
+    const fixture = plannedFixture(path.join(PROGRAMS, "clean"), "dev");
+    const { byName } = fixture;
 
     it("registers the root stack and gives resources the CLI's URNs (no Stack type in children's type chain)", () => {
         assert.strictEqual(byName("clean-dev").urn, "urn:pulumi:dev::clean::pulumi:pulumi:Stack::clean-dev");
@@ -72,7 +61,7 @@ describe("preview plan: the program under the mock runtime", () => {
     });
 
     it("lists resources in declaration order, so reports are stable from run to run", () => {
-        assert.deepStrictEqual(resources.map((r) => r.name), ["clean-dev", "app", "app-logs", "app-token"]);
+        assert.deepStrictEqual(fixture.resources.map((r) => r.name), ["clean-dev", "app", "app-logs", "app-token"]);
     });
 
     it("records resource options: protect, retainOnDelete, ignoreChanges", () => {
@@ -93,7 +82,7 @@ describe("preview plan: the program under the mock runtime", () => {
     it("gives the program secure config as an unknown secret and masks secrets in the recorded inputs", () => {
         assert.strictEqual(byName("app-token").inputs.value, "[secret]");
         assert.strictEqual(byName("app-logs").inputs.retentionInDays, 30);
-        const everything = JSON.stringify(resources) + JSON.stringify(plan.logs);
+        const everything = JSON.stringify(fixture.resources) + JSON.stringify(fixture.plan.logs);
         for (const ciphertext of ciphertexts(path.join(PROGRAMS, "clean", "Pulumi.dev.yaml"))) {
             assert.ok(!everything.includes(ciphertext));
         }
