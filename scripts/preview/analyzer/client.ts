@@ -141,6 +141,12 @@ export interface StartOptions {
     /** Node binary; default: the one running this process. */
     nodePath?: string;
     env?: Record<string, string>;
+    /**
+     * Start the pack exactly as the CLI's Node language host does (`node <sdk>/cmd/run-policy-pack <engine> <dir>`, in
+     * the pack directory), without the preview's loader in front: the runner's own ts-node registration and type check.
+     * Slower; for checking a pack as Pulumi runs it (a published, installed pack).
+     */
+    asCli?: boolean;
 }
 
 export class PolicyPackError extends Error {
@@ -277,13 +283,15 @@ export async function startPolicyPack(packDir: string, options: StartOptions = {
     const engine = await startEngineServer(sdk, logs);
     // The runner takes the engine address as its first argument but drops it; the SDK's log module finds the engine
     // through PULUMI_NODEJS_ENGINE, so `pulumi.log.*` in the pack reaches our Engine server instead of being lost.
-    const child = spawn(options.nodePath ?? process.execPath, ["--require", TS_REGISTER, sdk.runPolicyPack, engine.address, directory], {
+    const loaderArgs = options.asCli ? [] : ["--require", TS_REGISTER];
+    const loaderEnv = options.asCli ? {} : { PLATFORM_PREVIEW_PROGRAM_DIR: directory, PLATFORM_PREVIEW_REPLACE_TS_NODE: "1" };
+    const child = spawn(options.nodePath ?? process.execPath, [...loaderArgs, sdk.runPolicyPack, engine.address, directory], {
         cwd: directory,
-        env: { ...process.env, PULUMI_NODEJS_ENGINE: engine.address, PLATFORM_PREVIEW_PROGRAM_DIR: directory, PLATFORM_PREVIEW_REPLACE_TS_NODE: "1", ...options.env },
+        env: { ...process.env, PULUMI_NODEJS_ENGINE: engine.address, ...loaderEnv, ...options.env },
         stdio: ["ignore", "pipe", "pipe"],
     });
     // After the spawn: looking up the cached check stats every file it read, time the pack can spend loading.
-    const checking = /\.[cm]?tsx?$/.test(entry) ? typeCheck(directory, entry, packCheckEnv(options.env)) : Promise.resolve(undefined);
+    const checking = !options.asCli && /\.[cm]?tsx?$/.test(entry) ? typeCheck(directory, entry, packCheckEnv(options.env)) : Promise.resolve(undefined);
     let port: number;
     try {
         const [checked, bound] = await Promise.all([checking, readPort(child, logs, options.startTimeoutMs ?? 60_000, directory).then((p) => ({ port: p }), (error: unknown) => ({ error }))]);
