@@ -1,20 +1,21 @@
 import { AlertRouting, Application, EncryptionKeys, Network } from "aws-platform";
 import { parseConfig } from "aws-platform/config";
 
-// The platform's config schema validates the block and fills its defaults (in a stack: `Pulumi.<stack>.yaml`).
+// The platform's config schema validates the block and fills its defaults (in a stack: `Pulumi.<stack>.yaml`). A
+// production tier: what the pack's defaults require (protection, Multi-AZ, deletion protection, retention floors).
 const { environment, services } = parseConfig({
     environment: {
-        tier: "staging",
+        tier: "production",
         region: "us-east-1",
         vpcCidr: "10.30.0.0/16",
         availabilityZones: ["us-east-1a", "us-east-1b"],
-        natGateways: "single",
+        natGateways: "one-per-az",
         owner: "platform-team",
         costCenter: "CC-1001",
         alerts: { emails: ["oncall@example.com"], httpsEndpoints: [] },
         flowLogRetentionDays: 90,
         wafLogRetentionDays: 90,
-        backup: { dailyRetentionDays: 7, continuousBackup: false, longTermRetentionDays: 365, vaultLockMode: "governance", restoreTestSchedule: "cron(0 5 ? * SUN *)" },
+        backup: { dailyRetentionDays: 30, continuousBackup: true, longTermRetentionDays: 2557, vaultLockMode: "compliance", restoreTestSchedule: "cron(0 5 ? * SUN *)" },
     },
     services: {
         shop: {
@@ -23,18 +24,18 @@ const { environment, services } = parseConfig({
             healthCheckPath: "/health",
             cpu: 512,
             memory: 1024,
-            desiredCount: 1,
-            minCount: 1,
+            desiredCount: 2,
+            minCount: 2,
             maxCount: 3,
             targetCpuPercent: 70,
             dataClassification: "confidential",
-            environment: { NODE_ENV: "staging" },
+            environment: { NODE_ENV: "production" },
             appSecrets: ["JWT_SECRET"],
             tls: { certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-000000000000" },
             writablePaths: ["/tmp"],
             database: {
                 engine: "postgres", engineVersion: "15", instanceClass: "db.t4g.medium", allocatedStorageGb: 20, maxAllocatedStorageGb: 100,
-                multiAz: false, readReplicas: 0, backupRetentionDays: 7, databaseName: "shop", masterUsername: "shop_admin", appUsername: "shop_app",
+                multiAz: true, readReplicas: 0, backupRetentionDays: 30, databaseName: "shop", masterUsername: "shop_admin", appUsername: "shop_app",
             },
             cache: { nodeType: "cache.t4g.small", numNodes: 2, automaticFailover: true, engineVersion: "7.1", snapshotRetentionDays: 1 },
             storage: { buckets: [{ name: "uploads", purpose: "Customer uploads" }] },

@@ -16,7 +16,7 @@ const edge = new Edge("example-edge", {
     publicSubnetIds: network.subnetIds,
     appPort: 8080,
     certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-000000000000",
-    deletionProtection: false,
+    deletionProtection: true,
     accessLogs: { bucket: storage.albLogBucketName, dependsOn: storage.albLogBucketPolicy ? [storage.albLogBucketPolicy] : [] },
     wafLogRetentionDays: 90,
     logsKmsKeyArn: keys.keyArn("logs"),

@@ -25,7 +25,7 @@ function libraryComponents(): Array<{ file: string; token: string }> {
 }
 
 describe("examples/: one program per component, planned through the offline preview", function () {
-    this.timeout(300_000);
+    this.timeout(600_000);
     const components = libraryComponents();
 
     before(function () {
@@ -50,10 +50,12 @@ describe("examples/: one program per component, planned through the offline prev
     for (const { file, token } of components) {
         it(`examples/${file} plans a ${token} and passes the pack's gate`, function () {
             const out = tempDir(`example-${file}-`);
+            const dir = path.join(EXAMPLES, file);
+            // As typed in the example's directory (the bin resolves paths against npm's INIT_CWD when set).
             const run = spawnSync(process.execPath, [path.join(ROOT, "scripts/preview/bin.cjs"), "--stack", "dev", "--out", out], {
-                cwd: path.join(EXAMPLES, file),
+                cwd: dir,
                 encoding: "utf8",
-                env: { ...process.env, NO_COLOR: "1", PULUMI_NODEJS_TRANSPILE_ONLY: "true" },
+                env: { ...process.env, INIT_CWD: dir, NO_COLOR: "1", PULUMI_NODEJS_TRANSPILE_ONLY: "true" },
             });
             const result: PreviewResult | undefined = fs.existsSync(path.join(out, "preview.json")) ? JSON.parse(fs.readFileSync(path.join(out, "preview.json"), "utf8")) : undefined;
             assert.ok(result, `no report (exit ${run.status}): ${run.stderr}`);

@@ -131,6 +131,11 @@ describe("the component library, installed from its tarball into another program
         assert.ok(!ROOT_MANIFEST.private, "a private package cannot be published");
     });
 
+    it("this repository's own program keeps its entry in Pulumi.yaml (without it the CLI's runner would run exports[\".\"], the library)", () => {
+        // cmd/run: with no `main` in Pulumi.yaml the host passes ".", and run() then prefers package.json `exports["."]`.
+        assert.match(fs.readFileSync(path.join(ROOT, "Pulumi.yaml"), "utf8"), /^main: index\.ts$/m);
+    });
+
     it("installs without @pulumi/awsx or the policy SDK: its runtime dependencies are what the components use", () => {
         const installed = JSON.parse(fs.readFileSync(path.join(program, "node_modules/aws-platform/package.json"), "utf8"));
         assert.deepStrictEqual(Object.keys(installed.dependencies ?? {}).filter((d) => ["@pulumi/awsx", "@pulumi/policy", "ajv", "xmlbuilder2"].includes(d)), []);
