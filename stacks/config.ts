@@ -16,6 +16,7 @@ import { APPLICATION_COMPONENT_SUFFIXES, isPlatformEnvironmentName } from "../li
 import { APPROVED_TLS_POLICIES, DEFAULT_TLS_POLICY } from "../lib/rules/tls";
 import { cacheTopologyProblem, MIN_NODES_FOR_FAILOVER } from "../lib/rules/cache-topology";
 import { DATA_CLASSIFICATIONS } from "../lib/tags";
+import { continuousRetentionDays, VAULT_LOCK_BOUNDS, vaultLockRetentionProblem } from "../lib/rules/backup-limits";
 
 /**
  * Typed, validated stack configuration. Everything the stacks build comes from here; nothing else reads
@@ -303,6 +304,19 @@ function crossFieldProblems(config: { environment: ParsedEnvironment; services: 
     }
     if (production && env.backup.vaultLockMode !== "compliance") {
         add(["environment", "backup", "vaultLockMode"], "must be compliance in production (governance locks can be lifted); allowed: compliance");
+    }
+    // The vault lock's bounds are fixed per tier (the lock is immutable): every rule's retention must fit inside them.
+    const lock = VAULT_LOCK_BOUNDS[env.tier];
+    for (const [key, label, days] of [
+        ["dailyRetentionDays", "the daily rule", env.backup.dailyRetentionDays],
+        ["longTermRetentionDays", "the monthly long-term rule", env.backup.longTermRetentionDays],
+        ...(env.backup.continuousBackup ? [["dailyRetentionDays", "the continuous rule (daily retention, at most 35 days)", continuousRetentionDays(env.backup.dailyRetentionDays)]] : []),
+    ] as Array<[string, string, number]>) {
+        const problem = vaultLockRetentionProblem(label, days, lock);
+        // One problem per key: a value already below a production floor is not also reported against the lock.
+        if (problem && !problems.some((p) => pathKey(p.path) === pathKey(["environment", "backup", key]))) {
+            add(["environment", "backup", key], `${problem} (the ${env.tier} vault lock, lib/rules/backup-limits.ts VAULT_LOCK_BOUNDS, is immutable once deployed)`);
+        }
     }
     if (env.backup.disasterRecoveryRegion === env.region) {
         add(["environment", "backup", "disasterRecoveryRegion"], `must differ from the environment region ${env.region}`);

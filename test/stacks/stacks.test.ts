@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import { VAULT_LOCK_BOUNDS } from "../../lib/rules/backup-limits";
 import { onlyOne, RecordedResource } from "../support/mocks";
 import { runStack, setStackConfig } from "../support/stack";
 import { subnetCidr } from "../../components/network";
@@ -293,6 +294,10 @@ describe("production stack under mocks", function () {
     it("backs up databases and data buckets in a compliance-locked vault with daily, continuous and 7-year rules and restore tests", () => {
         const lock = one(resources, "aws:backup/vaultLockConfiguration:VaultLockConfiguration", "production-backup");
         assert.strictEqual(lock.inputs.changeableForDays, 3, "compliance mode");
+        // Finding 5: the lock's bounds are the fixed production constants, not the retention settings (which change).
+        for (const l of resources.filter((r) => r.type === "aws:backup/vaultLockConfiguration:VaultLockConfiguration")) {
+            assert.deepStrictEqual([l.inputs.minRetentionDays, l.inputs.maxRetentionDays], [VAULT_LOCK_BOUNDS.production.minRetentionDays, VAULT_LOCK_BOUNDS.production.maxRetentionDays], l.name);
+        }
         const plan = one(resources, "aws:backup/plan:Plan");
         const rules = Object.fromEntries(plan.inputs.rules.map((r: any) => [r.ruleName, r]));
         setStackConfig("production");
@@ -328,6 +333,24 @@ describe("production stack under mocks", function () {
         assert.ok(publish.Condition.StringEquals["aws:SourceAccount"]);
         const email = one(resources, "aws:sns/topicSubscription:TopicSubscription");
         assert.deepStrictEqual([email.inputs.protocol, email.inputs.endpoint], ["email", "sre-team@company.com"]);
+    });
+
+    it("lets EventBridge deliver to the encrypted alert topic: topic policy admits it, the topic's key grants it without source conditions (finding 6)", () => {
+        const topic = one(resources, "aws:sns/topic:Topic");
+        const key = one(resources, "aws:kms/key:Key", "production-alerts");
+        const statements = JSON.parse(key.inputs.policy).Statement as any[];
+        // What SNS asks of each publisher's access to the key when it encrypts a message (sns-key-management).
+        for (const service of ["events.amazonaws.com", "cloudwatch.amazonaws.com", "backup.amazonaws.com"]) {
+            for (const action of ["kms:GenerateDataKey", "kms:Decrypt"]) {
+                const allows = statements.filter((st) => st.Effect === "Allow" && [st.Principal?.Service].flat().includes(service)
+                    && [st.Action].flat().some((a: string) => a === action || (a.endsWith("*") && action.startsWith(a.slice(0, -1)))));
+                assert.ok(allows.some((st) => !st.Condition), `${service} ${action}: ${JSON.stringify(allows)}`);
+            }
+        }
+        // The failed-backup-jobs rule targets this topic.
+        const target = one(resources, "aws:cloudwatch/eventTarget:EventTarget", "production-backup-failed-jobs");
+        assert.ok(target.inputs.arn && topic, "targets the alert topic");
+        assert.strictEqual(target.inputs.roleArn, undefined, "EventBridge docs: no RoleArn for SNS targets (fails with KMS-encrypted topics)");
     });
 
     // Tags of every taggable resource, with the stack file's values: test/stacks/tags.test.ts.
