@@ -16,6 +16,7 @@ import { APPLICATION_COMPONENT_SUFFIXES, isPlatformEnvironmentName } from "../li
 import { APPROVED_TLS_POLICIES, DEFAULT_TLS_POLICY } from "../lib/rules/tls";
 import { cacheTopologyProblem, MIN_NODES_FOR_FAILOVER } from "../lib/rules/cache-topology";
 import { DATA_CLASSIFICATIONS } from "../lib/tags";
+import { pathRateLimitRuleName, WAF_MAX_RATE_LIMIT, WAF_MIN_RATE_LIMIT, WAF_RATE_WINDOWS_SECONDS } from "../lib/rules/waf";
 import { continuousRetentionDays, VAULT_LOCK_BOUNDS, vaultLockRetentionProblem } from "../lib/rules/backup-limits";
 
 /**
@@ -191,10 +192,19 @@ const serviceSchema = object({
         hsts: text(/^max-age=\d+(; ?includeSubDomains)?(; ?preload)?$/, "a Strict-Transport-Security value such as max-age=63072000; includeSubDomains").default("max-age=63072000; includeSubDomains"),
         /** X-Frame-Options the ALB adds to every response. */
         frameOptions: oneOf(["DENY", "SAMEORIGIN"]).default("DENY"),
+        /** Content-Security-Policy the ALB adds to every response (the application's guide's policy); none by default. */
+        contentSecurityPolicy: text(/^[^\r\n]+$/, "a Content-Security-Policy value on one line, such as default-src 'self'").optional(),
     }),
     waf: object({
         rateLimitPerIp: integer(10, 2_000_000_000).default(2000),
         geoBlockCountries: list(text(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 country code such as CN"), "country codes").default([]),
+        /** Per-IP limits on one path each (lib/rules/waf.ts): e.g. the login endpoint, 10 per 120 s. */
+        pathRateLimits: list(object({
+            path: text(/^\/[^\s]*$/, "a path prefix starting with /, such as /auth/login"),
+            limit: integer(WAF_MIN_RATE_LIMIT, WAF_MAX_RATE_LIMIT, " requests"),
+            windowSeconds: z.number(expecting(`one of ${WAF_RATE_WINDOWS_SECONDS.join(", ")} seconds`))
+                .refine((n) => (WAF_RATE_WINDOWS_SECONDS as readonly number[]).includes(n), { error: () => `expected one of ${WAF_RATE_WINDOWS_SECONDS.join(", ")} seconds (WAF evaluation windows)` }),
+        }), "{path, limit, windowSeconds} limits").default([]),
     }).prefault({}),
     logs: object({
         applicationRetentionDays: retentionDays.default(14),
@@ -428,6 +438,11 @@ function crossFieldProblems(config: { environment: ParsedEnvironment; services: 
         if (production && !cache.automaticFailover) {
             add(at("cache", "automaticFailover"), "must be true in production; allowed: true");
         }
+
+        const limitNames = svc.waf.pathRateLimits.map((l) => pathRateLimitRuleName(l.path));
+        limitNames.forEach((n, i) => {
+            if (limitNames.indexOf(n) !== i) add(at("waf", "pathRateLimits", i, "path"), `limits the same path as waf.pathRateLimits[${limitNames.indexOf(n)}]; give each path once`);
+        });
 
         // Each bucket becomes resources named after it: a repeated or reserved name is a duplicate URN at `pulumi up`.
         svc.storage.buckets.forEach((bucket, i) => {
