@@ -114,7 +114,11 @@ describe("production stack under mocks", function () {
                 assert.deepStrictEqual([task.inputs.cpu, task.inputs.memory], app === "mita-api" ? ["4096", "8192"] : ["2048", "4096"]);
                 const container = JSON.parse(task.inputs.containerDefinitions)[0];
                 const secretNames = container.secrets.map((s: { name: string }) => s.name);
-                assert.ok(secretNames.includes("REDIS_PASSWORD"));
+                // Redis uses IAM authentication: no password secret, the user and cache name as plain settings.
+                assert.ok(!secretNames.includes("REDIS_PASSWORD"));
+                const vars = Object.fromEntries(container.environment.map((e: { name: string; value: string }) => [e.name, e.value]));
+                assert.deepStrictEqual([vars.REDIS_AUTH, vars.REDIS_USER, vars.REDIS_CLUSTER_MODE, vars.REDIS_TLS], ["iam", `${prefix}-cache-app`, "false", "true"]);
+                assert.ok(vars.REDIS_CACHE_NAME);
                 assert.ok(!container.environment.some((e: { name: string }) => /PASSWORD|SECRET|TOKEN/.test(e.name)));
                 assert.strictEqual(container.logConfiguration.logDriver, "awslogs");
             });
@@ -234,15 +238,19 @@ describe("production stack under mocks", function () {
                 assert.ok(params.name.includes(params.inputs.family.replace(/\./g, "-")), "parameter group logical name carries its family");
             });
 
-            it("has an encrypted Redis group with failover and AUTH kept secret", () => {
+            it("has an encrypted Redis group with failover and IAM authentication (no AUTH token in state); the task role may connect as its user", () => {
                 const group = one(resources, "aws:elasticache/replicationGroup:ReplicationGroup", `${prefix}-cache`);
                 assert.strictEqual(group.inputs.numCacheClusters, app === "mita-api" ? 2 : 3);
                 assert.strictEqual(group.inputs.automaticFailoverEnabled, true);
                 assert.strictEqual(group.inputs.multiAzEnabled, true);
                 assert.strictEqual(group.inputs.atRestEncryptionEnabled, true);
                 assert.strictEqual(group.inputs.transitEncryptionEnabled, true);
-                assert.ok(group.inputs.authToken, "AUTH token set");
+                assert.strictEqual(group.inputs.authToken, undefined, "AUTH token in state");
+                assert.strictEqual(group.inputs.userGroupIds.length, 1);
                 assert.ok(group.options.protect);
+                const taskPolicy = JSON.parse(one(resources, "aws:iam/rolePolicy:RolePolicy", `${prefix}-service-task`).inputs.policy);
+                const connect = taskPolicy.Statement.find((st: any) => st.Action.includes("elasticache:Connect"));
+                assert.ok(connect && connect.Resource.length === 2, "elasticache:Connect on the replication group and the user");
             });
 
             it("keeps files in encrypted, versioned, private buckets", () => {
