@@ -156,3 +156,25 @@ export function backupVaultEventProblem(event: string): string | undefined {
     if (replacement) return `${event} is deprecated and sends nothing; use ${replacement}`;
     return `${event} is not an AWS Backup vault event (PutBackupVaultNotifications rejects it)`;
 }
+
+/**
+ * Engines of an `aws.rds.Cluster` that make it a Multi-AZ DB cluster (a writer and two readable standbys on local
+ * storage), as opposed to Aurora (`aurora-mysql`, `aurora-postgresql`).
+ */
+export const MULTI_AZ_DB_CLUSTER_ENGINES = ["mysql", "postgres"] as const;
+
+export function isMultiAzDbClusterEngine(engine: unknown): boolean {
+    return typeof engine === "string" && (MULTI_AZ_DB_CLUSTER_ENGINES as readonly string[]).includes(engine);
+}
+
+/**
+ * What AWS Backup cannot copy to another Region (feature availability by resource, and the copy guide: "copying a
+ * Multi-AZ DB cluster snapshot is not supported"; FSx for NetApp ONTAP volumes have no copy at all). A plan whose copy
+ * action goes to another Region fails the copy job of every such recovery point, every day.
+ * https://docs.aws.amazon.com/aws-backup/latest/devguide/recov-point-create-a-copy.html
+ */
+export const CROSS_REGION_COPY_UNSUPPORTED: Array<{ what: string; matches: (type: string, props: { engine?: unknown }) => boolean }> = [
+    { what: "an RDS Multi-AZ DB cluster (its snapshots cannot be copied)", matches: (type, props) => type === "aws:rds/cluster:Cluster" && isMultiAzDbClusterEngine(props.engine) },
+    { what: "an FSx for NetApp ONTAP volume (no copy support)", matches: (type) => type === "aws:fsx/ontapVolume:OntapVolume" },
+];
+export const BACKUP_COPY_DOC = "https://docs.aws.amazon.com/aws-backup/latest/devguide/recov-point-create-a-copy.html";
