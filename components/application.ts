@@ -10,6 +10,7 @@ import { FargateService, FargateServiceArgs } from "./fargate-service";
 import { Network } from "./network";
 import { ServiceLogs } from "./service-logs";
 import { DEFAULT_THRESHOLDS, ObservabilityThresholds, observabilityArgsProblem, ServiceObservability, ServiceObservabilityArgs } from "./service-observability";
+import { StaticSite } from "./static-site";
 import { Storage } from "./storage";
 import { bucketEnvironmentName, isPlatformEnvironmentName } from "../lib/rules/application-environment";
 import { engineVersionProblem } from "../lib/rules/engine-versions";
@@ -153,7 +154,7 @@ export class Application extends pulumi.ComponentResource {
     constructor(name: string, args: ApplicationArgs, opts?: pulumi.ComponentResourceOptions) {
         // Validate before registering anything: a rejected application leaves nothing behind.
         const problems = applicationProblems(name, args);
-        const missingKeys = [`${name}-data`, "logs"].filter((purpose) => !args.shared.keys.keyArns[purpose]);
+        const missingKeys = [`${name}-data`, "logs", ...(args.config.frontend ? [`${name}-web`] : [])].filter((purpose) => !args.shared.keys.keyArns[purpose]);
         if (missingKeys.length > 0) {
             problems.push(`the environment's keys have no purpose ${missingKeys.join(", ")} (have: ${Object.keys(args.shared.keys.keyArns).join(", ")})`);
         }
@@ -340,6 +341,19 @@ export class Application extends pulumi.ComponentResource {
             tags,
         }, child);
 
+        // The single-page frontend behind CloudFront (LMS's React build), when the application has one.
+        const web = svc.frontend ? new StaticSite(childName(prefix, "web"), {
+            domainNames: svc.frontend.domainNames,
+            certificateArn: svc.frontend.certificateArn,
+            kmsKeyArn: shared.keys.keyArn(`${name}-web`),
+            contentSecurityPolicy: svc.frontend.contentSecurityPolicy,
+            frameOptions: svc.tls.frameOptions,
+            rateLimitPerIp: svc.waf.rateLimitPerIp,
+            accessLogExpirationDays: production ? 365 : 90,
+            protect: production,
+            tags,
+        }, { parent: this }) : undefined;
+
         this.name = name;
         this.databaseArns = [database.instanceArn];
         this.dataBucketArns = svc.storage.buckets.map((b) => storage.bucketArns[b.name]);
@@ -364,6 +378,7 @@ export class Application extends pulumi.ComponentResource {
             cacheUser: cache.appUserId,
             buckets: storage.bucketNames,
             dashboardName: observability.dashboardName,
+            ...(web ? { frontendDistributionDomainName: web.distributionDomainName, frontendBucket: web.bucketName } : {}),
         };
         this.registerOutputs({
             databaseArns: this.databaseArns,

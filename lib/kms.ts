@@ -4,7 +4,7 @@ import { awsContext } from "./aws-context";
 import { Tags } from "./tags";
 
 /** AWS services that may be granted use of a platform key through its key policy. */
-export type KmsServiceGrant = "logs" | "sns" | "cloudwatch" | "events" | "backup" | "s3" | "delivery.logs";
+export type KmsServiceGrant = "logs" | "sns" | "cloudwatch" | "events" | "backup" | "s3" | "delivery.logs" | "cloudfront";
 
 export interface PlatformKeyArgs {
     /** What the key protects; shown in the KMS console. */
@@ -98,7 +98,12 @@ function serviceStatement(service: KmsServiceGrant, accountId: string, region: s
         Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
         Resource: "*",
     };
-    if (service === "logs") {
+    if (service === "cloudfront") {
+        // CloudFront reads SSE-KMS objects through origin access control: decrypt only, for this account's
+        // distributions (the documented AWS:SourceArn condition; a wildcard, as the key precedes the distribution).
+        statement.Action = ["kms:Decrypt"];
+        statement.Condition = { ArnLike: { "aws:SourceArn": `arn:${partition}:cloudfront::${accountId}:distribution/*` } };
+    } else if (service === "logs") {
         statement.Condition = {
             ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:${partition}:logs:${region}:${accountId}:*` },
         };

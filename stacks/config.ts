@@ -218,6 +218,15 @@ const serviceSchema = object({
     }).prefault({}),
     /** Paths the application writes to under its read-only root filesystem (task-local scratch volumes). */
     writablePaths: list(text(/^\/[A-Za-z0-9._/-]+$/, "an absolute path such as /var/log/app"), "absolute paths").default(["/tmp"]),
+    /**
+     * The application's single-page frontend, served by CloudFront from a private bucket (components/static-site.ts):
+     * its host names and an ACM certificate in us-east-1.
+     */
+    frontend: object({
+        domainNames: list(text(/^([a-z0-9-]+\.)+[a-z]{2,}$/, "a DNS name such as lms.example.com"), "DNS names").min(1, expecting("at least one DNS name")),
+        certificateArn: text(/^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]+$/, "an ACM certificate ARN in us-east-1 (CloudFront uses certificates from there only)"),
+        contentSecurityPolicy: text(/^[^\r\n]+$/, "a Content-Security-Policy value on one line").optional(),
+    }).optional(),
     database: databaseSchema,
     cache: cacheSchema,
     storage: object({

@@ -42,6 +42,12 @@ export async function deployEnvironment(config: PlatformConfig): Promise<Record<
                 name: `${name}-data`,
                 description: `Data of ${name} in ${env.name}: database, cache, buckets, secrets`,
             })),
+            // The frontend's bucket: CloudFront (origin access control) may decrypt, nothing else of the application's.
+            ...Object.entries(config.services).filter(([, svc]) => svc.frontend).map(([name]) => ({
+                name: `${name}-web`,
+                description: `Frontend of ${name} in ${env.name}: static site content read by CloudFront`,
+                services: ["cloudfront" as const],
+            })),
         ],
     });
 

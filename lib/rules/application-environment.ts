@@ -4,7 +4,7 @@
  */
 
 /** Suffixes the application appends to `<environment>-<application>` for its components (and thus every child). */
-export const APPLICATION_COMPONENT_SUFFIXES = ["logs", "storage", "edge", "db", "cache", "secrets", "service", "observability"] as const;
+export const APPLICATION_COMPONENT_SUFFIXES = ["logs", "storage", "edge", "db", "cache", "secrets", "service", "observability", "web"] as const;
 
 /** Variables the application sets itself (database, cache, log groups): config may not set or shadow them. */
 export const PLATFORM_ENVIRONMENT_NAMES = [

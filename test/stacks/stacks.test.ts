@@ -197,8 +197,8 @@ describe("production stack under mocks", function () {
 
             it("protects the production log buckets (audit evidence) like the data buckets", () => {
                 const buckets = byType(resources, "aws:s3/bucket:Bucket", prefix);
-                // Its data buckets, the S3 access-log bucket and the ALB log bucket.
-                assert.strictEqual(buckets.length, loadConfig().services[app].storage.buckets.length + 2, buckets.map((b) => b.name).join(", "));
+                // Its data buckets, the S3 access-log bucket and the ALB log bucket; LMS also its frontend's content and log buckets.
+                assert.strictEqual(buckets.length, loadConfig().services[app].storage.buckets.length + 2 + (app === "lms-backend" ? 2 : 0), buckets.map((b) => b.name).join(", "));
                 for (const bucket of buckets) {
                     assert.ok(bucket.options.protect && bucket.options.retainOnDelete, `${bucket.name} unprotected`);
                 }
@@ -256,7 +256,7 @@ describe("production stack under mocks", function () {
             it("keeps files in encrypted, versioned, private buckets", () => {
                 const sse = byType(resources, "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", prefix);
                 const kms = sse.filter((r) => r.inputs.rules[0].applyServerSideEncryptionByDefault.sseAlgorithm === "aws:kms");
-                assert.strictEqual(kms.length, app === "mita-api" ? 2 : 1, "one SSE-KMS configuration per data bucket");
+                assert.strictEqual(kms.length, app === "mita-api" ? 2 : 1 + 1, "one SSE-KMS configuration per data bucket (LMS: and its frontend's content)");
                 assert.ok(kms.every((r) => r.inputs.rules[0].bucketKeyEnabled === true));
                 const versioning = byType(resources, "aws:s3/bucketVersioning:BucketVersioning", prefix);
                 assert.ok(versioning.length >= kms.length && versioning.every((v) => v.inputs.versioningConfiguration.status === "Enabled"));
