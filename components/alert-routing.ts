@@ -4,15 +4,19 @@ import { awsContext } from "../lib/aws-context";
 import { childName } from "../lib/naming";
 import { Tags } from "../lib/tags";
 
-/** Services that may publish to the alert topic, and only on behalf of this account. */
-export const ALERT_PUBLISHERS = ["cloudwatch.amazonaws.com", "events.amazonaws.com", "backup.amazonaws.com"];
+/**
+ * Services that may publish to the alert topic, and only on behalf of this account (the topic policy's
+ * aws:SourceAccount). Its key must grant them kms:GenerateDataKey* and kms:Decrypt without that condition
+ * (lib/kms.ts `topicPublishers`): SNS does not support it in the key policy for EventBridge.
+ */
+export const ALERT_PUBLISHERS: readonly string[] = ["cloudwatch.amazonaws.com", "events.amazonaws.com", "backup.amazonaws.com"];
 
 export interface AlertRoutingArgs {
     /** E-mail addresses subscribed to every alert (each confirms its subscription once). */
     emailAddresses: string[];
     /** HTTPS endpoints (chat or paging webhooks) subscribed to every alert; pass `pulumi.secret` ones for tokenized URLs. */
     httpsEndpoints?: pulumi.Input<string>[];
-    /** Customer-managed key of the topic; its policy must let CloudWatch, EventBridge and Backup use it. */
+    /** Customer-managed key of the topic; its policy must let CloudWatch, EventBridge and Backup use it (`topicPublishers`). */
     kmsKeyArn: pulumi.Input<string>;
     /** Tags for every resource. */
     tags: Tags;
@@ -46,7 +50,7 @@ export class AlertRouting extends pulumi.ComponentResource {
                     {
                         Sid: "AlertSourcesOfThisAccountPublish",
                         Effect: "Allow",
-                        Principal: { Service: ALERT_PUBLISHERS },
+                        Principal: { Service: [...ALERT_PUBLISHERS] },
                         Action: "sns:Publish",
                         Resource: arn,
                         Condition: { StringEquals: { "aws:SourceAccount": accountId } },

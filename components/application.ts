@@ -10,6 +10,7 @@ import { FargateService, FargateServiceArgs } from "./fargate-service";
 import { Network } from "./network";
 import { ServiceLogs } from "./service-logs";
 import { DEFAULT_THRESHOLDS, ObservabilityThresholds, observabilityArgsProblem, ServiceObservability, ServiceObservabilityArgs } from "./service-observability";
+import { StaticSite } from "./static-site";
 import { Storage } from "./storage";
 import { bucketEnvironmentName, isPlatformEnvironmentName } from "../lib/rules/application-environment";
 import { engineVersionProblem } from "../lib/rules/engine-versions";
@@ -153,7 +154,7 @@ export class Application extends pulumi.ComponentResource {
     constructor(name: string, args: ApplicationArgs, opts?: pulumi.ComponentResourceOptions) {
         // Validate before registering anything: a rejected application leaves nothing behind.
         const problems = applicationProblems(name, args);
-        const missingKeys = [`${name}-data`, "logs"].filter((purpose) => !args.shared.keys.keyArns[purpose]);
+        const missingKeys = [`${name}-data`, "logs", ...(args.config.frontend ? [`${name}-web`] : [])].filter((purpose) => !args.shared.keys.keyArns[purpose]);
         if (missingKeys.length > 0) {
             problems.push(`the environment's keys have no purpose ${missingKeys.join(", ")} (have: ${Object.keys(args.shared.keys.keyArns).join(", ")})`);
         }
@@ -203,12 +204,12 @@ export class Application extends pulumi.ComponentResource {
             domainName: svc.tls.domainName,
             hostedZoneId: svc.tls.hostedZoneId,
             sslPolicy: svc.tls.sslPolicy,
-            responseHeaders: { strictTransportSecurity: svc.tls.hsts, frameOptions: svc.tls.frameOptions },
+            responseHeaders: { strictTransportSecurity: svc.tls.hsts, frameOptions: svc.tls.frameOptions, contentSecurityPolicy: svc.tls.contentSecurityPolicy },
             deletionProtection: production,
             accessLogs: { bucket: storage.albLogBucketName, prefix, dependsOn: storage.albLogBucketPolicy ? [storage.albLogBucketPolicy] : [] },
             // AWS appends a unique suffix (ALB names: 32 characters at most).
             namePrefix: `${slug(name).slice(0, 5).replace(/-+$/, "")}-`,
-            waf: { rateLimitPerIp: svc.waf.rateLimitPerIp, geoBlockCountries: svc.waf.geoBlockCountries },
+            waf: { rateLimitPerIp: svc.waf.rateLimitPerIp, geoBlockCountries: svc.waf.geoBlockCountries, pathRateLimits: svc.waf.pathRateLimits },
             wafLogRetentionDays: env.wafLogRetentionDays,
             logsKmsKeyArn: logsKeyArn,
             tags,
@@ -298,13 +299,17 @@ export class Application extends pulumi.ComponentResource {
                 REDIS_HOST: cache.primaryEndpointAddress,
                 REDIS_PORT: pulumi.interpolate`${cache.port}`,
                 REDIS_TLS: "true",
+                // IAM authentication (no password anywhere): the application connects as REDIS_USER with a 15-minute
+                // token it signs with the task role for REDIS_CACHE_NAME (SigV4 presign of `elasticache:Connect`).
+                REDIS_AUTH: "iam",
+                REDIS_USER: cache.appUserId,
+                REDIS_CACHE_NAME: cache.replicationGroupId,
+                // The group has cluster mode disabled: a cluster-mode client (the MITA guide's Redis.Cluster) must be
+                // a single-endpoint client instead (MITA-41).
+                REDIS_CLUSTER_MODE: String(cache.clusterMode),
                 ...Object.fromEntries(svc.storage.buckets.map((b) => [bucketEnvironmentName(b.name), storage.bucketNames[b.name]])),
             },
-            secrets: {
-                // The cache's AUTH token secret holds JSON; ECS reads one key of it (`<arn>:<json-key>::`).
-                REDIS_PASSWORD: pulumi.interpolate`${cache.authSecretArn}:authToken::`,
-                ...appSecrets.secretArns,
-            },
+            secrets: { ...appSecrets.secretArns },
             secretKmsKeyArns: [dataKeyArn],
             logGroup: logs.applicationLogGroup,
             capacityProviderStrategy: capacityProviderStrategy(env.tier, svc.minCount),
@@ -312,6 +317,7 @@ export class Application extends pulumi.ComponentResource {
                 bucketArns: svc.storage.buckets.map((b) => storage.bucketArns[b.name]),
                 dataKeyArn,
                 databaseUserArn: database.appUserConnectArn,
+                cacheConnectArns: [cache.replicationGroupArn, cache.appUserArn],
                 logGroupArns: [logs.auditLogGroup.arn, logs.errorLogGroup.arn],
             }),
             writablePaths: svc.writablePaths,
@@ -335,6 +341,19 @@ export class Application extends pulumi.ComponentResource {
             tags,
         }, child);
 
+        // The single-page frontend behind CloudFront (LMS's React build), when the application has one.
+        const web = svc.frontend ? new StaticSite(childName(prefix, "web"), {
+            domainNames: svc.frontend.domainNames,
+            certificateArn: svc.frontend.certificateArn,
+            kmsKeyArn: shared.keys.keyArn(`${name}-web`),
+            contentSecurityPolicy: svc.frontend.contentSecurityPolicy,
+            frameOptions: svc.tls.frameOptions,
+            rateLimitPerIp: svc.waf.rateLimitPerIp,
+            accessLogExpirationDays: production ? 365 : 90,
+            protect: production,
+            tags,
+        }, { parent: this }) : undefined;
+
         this.name = name;
         this.databaseArns = [database.instanceArn];
         this.dataBucketArns = svc.storage.buckets.map((b) => storage.bucketArns[b.name]);
@@ -356,9 +375,10 @@ export class Application extends pulumi.ComponentResource {
             // Master credentials, for administrators only (creating the application user, migrations by hand).
             databaseSecretArn: database.masterUserSecretArn,
             cacheEndpoint: cache.primaryEndpointAddress,
-            cacheAuthSecretArn: cache.authSecretArn,
+            cacheUser: cache.appUserId,
             buckets: storage.bucketNames,
             dashboardName: observability.dashboardName,
+            ...(web ? { frontendDistributionDomainName: web.distributionDomainName, frontendBucket: web.bucketName } : {}),
         };
         this.registerOutputs({
             databaseArns: this.databaseArns,
@@ -372,20 +392,23 @@ export class Application extends pulumi.ComponentResource {
 
 /**
  * Least privilege for the application itself: read and write objects in its own buckets with its data key, connect to
- * its database as its own user with IAM authentication, and write to its audit and error log groups.
+ * its database and its cache as its own users with IAM authentication, and write to its audit and error log groups.
  */
 export function applicationAccessStatements(access: {
     bucketArns: pulumi.Output<string>[];
     dataKeyArn: pulumi.Output<string>;
     databaseUserArn: pulumi.Output<string>;
+    /** The replication group and the application's Redis user: `elasticache:Connect` names both. */
+    cacheConnectArns: pulumi.Output<string>[];
     logGroupArns: pulumi.Output<string>[];
 }): pulumi.Output<object[]> {
-    return pulumi.all([pulumi.all(access.bucketArns), access.dataKeyArn, access.databaseUserArn, pulumi.all(access.logGroupArns)])
-        .apply(([arns, keyArn, dbUserArn, logArns]) => [
+    return pulumi.all([pulumi.all(access.bucketArns), access.dataKeyArn, access.databaseUserArn, pulumi.all(access.logGroupArns), pulumi.all(access.cacheConnectArns)])
+        .apply(([arns, keyArn, dbUserArn, logArns, cacheArns]) => [
             { Effect: "Allow", Action: ["s3:ListBucket"], Resource: arns },
             { Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"], Resource: arns.map((arn) => `${arn}/*`) },
             { Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: [keyArn] },
             { Effect: "Allow", Action: ["rds-db:connect"], Resource: [dbUserArn] },
+            { Effect: "Allow", Action: ["elasticache:Connect"], Resource: cacheArns },
             {
                 Effect: "Allow",
                 Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],

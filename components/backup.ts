@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { createPlatformKey } from "../lib/kms";
 import { childName } from "../lib/naming";
-import { MAX_CONTINUOUS_RETENTION_DAYS } from "../lib/rules/backup-limits";
+import { continuousRetentionDays, VAULT_LOCK_MIN_CHANGEABLE_DAYS, vaultLockBoundsProblem, vaultLockRetentionProblem } from "../lib/rules/backup-limits";
 import { scheduleConflicts, RdsWindows } from "../lib/rules/backup-windows";
 import { Tags } from "../lib/tags";
 
@@ -12,6 +12,9 @@ export interface BackupArgs {
     /**
      * Vault lock. `compliance` cannot be removed once `changeableForDays` has passed, not even by the root user: what is
      * backed up stays for its retention (production). `governance` can be lifted with special permissions.
+     * The bounds must be fixed values (the stacks use lib/rules/backup-limits.ts VAULT_LOCK_BOUNDS), never derived from
+     * the retentions below: the lock's inputs force replacement and a compliance lock is immutable after its
+     * changeable days, so bounds that moved with a retention edit would make `up` fail. Every rule must fit inside them.
      */
     vaultLock: { mode: "compliance" | "governance"; minRetentionDays: number; maxRetentionDays: number; changeableForDays?: number };
     /** Retention of the daily snapshots. */
@@ -83,8 +86,17 @@ export class Backup extends pulumi.ComponentResource {
     public readonly drVaultArn?: pulumi.Output<string>;
 
     constructor(name: string, args: BackupArgs, opts?: pulumi.ComponentResourceOptions) {
-        if (args.dailyRetentionDays < args.vaultLock.minRetentionDays) {
-            throw new Error(`Backup ${name}: daily retention ${args.dailyRetentionDays} is below the vault lock minimum ${args.vaultLock.minRetentionDays}`);
+        const lockProblems = [
+            vaultLockBoundsProblem(args.vaultLock),
+            args.vaultLock.changeableForDays !== undefined && args.vaultLock.changeableForDays < VAULT_LOCK_MIN_CHANGEABLE_DAYS
+                ? `changeableForDays ${args.vaultLock.changeableForDays} is below ${VAULT_LOCK_MIN_CHANGEABLE_DAYS}` : undefined,
+            // A locked vault fails every job (and copy job: the DR vault has the same lock) outside its bounds.
+            vaultLockRetentionProblem("the daily rule", args.dailyRetentionDays, args.vaultLock),
+            (args.continuousBackup ?? true) ? vaultLockRetentionProblem("the continuous rule", continuousRetentionDays(args.dailyRetentionDays), args.vaultLock) : undefined,
+            args.longTermRule ? vaultLockRetentionProblem("the monthly long-term rule", args.longTermRule.retentionDays, args.vaultLock) : undefined,
+        ].filter((p): p is string => !!p);
+        if (lockProblems.length > 0) {
+            throw new Error(`Backup ${name}: ${lockProblems.join("; ")}`);
         }
         const dailySchedule = args.dailySchedule ?? "cron(0 6 * * ? *)";
         const monthlySchedule = args.longTermRule?.schedule ?? "cron(0 7 1 * ? *)";
@@ -146,7 +158,7 @@ export class Backup extends pulumi.ComponentResource {
                 targetVaultName: vault.name,
                 schedule: "cron(0 * * * ? *)",
                 enableContinuousBackup: true,
-                lifecycle: { deleteAfter: Math.min(args.dailyRetentionDays, MAX_CONTINUOUS_RETENTION_DAYS) },
+                lifecycle: { deleteAfter: continuousRetentionDays(args.dailyRetentionDays) },
                 recoveryPointTags: args.tags,
             });
         }

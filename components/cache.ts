@@ -1,6 +1,5 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import * as random from "@pulumi/random";
 import { childName, slug, truncateName } from "../lib/naming";
 import { clientOnlySecurityGroup } from "../lib/security-groups";
 import { CloudWatchRetentionDays } from "../lib/rules/retention";
@@ -30,7 +29,7 @@ export interface CacheArgs {
     subnetIds: pulumi.Input<string>[];
     /** The only security group allowed to connect (the application's). */
     clientSecurityGroupId: pulumi.Input<string>;
-    /** Customer-managed key for data at rest and the AUTH secret. */
+    /** Customer-managed key for data at rest. */
     kmsKeyArn: pulumi.Input<string>;
     /** Days of daily snapshots kept. */
     snapshotRetentionDays?: number;
@@ -53,16 +52,36 @@ export interface CacheArgs {
 const PORT = 6379;
 
 /**
- * An ElastiCache Redis 7 replication group: KMS encryption at rest, TLS required in transit, an AUTH token generated
- * here and handed to the application through Secrets Manager, `allkeys-lru` eviction, snapshots, slow and engine logs
- * to CloudWatch, isolated subnets and a security group open only to the application.
+ * Redis users and user group of a cache: IAM authentication, so no credential exists anywhere (not in config, state,
+ * Secrets Manager or the task definition). The application's user authenticates with a 15-minute token it signs with
+ * its task role (SigV4, action `elasticache:Connect`); the user group's required `default` user is switched off.
+ * ElastiCache: IAM authentication needs Redis OSS 7.0+ and in-transit encryption, and an IAM user's user ID and user
+ * name must be the same; connections last at most 12 hours and re-authenticate with a fresh token.
+ * https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/auth-iam.html
+ */
+export const REDIS_IAM_AUTH_DOC = "https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/auth-iam.html";
+
+/**
+ * An ElastiCache Redis 7 replication group (cluster mode disabled): KMS encryption at rest, TLS required in transit,
+ * IAM authentication through a user group (no AUTH token, so no password in state), `allkeys-lru` eviction,
+ * snapshots, slow and engine logs to CloudWatch, isolated subnets and a security group open only to the application.
+ *
+ * Why IAM and not the AUTH token: a token is a password Pulumi must generate and send, so it sits in state (encrypted,
+ * but readable by anyone who can read the stack), and rotating it means a second deployment. IAM tokens are minted by
+ * the task role per connection and expire in 15 minutes. The cost: the client must sign a token (the AWS SDK's SigV4
+ * presigner) and reconnect within 12 hours — both application changes README "Redis connections" describes.
  */
 export class Cache extends pulumi.ComponentResource {
     public readonly replicationGroupId: pulumi.Output<string>;
     public readonly primaryEndpointAddress: pulumi.Output<string>;
     public readonly readerEndpointAddress: pulumi.Output<string>;
     public readonly port: pulumi.Output<number>;
-    public readonly authSecretArn: pulumi.Output<string>;
+    public readonly replicationGroupArn: pulumi.Output<string>;
+    /** The application's Redis user: its user ID is its user name (IAM authentication requires both to match). */
+    public readonly appUserId: pulumi.Output<string>;
+    public readonly appUserArn: pulumi.Output<string>;
+    /** The group runs with cluster mode disabled: clients must use a single-endpoint (non-cluster) client. */
+    public readonly clusterMode = false;
     public readonly securityGroupId: pulumi.Output<string>;
     public readonly memberClusters: pulumi.Output<string[]>;
 
@@ -94,8 +113,32 @@ export class Cache extends pulumi.ComponentResource {
             tags: args.tags,
         }, parent);
 
-        // ElastiCache AUTH tokens allow printable ASCII except / " @ and space; alphanumerics avoid the question.
-        const authToken = new random.RandomPassword(childName(name, "auth"), { length: 64, special: false }, parent);
+        // User IDs are unique per account and region: derived from the (unique) group id. No passwords anywhere.
+        const groupId = truncateName(slug(name), 40, false);
+        const appUserId = truncateName(`${groupId}-app`, 40, false);
+        const defaultUser = new aws.elasticache.User(childName(name, "default-user"), {
+            // Every user group must hold a user named `default`; this one can do nothing (`off`, no commands).
+            userId: truncateName(`${groupId}-default`, 40, false),
+            userName: "default",
+            engine: "redis",
+            accessString: "off -@all",
+            authenticationMode: { type: "no-password-required" },
+            tags: args.tags,
+        }, parent);
+        const appUser = new aws.elasticache.User(childName(name, "app-user"), {
+            userId: appUserId,
+            userName: appUserId,
+            engine: "redis",
+            accessString: "on ~* +@all",
+            authenticationMode: { type: "iam" },
+            tags: args.tags,
+        }, parent);
+        const userGroup = new aws.elasticache.UserGroup(childName(name, "users"), {
+            userGroupId: truncateName(`${groupId}-users`, 40, false),
+            engine: "redis",
+            userIds: [defaultUser.userId, appUser.userId],
+            tags: args.tags,
+        }, parent);
 
         const logGroup = new aws.cloudwatch.LogGroup(childName(name, "logs"), {
             namePrefix: `/platform/elasticache/${name}-`,
@@ -104,7 +147,6 @@ export class Cache extends pulumi.ComponentResource {
             tags: args.tags,
         }, parent);
 
-        const groupId = truncateName(slug(name), 40, false);
         const group = new aws.elasticache.ReplicationGroup(name, {
             replicationGroupId: groupId,
             description: `Redis for ${name}`,
@@ -122,8 +164,8 @@ export class Cache extends pulumi.ComponentResource {
             kmsKeyId: args.kmsKeyArn,
             transitEncryptionEnabled: true,
             transitEncryptionMode: "required",
-            authToken: authToken.result,
-            authTokenUpdateStrategy: "ROTATE",
+            // IAM authentication: no authToken (which would sit in state); clients authenticate as a user of the group.
+            userGroupIds: [userGroup.userGroupId],
             snapshotRetentionLimit: args.snapshotRetentionDays ?? 7,
             snapshotWindow: args.snapshotWindow ?? "02:00-03:00",
             maintenanceWindow: args.maintenanceWindow ?? "sun:05:30-sun:06:30",
@@ -137,31 +179,21 @@ export class Cache extends pulumi.ComponentResource {
                 logType,
             })),
             tags: args.tags,
-        }, { ...stateful, additionalSecretOutputs: ["authToken"] });
-
-        const secret = new aws.secretsmanager.Secret(childName(name, "auth"), {
-            description: `Redis AUTH token and endpoint of ${name}`,
-            kmsKeyId: args.kmsKeyArn,
-            recoveryWindowInDays: 30,
-            tags: args.tags,
         }, stateful);
-        new aws.secretsmanager.SecretVersion(childName(name, "auth"), {
-            secretId: secret.id,
-            secretString: pulumi.secret(pulumi.all([group.primaryEndpointAddress, authToken.result]).apply(([host, token]) =>
-                JSON.stringify({ host, port: PORT, tls: true, authToken: token }))),
-        }, parent);
 
         this.replicationGroupId = group.id;
         this.primaryEndpointAddress = group.primaryEndpointAddress;
         this.readerEndpointAddress = group.readerEndpointAddress;
         this.port = pulumi.output(PORT);
-        this.authSecretArn = secret.arn;
+        this.replicationGroupArn = group.arn;
+        this.appUserId = appUser.userId;
+        this.appUserArn = appUser.arn;
         this.securityGroupId = sg.id;
         this.memberClusters = group.memberClusters;
         this.registerOutputs({
             replicationGroupId: this.replicationGroupId,
             primaryEndpointAddress: this.primaryEndpointAddress,
-            authSecretArn: this.authSecretArn,
+            appUserId: this.appUserId,
         });
     }
 }

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { childName } from "../lib/naming";
 import { CloudWatchRetentionDays } from "../lib/rules/retention";
 import { DEFAULT_TLS_POLICY, tlsPolicyProblem } from "../lib/rules/tls";
+import { PathRateLimit, pathRateLimitProblem, pathRateLimitRuleName } from "../lib/rules/waf";
 import { Tags } from "../lib/tags";
 
 export const DEFAULT_SSL_POLICY = DEFAULT_TLS_POLICY;
@@ -19,6 +20,11 @@ export interface EdgeWafArgs {
     geoBlockCountries?: string[];
     /** AWS managed rule groups, evaluated in this order. */
     managedRuleGroups?: string[];
+    /**
+     * Per-IP limits on one path each (the login endpoint: MITA 10 per 120 s, its guide's 5 per minute at WAF's floor of
+     * 10): a rate-based rule whose scope-down statement counts only requests whose URI path starts with `path`.
+     */
+    pathRateLimits?: PathRateLimit[];
 }
 
 export interface EdgeArgs {
@@ -53,9 +59,10 @@ export interface EdgeArgs {
     /**
      * Security headers the HTTPS listener adds to every response (ALB response-header modification), so they hold
      * even where the application forgets them. HSTS defaults to two years with subdomains; `X-Content-Type-Options:
-     * nosniff` is always set and the `Server` header removed.
+     * nosniff` is always set and the `Server` header removed; `Content-Security-Policy` is added when given (ALB HTTP
+     * header modification supports it: routing.http.response.content_security_policy.header_value).
      */
-    responseHeaders?: { strictTransportSecurity?: string; frameOptions?: "DENY" | "SAMEORIGIN" };
+    responseHeaders?: { strictTransportSecurity?: string; frameOptions?: "DENY" | "SAMEORIGIN"; contentSecurityPolicy?: string };
     /** Idle timeout of connections, seconds. */
     idleTimeoutSeconds?: number;
     /** WAF options. */
@@ -101,6 +108,17 @@ export class Edge extends pulumi.ComponentResource {
         const tlsProblem = tlsPolicyProblem(sslPolicy);
         if (tlsProblem) {
             throw new Error(`Edge ${name}: sslPolicy ${sslPolicy} ${tlsProblem}`);
+        }
+        const pathLimits = args.waf?.pathRateLimits ?? [];
+        const limitProblems = pathLimits.map(pathRateLimitProblem).filter((p): p is string => !!p);
+        const ruleNames = pathLimits.map((l) => pathRateLimitRuleName(l.path));
+        if (new Set(ruleNames).size !== ruleNames.length) limitProblems.push(`waf.pathRateLimits repeats a path (${ruleNames.join(", ")})`);
+        if (limitProblems.length > 0) {
+            throw new Error(`Edge ${name}: ${limitProblems.join("; ")}`);
+        }
+        const csp = args.responseHeaders?.contentSecurityPolicy;
+        if (csp !== undefined && (csp.length === 0 || /[\r\n]/.test(csp))) {
+            throw new Error(`Edge ${name}: responseHeaders.contentSecurityPolicy must be one non-empty line`);
         }
         // Everything above only validates: a rejected input registers nothing.
         super("platform:edge:Edge", name, {}, opts);
@@ -185,6 +203,7 @@ export class Edge extends pulumi.ComponentResource {
             routingHttpResponseXContentTypeOptionsHeaderValue: "nosniff",
             routingHttpResponseXFrameOptionsHeaderValue: args.responseHeaders?.frameOptions ?? "DENY",
             routingHttpResponseServerEnabled: false,
+            routingHttpResponseContentSecurityPolicyHeaderValue: csp,
             tags: args.tags,
         }, parent);
         new aws.lb.Listener(childName(name, "http"), {
@@ -225,6 +244,30 @@ export class Edge extends pulumi.ComponentResource {
                 visibilityConfig: metric("geo-block"),
             });
         }
+        // After the existing rules, so their priorities (and the ACL's existing rules) stay as they were.
+        pathLimits.forEach((limit, i) => {
+            rules.push({
+                name: ruleNames[i],
+                priority: managed.length + 3 + i,
+                action: { block: {} },
+                statement: {
+                    rateBasedStatement: {
+                        limit: limit.limit,
+                        evaluationWindowSec: limit.windowSeconds,
+                        aggregateKeyType: "IP",
+                        scopeDownStatement: {
+                            byteMatchStatement: {
+                                searchString: limit.path,
+                                fieldToMatch: { uriPath: {} },
+                                positionalConstraint: "STARTS_WITH",
+                                textTransformations: [{ priority: 0, type: "NONE" }],
+                            },
+                        },
+                    },
+                },
+                visibilityConfig: metric(ruleNames[i]),
+            });
+        });
         const webAcl = new aws.wafv2.WebAcl(name, {
             scope: "REGIONAL",
             description: `Edge protection for ${name}`,

@@ -11,6 +11,8 @@ export interface KeyPurpose {
     description: string;
     /** AWS services that use the key directly (CloudWatch Logs, SNS, Backup…). */
     services?: KmsServiceGrant[];
+    /** Services that publish to SNS topics encrypted with this key (lib/kms.ts `topicPublishers`). */
+    topicPublishers?: readonly string[];
 }
 
 export interface EncryptionKeysArgs {
@@ -48,7 +50,7 @@ export class EncryptionKeys extends pulumi.ComponentResource {
         for (const purpose of args.purposes) {
             keys[purpose.name] = createPlatformKey(
                 childName(args.namePrefix, purpose.name),
-                { description: purpose.description, services: purpose.services, tags: args.tags },
+                { description: purpose.description, services: purpose.services, topicPublishers: purpose.topicPublishers, tags: args.tags },
                 { parent: this, protect: args.protect, retainOnDelete: args.protect },
             );
         }

@@ -4,13 +4,24 @@ import { awsContext } from "./aws-context";
 import { Tags } from "./tags";
 
 /** AWS services that may be granted use of a platform key through its key policy. */
-export type KmsServiceGrant = "logs" | "sns" | "cloudwatch" | "events" | "backup" | "s3" | "delivery.logs";
+export type KmsServiceGrant = "logs" | "sns" | "cloudwatch" | "events" | "backup" | "s3" | "delivery.logs" | "cloudfront";
 
 export interface PlatformKeyArgs {
     /** What the key protects; shown in the KMS console. */
     description: string;
     /** Services (besides IAM principals of this account) that must use the key directly. */
     services?: KmsServiceGrant[];
+    /**
+     * Service principals (`events.amazonaws.com`…) that publish to SNS topics encrypted with this key. SNS encrypts each
+     * message with the publisher's access to the key, so each needs kms:GenerateDataKey* and kms:Decrypt — granted
+     * without `aws:SourceAccount`/`aws:SourceArn` conditions: the SNS developer guide states that adding them to a KMS
+     * key policy "is not supported for EventBridge-to-encrypted topics" (the request carries no such context, so the
+     * grant never matches and every delivery fails silently, only FailedInvocations shows it). Confused-deputy
+     * protection sits on the topic policy instead (sns:Publish only with the account's aws:SourceAccount).
+     * https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html
+     * https://repost.aws/knowledge-center/sns-not-getting-eventbridge-notification
+     */
+    topicPublishers?: readonly string[];
     /** Days KMS waits before deleting the key once scheduled (7–30). Defaults to 30, the maximum. */
     deletionWindowInDays?: number;
     tags: Tags;
@@ -49,6 +60,7 @@ export function createPlatformKey(name: string, args: PlatformKeyArgs, opts: pul
                     Resource: "*",
                 },
                 ...services.map((service) => serviceStatement(service, accountId, region, partition)),
+                ...(args.topicPublishers?.length ? [topicPublisherStatement(args.topicPublishers)] : []),
             ],
         }),
     );
@@ -86,7 +98,12 @@ function serviceStatement(service: KmsServiceGrant, accountId: string, region: s
         Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
         Resource: "*",
     };
-    if (service === "logs") {
+    if (service === "cloudfront") {
+        // CloudFront reads SSE-KMS objects through origin access control: decrypt only, for this account's
+        // distributions (the documented AWS:SourceArn condition; a wildcard, as the key precedes the distribution).
+        statement.Action = ["kms:Decrypt"];
+        statement.Condition = { ArnLike: { "aws:SourceArn": `arn:${partition}:cloudfront::${accountId}:distribution/*` } };
+    } else if (service === "logs") {
         statement.Condition = {
             ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:${partition}:logs:${region}:${accountId}:*` },
         };
@@ -94,4 +111,15 @@ function serviceStatement(service: KmsServiceGrant, accountId: string, region: s
         statement.Condition = { StringEquals: { "aws:SourceAccount": accountId } };
     }
     return statement;
+}
+
+/** The key-policy statement that lets services publish to SNS topics encrypted with the key (see topicPublishers). */
+export function topicPublisherStatement(principals: readonly string[]): object {
+    return {
+        Sid: "TopicPublishersEncryptMessages",
+        Effect: "Allow",
+        Principal: { Service: [...principals] },
+        Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
+        Resource: "*",
+    };
 }

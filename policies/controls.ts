@@ -71,6 +71,10 @@ export const CONTROLS: Record<string, Controls> = {
     "deploy-fargate-task-size": CHANGE_SAFETY,
     "deploy-performance-insights-retention": CHANGE_SAFETY,
     "deploy-rds-windows": CHANGE_SAFETY,
+    "deploy-rds-cluster-iops": CHANGE_SAFETY,
+    "deploy-engine-standard-support": CHANGE_SAFETY,
+    "deploy-parameter-values": CHANGE_SAFETY,
+    "deploy-backup-copy-supported": { ...BACKUP, soc2: ["CC8.1", "A1.2", "CC9.1"] },
     "waived-stack-findings": { soc2: ["CC3.4"] },
 };
 

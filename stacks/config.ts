@@ -16,6 +16,8 @@ import { APPLICATION_COMPONENT_SUFFIXES, isPlatformEnvironmentName } from "../li
 import { APPROVED_TLS_POLICIES, DEFAULT_TLS_POLICY } from "../lib/rules/tls";
 import { cacheTopologyProblem, MIN_NODES_FOR_FAILOVER } from "../lib/rules/cache-topology";
 import { DATA_CLASSIFICATIONS } from "../lib/tags";
+import { pathRateLimitRuleName, WAF_MAX_RATE_LIMIT, WAF_MIN_RATE_LIMIT, WAF_RATE_WINDOWS_SECONDS } from "../lib/rules/waf";
+import { continuousRetentionDays, VAULT_LOCK_BOUNDS, vaultLockRetentionProblem } from "../lib/rules/backup-limits";
 
 /**
  * Typed, validated stack configuration. Everything the stacks build comes from here; nothing else reads
@@ -190,10 +192,19 @@ const serviceSchema = object({
         hsts: text(/^max-age=\d+(; ?includeSubDomains)?(; ?preload)?$/, "a Strict-Transport-Security value such as max-age=63072000; includeSubDomains").default("max-age=63072000; includeSubDomains"),
         /** X-Frame-Options the ALB adds to every response. */
         frameOptions: oneOf(["DENY", "SAMEORIGIN"]).default("DENY"),
+        /** Content-Security-Policy the ALB adds to every response (the application's guide's policy); none by default. */
+        contentSecurityPolicy: text(/^[^\r\n]+$/, "a Content-Security-Policy value on one line, such as default-src 'self'").optional(),
     }),
     waf: object({
         rateLimitPerIp: integer(10, 2_000_000_000).default(2000),
         geoBlockCountries: list(text(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 country code such as CN"), "country codes").default([]),
+        /** Per-IP limits on one path each (lib/rules/waf.ts): e.g. the login endpoint, 10 per 120 s. */
+        pathRateLimits: list(object({
+            path: text(/^\/[^\s]*$/, "a path prefix starting with /, such as /auth/login"),
+            limit: integer(WAF_MIN_RATE_LIMIT, WAF_MAX_RATE_LIMIT, " requests"),
+            windowSeconds: z.number(expecting(`one of ${WAF_RATE_WINDOWS_SECONDS.join(", ")} seconds`))
+                .refine((n) => (WAF_RATE_WINDOWS_SECONDS as readonly number[]).includes(n), { error: () => `expected one of ${WAF_RATE_WINDOWS_SECONDS.join(", ")} seconds (WAF evaluation windows)` }),
+        }), "{path, limit, windowSeconds} limits").default([]),
     }).prefault({}),
     logs: object({
         applicationRetentionDays: retentionDays.default(14),
@@ -207,6 +218,15 @@ const serviceSchema = object({
     }).prefault({}),
     /** Paths the application writes to under its read-only root filesystem (task-local scratch volumes). */
     writablePaths: list(text(/^\/[A-Za-z0-9._/-]+$/, "an absolute path such as /var/log/app"), "absolute paths").default(["/tmp"]),
+    /**
+     * The application's single-page frontend, served by CloudFront from a private bucket (components/static-site.ts):
+     * its host names and an ACM certificate in us-east-1.
+     */
+    frontend: object({
+        domainNames: list(text(/^([a-z0-9-]+\.)+[a-z]{2,}$/, "a DNS name such as lms.example.com"), "DNS names").min(1, expecting("at least one DNS name")),
+        certificateArn: text(/^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]+$/, "an ACM certificate ARN in us-east-1 (CloudFront uses certificates from there only)"),
+        contentSecurityPolicy: text(/^[^\r\n]+$/, "a Content-Security-Policy value on one line").optional(),
+    }).optional(),
     database: databaseSchema,
     cache: cacheSchema,
     storage: object({
@@ -303,6 +323,19 @@ function crossFieldProblems(config: { environment: ParsedEnvironment; services: 
     }
     if (production && env.backup.vaultLockMode !== "compliance") {
         add(["environment", "backup", "vaultLockMode"], "must be compliance in production (governance locks can be lifted); allowed: compliance");
+    }
+    // The vault lock's bounds are fixed per tier (the lock is immutable): every rule's retention must fit inside them.
+    const lock = VAULT_LOCK_BOUNDS[env.tier];
+    for (const [key, label, days] of [
+        ["dailyRetentionDays", "the daily rule", env.backup.dailyRetentionDays],
+        ["longTermRetentionDays", "the monthly long-term rule", env.backup.longTermRetentionDays],
+        ...(env.backup.continuousBackup ? [["dailyRetentionDays", "the continuous rule (daily retention, at most 35 days)", continuousRetentionDays(env.backup.dailyRetentionDays)]] : []),
+    ] as Array<[string, string, number]>) {
+        const problem = vaultLockRetentionProblem(label, days, lock);
+        // One problem per key: a value already below a production floor is not also reported against the lock.
+        if (problem && !problems.some((p) => pathKey(p.path) === pathKey(["environment", "backup", key]))) {
+            add(["environment", "backup", key], `${problem} (the ${env.tier} vault lock, lib/rules/backup-limits.ts VAULT_LOCK_BOUNDS, is immutable once deployed)`);
+        }
     }
     if (env.backup.disasterRecoveryRegion === env.region) {
         add(["environment", "backup", "disasterRecoveryRegion"], `must differ from the environment region ${env.region}`);
@@ -414,6 +447,11 @@ function crossFieldProblems(config: { environment: ParsedEnvironment; services: 
         if (production && !cache.automaticFailover) {
             add(at("cache", "automaticFailover"), "must be true in production; allowed: true");
         }
+
+        const limitNames = svc.waf.pathRateLimits.map((l) => pathRateLimitRuleName(l.path));
+        limitNames.forEach((n, i) => {
+            if (limitNames.indexOf(n) !== i) add(at("waf", "pathRateLimits", i, "path"), `limits the same path as waf.pathRateLimits[${limitNames.indexOf(n)}]; give each path once`);
+        });
 
         // Each bucket becomes resources named after it: a repeated or reserved name is a duplicate URN at `pulumi up`.
         svc.storage.buckets.forEach((bucket, i) => {

@@ -1,10 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
-import { AlertRouting } from "../components/alert-routing";
+import { ALERT_PUBLISHERS, AlertRouting } from "../components/alert-routing";
 import { Backup } from "../components/backup";
 import { EncryptionKeys } from "../components/encryption-keys";
 import { Network } from "../components/network";
 import { DATA_CLASSIFICATIONS, DataClassification, standardTags } from "../lib/tags";
 import { Application, SharedInfrastructure } from "../components/application";
+import { VAULT_LOCK_BOUNDS } from "../lib/rules/backup-limits";
 import { PlatformConfig } from "./config";
 
 /**
@@ -34,11 +35,18 @@ export async function deployEnvironment(config: PlatformConfig): Promise<Record<
         tags,
         purposes: [
             { name: "logs", description: `CloudWatch Logs of ${env.name} (flow, WAF, application, audit)`, services: ["logs"] },
-            { name: "alerts", description: `Alert topic of ${env.name}`, services: ["sns", "cloudwatch", "events", "backup"] },
+            // Alarms, EventBridge rules and AWS Backup publish to the encrypted topic: SNS encrypts with their access to the key.
+            { name: "alerts", description: `Alert topic of ${env.name}`, services: ["sns"], topicPublishers: ALERT_PUBLISHERS },
             { name: "backup", description: `AWS Backup vault of ${env.name}`, services: ["backup"] },
             ...Object.keys(config.services).map((name) => ({
                 name: `${name}-data`,
                 description: `Data of ${name} in ${env.name}: database, cache, buckets, secrets`,
+            })),
+            // The frontend's bucket: CloudFront (origin access control) may decrypt, nothing else of the application's.
+            ...Object.entries(config.services).filter(([, svc]) => svc.frontend).map(([name]) => ({
+                name: `${name}-web`,
+                description: `Frontend of ${name} in ${env.name}: static site content read by CloudFront`,
+                services: ["cloudfront" as const],
             })),
         ],
     });
@@ -70,11 +78,8 @@ export async function deployEnvironment(config: PlatformConfig): Promise<Record<
 
     const backup = new Backup(`${env.name}-backup`, {
         kmsKeyArn: keys.keyArn("backup"),
-        vaultLock: {
-            mode: env.backup.vaultLockMode,
-            minRetentionDays: env.backup.dailyRetentionDays,
-            maxRetentionDays: Math.max(env.backup.longTermRetentionDays, env.backup.dailyRetentionDays) + 365,
-        },
+        // Fixed per tier (lib/rules/backup-limits.ts), never computed from the retentions: the lock is immutable.
+        vaultLock: { mode: env.backup.vaultLockMode, ...VAULT_LOCK_BOUNDS[env.tier] },
         dailyRetentionDays: env.backup.dailyRetentionDays,
         continuousBackup: env.backup.continuousBackup,
         longTermRule: { retentionDays: env.backup.longTermRetentionDays },

@@ -4,12 +4,13 @@
  */
 
 /** Suffixes the application appends to `<environment>-<application>` for its components (and thus every child). */
-export const APPLICATION_COMPONENT_SUFFIXES = ["logs", "storage", "edge", "db", "cache", "secrets", "service", "observability"] as const;
+export const APPLICATION_COMPONENT_SUFFIXES = ["logs", "storage", "edge", "db", "cache", "secrets", "service", "observability", "web"] as const;
 
 /** Variables the application sets itself (database, cache, log groups): config may not set or shadow them. */
 export const PLATFORM_ENVIRONMENT_NAMES = [
     "DATABASE_HOST", "DATABASE_READ_HOST", "DATABASE_PORT", "DATABASE_NAME", "DATABASE_SSL", "DATABASE_USER", "DATABASE_AUTH",
     "DATABASE_PASSWORD", "AUDIT_LOG_GROUP", "ERROR_LOG_GROUP", "REDIS_HOST", "REDIS_PORT", "REDIS_TLS", "REDIS_PASSWORD",
+    "REDIS_AUTH", "REDIS_USER", "REDIS_CACHE_NAME", "REDIS_CLUSTER_MODE",
 ] as const;
 
 /** Prefix of the variables naming the application's buckets (`S3_BUCKET_<BUCKET_NAME>`). */

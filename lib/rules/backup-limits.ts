@@ -11,6 +11,57 @@ export const MAX_CONTINUOUS_RETENTION_DAYS = 35;
 export const VAULT_LOCK_MIN_CHANGEABLE_DAYS = 3;
 export const VAULT_LOCK_MIN_RETENTION_DAYS = 1;
 
+/**
+ * The vault lock's bounds, per environment tier: fixed values with this one home, never computed from the retention
+ * settings. A lock's inputs force replacement (DeleteBackupVaultLockConfiguration + Put…) and a compliance-mode lock
+ * is immutable once its changeableForDays have passed, so bounds that followed `dailyRetentionDays` or
+ * `longTermRetentionDays` would make every `pulumi up` after a retention edit fail three days after the first one.
+ * Retention settings are instead validated against these bounds (stack config, the Backup component and the pack's
+ * deploy-backup-vault-lock-bounds rule), so an edit outside them is refused in preview and one inside them never touches
+ * the lock. The values equal what the stacks computed before (production 35/2922, staging 7/730), so an existing
+ * stack sees no diff on its locks. Changing them on a deployed compliance-mode stack after its grace period is not
+ * possible (AWS refuses); it needs a new vault.
+ */
+export const VAULT_LOCK_BOUNDS = {
+    production: { minRetentionDays: 35, maxRetentionDays: 2922 },
+    staging: { minRetentionDays: 7, maxRetentionDays: 730 },
+} as const satisfies Record<string, VaultLockBounds>;
+
+export interface VaultLockBounds {
+    minRetentionDays: number;
+    maxRetentionDays: number;
+}
+
+/** Retention of the continuous (point-in-time) rule for a daily retention: the daily one, capped at 35 days. */
+export function continuousRetentionDays(dailyRetentionDays: number): number {
+    return Math.min(dailyRetentionDays, MAX_CONTINUOUS_RETENTION_DAYS);
+}
+
+/**
+ * Why a rule keeping recovery points `days` days cannot write to a vault locked with `bounds` (the vault fails the
+ * job), or undefined. `label` names the rule in the message.
+ */
+export function vaultLockRetentionProblem(label: string, days: number, bounds: VaultLockBounds): string | undefined {
+    if (days < bounds.minRetentionDays) {
+        return `${label} keeps recovery points ${days} days, below the vault lock's minRetentionDays ${bounds.minRetentionDays}; allowed: ${bounds.minRetentionDays}–${bounds.maxRetentionDays}`;
+    }
+    if (days > bounds.maxRetentionDays) {
+        return `${label} keeps recovery points ${days} days, above the vault lock's maxRetentionDays ${bounds.maxRetentionDays}; allowed: ${bounds.minRetentionDays}–${bounds.maxRetentionDays}`;
+    }
+    return undefined;
+}
+
+/** Why lock bounds themselves are invalid (PutBackupVaultLockConfiguration), or undefined. */
+export function vaultLockBoundsProblem(bounds: VaultLockBounds): string | undefined {
+    if (!Number.isInteger(bounds.minRetentionDays) || bounds.minRetentionDays < VAULT_LOCK_MIN_RETENTION_DAYS) {
+        return `minRetentionDays ${bounds.minRetentionDays} must be an integer ≥ ${VAULT_LOCK_MIN_RETENTION_DAYS}`;
+    }
+    if (!Number.isInteger(bounds.maxRetentionDays) || bounds.maxRetentionDays < bounds.minRetentionDays) {
+        return `maxRetentionDays ${bounds.maxRetentionDays} must be an integer ≥ minRetentionDays ${bounds.minRetentionDays}`;
+    }
+    return undefined;
+}
+
 export const BACKUP_DOCS = {
     lifecycle: "https://docs.aws.amazon.com/aws-backup/latest/devguide/API_Lifecycle.html",
     continuous: "https://docs.aws.amazon.com/aws-backup/latest/devguide/point-in-time-recovery.html",
@@ -105,3 +156,25 @@ export function backupVaultEventProblem(event: string): string | undefined {
     if (replacement) return `${event} is deprecated and sends nothing; use ${replacement}`;
     return `${event} is not an AWS Backup vault event (PutBackupVaultNotifications rejects it)`;
 }
+
+/**
+ * Engines of an `aws.rds.Cluster` that make it a Multi-AZ DB cluster (a writer and two readable standbys on local
+ * storage), as opposed to Aurora (`aurora-mysql`, `aurora-postgresql`).
+ */
+export const MULTI_AZ_DB_CLUSTER_ENGINES = ["mysql", "postgres"] as const;
+
+export function isMultiAzDbClusterEngine(engine: unknown): boolean {
+    return typeof engine === "string" && (MULTI_AZ_DB_CLUSTER_ENGINES as readonly string[]).includes(engine);
+}
+
+/**
+ * What AWS Backup cannot copy to another Region (feature availability by resource, and the copy guide: "copying a
+ * Multi-AZ DB cluster snapshot is not supported"; FSx for NetApp ONTAP volumes have no copy at all). A plan whose copy
+ * action goes to another Region fails the copy job of every such recovery point, every day.
+ * https://docs.aws.amazon.com/aws-backup/latest/devguide/recov-point-create-a-copy.html
+ */
+export const CROSS_REGION_COPY_UNSUPPORTED: Array<{ what: string; matches: (type: string, props: { engine?: unknown }) => boolean }> = [
+    { what: "an RDS Multi-AZ DB cluster (its snapshots cannot be copied)", matches: (type, props) => type === "aws:rds/cluster:Cluster" && isMultiAzDbClusterEngine(props.engine) },
+    { what: "an FSx for NetApp ONTAP volume (no copy support)", matches: (type) => type === "aws:fsx/ontapVolume:OntapVolume" },
+];
+export const BACKUP_COPY_DOC = "https://docs.aws.amazon.com/aws-backup/latest/devguide/recov-point-create-a-copy.html";

@@ -16,6 +16,8 @@
  * MySQL: https://docs.aws.amazon.com/AmazonRDS/latest/MySQLReleaseNotes/mysql-release-calendar.html
  */
 
+import { STANDARD_SUPPORT_ENDS } from "./engine-support";
+
 export type DatabaseEngine = "postgres" | "mysql";
 
 export interface EngineMajor {
@@ -23,20 +25,20 @@ export interface EngineMajor {
     major: string;
     /** Parameter-group family. */
     family: string;
-    /** Last day of RDS standard support (ISO date); later, RDS Extended Support applies. */
+    /** Last day of RDS standard support (ISO date; the dated table lives in lib/rules/engine-support.ts). */
     standardSupportEnds: string;
 }
 
 export const ENGINE_MAJORS: Record<DatabaseEngine, readonly EngineMajor[]> = {
     postgres: [
-        { major: "14", family: "postgres14", standardSupportEnds: "2027-02-28" },
-        { major: "15", family: "postgres15", standardSupportEnds: "2028-02-29" },
-        { major: "16", family: "postgres16", standardSupportEnds: "2029-02-28" },
-        { major: "17", family: "postgres17", standardSupportEnds: "2030-02-28" },
+        { major: "14", family: "postgres14", standardSupportEnds: STANDARD_SUPPORT_ENDS.postgres["14"] },
+        { major: "15", family: "postgres15", standardSupportEnds: STANDARD_SUPPORT_ENDS.postgres["15"] },
+        { major: "16", family: "postgres16", standardSupportEnds: STANDARD_SUPPORT_ENDS.postgres["16"] },
+        { major: "17", family: "postgres17", standardSupportEnds: STANDARD_SUPPORT_ENDS.postgres["17"] },
     ],
     mysql: [
-        { major: "8.0", family: "mysql8.0", standardSupportEnds: "2026-07-31" },
-        { major: "8.4", family: "mysql8.4", standardSupportEnds: "2029-07-31" },
+        { major: "8.0", family: "mysql8.0", standardSupportEnds: STANDARD_SUPPORT_ENDS.mysql["8.0"] },
+        { major: "8.4", family: "mysql8.4", standardSupportEnds: STANDARD_SUPPORT_ENDS.mysql["8.4"] },
     ],
 };
 

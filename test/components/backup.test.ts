@@ -213,6 +213,15 @@ describe("Backup component", () => {
     });
 
     it("rejects a daily retention below the vault lock's minimum", () => {
-        assert.throws(() => new Backup("short", { ...args, dailyRetentionDays: 14 }), /daily retention 14 is below the vault lock minimum 30/);
+        assert.throws(() => new Backup("short", { ...args, dailyRetentionDays: 14 }), /the daily rule keeps recovery points 14 days, below the vault lock's minRetentionDays 30/);
+    });
+
+    it("rejects any rule outside the lock's bounds (the vault would fail its jobs), and invalid bounds", () => {
+        assert.throws(() => new Backup("long", { ...args, longTermRule: { retentionDays: 3000 } }), /the monthly long-term rule keeps recovery points 3000 days, above the vault lock's maxRetentionDays 2557/);
+        // Continuous backups keep at most 35 days: a lock minimum above that fails every continuous job.
+        assert.throws(() => new Backup("pitr", { ...args, vaultLock: { mode: "compliance", minRetentionDays: 40, maxRetentionDays: 2557 }, dailyRetentionDays: 40 }), /the continuous rule keeps recovery points 35 days, below the vault lock's minRetentionDays 40/);
+        assert.doesNotThrow(() => new Backup("pitr-off", { ...args, vaultLock: { mode: "compliance", minRetentionDays: 40, maxRetentionDays: 2557 }, dailyRetentionDays: 40, continuousBackup: false, protect: false }));
+        assert.throws(() => new Backup("inverted", { ...args, vaultLock: { mode: "compliance", minRetentionDays: 40, maxRetentionDays: 30 } }), /maxRetentionDays 30 must be an integer ≥ minRetentionDays 40/);
+        assert.throws(() => new Backup("grace", { ...args, vaultLock: { mode: "compliance", minRetentionDays: 30, maxRetentionDays: 2557, changeableForDays: 1 } }), /changeableForDays 1 is below 3/);
     });
 });

@@ -47,37 +47,27 @@ describe("Cache component", () => {
         assert.strictEqual(group().transitEncryptionMode, "required");
     });
 
-    const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-    const isSecretWrapped = (value: any) => typeof value === "object" && value !== null && value["4dabf18193072939515e22adb298388d"] === SECRET_SIG;
+    const user = (suffix: string) => ofType(mine(), "aws:elasticache/user:User").find((u) => u.name === `cachetest-${suffix}`)!.inputs;
 
-    it("generates a 64-character AUTH token without the special characters ElastiCache rejects", () => {
-        const password = ofType(mine(), "random:index/randomPassword:RandomPassword");
-        assert.strictEqual(password.length, 1);
-        assert.strictEqual(password[0].inputs.length, 64);
-        assert.strictEqual(password[0].inputs.special, false);
+    it("authenticates with IAM through a user group: no AUTH token, no password, no secret anywhere (finding 9)", async () => {
+        assert.strictEqual(group().authToken, undefined, "an AUTH token would sit in Pulumi state");
+        assert.strictEqual(group().authTokenUpdateStrategy, undefined);
+        assert.deepStrictEqual(group().userGroupIds, ["cachetest-users"]);
+        assert.deepStrictEqual(ofType(mine(), "random:index/randomPassword:RandomPassword"), []);
+        assert.deepStrictEqual(ofType(mine(), "aws:secretsmanager/secret:Secret"), []);
+        const users = ofType(mine(), "aws:elasticache/user:User");
+        assert.ok(users.every((u) => u.inputs.passwords === undefined), "no user has a password");
+        // IAM authentication requires user ID = user name; the application connects as that user.
+        assert.deepStrictEqual([user("app-user").userId, user("app-user").userName, user("app-user").authenticationMode], ["cachetest-app", "cachetest-app", { type: "iam" }]);
+        assert.strictEqual(await valueOf(cache.appUserId), "cachetest-app");
+        assert.strictEqual(cache.clusterMode, false);
     });
 
-    it("hands the token to the group and the secret only as secrets, never in plain text", () => {
-        const token = group().authToken;
-        assert.ok(isSecretWrapped(token), "authToken reached the engine in plain text");
-        assert.strictEqual(typeof token.value, "string");
-        assert.strictEqual(token.value.length, 64);
-        const version = ofType(mine(), "aws:secretsmanager/secretVersion:SecretVersion")[0];
-        assert.ok(isSecretWrapped(version.inputs.secretString), "secretString reached the engine in plain text");
-        const plainInputs = JSON.stringify(recorded.map((r) => isSecretWrapped(r.inputs.authToken) || isSecretWrapped(r.inputs.secretString) ? {} : r.inputs));
-        assert.ok(!plainInputs.includes(token.value), "the token appears unwrapped in some resource's inputs");
-    });
-
-    it("stores host, port and token in a Secrets Manager secret encrypted with the CMK", async () => {
-        const secret = ofType(mine(), "aws:secretsmanager/secret:Secret");
-        assert.strictEqual(secret.length, 1);
-        assert.strictEqual(secret[0].inputs.kmsKeyId, KEY);
-        const version = ofType(mine(), "aws:secretsmanager/secretVersion:SecretVersion")[0];
-        const stored = JSON.parse(version.inputs.secretString.value);
-        assert.strictEqual(stored.port, 6379);
-        assert.strictEqual(stored.host, await valueOf(cache.primaryEndpointAddress));
-        assert.strictEqual(stored.authToken, group().authToken.value, "the stored token is not the group's token");
-        assert.ok((await valueOf(cache.authSecretArn)).startsWith("arn:aws:secretsmanager:"));
+    it("switches the user group's required default user off", () => {
+        const def = user("default-user");
+        assert.deepStrictEqual([def.userName, def.accessString, def.authenticationMode], ["default", "off -@all", { type: "no-password-required" }]);
+        const users = ofType(mine(), "aws:elasticache/userGroup:UserGroup")[0].inputs;
+        assert.deepStrictEqual([users.userGroupId, users.engine, users.userIds], ["cachetest-users", "redis", ["cachetest-default", "cachetest-app"]]);
     });
 
     it("admits only the client security group on 6379 and adds the client's egress rule", () => {
@@ -125,8 +115,8 @@ describe("Cache component", () => {
         }
     });
 
-    it("protects the replication group and the secret", () => {
-        for (const type of ["aws:elasticache/replicationGroup:ReplicationGroup", "aws:secretsmanager/secret:Secret"]) {
+    it("protects the replication group", () => {
+        for (const type of ["aws:elasticache/replicationGroup:ReplicationGroup"]) {
             const r = ofType(mine(), type)[0];
             assert.strictEqual(r.options.protect, true, type);
             assert.strictEqual(r.options.retainOnDelete, true, type);
@@ -136,9 +126,7 @@ describe("Cache component", () => {
     it("tags every taggable resource and parents every child to the component", () => {
         for (const r of mine().filter((r) => r.type !== "platform:data:Cache")) {
             assert.ok(r.options.parent.includes("platform:data:Cache"), `${r.key} not parented`);
-            if (!["random:index/randomPassword:RandomPassword", "aws:secretsmanager/secretVersion:SecretVersion"].includes(r.type)) {
-                assert.strictEqual(r.inputs.tags?.owner, "data", `${r.key} untagged`);
-            }
+            assert.strictEqual(r.inputs.tags?.owner, "data", `${r.key} untagged`);
         }
     });
 

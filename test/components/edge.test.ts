@@ -27,6 +27,10 @@ describe("Edge component", () => {
         recorded = installMocks({ stack: "edge" });
         new Edge("shop", args());
         new Edge("plain", args({ certificateArn: undefined, domainName: "plain.example.com", waf: undefined, deletionProtection: false }));
+        new Edge("guarded", args({
+            responseHeaders: { contentSecurityPolicy: "default-src 'self'; frame-ancestors 'none'" },
+            waf: { pathRateLimits: [{ path: "/auth/login", limit: 10, windowSeconds: 120 }, { path: "/api/", limit: 100, windowSeconds: 60 }] },
+        }));
         await settle();
     });
 
@@ -94,6 +98,26 @@ describe("Edge component", () => {
         assert.strictEqual(acl.inputs.rules[3].statement.rateBasedStatement.limit, 2000);
     });
 
+    it("adds the given Content-Security-Policy at the HTTPS listener (ALB header modification), none by default", () => {
+        assert.strictEqual(one("aws:lb/listener:Listener", "guarded-https").inputs.routingHttpResponseContentSecurityPolicyHeaderValue, "default-src 'self'; frame-ancestors 'none'");
+        assert.strictEqual(one("aws:lb/listener:Listener", "shop-https").inputs.routingHttpResponseContentSecurityPolicyHeaderValue, undefined);
+    });
+
+    it("limits requests per IP to one path with a rate-based rule scoped down to the path prefix and its own window (login: 10 per 120 s)", () => {
+        const rules = one("aws:wafv2/webAcl:WebAcl", "guarded").inputs.rules as any[];
+        // The existing rules keep their priorities; path limits come after them.
+        assert.deepStrictEqual(rules.map((r) => [r.priority, r.name]), [
+            ...DEFAULT_MANAGED_RULE_GROUPS.map((group, i) => [i + 1, group]), [4, "rate-limit-per-ip"], [6, "rate-limit-path-auth-login"], [7, "rate-limit-path-api"],
+        ]);
+        const login = rules.find((r) => r.name === "rate-limit-path-auth-login");
+        assert.deepStrictEqual(login.action, { block: {} });
+        assert.deepStrictEqual(login.statement, { rateBasedStatement: {
+            limit: 10, evaluationWindowSec: 120, aggregateKeyType: "IP",
+            scopeDownStatement: { byteMatchStatement: { searchString: "/auth/login", fieldToMatch: { uriPath: {} }, positionalConstraint: "STARTS_WITH", textTransformations: [{ priority: 0, type: "NONE" }] } },
+        } });
+        assert.strictEqual(rules.find((r) => r.name === "rate-limit-path-api").statement.rateBasedStatement.evaluationWindowSec, 60);
+    });
+
     it("logs the WAF to an encrypted aws-waf-logs-* group, redacting credentials", () => {
         const group = one("aws:cloudwatch/logGroup:LogGroup", "shop-waf-logs");
         assert.deepStrictEqual([group.inputs.namePrefix, group.inputs.retentionInDays, group.inputs.kmsKeyId], ["aws-waf-logs-shop-", 365, "arn:aws:kms:us-east-1:123456789012:key/logs"]);
@@ -113,6 +137,10 @@ describe("Edge component", () => {
             ["no certificate source", { certificateArn: undefined }, /set exactly one of certificateArn or domainName/],
             ["two certificate sources", { domainName: "a.example.com" }, /set exactly one of certificateArn or domainName/],
             ["a TLS 1.2 policy", { sslPolicy: "ELBSecurityPolicy-2016-08" }, /sslPolicy ELBSecurityPolicy-2016-08 is not a TLS 1\.3 policy/],
+            ["a path limit under WAF's floor of 10 (5 per minute must be 10 per 120 s)", { waf: { pathRateLimits: [{ path: "/auth/login", limit: 5, windowSeconds: 60 }] } }, /limit 5 is outside 10–2000000000 .* 10 per 120 s/],
+            ["a window WAF does not offer", { waf: { pathRateLimits: [{ path: "/auth/login", limit: 10, windowSeconds: 90 }] } }, /windowSeconds 90 is not a WAF evaluation window; allowed: 60, 120, 300, 600/],
+            ["the same path twice", { waf: { pathRateLimits: [{ path: "/login", limit: 10, windowSeconds: 60 }, { path: "/login", limit: 20, windowSeconds: 60 }] } }, /repeats a path/],
+            ["a CSP over two lines", { responseHeaders: { contentSecurityPolicy: "default-src 'self';\nscript-src 'self'" } }, /contentSecurityPolicy must be one non-empty line/],
             ["a TLS 1.3 policy that still accepts TLS 1.1", { sslPolicy: "ELBSecurityPolicy-TLS13-1-1-2021-06" }, /sslPolicy ELBSecurityPolicy-TLS13-1-1-2021-06 is a TLS 1\.3 policy that still accepts older protocols/],
         ] as Array<[string, Partial<EdgeArgs>, RegExp]>) {
             it(label, async () => {

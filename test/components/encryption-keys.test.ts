@@ -8,7 +8,7 @@ describe("EncryptionKeys component", () => {
     const ACCOUNT = "123456789012";
     const purposes: EncryptionKeysArgs["purposes"] = [
         { name: "logs", description: "CloudWatch Logs", services: ["logs"] },
-        { name: "alerts", description: "Alert topic", services: ["sns", "cloudwatch", "events", "backup"] },
+        { name: "alerts", description: "Alert topic", services: ["sns"], topicPublishers: ["cloudwatch.amazonaws.com", "events.amazonaws.com", "backup.amazonaws.com"] },
         { name: "elb", description: "ELB log delivery", services: ["delivery.logs", "s3"] },
         { name: "shop-data", description: "Data of shop" },
     ];
@@ -65,17 +65,28 @@ describe("EncryptionKeys component", () => {
     it("grants each other service principal by name, only on behalf of this account", () => {
         const grants = (purpose: string) => policy(purpose).slice(1).map((s: any) => [s.Sid, s.Principal.Service, s.Condition]);
         const own = { StringEquals: { "aws:SourceAccount": ACCOUNT } };
-        assert.deepStrictEqual(grants("alerts"), [
-            ["AllowUseBysns", "sns.amazonaws.com", own],
-            ["AllowUseBycloudwatch", "cloudwatch.amazonaws.com", own],
-            ["AllowUseByevents", "events.amazonaws.com", own],
-            ["AllowUseBybackup", "backup.amazonaws.com", own],
-        ]);
+        assert.deepStrictEqual(grants("alerts")[0], ["AllowUseBysns", "sns.amazonaws.com", own]);
         assert.deepStrictEqual(grants("elb"), [
             ["AllowUseBydeliverylogs", "delivery.logs.amazonaws.com", own],
             ["AllowUseBys3", "s3.amazonaws.com", own],
         ]);
         assert.ok(policy("alerts").slice(1).every((s: any) => s.Effect === "Allow" && !s.Action.includes("kms:*") && s.Resource === "*"));
+    });
+
+    it("lets topic publishers (EventBridge, CloudWatch, Backup) encrypt messages to the topic without source conditions, which SNS does not support for EventBridge (finding 6)", () => {
+        const statements = policy("alerts").filter((s: any) => s.Sid === "TopicPublishersEncryptMessages");
+        assert.deepStrictEqual(statements, [{
+            Sid: "TopicPublishersEncryptMessages",
+            Effect: "Allow",
+            Principal: { Service: ["cloudwatch.amazonaws.com", "events.amazonaws.com", "backup.amazonaws.com"] },
+            Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
+            Resource: "*",
+        }]);
+        // No statement naming events.amazonaws.com carries aws:SourceAccount / aws:SourceArn (the grant would never match).
+        const forEvents = policy("alerts").filter((s: any) => [s.Principal?.Service].flat().includes("events.amazonaws.com"));
+        assert.ok(forEvents.length > 0 && forEvents.every((s: any) => !JSON.stringify(s.Condition ?? {}).match(/aws:Source(Account|Arn)/)), JSON.stringify(forEvents));
+        // Keys without topic publishers get no such statement.
+        assert.ok(!policy("logs").some((s: any) => s.Sid === "TopicPublishersEncryptMessages"));
     });
 
     it("answers key ARNs by purpose and refuses an unknown purpose", () => {

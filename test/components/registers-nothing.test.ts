@@ -23,7 +23,7 @@ describe("configuration errors register nothing", () => {
 
     const cases: Array<[string, () => unknown, RegExp]> = [
         ["Cache: failover with one node", () => new Cache("bad", cache), /^Error: Cache bad: automatic failover and Multi-AZ need at least 2 nodes, got 1/],
-        ["Backup: daily retention under the vault lock minimum", () => new Backup("bad", backup), /^Error: Backup bad: daily retention 7 is below the vault lock minimum 30/],
+        ["Backup: daily retention under the vault lock minimum", () => new Backup("bad", backup), /^Error: Backup bad: the daily rule keeps recovery points 7 days, below the vault lock's minRetentionDays 30/],
         // The audit group comes last: before, the application and error groups were registered when it failed.
         ["ServiceLogs: an audit retention CloudWatch refuses", () => new ServiceLogs("bad", { ...logs, auditRetentionDays: 2555 }), /^Error: ServiceLogs bad: audit retention 2555 is not a CloudWatch Logs value; nearest allowed is 2557/],
         ["ServiceLogs: an error retention CloudWatch refuses", () => new ServiceLogs("bad", { ...logs, errorRetentionDays: 31 }), /^Error: ServiceLogs bad: error retention 31 .* nearest allowed is 30/],

@@ -75,7 +75,88 @@ const locked = (min: number, max: number): DeployStackResource[] => [
 const plan = (rules: unknown): DeployStackResource => ({ type: PLAN, name: "plan", props: { rules }, deps: { rules: ["vault"] } });
 const fargate = (cpu: unknown, memory: unknown) => ({ requiresCompatibilities: ["FARGATE"], cpu, memory, containerDefinitions: "[]" });
 
+const CLUSTER = "aws:rds/cluster:Cluster";
+const PARAMS = "aws:rds/parameterGroup:ParameterGroup";
+const CLUSTER_PARAMS = "aws:rds/clusterParameterGroup:ClusterParameterGroup";
+const SELECTION = "aws:backup/selection:Selection";
+const multiAz = (props: Record<string, unknown> = {}) => ({ engine: "mysql", engineVersion: "8.4", dbClusterInstanceClass: "db.r6gd.xlarge", allocatedStorage: 500, storageType: "gp3", ...props });
+const asOf = { asOf: "2026-12-04" };
+/** A plan whose daily rule copies to a DR vault in us-west-2, and a selection of `selected` (names of resources). */
+const copyingPlan = (selected: string[], extra: DeployStackResource[], selectionProps: Record<string, unknown> = {}): DeployStackResource[] => [
+    { type: VAULT, name: "vault", props: { name: "vault-1" }, provider: EAST },
+    { type: VAULT, name: "dr-vault", props: { name: "dr-vault-1" }, provider: WEST },
+    { type: PLAN, name: "plan", provider: EAST, deps: { rules: ["vault", "dr-vault"] }, props: { rules: [{ ruleName: "daily", targetVaultName: "vault-1", lifecycle: { deleteAfter: 35 }, copyActions: [{ destinationVaultArn: "arn:aws:backup:us-west-2:1:backup-vault:dr-vault-1", lifecycle: { deleteAfter: 35 } }] }] } },
+    ...extra,
+    { type: SELECTION, name: "sel", props: { planId: "p", resources: selected.map(() => "arn"), ...selectionProps }, deps: { planId: ["plan"], resources: selected } },
+];
+
 export const DEPLOY_CASES: Record<string, DeployRuleCases> = {
+    "deploy-rds-cluster-iops": {
+        compliant: [res("a gp3 Multi-AZ DB cluster with iops", CLUSTER, multiAz({ iops: 3000 })), res("an io2 Multi-AZ PostgreSQL cluster with iops", CLUSTER, multiAz({ engine: "postgres", engineVersion: "16", storageType: "io2", iops: 12000 }))],
+        violating: [
+            res("a gp3 Multi-AZ MySQL cluster without iops (the LMS bug)", CLUSTER, multiAz()),
+            res("an io1 Multi-AZ PostgreSQL cluster without iops", CLUSTER, multiAz({ engine: "postgres", storageType: "io1" })),
+            res("a Multi-AZ cluster without storage type, iops or class", CLUSTER, { engine: "mysql", allocatedStorage: 100 }),
+        ],
+        unknown: [unk("compliant", res("iops computed (set: it will be whatever its source gives)", CLUSTER, multiAz({ iops: UNKNOWN })))],
+        ignored: [
+            res("an Aurora cluster (no iops needed)", CLUSTER, { engine: "aurora-mysql", engineVersion: "8.0.mysql_aurora.3.08.0" }),
+            res("a Multi-AZ cluster restored from a snapshot", CLUSTER, { engine: "mysql", snapshotIdentifier: "snap-1" }),
+        ],
+    },
+    "deploy-engine-standard-support": {
+        compliant: [
+            res("MySQL 8.4 (standard support to 2029)", RDS, { engine: "mysql", engineVersion: "8.4" }, { config: asOf }),
+            res("MySQL 8.0 with Extended Support accepted explicitly", RDS, { engine: "mysql", engineVersion: "8.0", engineLifecycleSupport: "open-source-rds-extended-support" }, { config: asOf }),
+        ],
+        violating: [
+            res("MySQL 8.0 without engineLifecycleSupport after 2026-07-31 (the LMS bug)", RDS, { engine: "mysql", engineVersion: "8.0" }, { config: asOf }),
+            res("a pinned PostgreSQL 13 minor, past 2026-02-28", RDS, { engine: "postgres", engineVersion: "13.15" }, { config: asOf }),
+            res("an Aurora PostgreSQL 12 cluster refusing Extended Support", CLUSTER, { engine: "aurora-postgresql", engineVersion: "12.20", engineLifecycleSupport: "open-source-rds-extended-support-disabled" }, { config: asOf }),
+            res("an Aurora MySQL 2 cluster", CLUSTER, { engine: "aurora-mysql", engineVersion: "5.7.mysql_aurora.2.12.1" }, { config: asOf }),
+        ],
+        unknown: [unk("not-judged", res("a computed engine version", RDS, { engine: "mysql", engineVersion: UNKNOWN }, { config: asOf }))],
+        ignored: [
+            res("MySQL 8.0 before its end of standard support", RDS, { engine: "mysql", engineVersion: "8.0" }, { config: { asOf: "2026-07-31" } }),
+            res("a read replica (follows its source)", RDS, { engine: "mysql", engineVersion: "8.0", replicateSourceDb: "primary" }, { config: asOf }),
+        ],
+    },
+    "deploy-parameter-values": {
+        compliant: [
+            res("require_secure_transport 1 on MySQL 8.0", PARAMS, { family: "mysql8.0", parameters: [{ name: "require_secure_transport", value: "1" }, { name: "tls_version", value: "TLSv1.2,TLSv1.3" }] }),
+            res("rds.force_ssl 1 and log_statement ddl on PostgreSQL 15", PARAMS, { family: "postgres15", parameters: [{ name: "rds.force_ssl", value: "1" }, { name: "log_statement", value: "ddl" }, { name: "max_connections", value: "{DBInstanceClassMemory/9531392}" }] }),
+        ],
+        violating: [
+            res("require_secure_transport ON on MySQL 8.0 (finding 4)", PARAMS, { family: "mysql8.0", parameters: [{ name: "require_secure_transport", value: "ON" }] }),
+            res("require_secure_transport ON in a Multi-AZ cluster parameter group", CLUSTER_PARAMS, { family: "mysql8.0", parameters: [{ name: "require_secure_transport", value: "ON" }] }),
+            res("TLSv1.1 on MySQL 8.4", PARAMS, { family: "mysql8.4", parameters: [{ name: "tls_version", value: "TLSv1.1,TLSv1.2" }] }),
+            res("rds.force_ssl true on PostgreSQL", PARAMS, { family: "postgres16", parameters: [{ name: "rds.force_ssl", value: "true" }] }),
+            res("an eviction policy Redis does not have", "aws:elasticache/parameterGroup:ParameterGroup", { family: "redis7", parameters: [{ name: "maxmemory-policy", value: "lru" }] }),
+        ],
+        unknown: [unk("not-judged", res("computed parameters", PARAMS, { family: "mysql8.0", parameters: UNKNOWN }))],
+        ignored: [res("a parameter outside the table", PARAMS, { family: "mysql8.0", parameters: [{ name: "character_set_server", value: "utf8mb4" }] })],
+    },
+    "deploy-backup-copy-supported": {
+        compliant: [
+            stk("a DB instance copied to the DR Region", copyingPlan(["db"], [mysql("db", {})])),
+            stk("an Aurora cluster copied to the DR Region", copyingPlan(["aurora"], [{ type: CLUSTER, name: "aurora", props: { engine: "aurora-mysql" }, provider: EAST }])),
+        ],
+        violating: [
+            stk("a Multi-AZ DB cluster copied to the DR Region (the LMS bug)", copyingPlan(["lms"], [{ type: CLUSTER, name: "lms", props: multiAz({ iops: 3000 }), provider: EAST }]), ["sel"]),
+            stk("a Multi-AZ PostgreSQL cluster among other resources", copyingPlan(["db", "pg"], [mysql("db", {}), { type: CLUSTER, name: "pg", props: { engine: "postgres" }, provider: EAST }]), ["sel"]),
+            stk("an FSx for ONTAP volume", copyingPlan(["vol"], [{ type: "aws:fsx/ontapVolume:OntapVolume", name: "vol", props: {}, provider: EAST }]), ["sel"]),
+        ],
+        unknown: [
+            unk("not-judged", stk("a selection by tag", copyingPlan([], [], { selectionTags: [{ type: "STRINGEQUALS", key: "backup", value: "yes" }] }))),
+            unk("not-judged", stk("a cluster whose engine is computed", copyingPlan(["c"], [{ type: CLUSTER, name: "c", props: { engine: UNKNOWN }, provider: EAST }]))),
+        ],
+        ignored: [stk("a Multi-AZ DB cluster in a plan without copies", [
+            { type: VAULT, name: "vault", props: { name: "vault-1" }, provider: EAST },
+            { type: PLAN, name: "plan", provider: EAST, deps: { rules: ["vault"] }, props: { rules: [{ ruleName: "daily", targetVaultName: "vault-1", lifecycle: { deleteAfter: 35 } }] } },
+            { type: CLUSTER, name: "lms", props: { engine: "mysql" }, provider: EAST },
+            { type: SELECTION, name: "sel", props: { planId: "p", resources: ["arn"] }, deps: { planId: ["plan"], resources: ["lms"] } },
+        ])],
+    },
     "deploy-cross-region-references": {
         compliant: [stk("an alias created with its key's provider", [westKey, alias("dr-alias", WEST)])],
         violating: [
@@ -147,6 +228,8 @@ export const DEPLOY_CASES: Record<string, DeployRuleCases> = {
         violating: [
             stk("a rule below the lock's minimum", [...locked(35, 2922), plan([{ ruleName: "d", targetVaultName: "vault-1", lifecycle: { deleteAfter: 7 } }])], ["plan"]),
             stk("a rule kept forever under a maximum", [...locked(35, 2922), plan([{ ruleName: "d", targetVaultName: "vault-1" }])], ["plan"]),
+            stk("a long-term rule above the lock's maximum (a retention edit under fixed bounds)", [...locked(35, 2922), plan([{ ruleName: "m", targetVaultName: "vault-1", lifecycle: { deleteAfter: 3650 } }])], ["plan"]),
+            stk("a continuous rule (≤ 35 days) under a minimum of 36", [...locked(36, 2922), plan([{ ruleName: "c", targetVaultName: "vault-1", enableContinuousBackup: true, lifecycle: { deleteAfter: 35 } }])], ["plan"]),
         ],
         unknown: [unk("not-judged", stk("a computed deleteAfter", [...locked(35, 2922), plan([{ ruleName: "d", targetVaultName: "vault-1", lifecycle: { deleteAfter: UNKNOWN } }])]))],
     },

@@ -408,7 +408,7 @@ describe("deploy-validity rules (in-process)", () => {
             assert.ok(CONTROLS[rule.name], `${rule.name} has no controls`);
             assert.strictEqual(rule.enforcementLevel ?? "mandatory", rule.name === "deploy-backup-cold-storage-applies" ? "advisory" : "mandatory", rule.name);
         }
-        assert.strictEqual(deployRules.filter(isResourceRule).length, 7);
+        assert.strictEqual(deployRules.filter(isResourceRule).length, 10);
     });
 
     it("README's policy table has each deploy rule with its description, kind and levels", () => {
@@ -541,6 +541,10 @@ describe("deploy-validity rules through the analyzer protocol", function () {
         ["deploy-backup-vault-events", res("aws:backup/vaultNotifications:VaultNotifications", { backupVaultEvents: ["BACKUP_JOB_FAILED"] }), res("aws:backup/vaultNotifications:VaultNotifications", { backupVaultEvents: ["BACKUP_JOB_COMPLETED"] })],
         ["deploy-engine-version-auto-upgrade", res(RDS, { engine: "postgres", engineVersion: "15.12", autoMinorVersionUpgrade: true }), res(RDS, { engine: "postgres", engineVersion: "15", autoMinorVersionUpgrade: true })],
         ["deploy-fargate-task-size", res("aws:ecs/taskDefinition:TaskDefinition", { requiresCompatibilities: ["FARGATE"], cpu: "4096", memory: "4096", containerDefinitions: "[]" }), res("aws:ecs/taskDefinition:TaskDefinition", { requiresCompatibilities: ["FARGATE"], cpu: "4096", memory: "8192", containerDefinitions: "[]" })],
+        ["deploy-rds-cluster-iops", res("aws:rds/cluster:Cluster", { engine: "mysql", dbClusterInstanceClass: "db.r6gd.xlarge", allocatedStorage: 500, storageType: "gp3" }), res("aws:rds/cluster:Cluster", { engine: "mysql", dbClusterInstanceClass: "db.r6gd.xlarge", allocatedStorage: 500, storageType: "gp3", iops: 3000 })],
+        // Dates far from the edge, so the pack's "today" does not matter: PostgreSQL 11 ended 2024-02-29, 17 runs to 2030.
+        ["deploy-engine-standard-support", res(RDS, { engine: "postgres", engineVersion: "11" }), res(RDS, { engine: "postgres", engineVersion: "17" })],
+        ["deploy-parameter-values", res("aws:rds/parameterGroup:ParameterGroup", { family: "mysql8.0", parameters: [{ name: "require_secure_transport", value: "ON" }] }), res("aws:rds/parameterGroup:ParameterGroup", { family: "mysql8.0", parameters: [{ name: "require_secure_transport", value: "1" }] })],
         ["deploy-backup-lifecycle", res("aws:backup/plan:Plan", { rules: [{ ruleName: "m", lifecycle: { coldStorageAfter: 90, deleteAfter: 100 } }] }), res("aws:backup/plan:Plan", { rules: [{ ruleName: "m", lifecycle: { coldStorageAfter: 90, deleteAfter: 180 } }] })],
     ];
     for (const [rule, violating, compliant] of RESOURCE_CASES) {
@@ -587,6 +591,22 @@ describe("deploy-validity rules through the analyzer protocol", function () {
         assert.strictEqual(diags.length, 1);
         assert.strictEqual(diags[0].enforcementLevel, "advisory");
         assert.match(diags[0].message, /can't run .* during preview/);
+    });
+
+    it("deploy-backup-copy-supported follows a plan's copy action to another Region and flags the selection of a Multi-AZ DB cluster", async () => {
+        const vault = res("aws:backup/vault:Vault", { name: "v1" }, { name: "vault" });
+        const drVault = res("aws:backup/vault:Vault", { name: "v2" }, { name: "dr-vault", region: "us-west-2" });
+        const plan = res("aws:backup/plan:Plan", { rules: [{ ruleName: "daily", targetVaultName: "v1", lifecycle: { deleteAfter: 35 }, copyActions: [{ destinationVaultArn: UNKNOWN, lifecycle: { deleteAfter: 35 } }] }] },
+            { name: "plan", dependencies: [vault.urn, drVault.urn], propertyDependencies: { rules: [vault.urn, drVault.urn] } });
+        const cluster = res("aws:rds/cluster:Cluster", { engine: "mysql", iops: 3000, dbClusterInstanceClass: "db.r6gd.xlarge", allocatedStorage: 500 }, { name: "lms" });
+        const instance = res(RDS, { engine: "postgres" }, { name: "mita" });
+        const selection = (name: string, target: AnalyzerResource) => res("aws:backup/selection:Selection", { planId: UNKNOWN, resources: [UNKNOWN] },
+            { name, dependencies: [plan.urn, target.urn], propertyDependencies: { planId: [plan.urn], resources: [target.urn] } });
+        const diags = named(await pack.analyzeStack([vault, drVault, plan, cluster, instance, selection("sel-lms", cluster), selection("sel-mita", instance)]), "deploy-backup-copy-supported")
+            .filter((d) => !/not judged/.test(d.message));
+        assert.deepStrictEqual(diags.map((d) => d.urn?.split("::").pop()), ["sel-lms"], JSON.stringify(diags));
+        assert.strictEqual(diags[0].enforcementLevel, "mandatory");
+        assert.match(diags[0].message, /Multi-AZ DB cluster.*us-east-1 → us-west-2/);
     });
 
     it("production config keeps the cold-storage note advisory", async () => {

@@ -102,6 +102,18 @@ function probes(resources: RecordedResource[]): Record<string, () => string> {
             [`${short}.waf.managed`]: () => list(acl().rules.filter((r: any) => r.statement.managedRuleGroupStatement).map((r: any) => r.statement.managedRuleGroupStatement.name)),
             [`${short}.tls.policy`]: () => https().sslPolicy,
             [`${short}.tls.hsts`]: () => https().routingHttpResponseStrictTransportSecurityHeaderValue,
+            [`${short}.tls.csp`]: () => https().routingHttpResponseContentSecurityPolicyHeaderValue ?? "none",
+            // Per-path WAF limits: rate-based rules scoped down to a path prefix, as "<path> <limit> per <window> s".
+            [`${short}.waf.pathLimits`]: () => list(acl().rules.filter((r: any) => r.statement.rateBasedStatement?.scopeDownStatement).map((r: any) => {
+                const rate = r.statement.rateBasedStatement;
+                return `${rate.scopeDownStatement.byteMatchStatement.searchString} ${rate.limit} per ${rate.evaluationWindowSec ?? 300} s`;
+            })) || "none",
+            [`${short}.cache.auth`]: () => (cache().authToken === undefined && cache().userGroupIds?.length ? "IAM authentication (user group)" : "AUTH token"),
+            [`${short}.env.REDIS_CLUSTER_MODE`]: () => JSON.parse(task().containerDefinitions)[0].environment.find((e: any) => e.name === "REDIS_CLUSTER_MODE")?.value ?? "unset",
+            [`${short}.web.tls`]: () => {
+                const cdn = all("aws:cloudfront/distribution:Distribution").filter((d) => d.name === `${prefix}-web`);
+                return cdn.length === 1 ? `CloudFront, ${cdn[0].inputs.viewerCertificate.minimumProtocolVersion}, origin access control` : "none";
+            },
             [`${short}.logs.application`]: () => String(logGroup("application")),
             [`${short}.logs.error`]: () => String(logGroup("error")),
             [`${short}.logs.audit`]: () => String(logGroup("audit")),

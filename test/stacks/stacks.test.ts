@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import { VAULT_LOCK_BOUNDS } from "../../lib/rules/backup-limits";
 import { onlyOne, RecordedResource } from "../support/mocks";
 import { runStack, setStackConfig } from "../support/stack";
 import { subnetCidr } from "../../components/network";
@@ -113,7 +114,11 @@ describe("production stack under mocks", function () {
                 assert.deepStrictEqual([task.inputs.cpu, task.inputs.memory], app === "mita-api" ? ["4096", "8192"] : ["2048", "4096"]);
                 const container = JSON.parse(task.inputs.containerDefinitions)[0];
                 const secretNames = container.secrets.map((s: { name: string }) => s.name);
-                assert.ok(secretNames.includes("REDIS_PASSWORD"));
+                // Redis uses IAM authentication: no password secret, the user and cache name as plain settings.
+                assert.ok(!secretNames.includes("REDIS_PASSWORD"));
+                const vars = Object.fromEntries(container.environment.map((e: { name: string; value: string }) => [e.name, e.value]));
+                assert.deepStrictEqual([vars.REDIS_AUTH, vars.REDIS_USER, vars.REDIS_CLUSTER_MODE, vars.REDIS_TLS], ["iam", `${prefix}-cache-app`, "false", "true"]);
+                assert.ok(vars.REDIS_CACHE_NAME);
                 assert.ok(!container.environment.some((e: { name: string }) => /PASSWORD|SECRET|TOKEN/.test(e.name)));
                 assert.strictEqual(container.logConfiguration.logDriver, "awslogs");
             });
@@ -192,8 +197,8 @@ describe("production stack under mocks", function () {
 
             it("protects the production log buckets (audit evidence) like the data buckets", () => {
                 const buckets = byType(resources, "aws:s3/bucket:Bucket", prefix);
-                // Its data buckets, the S3 access-log bucket and the ALB log bucket.
-                assert.strictEqual(buckets.length, loadConfig().services[app].storage.buckets.length + 2, buckets.map((b) => b.name).join(", "));
+                // Its data buckets, the S3 access-log bucket and the ALB log bucket; LMS also its frontend's content and log buckets.
+                assert.strictEqual(buckets.length, loadConfig().services[app].storage.buckets.length + 2 + (app === "lms-backend" ? 2 : 0), buckets.map((b) => b.name).join(", "));
                 for (const bucket of buckets) {
                     assert.ok(bucket.options.protect && bucket.options.retainOnDelete, `${bucket.name} unprotected`);
                 }
@@ -233,21 +238,25 @@ describe("production stack under mocks", function () {
                 assert.ok(params.name.includes(params.inputs.family.replace(/\./g, "-")), "parameter group logical name carries its family");
             });
 
-            it("has an encrypted Redis group with failover and AUTH kept secret", () => {
+            it("has an encrypted Redis group with failover and IAM authentication (no AUTH token in state); the task role may connect as its user", () => {
                 const group = one(resources, "aws:elasticache/replicationGroup:ReplicationGroup", `${prefix}-cache`);
                 assert.strictEqual(group.inputs.numCacheClusters, app === "mita-api" ? 2 : 3);
                 assert.strictEqual(group.inputs.automaticFailoverEnabled, true);
                 assert.strictEqual(group.inputs.multiAzEnabled, true);
                 assert.strictEqual(group.inputs.atRestEncryptionEnabled, true);
                 assert.strictEqual(group.inputs.transitEncryptionEnabled, true);
-                assert.ok(group.inputs.authToken, "AUTH token set");
+                assert.strictEqual(group.inputs.authToken, undefined, "AUTH token in state");
+                assert.strictEqual(group.inputs.userGroupIds.length, 1);
                 assert.ok(group.options.protect);
+                const taskPolicy = JSON.parse(one(resources, "aws:iam/rolePolicy:RolePolicy", `${prefix}-service-task`).inputs.policy);
+                const connect = taskPolicy.Statement.find((st: any) => st.Action.includes("elasticache:Connect"));
+                assert.ok(connect && connect.Resource.length === 2, "elasticache:Connect on the replication group and the user");
             });
 
             it("keeps files in encrypted, versioned, private buckets", () => {
                 const sse = byType(resources, "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", prefix);
                 const kms = sse.filter((r) => r.inputs.rules[0].applyServerSideEncryptionByDefault.sseAlgorithm === "aws:kms");
-                assert.strictEqual(kms.length, app === "mita-api" ? 2 : 1, "one SSE-KMS configuration per data bucket");
+                assert.strictEqual(kms.length, app === "mita-api" ? 2 : 1 + 1, "one SSE-KMS configuration per data bucket (LMS: and its frontend's content)");
                 assert.ok(kms.every((r) => r.inputs.rules[0].bucketKeyEnabled === true));
                 const versioning = byType(resources, "aws:s3/bucketVersioning:BucketVersioning", prefix);
                 assert.ok(versioning.length >= kms.length && versioning.every((v) => v.inputs.versioningConfiguration.status === "Enabled"));
@@ -293,6 +302,10 @@ describe("production stack under mocks", function () {
     it("backs up databases and data buckets in a compliance-locked vault with daily, continuous and 7-year rules and restore tests", () => {
         const lock = one(resources, "aws:backup/vaultLockConfiguration:VaultLockConfiguration", "production-backup");
         assert.strictEqual(lock.inputs.changeableForDays, 3, "compliance mode");
+        // Finding 5: the lock's bounds are the fixed production constants, not the retention settings (which change).
+        for (const l of resources.filter((r) => r.type === "aws:backup/vaultLockConfiguration:VaultLockConfiguration")) {
+            assert.deepStrictEqual([l.inputs.minRetentionDays, l.inputs.maxRetentionDays], [VAULT_LOCK_BOUNDS.production.minRetentionDays, VAULT_LOCK_BOUNDS.production.maxRetentionDays], l.name);
+        }
         const plan = one(resources, "aws:backup/plan:Plan");
         const rules = Object.fromEntries(plan.inputs.rules.map((r: any) => [r.ruleName, r]));
         setStackConfig("production");
@@ -328,6 +341,24 @@ describe("production stack under mocks", function () {
         assert.ok(publish.Condition.StringEquals["aws:SourceAccount"]);
         const email = one(resources, "aws:sns/topicSubscription:TopicSubscription");
         assert.deepStrictEqual([email.inputs.protocol, email.inputs.endpoint], ["email", "sre-team@company.com"]);
+    });
+
+    it("lets EventBridge deliver to the encrypted alert topic: topic policy admits it, the topic's key grants it without source conditions (finding 6)", () => {
+        const topic = one(resources, "aws:sns/topic:Topic");
+        const key = one(resources, "aws:kms/key:Key", "production-alerts");
+        const statements = JSON.parse(key.inputs.policy).Statement as any[];
+        // What SNS asks of each publisher's access to the key when it encrypts a message (sns-key-management).
+        for (const service of ["events.amazonaws.com", "cloudwatch.amazonaws.com", "backup.amazonaws.com"]) {
+            for (const action of ["kms:GenerateDataKey", "kms:Decrypt"]) {
+                const allows = statements.filter((st) => st.Effect === "Allow" && [st.Principal?.Service].flat().includes(service)
+                    && [st.Action].flat().some((a: string) => a === action || (a.endsWith("*") && action.startsWith(a.slice(0, -1)))));
+                assert.ok(allows.some((st) => !st.Condition), `${service} ${action}: ${JSON.stringify(allows)}`);
+            }
+        }
+        // The failed-backup-jobs rule targets this topic.
+        const target = one(resources, "aws:cloudwatch/eventTarget:EventTarget", "production-backup-failed-jobs");
+        assert.ok(target.inputs.arn && topic, "targets the alert topic");
+        assert.strictEqual(target.inputs.roleArn, undefined, "EventBridge docs: no RoleArn for SNS targets (fails with KMS-encrypted topics)");
     });
 
     // Tags of every taggable resource, with the stack file's values: test/stacks/tags.test.ts.

@@ -1,14 +1,18 @@
 import { ResourceRule, StackRule } from "../../framework";
 import { rule as backupColdStorageApplies } from "./backup-cold-storage-applies";
+import { rule as backupCopySupported } from "./backup-copy-supported";
 import { rule as backupLifecycle } from "./backup-lifecycle";
 import { rule as backupVaultEvents } from "./backup-vault-events";
 import { rule as backupVaultLockBounds } from "./backup-vault-lock-bounds";
 import { rule as crossRegionReferences } from "./cross-region-references";
+import { rule as engineStandardSupport } from "./engine-standard-support";
 import { rule as engineVersionAutoUpgrade } from "./engine-version-auto-upgrade";
 import { rule as fargateTaskSize } from "./fargate-task-size";
 import { rule as lbLogBucketReady } from "./lb-log-bucket-ready";
 import { rule as logGroupRetentionValue } from "./log-group-retention-value";
+import { rule as parameterValues } from "./parameter-values";
 import { rule as performanceInsightsRetention } from "./performance-insights-retention";
+import { rule as rdsClusterIops } from "./rds-cluster-iops";
 import { rule as rdsWindows } from "./rds-windows";
 import { rule as replicaManagedPassword } from "./replica-managed-password";
 
@@ -25,6 +29,9 @@ export const deployResourceRules: ResourceRule[] = [
     fargateTaskSize,
     performanceInsightsRetention,
     rdsWindows,
+    rdsClusterIops,
+    engineStandardSupport,
+    parameterValues,
 ];
 
 export const deployStackRules: StackRule[] = [
@@ -33,6 +40,7 @@ export const deployStackRules: StackRule[] = [
     lbLogBucketReady,
     backupVaultLockBounds,
     backupColdStorageApplies,
+    backupCopySupported,
 ];
 
 export const deployRules: Array<ResourceRule | StackRule> = [...deployResourceRules, ...deployStackRules];

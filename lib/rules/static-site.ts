@@ -1,0 +1,29 @@
+/**
+ * What CloudFront requires of a static site's settings. Pure, no Pulumi import: stack config and the StaticSite
+ * component read the same rules.
+ * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cnames-and-https-requirements.html
+ */
+
+/** CloudFront's viewer TLS policy: TLS 1.2+ with modern ciphers (a custom certificate is needed for any policy). */
+export const CLOUDFRONT_MIN_TLS = "TLSv1.2_2021";
+/** The managed cache policy CachingOptimized. */
+export const CLOUDFRONT_CACHING_OPTIMIZED_POLICY_ID = "658327ea-f89d-4fab-a63d-7e88639e58f6";
+
+/** The region of an ARN (`arn:aws:acm:us-east-1:…` → `us-east-1`). */
+export function arnRegionOf(arn: string): string | undefined {
+    const parts = arn.split(":");
+    return parts[0] === "arn" && parts.length >= 6 ? parts[3] || undefined : undefined;
+}
+
+/** Why CloudFront would refuse these settings, or an empty list. */
+export function staticSiteProblems(args: { domainNames: string[]; certificateArn: string; contentSecurityPolicy?: string }): string[] {
+    const problems: string[] = [];
+    if (args.domainNames.length === 0) problems.push("domainNames: give at least one host name (CloudFront uses the certificate only for aliases)");
+    for (const d of args.domainNames) {
+        if (!/^([a-z0-9-]+\.)+[a-z]{2,}$/.test(d)) problems.push(`domainNames: ${JSON.stringify(d)} is not a DNS name`);
+    }
+    if (!/^arn:aws[a-z-]*:acm:/.test(args.certificateArn)) problems.push("certificateArn must be an ACM certificate ARN");
+    else if (arnRegionOf(args.certificateArn) !== "us-east-1") problems.push(`certificateArn is in ${arnRegionOf(args.certificateArn)}; CloudFront uses ACM certificates from us-east-1 only`);
+    if (args.contentSecurityPolicy !== undefined && /[\r\n]/.test(args.contentSecurityPolicy)) problems.push("contentSecurityPolicy must be one line");
+    return problems;
+}

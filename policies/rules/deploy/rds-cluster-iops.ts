@@ -1,0 +1,30 @@
+import { isSet, ResourceRule } from "../../framework";
+import { isMultiAzDbClusterEngine } from "../../../lib/rules/backup-limits";
+
+const DOC = "https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBCluster.html";
+
+/** What CreateDBCluster requires of a Multi-AZ DB cluster ("This setting is required to create a Multi-AZ DB cluster"). */
+const REQUIRED = ["iops", "allocatedStorage", "dbClusterInstanceClass"] as const;
+
+/**
+ * A Multi-AZ DB cluster (`aws.rds.Cluster` with engine mysql or postgres, not Aurora) needs provisioned IOPS, allocated
+ * storage and a DB instance class at creation: CreateDBCluster refuses it otherwise. Its storage type then forces a
+ * replacement, so the first `up` must be right. Restores (snapshot, point in time) and cross-Region replicas take their
+ * storage from the source and are not judged.
+ */
+export const rule: ResourceRule = {
+    name: "deploy-rds-cluster-iops",
+    displayName: "Deploy validity: Multi-AZ DB clusters set iops, allocatedStorage and a class",
+    description: `An RDS Multi-AZ DB cluster (aws.rds.Cluster with engine mysql or postgres, any storage type io1/io2/gp3) sets iops, allocatedStorage and dbClusterInstanceClass — AWS CreateDBCluster: each "is required to create a Multi-AZ DB cluster" (${DOC}).`,
+    remediation: "Set iops (e.g. 3000 or more for gp3, per the storage type's range), allocatedStorage and dbClusterInstanceClass (a db.m6gd/r6gd/… class), or use an Aurora engine.",
+    severity: "critical",
+    types: ["aws:rds/cluster:Cluster"],
+    check: (props) => {
+        if (!isMultiAzDbClusterEngine(props.engine)) return;
+        if (isSet(props, "snapshotIdentifier") || isSet(props, "restoreToPointInTime") || isSet(props, "replicationSourceIdentifier")) return;
+        const missing = REQUIRED.filter((key) => !isSet(props, key));
+        if (missing.length === 0) return;
+        const storage = typeof props.storageType === "string" ? ` (storageType ${props.storageType})` : "";
+        return `${props.engine} Multi-AZ DB cluster${storage} without ${missing.join(", ")}: CreateDBCluster refuses it ("required to create a Multi-AZ DB cluster"), and storageType/iops force a replacement later`;
+    },
+};
