@@ -28,10 +28,10 @@ import { rule as elbClassicListenerTls } from "./elb/classic-listener-tls";
 import { rule as generalDeletionProtection } from "./general/deletion-protection";
 import { rule as generalEncryptionAtRest } from "./general/encryption-at-rest";
 import { rule as generalRequiredTags } from "./general/required-tags";
+import { rule as generalResourceSharing } from "./general/resource-sharing";
 import { rule as generalStatefulResourcesProtected } from "./general/stateful-resources-protected";
 import { rule as generalTlsRequired } from "./general/tls-required";
-import { rule as iamNoAdminPolicies } from "./iam/no-admin-policies";
-import { rule as iamNoWildcardTrust } from "./iam/no-wildcard-trust";
+import { rule as iamPolicyDocuments } from "./iam/policy-documents";
 import { rule as kmsKeyRotation } from "./kms/key-rotation";
 import { rule as lambdaNotPublic } from "./lambda/not-public";
 import { rule as lbAccessLogs } from "./lb/access-logs";
@@ -86,10 +86,10 @@ export const rules: Rule[] = [
     generalDeletionProtection,
     generalEncryptionAtRest,
     generalRequiredTags,
+    generalResourceSharing,
     generalStatefulResourcesProtected,
     generalTlsRequired,
-    iamNoAdminPolicies,
-    iamNoWildcardTrust,
+    iamPolicyDocuments,
     kmsKeyRotation,
     lambdaNotPublic,
     lbAccessLogs,

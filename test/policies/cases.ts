@@ -1,4 +1,6 @@
 import { ResourceCase, StackResource, UNKNOWN } from "./harness";
+import { cases as generalResourceSharing } from "../../policies/rules/general/resource-sharing.cases";
+import { cases as iamPolicyDocuments } from "../../policies/rules/iam/policy-documents.cases";
 
 /**
  * In-process cases for every rule of the pack: compliant, violating (omitted values and provider defaults among
@@ -355,9 +357,8 @@ export const CASES: Record<string, RuleCases> = {
         unknown: [unk("unknown", "not-judged", res("", "aws:apigateway/domainName:DomainName", { securityPolicy: UNKNOWN }))],
     },
     "lambda-not-public": {
-        compliant: [res("IAM-auth URL", "aws:lambda/functionUrl:FunctionUrl", { authorizationType: "AWS_IAM" }), res("scoped permission", "aws:lambda/permission:Permission", { principal: "s3.amazonaws.com", sourceArn: "arn:aws:s3:::b" }),
-            res("* with source account", "aws:lambda/permission:Permission", { principal: "*", sourceAccount: "111122223333" })],
-        violating: [res("NONE (any case)", "aws:lambda/functionUrl:FunctionUrl", { authorizationType: "none" }), res("public permission", "aws:lambda/permission:Permission", { principal: "*", action: "lambda:InvokeFunction" })],
+        compliant: [res("IAM-auth URL", "aws:lambda/functionUrl:FunctionUrl", { authorizationType: "AWS_IAM" })],
+        violating: [res("NONE (any case)", "aws:lambda/functionUrl:FunctionUrl", { authorizationType: "none" }), res("NONE", "aws:lambda/functionUrl:FunctionUrl", { authorizationType: "NONE", functionName: "f" })],
         unknown: [unk("unknown", "not-judged", res("", "aws:lambda/functionUrl:FunctionUrl", { authorizationType: UNKNOWN }))],
     },
     "elb-classic-listener-tls": {
@@ -366,21 +367,8 @@ export const CASES: Record<string, RuleCases> = {
             res("TCP", "aws:elb/loadBalancer:LoadBalancer", { listeners: [{ lbPort: 443, lbProtocol: "TCP", instancePort: 443, instanceProtocol: "TCP" }] })],
         unknown: [unk("unknown", "not-judged", res("", "aws:elb/loadBalancer:LoadBalancer", { listeners: UNKNOWN }))],
     },
-    "iam-no-admin-policies": {
-        compliant: [res("scoped policy", "aws:iam/policy:Policy", { policy: JSON.stringify({ Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/*" }] }) }),
-            res("managed task execution policy", "aws:iam/rolePolicyAttachment:RolePolicyAttachment", { policyArn: "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy" })],
-        violating: [res("*:* inline role policy", "aws:iam/rolePolicy:RolePolicy", { policy: JSON.stringify({ Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] }) }),
-            res("AdministratorAccess attached", "aws:iam/rolePolicyAttachment:RolePolicyAttachment", { policyArn: "arn:aws:iam::aws:policy/AdministratorAccess" }),
-            res("role inline policy *:*", "aws:iam/role:Role", { inlinePolicies: [{ name: "all", policy: JSON.stringify({ Statement: { Effect: "Allow", Action: ["*:*"], Resource: ["*"] } }) }] })],
-        unknown: [unk("policy document unknown", "not-judged", res("", "aws:iam/policy:Policy", { policy: UNKNOWN }))],
-    },
-    "iam-no-wildcard-trust": {
-        compliant: [res("service trust", "aws:iam/role:Role", { assumeRolePolicy: JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole" }] }) }),
-            res("* with org condition", "aws:iam/role:Role", { assumeRolePolicy: JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { AWS: "*" }, Action: "sts:AssumeRole", Condition: { StringEquals: { "aws:PrincipalOrgID": "o-1" } } }] }) })],
-        violating: [res("Principal *", "aws:iam/role:Role", { assumeRolePolicy: JSON.stringify({ Statement: [{ Effect: "Allow", Principal: "*", Action: "sts:AssumeRole" }] }) }),
-            res("AWS: [*]", "aws:iam/role:Role", { assumeRolePolicy: JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { aws: ["*"] }, Action: "sts:AssumeRole" }] }) })],
-        unknown: [unk("trust policy unknown", "not-judged", res("", "aws:iam/role:Role", { assumeRolePolicy: UNKNOWN }))],
-    },
+    "iam-policy-documents": iamPolicyDocuments,
+    "general-resource-sharing": generalResourceSharing,
     "ec2-instance-hardening": {
         compliant: [res("IMDSv2, encrypted, private", "aws:ec2/instance:Instance", { metadataOptions: { httpTokens: "required" }, rootBlockDevice: { encrypted: true }, ebsBlockDevices: [{ encrypted: true }] }),
             res("launch template with string flags", "aws:ec2/launchTemplate:LaunchTemplate", { metadataOptions: { httpTokens: "required" }, blockDeviceMappings: [{ ebs: { encrypted: "true" } }], networkInterfaces: [{ associatePublicIpAddress: "false" }] })],
