@@ -27,6 +27,7 @@ import { rule as elasticacheTransitEncryption } from "./elasticache/transit-encr
 import { rule as elbClassicListenerTls } from "./elb/classic-listener-tls";
 import { rule as generalDeletionProtection } from "./general/deletion-protection";
 import { rule as generalEncryptionAtRest } from "./general/encryption-at-rest";
+import { rule as generalPublicExposure } from "./general/public-exposure";
 import { rule as generalRequiredTags } from "./general/required-tags";
 import { rule as generalResourceSharing } from "./general/resource-sharing";
 import { rule as generalStatefulResourcesProtected } from "./general/stateful-resources-protected";
@@ -85,6 +86,7 @@ export const rules: Rule[] = [
     elbClassicListenerTls,
     generalDeletionProtection,
     generalEncryptionAtRest,
+    generalPublicExposure,
     generalRequiredTags,
     generalResourceSharing,
     generalStatefulResourcesProtected,

@@ -59,7 +59,7 @@ export function awsResourceTypes(root: string = awsPackageDir()): AwsResourceTyp
 /** Setting families the coverage number counts, matched on input property names. */
 export const SETTING_FAMILIES: Record<"encryption-at-rest" | "public-exposure" | "tls", RegExp> = {
     "encryption-at-rest": /^(kms\w*|\w*KmsKey\w*|encrypted|storageEncrypted|\w*[Ee]ncryptionAtRest\w*|atRestEncryption\w*|serverSideEncryption\w*|sseSpecification|sse\w*|encryptionConfig\w*|encryptionConfiguration|encryptionKey\w*|encryptionInfo|encryptionType|encryptAtRest|cmkArn)$/,
-    "public-exposure": /^(publiclyAccessible|associatePublicIpAddress|mapPublicIpOnLaunch|assignPublicIp|cidrBlocks|ipv6CidrBlocks|cidrIpv4|cidrIpv6|acl|blockPublic\w*|restrictPublicBuckets|ignorePublicAcls|authorizationType|publicAccess\w*|internal|principal|authType|publicAccessBlockConfiguration)$/,
+    "public-exposure": /^(publiclyAccessible|associatePublicIpAddress|mapPublicIpOnLaunch|assignPublicIp|cidrBlocks|ipv6CidrBlocks|cidrIpv4|cidrIpv6|acl|blockPublic\w*|restrictPublicBuckets|ignorePublicAcls|authorizationType|publicAccess\w*|internal|principal|authType|publicAccessBlockConfiguration|ingress|ruleAction|directInternetAccess|appNetworkAccessType|remoteAccess|blockPublicSecurityGroupRules)$/,
     "tls": /^(sslPolicy|sslMode|\w*[Tt]ls\w*|transitEncryption\w*|inTransit\w*|nodeToNodeEncryption|domainEndpointOptions|enforceHttps|minimumProtocolVersion|viewerCertificate|securityPolicy|requireSsl|sslEnforcement\w*|encryptionInTransit\w*|listeners)$/,
 };
 

@@ -1,4 +1,5 @@
 import { ResourceCase, StackResource, UNKNOWN } from "./harness";
+import { cases as generalPublicExposure } from "../../policies/rules/general/public-exposure.cases";
 import { cases as generalResourceSharing } from "../../policies/rules/general/resource-sharing.cases";
 import { cases as iamPolicyDocuments } from "../../policies/rules/iam/policy-documents.cases";
 
@@ -268,13 +269,19 @@ export const CASES: Record<string, RuleCases> = {
     "no-open-ingress": {
         compliant: [{ title: "443 on a group attached to a load balancer only", stack: [sg("alb-sg"), lb("alb", ["alb-sg"]), ingress("in", "alb-sg", 443, "0.0.0.0/0"), ingress("in6", "alb-sg", 443, { v6: "::/0" })] },
             { title: "private ranges on any port", stack: [sg("app"), ingress("in", "app", [0, 65535], "10.0.0.0/8", "-1")] },
-            { title: "a partner /28", stack: [sg("app"), ingress("in", "app", 22, "198.51.99.0/28")] }],
+            { title: "a partner /28", stack: [sg("app"), ingress("in", "app", 22, "198.51.99.0/28")] },
+            { title: "a prefix list of private ranges on 5432", stack: [{ type: "aws:ec2/managedPrefixList:ManagedPrefixList", name: "pl", props: { entries: [{ cidr: "10.0.0.0/8" }, { cidr: "172.16.0.0/12" }] } }, sg("db"),
+                { type: INGRESS, name: "in", deps: { securityGroupId: ["db"], prefixListId: ["pl"] }, props: { securityGroupId: UNKNOWN, ipProtocol: "tcp", fromPort: 5432, toPort: 5432, prefixListId: UNKNOWN } }] }],
         violating: [{ title: "0.0.0.0/1 + 128.0.0.0/1 on 22", stack: [sg("app"), ingress("a", "app", 22, "0.0.0.0/1"), ingress("b", "app", 22, "128.0.0.0/1")], flagged: ["a", "b"] },
             { title: "protocol -1 from anywhere", stack: [sg("app", { ingress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }] })], flagged: ["app"] },
             { title: "IPv6 ::/0 on 5432", stack: [sg("db"), ingress("in", "db", 5432, { v6: "::/0" })], flagged: ["in"] },
             { title: "443 on a load balancer's group also attached to a service", stack: [sg("shared"), lb("alb", ["shared"]), { type: SERVICE, name: "svc", deps: { networkConfiguration: ["shared"] }, props: {} }, ingress("in", "shared", 443, "0.0.0.0/0")], flagged: ["in"] },
+            { title: "a prefix list (with an entry resource) that admits the internet on 22", flagged: ["in"], stack: [{ type: "aws:ec2/managedPrefixList:ManagedPrefixList", name: "pl", props: { entries: [{ cidr: "10.0.0.0/8" }] } },
+                { type: "aws:ec2/managedPrefixListEntry:ManagedPrefixListEntry", name: "e", deps: { prefixListId: ["pl"] }, props: { prefixListId: UNKNOWN, cidr: "0.0.0.0/0" } }, sg("app"),
+                { type: SG_RULE, name: "in", deps: { securityGroupId: ["app"], prefixListIds: ["pl"] }, props: { type: "ingress", protocol: "tcp", fromPort: 22, toPort: 22, prefixListIds: [UNKNOWN] } }] },
             { title: "a public /8 on 3389 via a legacy rule", stack: [sg("win"), { type: SG_RULE, name: "r", deps: { securityGroupId: ["win"] }, props: { type: "ingress", protocol: "tcp", fromPort: 3389, toPort: 3389, cidrBlocks: ["8.0.0.0/8"] } }], flagged: ["r"] }],
-        unknown: [unk("a computed CIDR elsewhere does not hide a literal open SSH rule", "not-judged", { title: "", flagged: ["ssh"], stack: [sg("a"), ingress("computed", "a", 443, UNKNOWN), sg("b"), ingress("ssh", "b", 22, "0.0.0.0/0")] })],
+        unknown: [unk("a computed CIDR elsewhere does not hide a literal open SSH rule", "not-judged", { title: "", flagged: ["ssh"], stack: [sg("a"), ingress("computed", "a", 443, UNKNOWN), sg("b"), ingress("ssh", "b", 22, "0.0.0.0/0")] }),
+            unk("a prefix list outside the plan (AWS-managed) is not judged", "not-judged", { title: "", stack: [sg("alb"), { type: INGRESS, name: "cf", deps: { securityGroupId: ["alb"] }, props: { ipProtocol: "tcp", fromPort: 443, toPort: 443, prefixListId: "pl-3b927c52" } }] })],
     },
     "s3-bucket-encrypted": {
         compliant: [{ title: "SSE-KMS", stack: bucket("data") }, { title: "BucketV2 inline SSE-KMS", stack: [{ type: "aws:s3/bucketV2:BucketV2", name: "inline", props: { serverSideEncryptionConfigurations: [{ rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: KEY } }] }] } }] }, { title: "log destination with SSE-S3", stack: bucket("any-name", { sse: "AES256", tags: { purpose: "log-destination" } }) }],
@@ -375,6 +382,7 @@ export const CASES: Record<string, RuleCases> = {
     },
     "iam-policy-documents": iamPolicyDocuments,
     "general-resource-sharing": generalResourceSharing,
+    "general-public-exposure": generalPublicExposure,
     "ec2-instance-hardening": {
         compliant: [res("IMDSv2, encrypted, private", "aws:ec2/instance:Instance", { metadataOptions: { httpTokens: "required" }, rootBlockDevice: { encrypted: true }, ebsBlockDevices: [{ encrypted: true }] }),
             res("launch template with string flags", "aws:ec2/launchTemplate:LaunchTemplate", { metadataOptions: { httpTokens: "required" }, blockDeviceMappings: [{ ebs: { encrypted: "true" } }], networkInterfaces: [{ associatePublicIpAddress: "false" }] })],
