@@ -2,6 +2,7 @@ import { isStackRule, ResourceRule } from "../../policies/framework";
 import { packRules as rules } from "../../policies/rules";
 import { awsResourceTypes, families, SETTING_FAMILIES } from "./aws-inventory";
 import { accessInventory } from "./access-inventory";
+import { secretInputs } from "./secrets-inventory";
 
 /**
  * The pack's reach as a number: of all @pulumi/aws resource types whose inputs carry an at-rest encryption, public
@@ -25,13 +26,15 @@ export function judgedTypes(concern?: string): Set<string> {
 
 /**
  * The types that carry each concern, read live from @pulumi/aws: by input name for the setting families, and for
- * access by the access inventory's classification (policy documents, policy ARNs, `*Permission` shares).
+ * access by the access inventory's classification (policy documents, policy ARNs, `*Permission` shares), for
+ * secrets by the secrets inventory (environments, container definitions, user data) and SSM parameters.
  */
 export function carriers(): Record<string, string[]> {
     const types = awsResourceTypes();
     return {
         ...Object.fromEntries(Object.keys(SETTING_FAMILIES).map((family) => [family, types.filter((t) => families(t).includes(family)).map((t) => t.token)])),
         access: Object.keys(accessInventory(types).types),
+        secrets: [...Object.keys(secretInputs(types)), "aws:ssm/parameter:Parameter"],
     };
 }
 

@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { awsResourceTypes, SETTING_FAMILIES } from "./aws-inventory";
 import { accessInventory, escalationActions } from "./access-inventory";
+import { secretInputs } from "./secrets-inventory";
 
 /**
  * Writes the pack's data files from @pulumi/aws's own type definitions (the pack never parses .d.ts at start):
@@ -11,11 +12,14 @@ import { accessInventory, escalationActions } from "./access-inventory";
  * - policies/data/access-inputs.json: every input holding an IAM policy document (by kind), attaching managed policies
  *   by ARN or sharing a resource (scripts/policies/access-inventory.ts), and the escalation actions from iam-data
  *   (iam-policy-documents, general-resource-sharing).
+ * - policies/data/secret-inputs.json: every input path carrying an environment, container definitions or user data
+ *   (scripts/policies/secrets-inventory.ts), for no-plaintext-secrets.
  * Rerun after upgrading @pulumi/aws (`npm run policies:data`); a test fails when the files are out of date.
  */
 export const TAGGABLE_FILE = path.resolve(__dirname, "../../policies/data/taggable-types.json");
 export const AT_REST_FILE = path.resolve(__dirname, "../../policies/data/at-rest-inputs.json");
 export const ACCESS_FILE = path.resolve(__dirname, "../../policies/data/access-inputs.json");
+export const SECRETS_FILE = path.resolve(__dirname, "../../policies/data/secret-inputs.json");
 
 /** Inputs that name a key (customer-managed when set). */
 const KEY_INPUT = /^(kms\w*(Key|Arn|Id|Identifier)\w*|kmsKey|\w*KmsKey(Id|Arn|Identifier)?|encryptionKey(Arn)?|cmkArn|kmsArn)$/;
@@ -49,9 +53,11 @@ async function main() {
     fs.writeFileSync(TAGGABLE_FILE, `${JSON.stringify({ generatedFrom: `@pulumi/aws ${awsVersion}`, types }, null, 1)}\n`);
     const atRest = atRestInputs();
     fs.writeFileSync(AT_REST_FILE, `${JSON.stringify({ generatedFrom: `@pulumi/aws ${awsVersion}`, types: atRest }, null, 1)}\n`);
+    const secrets = secretInputs();
+    fs.writeFileSync(SECRETS_FILE, `${JSON.stringify({ generatedFrom: `@pulumi/aws ${awsVersion}`, types: secrets }, null, 1)}\n`);
     const access = await accessData();
     fs.writeFileSync(ACCESS_FILE, `${JSON.stringify({ generatedFrom: `@pulumi/aws ${awsVersion}`, ...access }, null, 1)}\n`);
-    console.log(`${types.length} taggable types, ${Object.keys(atRest).length} types with at-rest encryption inputs, ${Object.keys(access.types).length} types carrying access, from @pulumi/aws ${awsVersion}`);
+    console.log(`${types.length} taggable types, ${Object.keys(atRest).length} types with at-rest encryption inputs, ${Object.keys(access.types).length} types carrying access, ${Object.keys(secrets).length} carrying environments or user data, from @pulumi/aws ${awsVersion}`);
 }
 
 if (require.main === module) {
