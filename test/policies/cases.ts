@@ -1,6 +1,11 @@
 import { ResourceCase, StackResource, UNKNOWN } from "./harness";
+import { cases as apigatewayCacheEncrypted } from "../../policies/rules/apigateway/cache-encrypted.cases";
+import { cases as cloudtrailLogFileValidation } from "../../policies/rules/cloudtrail/log-file-validation.cases";
+import { cases as generalBackupRetention } from "../../policies/rules/general/backup-retention.cases";
+import { cases as generalSingleAz } from "../../policies/rules/general/single-az.cases";
 import { cases as generalPublicExposure } from "../../policies/rules/general/public-exposure.cases";
 import { cases as generalResourceSharing } from "../../policies/rules/general/resource-sharing.cases";
+import { cases as kmsCustomerManagedKeys } from "../../policies/rules/kms/customer-managed-keys.cases";
 import { cases as iamPolicyDocuments } from "../../policies/rules/iam/policy-documents.cases";
 
 /**
@@ -397,6 +402,11 @@ export const CASES: Record<string, RuleCases> = {
     "iam-policy-documents": iamPolicyDocuments,
     "general-resource-sharing": generalResourceSharing,
     "general-public-exposure": generalPublicExposure,
+    "kms-customer-managed-keys": kmsCustomerManagedKeys,
+    "cloudtrail-log-file-validation": cloudtrailLogFileValidation,
+    "general-backup-retention": generalBackupRetention,
+    "general-single-az": generalSingleAz,
+    "apigateway-cache-encrypted": apigatewayCacheEncrypted,
     "ec2-instance-hardening": {
         compliant: [res("IMDSv2, encrypted, private", "aws:ec2/instance:Instance", { metadataOptions: { httpTokens: "required" }, rootBlockDevice: { encrypted: true }, ebsBlockDevices: [{ encrypted: true }] }),
             res("launch template with string flags", "aws:ec2/launchTemplate:LaunchTemplate", { metadataOptions: { httpTokens: "required" }, blockDeviceMappings: [{ ebs: { encrypted: "true" } }], networkInterfaces: [{ associatePublicIpAddress: "false" }] })],
