@@ -174,6 +174,7 @@ export function scanUserData(where: string, userData: unknown, path: string, bas
     }
     if (typeof value !== "string" || value.length === 0) return scan;
     const text = base64 && /^[A-Za-z0-9+/=\s]+$/.test(value) ? Buffer.from(value, "base64").toString("utf8") : value;
+    if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)) scan.problems.push(`${where} carries a private key in its ${path}`);
     for (const line of text.split(/\r?\n/)) {
         const assignment = /^\s*(?:export\s+|-\s+)?["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?\s*[=:]\s*(.+)$/.exec(line);
         if (assignment && isSecretLikeName(assignment[1])) {
