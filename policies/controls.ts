@@ -20,6 +20,8 @@ export const LOG_RETENTION: Controls = { "pci-dss-4.0": ["10.5.1"], soc2: ["CC7.
 export const BACKUP: Controls = { "pci-dss-4.0": ["12.10.1"], soc2: ["A1.2", "CC9.1"], gdpr: ["art-32"] };
 export const NETWORK_EXPOSURE: Controls = { "pci-dss-4.0": ["1.3.1", "1.4.1"], soc2: ["CC6.6"], gdpr: ["art-32"] };
 export const AVAILABILITY: Controls = { soc2: ["A1.2"], gdpr: ["art-32"] };
+/** Least privilege and no public or cross-account access (policy documents, attachments, shares). */
+export const ACCESS: Controls = { "pci-dss-4.0": ["7.2.1", "7.2.2"], soc2: ["CC6.1", "CC6.3"], "cis-aws-3.0": ["1.16"], gdpr: ["art-32"] };
 export const CHANGE_SAFETY: Controls = { soc2: ["CC8.1", "A1.2"] };
 
 /** Rule name → controls. A rule missing here fails the pack's own test. */

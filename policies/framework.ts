@@ -91,7 +91,7 @@ export interface RuleMeta {
     concern?: Concern | Concern[];
 }
 
-export type Concern = "encryption-at-rest" | "public-exposure" | "tls";
+export type Concern = "encryption-at-rest" | "public-exposure" | "tls" | "access" | "secrets" | "keys" | "integrity" | "retention" | "resilience";
 
 export interface ResourceRule extends RuleMeta {
     /** Resource types the rule judges (type tokens; `typesOf(aws.rds.Instance, …)`); empty for every `aws:` type. */

@@ -30,6 +30,10 @@ export function isSecretLikeName(name: string): boolean {
         if (SECRET_WORDS.has(words[i])) {
             return true;
         }
+        // Run-together names of well-known variables: PGPASSWORD, MYSQLPASSWORD, DBSECRET, GITHUBTOKEN.
+        if (/.{2,}(password|passwd|secret|token|apikey|credentials?)$/.test(words[i])) {
+            return true;
+        }
         // Two-word forms: PRIVATE_KEY, API_KEY, ACCESS_KEY, SECRET_KEY, CLIENT_SECRET, AUTH_TOKEN, CONNECTION_STRING.
         const pair = words[i] + (words[i + 1] ?? "");
         if (i + 1 < words.length && SECRET_WORDS.has(pair)) {

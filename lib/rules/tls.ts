@@ -26,3 +26,70 @@ export function tlsPolicyProblem(policy: string): string | undefined {
         ? `is a TLS 1.3 policy that still accepts older protocols or ciphers; ${allowed}`
         : `is not a TLS 1.3 policy (${TLS13_PREFIX}*); ${allowed}`;
 }
+
+/**
+ * What an Elastic Load Balancing security policy accepts: its lowest TLS version, whether it offers TLS 1.3, and its
+ * cipher breadth (`restricted`: AEAD with forward secrecy only; `standard`: adds CBC-SHA256/384 suites; `extended`:
+ * adds SHA-1 CBC or non-forward-secret suites). From AWS's documented policy tables (ALB and NLB
+ * describe-ssl-policies pages): the TLS13 family is named `ELBSecurityPolicy-TLS13-<lowest>[-Res|-Ext0|-Ext1|-Ext2]
+ * [-FIPS][-PQ]-<date>`, the older policies are listed one by one. A policy not in the table is judged unknown.
+ */
+export interface TlsPolicyAccepts {
+    minimum: "1.0" | "1.1" | "1.2" | "1.3";
+    tls13: boolean;
+    ciphers: "restricted" | "standard" | "extended";
+}
+
+/** Documented ELB policies of the TLS13 family (FIPS 2023-04 and post-quantum 2025-09 variants included). */
+const TLS13_POLICIES = [
+    ...["2021-06", "FIPS-2023-04", "PQ-2025-09", "FIPS-PQ-2025-09"].flatMap((suffix) =>
+        ["1-3", "1-2-Res", "1-2", "1-2-Ext0", "1-2-Ext1", "1-2-Ext2", "1-1", "1-0"]
+            .filter((stem) => !(suffix === "2021-06" && stem === "1-2-Ext0"))
+            .map((stem) => `ELBSecurityPolicy-TLS13-${stem}-${suffix}`)),
+];
+
+/** Documented pre-TLS 1.3 ELB policies. */
+const LEGACY_POLICIES: Record<string, TlsPolicyAccepts> = {
+    "ELBSecurityPolicy-2016-08": { minimum: "1.0", tls13: false, ciphers: "extended" },
+    "ELBSecurityPolicy-2015-05": { minimum: "1.0", tls13: false, ciphers: "extended" },
+    "ELBSecurityPolicy-TLS-1-0-2015-04": { minimum: "1.0", tls13: false, ciphers: "extended" },
+    "ELBSecurityPolicy-TLS-1-1-2017-01": { minimum: "1.1", tls13: false, ciphers: "extended" },
+    "ELBSecurityPolicy-TLS-1-2-2017-01": { minimum: "1.2", tls13: false, ciphers: "extended" },
+    "ELBSecurityPolicy-TLS-1-2-Ext-2018-06": { minimum: "1.2", tls13: false, ciphers: "extended" },
+    "ELBSecurityPolicy-FS-2018-06": { minimum: "1.0", tls13: false, ciphers: "extended" },
+    "ELBSecurityPolicy-FS-1-1-2019-08": { minimum: "1.1", tls13: false, ciphers: "extended" },
+    "ELBSecurityPolicy-FS-1-2-2019-08": { minimum: "1.2", tls13: false, ciphers: "extended" },
+    "ELBSecurityPolicy-FS-1-2-Res-2019-08": { minimum: "1.2", tls13: false, ciphers: "standard" },
+    "ELBSecurityPolicy-FS-1-2-Res-2020-10": { minimum: "1.2", tls13: false, ciphers: "restricted" },
+};
+
+function tls13Accepts(name: string): TlsPolicyAccepts {
+    const stem = /^ELBSecurityPolicy-TLS13-(\d)-(\d)(?:-(Res|Ext\d))?-/.exec(name)!;
+    const minimum = `${stem[1]}.${stem[2]}` as TlsPolicyAccepts["minimum"];
+    const ciphers = minimum === "1.3" || stem[3] === "Res" ? "restricted" : stem[3] === undefined && minimum === "1.2" ? "standard" : "extended";
+    return { minimum, tls13: true, ciphers };
+}
+
+/** Every documented ELB security policy and what it accepts. */
+export const ELB_TLS_POLICIES: Readonly<Record<string, TlsPolicyAccepts>> = {
+    ...LEGACY_POLICIES,
+    ...Object.fromEntries(TLS13_POLICIES.map((name) => [name, tls13Accepts(name)])),
+};
+
+const CIPHER_RANK = { restricted: 0, standard: 1, extended: 2 } as const;
+
+/** Whether `policy` accepts nothing that `reference` refuses (no older protocol, no broader cipher set, TLS 1.3 if it has it). */
+export function atLeastAsStrict(policy: string, reference: string): boolean {
+    const p = ELB_TLS_POLICIES[policy];
+    const r = ELB_TLS_POLICIES[reference];
+    if (!p || !r) return policy === reference;
+    return p.minimum >= r.minimum && CIPHER_RANK[p.ciphers] <= CIPHER_RANK[r.ciphers] && (p.tls13 || !r.tls13);
+}
+
+/** Why `policy` is not accepted given the allowed list (exact names, or any documented policy at least as strict as one of them), or undefined. */
+export function tlsPolicyNotAllowed(policy: string, allowed: readonly string[]): string | undefined {
+    if (allowed.includes(policy) || allowed.some((a) => atLeastAsStrict(policy, a))) return undefined;
+    const accepts = ELB_TLS_POLICIES[policy];
+    const what = accepts ? `accepts TLS ${accepts.minimum}+${accepts.tls13 ? " and 1.3" : ", no TLS 1.3"} with ${accepts.ciphers} ciphers` : "is not a documented ELB security policy";
+    return `${policy} ${what}, which none of the allowed policies (${allowed.join(", ")}) accepts`;
+}

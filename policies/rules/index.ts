@@ -1,5 +1,6 @@
 import { Rule } from "../framework";
 import { deployRules } from "./deploy";
+import { rule as apigatewayCacheEncrypted } from "./apigateway/cache-encrypted";
 import { rule as apigatewayDomainTls } from "./apigateway/domain-tls";
 import { rule as apigatewayStage } from "./apigateway/stage";
 import { rule as apigatewayStageWaf } from "./apigateway/stage-waf";
@@ -10,6 +11,7 @@ import { rule as backupPlanRetention } from "./backup/plan-retention";
 import { rule as backupVaultEncrypted } from "./backup/vault-encrypted";
 import { rule as backupVaultLocked } from "./backup/vault-locked";
 import { rule as cloudfrontDistribution } from "./cloudfront/distribution";
+import { rule as cloudtrailLogFileValidation } from "./cloudtrail/log-file-validation";
 import { rule as cloudwatchLogGroupEncrypted } from "./cloudwatch/log-group-encrypted";
 import { rule as cloudwatchLogGroupRetention } from "./cloudwatch/log-group-retention";
 import { rule as dynamodbPointInTimeRecovery } from "./dynamodb/point-in-time-recovery";
@@ -25,13 +27,17 @@ import { rule as elasticacheFailover } from "./elasticache/failover";
 import { rule as elasticacheSnapshotRetention } from "./elasticache/snapshot-retention";
 import { rule as elasticacheTransitEncryption } from "./elasticache/transit-encryption";
 import { rule as elbClassicListenerTls } from "./elb/classic-listener-tls";
+import { rule as generalBackupRetention } from "./general/backup-retention";
 import { rule as generalDeletionProtection } from "./general/deletion-protection";
 import { rule as generalEncryptionAtRest } from "./general/encryption-at-rest";
+import { rule as generalPublicExposure } from "./general/public-exposure";
 import { rule as generalRequiredTags } from "./general/required-tags";
+import { rule as generalResourceSharing } from "./general/resource-sharing";
+import { rule as generalSingleAz } from "./general/single-az";
 import { rule as generalStatefulResourcesProtected } from "./general/stateful-resources-protected";
 import { rule as generalTlsRequired } from "./general/tls-required";
-import { rule as iamNoAdminPolicies } from "./iam/no-admin-policies";
-import { rule as iamNoWildcardTrust } from "./iam/no-wildcard-trust";
+import { rule as iamPolicyDocuments } from "./iam/policy-documents";
+import { rule as kmsCustomerManagedKeys } from "./kms/customer-managed-keys";
 import { rule as kmsKeyRotation } from "./kms/key-rotation";
 import { rule as lambdaNotPublic } from "./lambda/not-public";
 import { rule as lbAccessLogs } from "./lb/access-logs";
@@ -58,6 +64,7 @@ import { rule as vpcFlowLogs } from "./vpc/flow-logs";
 
 /** Every rule of the pack (one file each under policies/rules/<service>/). Order does not matter. */
 export const rules: Rule[] = [
+    apigatewayCacheEncrypted,
     apigatewayDomainTls,
     apigatewayStage,
     apigatewayStageWaf,
@@ -68,6 +75,7 @@ export const rules: Rule[] = [
     backupVaultEncrypted,
     backupVaultLocked,
     cloudfrontDistribution,
+    cloudtrailLogFileValidation,
     cloudwatchLogGroupEncrypted,
     cloudwatchLogGroupRetention,
     dynamodbPointInTimeRecovery,
@@ -83,13 +91,17 @@ export const rules: Rule[] = [
     elasticacheSnapshotRetention,
     elasticacheTransitEncryption,
     elbClassicListenerTls,
+    generalBackupRetention,
     generalDeletionProtection,
     generalEncryptionAtRest,
+    generalPublicExposure,
     generalRequiredTags,
+    generalResourceSharing,
+    generalSingleAz,
     generalStatefulResourcesProtected,
     generalTlsRequired,
-    iamNoAdminPolicies,
-    iamNoWildcardTrust,
+    iamPolicyDocuments,
+    kmsCustomerManagedKeys,
     kmsKeyRotation,
     lambdaNotPublic,
     lbAccessLogs,

@@ -114,3 +114,78 @@ export function scanEnvironmentMap(where: string, variables: unknown, path: stri
     }
     return scan;
 }
+
+/** Judges a list of `{ name, value, type? }` variables (CodeBuild, ECS overrides…); typed references are not values. */
+export function scanVariableList(where: string, list: unknown, path: string): SecretScan {
+    const scan: SecretScan = { problems: [], unknown: [] };
+    const value = raw(list);
+    if (isUnknown(value)) {
+        scan.unknown.push(path);
+        return scan;
+    }
+    (Array.isArray(value) ? value : []).forEach((item: any, i: number) => {
+        const v = raw(item);
+        if (isUnknown(v)) scan.unknown.push(`${path}[${i}]`);
+        else if (v && typeof v === "object" && !/^(PARAMETER_STORE|SECRETS_MANAGER)$/i.test(String(v.type ?? ""))) {
+            scanEnvironment(where, [[v.name, v.value ?? v.defaultValue]], scan, `${path}[${i}]`);
+        }
+    });
+    return scan;
+}
+
+/** Every container-like object (one with environment, command or entryPoint) anywhere in parsed JSON (Batch ECS/EKS properties). */
+export function scanContainerJson(json: unknown, path: string): SecretScan {
+    const value = raw(json);
+    const scan: SecretScan = { problems: [], unknown: [] };
+    if (isUnknown(value)) {
+        scan.unknown.push(path);
+        return scan;
+    }
+    let parsed: unknown = value;
+    if (typeof value === "string") {
+        try {
+            parsed = JSON.parse(value);
+        } catch {
+            return scan;
+        }
+    }
+    const walk = (node: unknown, at: string) => {
+        if (Array.isArray(node)) node.forEach((x, i) => walk(x, `${at}[${i}]`));
+        else if (node && typeof node === "object") {
+            const o = node as Record<string, unknown>;
+            if ("environment" in o || "command" in o || "entryPoint" in o) scanContainer(o, at, scan);
+            for (const [k, v] of Object.entries(o)) if (k !== "environment" && k !== "command" && k !== "entryPoint") walk(v, `${at}.${k}`);
+        }
+    };
+    walk(parsed, path);
+    return scan;
+}
+
+/**
+ * Instance user data (a shell script or cloud-init): `NAME=value` assignments with a secret-like name and a literal
+ * value (not `$(…)`, `${…}` or a reference), and secret-looking values anywhere. Base64 input is decoded first.
+ */
+export function scanUserData(where: string, userData: unknown, path: string, base64: boolean): SecretScan {
+    const scan: SecretScan = { problems: [], unknown: [] };
+    const value = raw(userData);
+    if (isUnknown(value)) {
+        scan.unknown.push(path);
+        return scan;
+    }
+    if (typeof value !== "string" || value.length === 0) return scan;
+    const text = base64 && /^[A-Za-z0-9+/=\s]+$/.test(value) ? Buffer.from(value, "base64").toString("utf8") : value;
+    if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)) scan.problems.push(`${where} carries a private key in its ${path}`);
+    for (const line of text.split(/\r?\n/)) {
+        const assignment = /^\s*(?:export\s+|-\s+)?["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?\s*[=:]\s*(.+)$/.exec(line);
+        if (assignment && isSecretLikeName(assignment[1])) {
+            const literal = assignment[2].trim().replace(/^["']|["']$/g, "");
+            if (literal.length > 0 && !/^[$`]|^\{\{|^arn:|^(null|~)$/.test(literal)) {
+                scan.problems.push(`${where} sets ${assignment[1]} to a literal value in its ${path}; read it from Secrets Manager or SSM SecureString at boot instead`);
+                continue;
+            }
+        }
+        const token = line.split(/\s+/).find((t) => looksLikeSecretValue(t.replace(/^["']|["']$/g, "")));
+        if (token) scan.problems.push(`${where} has a secret-looking value (credentials, key material) in its ${path}`);
+    }
+    return scan;
+}

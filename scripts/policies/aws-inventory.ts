@@ -9,13 +9,19 @@ export interface AwsResourceType {
     token: string;
     /** Top-level input property names. */
     inputs: string[];
+    /** Each input's TypeScript type text and its doc comment (whitespace collapsed), by name. */
+    details: Record<string, { type: string; doc: string }>;
 }
 
 export function awsPackageDir(): string {
     return path.dirname(require.resolve("@pulumi/aws/package.json"));
 }
 
+const cache = new Map<string, AwsResourceType[]>();
+
 export function awsResourceTypes(root: string = awsPackageDir()): AwsResourceType[] {
+    const cached = cache.get(root);
+    if (cached) return cached;
     const out: AwsResourceType[] = [];
     const walk = (dir: string) => {
         for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -32,23 +38,28 @@ export function awsResourceTypes(root: string = awsPackageDir()): AwsResourceTyp
             const dts = fs.readFileSync(full.replace(/\.js$/, ".d.ts"), "utf8");
             const start = dts.indexOf(`export interface ${className}Args {`);
             if (start < 0) {
-                out.push({ token, inputs: [] });
+                out.push({ token, inputs: [], details: {} });
                 continue;
             }
             const end = dts.indexOf("\n}", start);
             const body = dts.slice(start, end);
             const inputs = [...body.matchAll(/^ {4}(?:readonly )?"?([A-Za-z0-9_]+)"?\??:/gm)].map((m) => m[1]);
-            out.push({ token, inputs });
+            const details: AwsResourceType["details"] = {};
+            for (const m of body.matchAll(/(?:\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*\n)? {4}(?:readonly )?"?([A-Za-z0-9_]+)"?\??: ([^\n]*);/g)) {
+                details[m[2]] = { type: m[3], doc: (m[1] ?? "").replace(/\s*\*\s*/g, " ").replace(/\s+/g, " ").trim() };
+            }
+            out.push({ token, inputs, details });
         }
     };
     walk(root);
-    return out.sort((a, b) => a.token.localeCompare(b.token));
+    cache.set(root, out.sort((a, b) => a.token.localeCompare(b.token)));
+    return out;
 }
 
 /** Setting families the coverage number counts, matched on input property names. */
 export const SETTING_FAMILIES: Record<"encryption-at-rest" | "public-exposure" | "tls", RegExp> = {
     "encryption-at-rest": /^(kms\w*|\w*KmsKey\w*|encrypted|storageEncrypted|\w*[Ee]ncryptionAtRest\w*|atRestEncryption\w*|serverSideEncryption\w*|sseSpecification|sse\w*|encryptionConfig\w*|encryptionConfiguration|encryptionKey\w*|encryptionInfo|encryptionType|encryptAtRest|cmkArn)$/,
-    "public-exposure": /^(publiclyAccessible|associatePublicIpAddress|mapPublicIpOnLaunch|assignPublicIp|cidrBlocks|ipv6CidrBlocks|cidrIpv4|cidrIpv6|acl|blockPublic\w*|restrictPublicBuckets|ignorePublicAcls|authorizationType|publicAccess\w*|internal|principal|authType|publicAccessBlockConfiguration)$/,
+    "public-exposure": /^(publiclyAccessible|associatePublicIpAddress|mapPublicIpOnLaunch|assignPublicIp|cidrBlocks|ipv6CidrBlocks|cidrIpv4|cidrIpv6|acl|blockPublic\w*|restrictPublicBuckets|ignorePublicAcls|authorizationType|publicAccess\w*|internal|principal|authType|publicAccessBlockConfiguration|ingress|ruleAction|directInternetAccess|appNetworkAccessType|remoteAccess|blockPublicSecurityGroupRules)$/,
     "tls": /^(sslPolicy|sslMode|\w*[Tt]ls\w*|transitEncryption\w*|inTransit\w*|nodeToNodeEncryption|domainEndpointOptions|enforceHttps|minimumProtocolVersion|viewerCertificate|securityPolicy|requireSsl|sslEnforcement\w*|encryptionInTransit\w*|listeners)$/,
 };
 

@@ -1,6 +1,8 @@
 import { isStackRule, ResourceRule } from "../../policies/framework";
 import { packRules as rules } from "../../policies/rules";
 import { awsResourceTypes, families, SETTING_FAMILIES } from "./aws-inventory";
+import { accessInventory } from "./access-inventory";
+import { secretInputs } from "./secrets-inventory";
 
 /**
  * The pack's reach as a number: of all @pulumi/aws resource types whose inputs carry an at-rest encryption, public
@@ -22,11 +24,23 @@ export function judgedTypes(concern?: string): Set<string> {
         .flatMap((r) => (isStackRule(r) ? r.types ?? [] : (r as ResourceRule).types)));
 }
 
-export function coverage(): CoverageReport[] {
+/**
+ * The types that carry each concern, read live from @pulumi/aws: by input name for the setting families, and for
+ * access by the access inventory's classification (policy documents, policy ARNs, `*Permission` shares), for
+ * secrets by the secrets inventory (environments, container definitions, user data) and SSM parameters.
+ */
+export function carriers(): Record<string, string[]> {
     const types = awsResourceTypes();
-    return Object.keys(SETTING_FAMILIES).map((family) => {
+    return {
+        ...Object.fromEntries(Object.keys(SETTING_FAMILIES).map((family) => [family, types.filter((t) => families(t).includes(family)).map((t) => t.token)])),
+        access: Object.keys(accessInventory(types).types),
+        secrets: [...Object.keys(secretInputs(types)), "aws:ssm/parameter:Parameter"],
+    };
+}
+
+export function coverage(): CoverageReport[] {
+    return Object.entries(carriers()).map(([family, inFamily]) => {
         const judged = judgedTypes(family);
-        const inFamily = types.filter((t) => families(t).includes(family)).map((t) => t.token);
         const missing = inFamily.filter((t) => !judged.has(t));
         return { family, total: inFamily.length, judged: inFamily.length - missing.length, missing };
     });
@@ -36,8 +50,9 @@ if (require.main === module) {
     const list = process.argv.includes("--list");
     const report = coverage();
     const all = new Set(report.flatMap((r) => r.missing));
-    const totals = awsResourceTypes().filter((t) => families(t).length > 0).map((t) => t.token);
-    const judged = new Set(report.flatMap((r) => { const all = awsResourceTypes().filter((t) => families(t).includes(r.family)).map((t) => t.token); return all.filter((t) => !r.missing.includes(t)); }));
+    const byConcern = carriers();
+    const totals = [...new Set(Object.values(byConcern).flat())];
+    const judged = new Set(report.flatMap((r) => byConcern[r.family].filter((t) => !r.missing.includes(t))));
     for (const r of report) {
         console.log(`${r.family.padEnd(20)} ${String(r.judged).padStart(4)} / ${String(r.total).padEnd(4)} types judged (${((100 * r.judged) / r.total).toFixed(1)}%)`);
         if (list) console.log(r.missing.map((t) => `    not judged: ${t}`).join("\n"));

@@ -6,6 +6,8 @@ import { buildPolicies, isStackRule, Rule } from "../../policies/framework";
 import { packRules, rules } from "../../policies/rules";
 import { atRestInputs, taggableTypes } from "../../scripts/policies/generate";
 import { coverage } from "../../scripts/policies/coverage";
+import { accessInventory } from "../../scripts/policies/access-inventory";
+import { secretInputs } from "../../scripts/policies/secrets-inventory";
 import { Case, CASES } from "./cases";
 import { Outcome, runResourceRule, runStackRule } from "./harness";
 
@@ -89,7 +91,7 @@ describe("policy pack shape", () => {
     it("README states the reach that npm run policies:coverage prints; every at-rest type is judged", () => {
         const readme = fs.readFileSync(path.resolve(__dirname, "../../README.md"), "utf8");
         const report = coverage();
-        for (const [family, label] of [["encryption-at-rest", "encryption at rest"], ["public-exposure", "public exposure"], ["tls", "TLS"]]) {
+        for (const [family, label] of [["encryption-at-rest", "encryption at rest"], ["public-exposure", "public exposure"], ["tls", "TLS"], ["access", "access (policy documents, attachments, shares)"], ["secrets", "plaintext secrets"]]) {
             const r = report.find((x) => x.family === family)!;
             assert.ok(readme.includes(`| ${label} | ${r.judged} / ${r.total} (`), `README lacks "${label} | ${r.judged} / ${r.total}"`);
         }
@@ -108,6 +110,23 @@ describe("policy pack shape", () => {
         const file = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../policies/data/taggable-types.json"), "utf8"));
         assert.deepStrictEqual(file.types, taggableTypes());
         assert.ok(file.types.includes("aws:lb/listener:Listener") && !file.types.includes("aws:lb/targetGroupAttachment:TargetGroupAttachment"));
+    });
+
+    it("every @pulumi/aws input that may hold a policy document, policy ARN or share is classified, and access-inputs.json is current", () => {
+        const live = accessInventory();
+        // A new provider version's `…Policy` input or `*Permission` type lands here until scripts/policies/access-inventory.ts classifies it.
+        assert.deepStrictEqual(live.unclassified, [], "classify these in scripts/policies/access-inventory.ts, then npm run policies:data");
+        const file = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../policies/data/access-inputs.json"), "utf8"));
+        assert.deepStrictEqual({ types: file.types, excluded: file.excluded }, { types: live.types, excluded: live.excluded }, "npm run policies:data");
+        assert.ok(file.escalationActions.includes("iam:PassRole") && file.types["aws:kms/key:Key"].documents[0].kind === "key");
+        assert.deepStrictEqual(coverage().find((r) => r.family === "access")!.missing, []);
+    });
+
+    it("secret-inputs.json is every environment, container-definition and user-data input of @pulumi/aws (npm run policies:data)", () => {
+        const file = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../policies/data/secret-inputs.json"), "utf8"));
+        assert.deepStrictEqual(file.types, secretInputs());
+        assert.deepStrictEqual(file.types["aws:lambda/function:Function"], [{ path: "environment.variables", carrier: "environment" }]);
+        assert.deepStrictEqual(coverage().find((r) => r.family === "secrets")!.missing, []);
     });
 });
 

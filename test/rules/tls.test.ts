@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { APPROVED_TLS_POLICIES, DEFAULT_TLS_POLICY, tlsPolicyProblem } from "../../lib/rules/tls";
+import { APPROVED_TLS_POLICIES, atLeastAsStrict, DEFAULT_TLS_POLICY, ELB_TLS_POLICIES, tlsPolicyNotAllowed, tlsPolicyProblem } from "../../lib/rules/tls";
 import { rule as awsxAlb } from "../../policies/rules/awsx/application-load-balancer";
 import { rule as listenerTls } from "../../policies/rules/lb/listener-tls-policy";
 
@@ -19,5 +19,25 @@ describe("lib/rules/tls", () => {
         for (const rule of [listenerTls, awsxAlb]) {
             assert.deepStrictEqual((rule.config!.allowedSslPolicies as { default: string[] }).default, [...APPROVED_TLS_POLICIES], rule.name);
         }
+    });
+});
+
+describe("ELB TLS policies by what they accept", () => {
+    it("reads AWS's documented policies: FIPS and post-quantum variants match their plain twins", () => {
+        assert.deepStrictEqual(ELB_TLS_POLICIES["ELBSecurityPolicy-TLS13-1-2-Res-2021-06"], { minimum: "1.2", tls13: true, ciphers: "restricted" });
+        assert.deepStrictEqual(ELB_TLS_POLICIES["ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04"], ELB_TLS_POLICIES["ELBSecurityPolicy-TLS13-1-2-2021-06"]);
+        assert.deepStrictEqual(ELB_TLS_POLICIES["ELBSecurityPolicy-TLS13-1-3-FIPS-PQ-2025-09"], { minimum: "1.3", tls13: true, ciphers: "restricted" });
+        assert.strictEqual(ELB_TLS_POLICIES["ELBSecurityPolicy-2016-08"].minimum, "1.0");
+    });
+
+    it("passes a policy at least as strict as an approved one and names what a weaker one accepts", () => {
+        for (const fips of ["ELBSecurityPolicy-TLS13-1-3-FIPS-2023-04", "ELBSecurityPolicy-TLS13-1-2-Res-FIPS-2023-04", "ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04"]) {
+            assert.strictEqual(tlsPolicyNotAllowed(fips, APPROVED_TLS_POLICIES), undefined, fips);
+        }
+        assert.ok(atLeastAsStrict("ELBSecurityPolicy-TLS13-1-3-2021-06", "ELBSecurityPolicy-TLS13-1-2-Res-2021-06"));
+        assert.ok(!atLeastAsStrict("ELBSecurityPolicy-TLS13-1-2-2021-06", "ELBSecurityPolicy-TLS13-1-2-Res-2021-06"));
+        assert.match(tlsPolicyNotAllowed("ELBSecurityPolicy-TLS13-1-2-Ext1-FIPS-2023-04", APPROVED_TLS_POLICIES)!, /accepts TLS 1\.2\+ and 1\.3 with extended ciphers/);
+        assert.match(tlsPolicyNotAllowed("ELBSecurityPolicy-FS-1-2-Res-2020-10", APPROVED_TLS_POLICIES)!, /no TLS 1\.3/);
+        assert.match(tlsPolicyNotAllowed("made-up", APPROVED_TLS_POLICIES)!, /not a documented ELB security policy/);
     });
 });

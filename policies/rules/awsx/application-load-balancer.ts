@@ -3,7 +3,7 @@ import { Unwrap } from "@pulumi/pulumi";
 import { ENCRYPTION_IN_TRANSIT } from "../../controls";
 import { asArray, CheckResult, ResourceRule } from "../../framework";
 import { effectiveProtocol, redirectsToHttps } from "../lb/common";
-import { APPROVED_TLS_POLICIES } from "../../../lib/rules/tls";
+import { APPROVED_TLS_POLICIES, tlsPolicyNotAllowed } from "../../../lib/rules/tls";
 
 type AlbArgs = Partial<Unwrap<ApplicationLoadBalancerArgs>>;
 
@@ -33,7 +33,7 @@ export const rule: ResourceRule = {
             if (protocol === "HTTP") {
                 const actions = asArray<any>(l.defaultActions);
                 if (actions.length === 0 || !actions.every(redirectsToHttps)) problems.push(`HTTP listener on port ${l.port ?? 80} serves traffic instead of redirecting to HTTPS`);
-            } else if (protocol === "HTTPS" && !(config.allowedSslPolicies as string[]).includes(l.sslPolicy)) {
+            } else if (protocol === "HTTPS" && tlsPolicyNotAllowed(l.sslPolicy, config.allowedSslPolicies) !== undefined) {
                 problems.push(`HTTPS listener on port ${l.port ?? 443} uses sslPolicy ${l.sslPolicy ?? "(default ELBSecurityPolicy-2016-08)"}, not an approved one`);
             }
         }

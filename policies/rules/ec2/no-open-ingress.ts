@@ -1,12 +1,14 @@
 import * as aws from "../../support/aws";
 import { PolicyResource } from "@pulumi/policy";
-import { asArray, dependsOn, RuleFinding, judgeEach, refersTo, stackRule, typeOf, typesOf } from "../../framework";
+import { asArray, dependsOn, RuleFinding, judgeEach, raw, refersTo, stackRule, typeOf, typesOf } from "../../framework";
 import { portRange, publicCoverage } from "../../support/addresses";
 import { LOAD_BALANCER_TYPES } from "../lb/common";
 
 const SECURITY_GROUP = typeOf(aws.ec2.SecurityGroup);
 const SG_RULE = typeOf(aws.ec2.SecurityGroupRule);
 const INGRESS_RULE = typeOf(aws.vpc.SecurityGroupIngressRule);
+const PREFIX_LIST = "aws:ec2/managedPrefixList:ManagedPrefixList";
+const PREFIX_LIST_ENTRY = "aws:ec2/managedPrefixListEntry:ManagedPrefixListEntry";
 /** Types that reference a group without attaching it to anything (rules, other groups' rules). */
 const NOT_ATTACHMENTS = new Set([SECURITY_GROUP, SG_RULE, INGRESS_RULE, ...typesOf(aws.vpc.SecurityGroupEgressRule)]);
 
@@ -15,6 +17,8 @@ interface Entry {
     ports: [number, number];
     cidrs: string[];
 }
+
+class NotJudgedPrefixList extends Error {}
 
 const portsText = ([from, to]: [number, number]) => (from === to ? `port ${from}` : from === 0 && to === 65535 ? "all ports" : `ports ${from}-${to}`);
 
@@ -37,11 +41,11 @@ function joined(segments: Array<[number, number]>): Array<[number, number]> {
 export const rule = stackRule({
     name: "no-open-ingress",
     displayName: "No ingress from the internet except web ports on load balancers",
-    description: "No security group admits a public address range wider than the threshold (judged on the union of its rules; protocol -1 is all ports), except ports 80 and 443 on a group attached to load balancers only.",
+    description: "No security group admits a public address range wider than the threshold (judged on the union of its rules, managed prefix lists of the plan resolved to their CIDRs; protocol -1 is all ports), except ports 80 and 443 on a group attached to load balancers only.",
     remediation: "Admit other security groups (referencedSecurityGroupId) or specific CIDRs; keep internet ingress on the load balancer's 80/443 and give that group to nothing else.",
     concern: "public-exposure",
     severity: "critical",
-    types: [SECURITY_GROUP, SG_RULE, INGRESS_RULE],
+    types: [SECURITY_GROUP, SG_RULE, INGRESS_RULE, PREFIX_LIST, PREFIX_LIST_ENTRY],
     config: {
         allowedPublicPorts: { type: "array", items: { type: "integer" }, default: [80, 443] },
         maxPublicIpv4Addresses: { type: "integer", minimum: 0, default: 256 },
@@ -64,17 +68,35 @@ export const rule = stackRule({
             bucket.entries.push(entry);
             byGroup.set(key, bucket);
         };
+        // Managed prefix lists of the plan, resolved to their CIDRs (inline entries and ManagedPrefixListEntry resources);
+        // a list outside the plan (an AWS-managed one, another stack's) cannot be read and makes its rule not judged.
+        const prefixLists = resources.filter((r) => r.type === PREFIX_LIST);
+        const listCidrs = (r: PolicyResource, property: string, ids: unknown): string[] => {
+            const wanted = asArray<unknown>(ids);
+            if (wanted.length === 0) return [];
+            const lists = prefixLists.filter((l) => refersTo(r, property, l));
+            if (lists.length === 0) throw new NotJudgedPrefixList(`${property} names a prefix list outside this plan`);
+            return lists.flatMap((l) => [
+                ...asArray<any>(l.props.entries).map((e) => e?.cidr),
+                ...resources.filter((e) => e.type === PREFIX_LIST_ENTRY && refersTo(e, "prefixListId", l)).map((e) => e.props.cidr),
+            ]).filter((c): c is string => typeof c === "string");
+        };
         const notJudged = judgeEach(resources, (r): RuleFinding[] | undefined => {
-            if (r.type === SECURITY_GROUP) {
-                for (const ingress of asArray<any>(r.props.ingress)) {
-                    add(r.urn, r, { owner: r, ports: portRange(ingress.protocol, ingress.fromPort, ingress.toPort), cidrs: [...asArray(ingress.cidrBlocks), ...asArray(ingress.ipv6CidrBlocks)] });
+            try {
+                if (r.type === SECURITY_GROUP) {
+                    for (const ingress of asArray<any>(r.props.ingress)) {
+                        add(r.urn, r, { owner: r, ports: portRange(ingress.protocol, ingress.fromPort, ingress.toPort), cidrs: [...asArray(ingress.cidrBlocks), ...asArray(ingress.ipv6CidrBlocks), ...listCidrs(r, "ingress", raw(ingress).prefixListIds)] });
+                    }
+                } else if (r.type === SG_RULE && String(r.props.type).toLowerCase() === "ingress") {
+                    const sg = groups.find((g) => refersTo(r, "securityGroupId", g));
+                    add(sg?.urn ?? r.urn, sg, { owner: r, ports: portRange(r.props.protocol, r.props.fromPort, r.props.toPort), cidrs: [...asArray(r.props.cidrBlocks), ...asArray(r.props.ipv6CidrBlocks), ...listCidrs(r, "prefixListIds", raw(r.props).prefixListIds)] });
+                } else if (r.type === INGRESS_RULE) {
+                    const sg = groups.find((g) => refersTo(r, "securityGroupId", g));
+                    add(sg?.urn ?? r.urn, sg, { owner: r, ports: portRange(r.props.ipProtocol, r.props.fromPort, r.props.toPort), cidrs: [r.props.cidrIpv4, r.props.cidrIpv6, ...listCidrs(r, "prefixListId", raw(r.props).prefixListId)].filter((c): c is string => typeof c === "string") });
                 }
-            } else if (r.type === SG_RULE && String(r.props.type).toLowerCase() === "ingress") {
-                const sg = groups.find((g) => refersTo(r, "securityGroupId", g));
-                add(sg?.urn ?? r.urn, sg, { owner: r, ports: portRange(r.props.protocol, r.props.fromPort, r.props.toPort), cidrs: [...asArray(r.props.cidrBlocks), ...asArray(r.props.ipv6CidrBlocks)] });
-            } else if (r.type === INGRESS_RULE) {
-                const sg = groups.find((g) => refersTo(r, "securityGroupId", g));
-                add(sg?.urn ?? r.urn, sg, { owner: r, ports: portRange(r.props.ipProtocol, r.props.fromPort, r.props.toPort), cidrs: [r.props.cidrIpv4, r.props.cidrIpv6].filter((c): c is string => typeof c === "string") });
+            } catch (err) {
+                if (!(err instanceof NotJudgedPrefixList)) throw err;
+                return [{ urn: r.urn, name: r.name, notJudged: ["prefixListId"], message: `${r.name}: ${err.message}` }];
             }
             return undefined;
         });

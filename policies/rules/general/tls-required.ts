@@ -1,5 +1,5 @@
 import { ENCRYPTION_IN_TRANSIT } from "../../controls";
-import { CheckResult, ResourceRule } from "../../framework";
+import { CheckResult, isSet, ResourceRule } from "../../framework";
 
 /**
  * In-transit encryption switches of services without a dedicated rule, judged on effective values (omitted = the
@@ -9,7 +9,78 @@ const upper = (v: unknown) => String(v ?? "").toUpperCase();
 const DMS_DATABASE_ENGINES = new Set(["postgres", "mysql", "aurora", "aurora-postgresql", "aurora-serverless", "aurora-postgresql-serverless", "mariadb", "oracle",
     "sqlserver", "mongodb", "docdb", "redshift", "redshift-serverless", "sybase", "db2", "db2-zos", "babelfish"]);
 
+const lower = (v: unknown) => String(v ?? "").toLowerCase();
+const params = (p: Record<string, any>): Array<{ name: string; value: string }> => (Array.isArray(p.parameters) ? p.parameters : []).map((x: any) => ({ name: lower(x?.name), value: lower(x?.value) }));
+const param = (p: Record<string, any>, name: string) => params(p).find((x) => x.name === name)?.value;
+const ON = new Set(["1", "on", "true"]);
+
+/**
+ * Database TLS by parameter: what a parameter group sets, and what the engine's default group does when a cluster
+ * names none (MySQL-compatible: require_secure_transport OFF; Aurora PostgreSQL and PostgreSQL < 15: rds.force_ssl 0;
+ * PostgreSQL ≥ 15: 1; DocumentDB: tls enabled; Neptune: neptune_enforce_ssl 1; Redshift: require_ssl false).
+ */
+function mysqlFamily(family: string): boolean {
+    return /^(aurora-mysql|aurora\d|mysql|mariadb)/.test(family) || family === "aurora";
+}
+function postgresForcedByDefault(engine: string, version: string): boolean {
+    return engine === "postgres" && Number.parseInt(version, 10) >= 15;
+}
+function clusterParameterGroup(p: Record<string, any>): string | undefined {
+    const family = lower(p.family);
+    if (mysqlFamily(family)) return ON.has(param(p, "require_secure_transport") ?? "") ? undefined : `does not force TLS (require_secure_transport ${param(p, "require_secure_transport") ?? "OFF (default)"})`;
+    if (/^aurora-postgresql/.test(family)) return param(p, "rds.force_ssl") === "1" ? undefined : `does not force TLS (rds.force_ssl ${param(p, "rds.force_ssl") ?? "0 (default)"})`;
+    return param(p, "rds.force_ssl") === "0" || ["off", "0"].includes(param(p, "require_secure_transport") ?? "") ? "turns TLS enforcement off" : undefined;
+}
+
 const CHECKS: Record<string, (p: Record<string, any>) => string | undefined> = {
+    // Parameter groups judged on their own, each against its engine's default.
+    "aws:rds/clusterParameterGroup:ClusterParameterGroup": clusterParameterGroup,
+    "aws:rds/parameterGroup:ParameterGroup": (p) => (param(p, "rds.force_ssl") === "0" || ["off", "0"].includes(param(p, "require_secure_transport") ?? "") ? "parameter group turns TLS enforcement off (rds.force_ssl 0 / require_secure_transport OFF)" : undefined),
+    "aws:docdb/clusterParameterGroup:ClusterParameterGroup": (p) => (param(p, "tls") === "disabled" ? "parameter group turns TLS off (tls disabled; the default is enabled)" : undefined),
+    "aws:neptune/clusterParameterGroup:ClusterParameterGroup": (p) => (param(p, "neptune_enforce_ssl") === "0" ? "parameter group lets clients connect without TLS (neptune_enforce_ssl 0; the default is 1)" : undefined),
+    "aws:redshift/parameterGroup:ParameterGroup": (p) => (param(p, "require_ssl") === "true" ? undefined : `parameter group does not require TLS (require_ssl ${param(p, "require_ssl") ?? "false (default)"})`),
+    // Clusters without a parameter group get the engine's default one.
+    "aws:redshift/cluster:Cluster": (p) => (isSet(p, "clusterParameterGroupName") ? undefined : "cluster uses the default parameter group, whose require_ssl is false: set clusterParameterGroupName to a group with require_ssl true"),
+    "aws:rds/cluster:Cluster": (p) => {
+        if (isSet(p, "dbClusterParameterGroupName")) return undefined;
+        const engine = lower(p.engine || "aurora");
+        if (postgresForcedByDefault(engine, String(p.engineVersion ?? ""))) return undefined;
+        return mysqlFamily(engine) || /postgres/.test(engine) ? `cluster uses the default cluster parameter group of ${engine}, which does not force TLS: set dbClusterParameterGroupName to a group with ${mysqlFamily(engine) ? "require_secure_transport ON" : "rds.force_ssl 1"}` : undefined;
+    },
+    // MSK: client-broker defaults to TLS, in-cluster to true; plaintext listeners and unauthenticated access are opt-in.
+    "aws:msk/cluster:Cluster": (p) => {
+        const transit = p.encryptionInfo?.encryptionInTransit;
+        const clientBroker = upper(transit?.clientBroker || "TLS");
+        if (clientBroker !== "TLS") return `clients may connect in plain text (encryptionInfo.encryptionInTransit.clientBroker ${clientBroker})`;
+        if (transit?.inCluster === false) return "brokers replicate in plain text (encryptionInfo.encryptionInTransit.inCluster false)";
+        if (p.clientAuthentication?.unauthenticated === true) return "clients may connect without authentication (clientAuthentication.unauthenticated true)";
+        return undefined;
+    },
+    // CloudFront to its origins: plain HTTP or TLS 1.0/1.1/SSLv3.
+    "aws:cloudfront/distribution:Distribution": (p) => {
+        const problems = (Array.isArray(p.origins) ? p.origins : []).flatMap((o: any) => {
+            const custom = o?.customOriginConfig;
+            if (!custom) return [];
+            const policy = lower(custom.originProtocolPolicy);
+            const old = (Array.isArray(custom.originSslProtocols) ? custom.originSslProtocols : []).filter((x: unknown) => /^(SSLv3|TLSv1|TLSv1\.1)$/i.test(String(x)));
+            return [
+                ...(policy === "http-only" || policy === "match-viewer" ? [`origin ${o.originId ?? ""} is reached over plain HTTP (originProtocolPolicy ${policy})`] : []),
+                ...(old.length > 0 ? [`origin ${o.originId ?? ""} accepts ${old.join(", ")} (originSslProtocols)`] : []),
+            ];
+        });
+        return problems.length > 0 ? problems.join("; ") : undefined;
+    },
+    // Transfer Family: FTP is plain text (the default protocol list is SFTP).
+    "aws:transfer/server:Server": (p) => ((Array.isArray(p.protocols) ? p.protocols : []).some((x: unknown) => upper(x) === "FTP") ? "server accepts FTP (plain text credentials and data); use SFTP or FTPS" : undefined),
+    // ECS: EFS volumes mount without TLS unless transitEncryption is ENABLED (default DISABLED).
+    "aws:ecs/taskDefinition:TaskDefinition": (p) => {
+        const plain = (Array.isArray(p.volumes) ? p.volumes : []).filter((v: any) => v?.efsVolumeConfiguration && upper(v.efsVolumeConfiguration.transitEncryption) !== "ENABLED");
+        return plain.length > 0 ? `EFS volume(s) ${plain.map((v: any) => v.name).join(", ")} mount without TLS (efsVolumeConfiguration.transitEncryption not ENABLED; the default is DISABLED)` : undefined;
+    },
+    // SES Mail Manager ingress points: OPTIONAL accepts mail in plain text.
+    "aws:mailmanager/ingressPoint:IngressPoint": (p) => (["REQUIRED", "FIPS"].includes(upper(p.tlsPolicy)) ? undefined : `mail is accepted without TLS (tlsPolicy ${p.tlsPolicy ?? "unset"})`),
+    // API Gateway REST APIs: an explicit TLS 1.0 security policy on the execute-api endpoint.
+    "aws:apigateway/restApi:RestApi": (p) => (upper(p.securityPolicy) === "TLS_1_0" ? "the execute-api endpoint accepts TLS 1.0 (securityPolicy TLS_1_0)" : undefined),
     // MemoryDB: TLS defaults to on; turning it off is plain text.
     "aws:memorydb/cluster:Cluster": (p) => (p.tlsEnabled === false ? "TLS is off (tlsEnabled false)" : undefined),
     "aws:memorydb/multiRegionCluster:MultiRegionCluster": (p) => (p.tlsEnabled === false ? "TLS is off (tlsEnabled false)" : undefined),
@@ -35,7 +106,7 @@ const CHECKS: Record<string, (p: Record<string, any>) => string | undefined> = {
 export const rule: ResourceRule = {
     name: "tls-required",
     displayName: "Traffic encrypted in transit (services without a dedicated rule)",
-    description: "MemoryDB, RDS Proxy, DMS database endpoints, AppSync caches, SES receipt rules, API Gateway integrations, DataSync EFS locations and CloudFront multi-tenant distributions require TLS with their effective settings.",
+    description: "MemoryDB, RDS Proxy, DMS database endpoints, AppSync caches, SES receipt rules and Mail Manager ingress points, API Gateway integrations and REST APIs, DataSync EFS locations, CloudFront distributions (to their origins) and multi-tenant distributions, MSK (client-broker, in-cluster, authentication), Transfer Family servers, ECS EFS volumes, and the parameter groups of RDS/Aurora, DocumentDB, Neptune and Redshift (and clusters on their engine's default group) require TLS with their effective settings.",
     remediation: "Turn the service's TLS setting on (the message names it): tlsEnabled, requireTls, sslMode require/verify-full, transitEncryptionEnabled, tlsPolicy Require, inTransitEncryption TLS1_2, viewerProtocolPolicy redirect-to-https.",
     severity: "high",
     concern: "tls",

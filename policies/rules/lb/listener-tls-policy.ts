@@ -1,13 +1,13 @@
 import * as aws from "../../support/aws";
 import { resourceRule } from "../../framework";
 import { effectiveProtocol } from "./common";
-import { APPROVED_TLS_POLICIES } from "../../../lib/rules/tls";
+import { APPROVED_TLS_POLICIES, tlsPolicyNotAllowed } from "../../../lib/rules/tls";
 
 /** The provider's default sslPolicy (ELBSecurityPolicy-2016-08) allows TLS 1.0/1.1, so an omitted policy fails. */
 export const rule = resourceRule({
     name: "lb-listener-tls-policy",
     displayName: "Load balancer listeners use an approved TLS policy",
-    description: "HTTPS and TLS listeners (any spelling) use an approved security policy: no TLS 1.0/1.1; production allows TLS 1.3 policies only.",
+    description: "HTTPS and TLS listeners (any spelling) use an approved security policy: no TLS 1.0/1.1; production allows TLS 1.3 policies only. A policy passes when it is allowed or accepts nothing an allowed policy refuses (FIPS and post-quantum variants of allowed policies), judged from AWS's documented policy table.",
     remediation: "Set sslPolicy to an allowed policy, e.g. ELBSecurityPolicy-TLS13-1-2-Res-2021-06 or ELBSecurityPolicy-TLS13-1-3-2021-06.",
     concern: "tls",
     severity: "high",
@@ -20,7 +20,9 @@ export const rule = resourceRule({
         if (protocol !== "HTTPS" && protocol !== "TLS") return;
         const allowed: string[] = config.allowedSslPolicies;
         if (!listener.sslPolicy) return `${protocol} listener has no sslPolicy (the provider's default ELBSecurityPolicy-2016-08 allows TLS 1.0/1.1)`;
-        if (!allowed.includes(listener.sslPolicy)) return `sslPolicy ${listener.sslPolicy} is not approved; allowed: ${allowed.join(", ")}`;
-        return undefined;
+        // Judged by what the policy accepts (lib/rules/tls.ts ELB_TLS_POLICIES): a FIPS or post-quantum variant at least as
+        // strict as an allowed policy passes.
+        const problem = tlsPolicyNotAllowed(listener.sslPolicy, allowed);
+        return problem ? `sslPolicy ${problem}` : undefined;
     },
 });

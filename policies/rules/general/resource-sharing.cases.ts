@@ -1,0 +1,27 @@
+import type { RuleCases } from "../../../test/policies/cases";
+
+/** Cases of general-resource-sharing (test/policies/unit.test.ts runs them in-process). */
+const UNKNOWN: any = require("@pulumi/policy/proxy").unknownStringValue;
+const res = (title: string, type: string, props: Record<string, unknown>) => ({ title, resource: { type, props } });
+const unk = (title: string, expect: "not-judged" | "compliant" | "violating", type: string, props: Record<string, unknown>) => ({ ...res(title, type, props), expect });
+const PERMISSION = "aws:lambda/permission:Permission";
+
+export const cases: RuleCases = {
+    compliant: [
+        res("service principal with sourceArn", PERMISSION, { principal: "s3.amazonaws.com", sourceArn: "arn:aws:s3:::b", action: "lambda:InvokeFunction" }),
+        res("* with source account", PERMISSION, { principal: "*", sourceAccount: "111122223333" }),
+        res("another account by id", PERMISSION, { principal: "444455556666", action: "lambda:InvokeFunction" }),
+        res("AMI shared with one account", "aws:ec2/amiLaunchPermission:AmiLaunchPermission", { imageId: "ami-1", accountId: "444455556666" }),
+        res("layer shared with the organization", "aws:lambda/layerVersionPermission:LayerVersionPermission", { principal: "*", organizationId: "o-abc123", action: "lambda:GetLayerVersion" }),
+    ],
+    violating: [
+        res("public permission", PERMISSION, { principal: "*", action: "lambda:InvokeFunction" }),
+        res("service principal without source (confused deputy)", PERMISSION, { principal: "events.amazonaws.com", action: "lambda:InvokeFunction" }),
+        res("public AMI (group all, any case)", "aws:ec2/amiLaunchPermission:AmiLaunchPermission", { imageId: "ami-1", group: "All" }),
+        res("public layer", "aws:lambda/layerVersionPermission:LayerVersionPermission", { principal: "*", action: "lambda:GetLayerVersion" }),
+        res("public event bus permission", "aws:cloudwatch/eventPermission:EventPermission", { principal: "*", statementId: "all" }),
+    ],
+    unknown: [unk("principal unknown", "not-judged", PERMISSION, { principal: UNKNOWN, action: "lambda:InvokeFunction" }),
+        unk("sourceArn from a resource created in the program", "compliant", PERMISSION, { principal: "sns.amazonaws.com", sourceArn: UNKNOWN })],
+    ignored: [res("function URL is lambda-not-public's", "aws:lambda/functionUrl:FunctionUrl", { authorizationType: "NONE" })],
+};

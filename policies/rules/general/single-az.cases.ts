@@ -1,0 +1,12 @@
+import type { RuleCases } from "../../../test/policies/cases";
+
+/** Cases of general-single-az (test/policies/unit.test.ts runs them in-process). */
+const UNKNOWN: any = require("@pulumi/policy/proxy").unknownStringValue;
+const res = (title: string, type: string, props: Record<string, unknown>) => ({ title, resource: { type, props } });
+
+export const cases: RuleCases = {
+    compliant: [res("Regional EFS (omitted)", "aws:efs/fileSystem:FileSystem", { encrypted: true }), res("classic ELB in two subnets", "aws:elb/loadBalancer:LoadBalancer", { subnets: ["a", "b"], listeners: [] })],
+    violating: [res("EFS One Zone", "aws:efs/fileSystem:FileSystem", { availabilityZoneName: "eu-west-1a" }), res("classic ELB in one AZ", "aws:elb/loadBalancer:LoadBalancer", { availabilityZones: ["eu-west-1a"], listeners: [] })],
+    unknown: [{ ...res("AZ name from a lookup (counts as set)", "aws:efs/fileSystem:FileSystem", { availabilityZoneName: UNKNOWN }), expect: "violating" },
+        { ...res("subnets unknown", "aws:elb/loadBalancer:LoadBalancer", { subnets: UNKNOWN }), expect: "not-judged" }],
+};

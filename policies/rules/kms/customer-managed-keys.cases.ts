@@ -1,0 +1,26 @@
+import type { RuleCases } from "../../../test/policies/cases";
+
+/** Cases of kms-customer-managed-keys (test/policies/unit.test.ts runs them in-process). */
+const UNKNOWN: any = require("@pulumi/policy/proxy").unknownStringValue;
+const CMK = { requireCustomerManagedKey: true };
+const res = (title: string, type: string, props: Record<string, unknown>, config: Record<string, unknown> = CMK) => ({ title, resource: { type, props, config } });
+const unk = (title: string, expect: "not-judged" | "compliant" | "violating", type: string, props: Record<string, unknown>) => ({ ...res(title, type, props), expect });
+const KEY = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+
+export const cases: RuleCases = {
+    compliant: [
+        res("customer-managed key by ARN", "aws:sns/topic:Topic", { kmsMasterKeyId: KEY }),
+        res("customer alias", "aws:sqs/queue:Queue", { kmsMasterKeyId: "alias/app-data" }),
+        res("AWS-managed key where the stack does not require CMKs (staging)", "aws:sns/topic:Topic", { kmsMasterKeyId: "alias/aws/sns" }, {}),
+        res("S3 SSE-KMS with a customer key", "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2", { bucket: "b", rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: KEY } }] }),
+    ],
+    violating: [
+        res("SNS with alias/aws/sns", "aws:sns/topic:Topic", { kmsMasterKeyId: "alias/aws/sns" }),
+        res("EBS volume with the AWS-managed key's alias ARN", "aws:ebs/volume:Volume", { encrypted: true, kmsKeyId: "arn:aws:kms:eu-west-1:111122223333:alias/aws/ebs" }),
+        res("S3 SSE-KMS with alias/aws/s3", "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2", { bucket: "b", rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: "alias/aws/s3" } }] }),
+        res("launch template block device with alias/aws/ebs", "aws:ec2/launchTemplate:LaunchTemplate", { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true", kmsKeyId: "alias/aws/ebs" } }] }),
+        res("Secrets Manager secret with alias/aws/secretsmanager", "aws:secretsmanager/secret:Secret", { kmsKeyId: "alias/aws/secretsmanager" }),
+    ],
+    unknown: [unk("key from a key created in the program", "compliant", "aws:sns/topic:Topic", { kmsMasterKeyId: UNKNOWN })],
+    ignored: [res("KMS alias resource itself", "aws:kms/alias:Alias", { name: "alias/app", targetKeyId: KEY })],
+};
