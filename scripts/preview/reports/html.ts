@@ -1,6 +1,6 @@
 import { escapeXml as esc, renderDiagram } from "../diagram";
 import type { Finding, PlannedResource, PolicySummary, PreviewResult, Unchecked } from "../model";
-import { isPartial, policyConfigNote, sortUnchecked, uncheckedPhrases, uncheckedSubject, verdictLine } from "../result";
+import { isPartial, policyConfigNote, relaxedPhrase, sortUnchecked, uncheckedPhrases, uncheckedSubject, verdictLine } from "../result";
 
 /**
  * The compliance reviewer's report: one self-contained page (inline CSS and SVG, no script, no external request)
@@ -65,7 +65,7 @@ function controlsSection(policies: PolicySummary[], findingsByPolicy: Map<string
 
 function findingRow(f: Finding): string {
     const status = f.waiver ? "waived" : f.enforcementLevel;
-    const waiver = f.waiver ? `<div class="waiver">Waived until ${esc(f.waiver.expires)} by ${esc(f.waiver.approver)}: ${esc(f.waiver.reason)}</div>` : "";
+    const waiver = f.waiver ? `<div class="waiver">Waived until ${esc(f.waiver.expires)} by ${esc(f.waiver.approver)} (ticket ${esc(f.waiver.ticket ?? "none")}): ${esc(f.waiver.reason)}</div>` : "";
     return `<tr data-level="${esc(status)}"><td>${badge(status)}</td><td><a href="#policy-${esc(f.policyName)}">${esc(f.policyName)}</a></td>`
         + `<td>${esc(f.resourceName ?? "(stack)")}<div class="type">${esc(f.resourceType ?? "")}</div></td><td>${esc(f.message)}${waiver}</td><td><code>${sourceText(f.source)}</code></td></tr>`;
 }
@@ -131,6 +131,32 @@ function policiesSection(policies: PolicySummary[], findingsByPolicy: Map<string
     return `<table><thead><tr><th scope="col">Policy</th><th scope="col">Level</th><th scope="col">Severity</th><th scope="col">Requirement</th><th scope="col">Controls</th><th scope="col">Status</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
 
+function relaxedSection(preview: PreviewResult): string {
+    const relaxed = preview.policyPack?.relaxed;
+    if (!relaxed) return `<p>No policy pack was evaluated.</p>`;
+    const summary = `<p data-testid="relaxed-summary">${esc(relaxedPhrase(relaxed))}.</p>`;
+    const levels = relaxed.policies.length === 0 ? "" : `<table data-testid="relaxed-policies"><thead><tr><th scope="col">Policy</th><th scope="col">Pack default</th><th scope="col">In effect</th><th scope="col">Change</th></tr></thead><tbody>`
+        + relaxed.policies.map((p) => `<tr data-policy="${esc(p.name)}" data-change="${esc(p.change)}"><td><a href="#policy-${esc(p.name)}">${esc(p.name)}</a></td><td>${esc(p.defaultLevel)}</td><td>${badge(p.level)}</td><td>${esc(p.change)}</td></tr>`).join("")
+        + `</tbody></table>`;
+    const waivers = relaxed.waivers.length === 0 ? "<p>No waivers.</p>" : `<table data-testid="waivers"><thead><tr><th scope="col">Status</th><th scope="col">Waiver of</th><th scope="col">Resource</th><th scope="col">Approver</th><th scope="col">Ticket</th><th scope="col">Expires</th><th scope="col">Reason</th></tr></thead><tbody>`
+        + relaxed.waivers.map((w) => `<tr data-waiver-status="${esc(w.status)}"><td>${badge(w.status === "refused" ? "fail" : w.status === "expired" ? "advisory" : "waived", w.status)}${w.problem ? `<div class="waiver">${esc(w.problem)}</div>` : ""}</td>`
+            + `<td>${esc(w.rule)}</td><td><code>${esc(w.resource)}</code></td><td>${esc(w.approver)}</td><td>${esc(w.ticket ?? "none")}</td><td>${esc(w.expires)}</td><td>${esc(w.reason)}</td></tr>`).join("")
+        + `</tbody></table>`;
+    return summary + levels + waivers;
+}
+
+function provenanceSection(preview: PreviewResult): string {
+    const p = preview.provenance;
+    const rows: Array<[string, string, string]> = [
+        ["commit", "Commit", p.commit ? `<code>${esc(p.commit)}</code> (${esc(p.commitSource)}${p.dirty ? ", uncommitted changes" : ""})` : "unknown"],
+        ["pack", "Policy pack", p.pack ? `${esc(p.pack.name)} ${esc(p.pack.version)} · <code>${esc(p.pack.contentHash)}</code> (${p.pack.files} files)` : "none"],
+        ["config", "Policy config", p.policyConfig ? `${esc(p.policyConfig.file)} · <code>${esc(p.policyConfig.hash)}</code>` : "none: the pack's defaults apply"],
+        ["tool", "Tool", `${esc(p.tool.name)} ${esc(p.tool.version)}`],
+        ["time", "Generated", esc(p.generatedAt)],
+    ];
+    return `<dl class="provenance">${rows.map(([id, k, v]) => `<dt>${k}</dt><dd data-testid="provenance-${id}">${v}</dd>`).join("")}</dl>`;
+}
+
 const STYLE = `
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:#0f172a;background:#f8fafc}
 header{background:#0f172a;color:#f8fafc;padding:20px 32px}header h1{margin:0 0 4px;font-size:22px}header p{margin:0;color:#cbd5e1}
@@ -145,6 +171,16 @@ thead th{background:#f1f5f9}td.num{text-align:right}.type{color:#64748b;font-siz
 .badge.advisory{background:#fef3c7;color:#78350f}.badge.remediate,.badge.disabled{background:#e2e8f0;color:#334155}
 code{font-size:12px}details summary{cursor:pointer;font-weight:600;margin:8px 0}.diagram{background:#fff;border:1px solid #e2e8f0;border-radius:8px;padding:8px}
 footer{color:#64748b;padding:16px 32px;font-size:12px}
+dl.provenance{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px;background:#fff;border:1px solid #e2e8f0;border-radius:8px;padding:10px 16px}dl.provenance dt{font-weight:600}dl.provenance dd{margin:0;word-break:break-all}
+.signoff{display:grid;grid-template-columns:1fr 1fr 1fr;gap:24px;margin-top:16px}.signoff div{border-top:1px solid #0f172a;padding-top:4px;color:#475569;font-size:12px}
+@media print{
+ @page{size:A4;margin:14mm}
+ body{background:#fff;font-size:11px}header{background:#fff;color:#0f172a;border-bottom:2px solid #0f172a;padding:0 0 8px}header p{color:#334155}
+ .verdict{border:2px solid #0f172a;color:#0f172a;background:#fff!important}main{padding:0;max-width:none}
+ details>summary{display:none}details{display:block}details::details-content{content-visibility:visible;display:block}
+ .diagram{display:none}section{break-inside:auto}tr,dl,.card{break-inside:avoid}thead{display:table-header-group}
+ a{color:inherit;text-decoration:none}.badge{border:1px solid #334155}
+}
 `;
 
 export function renderHtml(preview: PreviewResult): string {
@@ -175,6 +211,8 @@ ${preview.policyPack ? `<p class="config">${esc(policyConfigNote(preview)!)}</p>
 <section aria-labelledby="summary"><h2 id="summary">Summary</h2><div class="cards">
 ${card("resource-count", preview.resources.length, "resources planned")}${card("mandatory-count", mandatory, "mandatory findings")}${card("advisory-count", advisory, "advisory findings")}${card("waived-count", waived, "waived findings")}${card("policy-count", policies.length, "policies evaluated")}${card("unchecked-count", (preview.unchecked ?? []).length, "not inspected or judged")}
 </div></section>
+<section aria-labelledby="provenance"><h2 id="provenance">Provenance</h2>${provenanceSection(preview)}</section>
+<section aria-labelledby="relaxed"><h2 id="relaxed">Relaxed by policy config</h2>${relaxedSection(preview)}</section>
 <section aria-labelledby="unchecked"><h2 id="unchecked">Not inspected or judged</h2>${uncheckedSection(preview)}</section>
 <section aria-labelledby="controls"><h2 id="controls">Controls by framework</h2>${controlsSection(policies, findingsByPolicy, incomplete)}</section>
 <section aria-labelledby="evidence"><h2 id="evidence">Evidence per resource</h2>${evidenceSection(preview.resources, preview.findings, preview.unchecked ?? [])}</section>
