@@ -327,8 +327,10 @@ export function resourcePolicy(rule: ResourceRule, ledger: WaiverLedger = newLed
         ...metadata(rule),
         validateResource: (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
             reportWeakenings(ledger.guard, rule.name, args.urn, reportViolation);
-            // No listed types: the rule applies to every AWS resource.
+            // No listed types: the rule applies to every AWS resource. Any other resource is out of its scope, and
+            // says so (the analyzer protocol's not-applicable list: the compliance report's scope comes from it).
             if (types.size > 0 ? !types.has(args.type) : !args.type.startsWith("aws:")) {
+                args.notApplicable?.(`judges ${types.size > 0 ? [...types].join(", ") : "aws: resources"} only`);
                 return;
             }
             const config = args.getConfig<Record<string, any>>();
@@ -353,7 +355,14 @@ export function stackPolicy(rule: StackRule, ledger: WaiverLedger = newLedger())
         validateStack: (args: StackValidationArgs, reportViolation: ReportViolation) => {
             reportWeakenings(ledger.guard, rule.name, args.resources[0]?.urn, reportViolation);
             const config = args.getConfig<Record<string, any>>();
-            settle(rule.name, config, rule.check(args.resources, args, config),
+            const findings = rule.check(args.resources, args, config);
+            // Nothing of the types it judges in the stack, and nothing found: out of scope (never when it found
+            // something, so a types list that misses a type can not hide a finding).
+            if (findings.length === 0 && rule.types && rule.types.length > 0 && !args.resources.some((r) => rule.types!.includes(r.type))) {
+                args.notApplicable?.(`no ${rule.types.join(", ")} in the stack`);
+                return;
+            }
+            settle(rule.name, config, findings,
                 (message, urn) => reportViolation(message, urn || undefined),
                 (message, urn) => ledger.inStack.push({ urn: urn || undefined, message }), args.resources[0]?.urn);
         },

@@ -54,6 +54,11 @@ export interface PolicySummary {
     enforcementLevel: EnforcementLevel;
     /** The level the pack declares (what applies without config). */
     defaultEnforcementLevel?: EnforcementLevel;
+    /**
+     * What the policy judged, from the analyzer protocol's not-applicable answers: `resources` (the URNs it applied to),
+     * `stack` (a stack policy that ran over the whole stack), `none` (nothing in scope), `disabled` (did not run).
+     */
+    scope?: { kind: "resources"; resources: string[] } | { kind: "stack" } | { kind: "none" } | { kind: "disabled" };
     severity?: string;
     remediationSteps?: string;
     url?: string;

@@ -240,6 +240,11 @@ function toPolicyRun(
         url: p.url,
         controls: controlsOf(p.tags),
     }));
+    const analyzed = resources.filter((r) => !r.type.startsWith("pulumi:providers:")).map((r) => r.urn);
+    const notApplicable = pack.notApplicable();
+    for (const policy of policies) {
+        policy.scope = scopeOf(policy, analyzed, notApplicable);
+    }
     const resourceByUrn = new Map(resources.map((r) => [r.urn, r]));
     const locate = (urn: string | undefined) => {
         const resource = urn ? resourceByUrn.get(urn) : undefined;
@@ -320,4 +325,18 @@ export function relaxedBy(policies: PolicySummary[], resolved: analyzer.Resolved
         }
     }
     return { policies: changed, waivers };
+}
+
+/**
+ * A policy's scope from the pack's not-applicable answers: a resource policy that declined some resources judged the
+ * others; one declined for the stack judged nothing; a stack policy (never asked per resource) judged the stack.
+ */
+export function scopeOf(policy: PolicySummary, analyzed: string[], notApplicable: Array<{ urn?: string; policyName: string }>): NonNullable<PolicySummary["scope"]> {
+    if (policy.enforcementLevel === "disabled") return { kind: "disabled" };
+    const mine = notApplicable.filter((n) => n.policyName === policy.name);
+    if (mine.some((n) => n.urn === undefined)) return { kind: "none" };
+    if (mine.length === 0) return { kind: "stack" };
+    const declined = new Set(mine.map((n) => n.urn));
+    const resources = analyzed.filter((urn) => !declined.has(urn));
+    return resources.length === 0 ? { kind: "none" } : { kind: "resources", resources };
 }

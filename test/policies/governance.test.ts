@@ -98,6 +98,25 @@ describe("policy pack: the config cannot weaken the gate", function () {
     });
 });
 
+describe("policy pack: scope through the analyzer protocol's not-applicable answers", function () {
+    this.timeout(120_000);
+    it("a resource rule declines other types; a stack rule with nothing of its types in the stack declines the stack", async () => {
+        const pack = await startPolicyPack(PACK);
+        try {
+            await pack.configure(loadPolicyConfigFile(path.join(PACK, "config/production.json")));
+            const resource = topic("production");
+            await pack.analyze(resource);
+            await pack.analyzeStack([resource]);
+            const na = pack.notApplicable();
+            assert.ok(na.some((n) => n.urn === resource.urn && n.policyName === "rds-storage-encrypted"));
+            assert.ok(!na.some((n) => n.urn === resource.urn && n.policyName === "sns-topic-encrypted"));
+            assert.ok(na.some((n) => n.urn === undefined), "some stack rule judges no type present");
+        } finally {
+            await pack.close();
+        }
+    });
+});
+
 describe("policy limits (pure)", () => {
     it("the tier comes from the stack name", () => {
         assert.deepStrictEqual(["production", "prod", "prod-eu", "Production.v2", "staging", "dev", "preprod"].map(tierOf),
