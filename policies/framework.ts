@@ -17,9 +17,11 @@ import {
     encodeWaivedFinding,
     isWaiverActive,
     matchesPattern,
+    parseCalendarDate,
     Waiver,
-    waiverProblem,
 } from "../lib/rules/waivers";
+import { effectiveHorizon, MAX_WAIVER_HORIZON_DAYS, POLICY_WEAKENED, stackOfUrn, tierOf, waiverLimitProblem, weakenings, type Level } from "../lib/rules/policy-limits";
+import { configGeneration, receivedConfig } from "./received-config";
 import { NOT_JUDGED_PREFIX } from "../lib/rules/not-judged";
 import { Controls, controlTags, primaryFramework } from "./controls";
 
@@ -240,7 +242,8 @@ const README_URL = "https://github.com/platform-team/aws-platform/blob/main/READ
 
 const COMMON_CONFIG: Record<string, PolicyConfigJSONSchema> = {
     waivers: WAIVER_SCHEMA,
-    waiverHorizonDays: { type: "integer", minimum: 1, default: DEFAULT_WAIVER_HORIZON_DAYS },
+    // The pack's maximum (MAX_WAIVER_HORIZON_DAYS) caps it whatever the config says; above it is a policy-weakened finding.
+    waiverHorizonDays: { type: "integer", minimum: 1, default: DEFAULT_WAIVER_HORIZON_DAYS, description: `Days ahead a waiver may expire; at most ${MAX_WAIVER_HORIZON_DAYS}` },
 };
 
 function metadata(rule: RuleMeta) {
@@ -263,24 +266,26 @@ function metadata(rule: RuleMeta) {
 export interface WaiverLedger {
     byUrn: Map<string, string[]>;
     inStack: Array<{ urn?: string; message: string }>;
+    guard: Guard;
 }
 
 function newLedger(): WaiverLedger {
-    return { byUrn: new Map(), inStack: [] };
+    return { byUrn: new Map(), inStack: [], guard: { defaults: {}, stackPolicies: [], resourcePolicies: [], reported: -1 } };
 }
 
 /**
  * Splits findings into reported, waived and not judged. An expired waiver is named in the message but suppresses
- * nothing; an impossible or too distant expiry date is a config error (one clear message, nothing judged).
+ * nothing; an impossible expiry date is a config error (one clear message, nothing judged). A waiver beyond the
+ * pack's limits (a pattern in a production stack, a horizon beyond the maximum) suppresses nothing either: the finding
+ * stays at the rule's level, says why, and the pack's `policy-weakened` finding names the waiver.
  */
-function settle(rule: string, config: Record<string, any>, findings: RuleFinding[], report: (message: string, urn?: string) => void, waived: (message: string, urn?: string) => void): void {
+function settle(rule: string, config: Record<string, any>, findings: RuleFinding[], report: (message: string, urn?: string) => void, waived: (message: string, urn?: string) => void, stackUrn?: string): void {
     const waivers: Waiver[] = config.waivers ?? [];
     const now = new Date();
-    const horizon: number = config.waiverHorizonDays ?? DEFAULT_WAIVER_HORIZON_DAYS;
+    const horizon = effectiveHorizon(config.waiverHorizonDays);
     for (const waiver of waivers) {
-        const problem = waiverProblem(waiver, now, horizon);
-        if (problem) {
-            throw new Error(`policy config "${rule}": the waiver for "${waiver.resource}" (approver ${waiver.approver}) is rejected: ${problem}`);
+        if (!parseCalendarDate(waiver.expires)) {
+            throw new Error(`policy config "${rule}": the waiver for "${waiver.resource}" (approver ${waiver.approver}) is rejected: expires "${waiver.expires}" is not a calendar date (YYYY-MM-DD)`);
         }
     }
     const notJudged: RuleFinding[] = [];
@@ -289,12 +294,17 @@ function settle(rule: string, config: Record<string, any>, findings: RuleFinding
             notJudged.push(finding);
             continue;
         }
+        const tier = tierOf(stackOfUrn(finding.urn ?? stackUrn));
         const matching = waivers.filter((w) => (finding.name !== undefined && matchesPattern(w.resource, finding.name)) || (finding.urn !== undefined && matchesPattern(w.resource, finding.urn)));
-        const active = matching.find((w) => isWaiverActive(w, now));
+        const refused = matching.map((w) => ({ w, problem: waiverLimitProblem(w, tier, horizon, now) })).find((x) => x.problem);
+        const admissible = matching.filter((w) => !waiverLimitProblem(w, tier, horizon, now));
+        const active = admissible.find((w) => isWaiverActive(w, now));
         if (active) {
             waived(encodeWaivedFinding({ rule, waiver: active, message: finding.message }), finding.urn);
-        } else if (matching.length > 0) {
-            report(`${finding.message} (waiver by ${matching[0].approver} expired on ${matching[0].expires})`, finding.urn);
+        } else if (admissible.length > 0) {
+            report(`${finding.message} (waiver by ${admissible[0].approver} expired on ${admissible[0].expires})`, finding.urn);
+        } else if (refused) {
+            report(`${finding.message} (waiver by ${refused.w.approver} not honoured: ${refused.problem})`, finding.urn);
         } else {
             report(finding.message, finding.urn);
         }
@@ -316,8 +326,11 @@ export function resourcePolicy(rule: ResourceRule, ledger: WaiverLedger = newLed
     return {
         ...metadata(rule),
         validateResource: (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
-            // No listed types: the rule applies to every AWS resource.
+            reportWeakenings(ledger.guard, rule.name, args.urn, reportViolation);
+            // No listed types: the rule applies to every AWS resource. Any other resource is out of its scope, and
+            // says so (the analyzer protocol's not-applicable list: the compliance report's scope comes from it).
             if (types.size > 0 ? !types.has(args.type) : !args.type.startsWith("aws:")) {
+                args.notApplicable?.(`judges ${types.size > 0 ? [...types].join(", ") : "aws: resources"} only`);
                 return;
             }
             const config = args.getConfig<Record<string, any>>();
@@ -331,7 +344,7 @@ export function resourcePolicy(rule: ResourceRule, ledger: WaiverLedger = newLed
                 findings = asFindings({ notJudged: [pathOf(err)] }, args);
             }
             settle(rule.name, config, findings, (message) => reportViolation(message),
-                (message, urn) => ledger.byUrn.set(urn ?? args.urn, [...(ledger.byUrn.get(urn ?? args.urn) ?? []), message]));
+                (message, urn) => ledger.byUrn.set(urn ?? args.urn, [...(ledger.byUrn.get(urn ?? args.urn) ?? []), message]), args.urn);
         },
     };
 }
@@ -340,12 +353,74 @@ export function stackPolicy(rule: StackRule, ledger: WaiverLedger = newLedger())
     return {
         ...metadata(rule),
         validateStack: (args: StackValidationArgs, reportViolation: ReportViolation) => {
+            reportWeakenings(ledger.guard, rule.name, args.resources[0]?.urn, reportViolation);
             const config = args.getConfig<Record<string, any>>();
-            settle(rule.name, config, rule.check(args.resources, args, config),
+            const findings = rule.check(args.resources, args, config);
+            // Nothing of the types it judges in the stack, and nothing found: out of scope (never when it found
+            // something, so a types list that misses a type can not hide a finding).
+            if (findings.length === 0 && rule.types && rule.types.length > 0 && !args.resources.some((r) => rule.types!.includes(r.type))) {
+                args.notApplicable?.(`no ${rule.types.join(", ")} in the stack`);
+                return;
+            }
+            settle(rule.name, config, findings,
                 (message, urn) => reportViolation(message, urn || undefined),
-                (message, urn) => ledger.inStack.push({ urn: urn || undefined, message }));
+                (message, urn) => ledger.inStack.push({ urn: urn || undefined, message }), args.resources[0]?.urn);
         },
     };
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// The pack limits its own config
+
+/** What the pack knows to judge a config: each policy's declared level, and which policies are stack policies. */
+export interface Guard {
+    defaults: Record<string, Level>;
+    stackPolicies: string[];
+    resourcePolicies: string[];
+    /** The config generation whose weakenings were reported (once per Configure). */
+    reported: number;
+}
+
+const POLICY_WEAKENED_META: RuleMeta = {
+    name: POLICY_WEAKENED,
+    displayName: "Policy config weakens the gate",
+    description: "The stack's policy config relaxes the pack beyond its limits: a rule disabled or lowered in a production stack, a waiver that names no resource or runs past the pack's maximum horizon.",
+    remediation: "Restore the rule's level, name each waived resource, keep waivers within the pack's horizon; the policy config is owned by compliance (CODEOWNERS).",
+    severity: "critical",
+    enforcementLevel: "mandatory",
+    // Change management: the gate's own configuration is a change that must not pass unreviewed.
+    controls: { soc2: ["CC8.1"], "pci-dss-4.0": ["6.5.1"] },
+};
+
+/**
+ * Reports each way the received config weakens the gate, as mandatory `policy-weakened` findings, whatever level the
+ * config gives any policy. A disabled policy never runs (the SDK skips it), so the report cannot live in one policy the
+ * config could switch off: the first policy the config left running reports it — `policy-weakened` itself, else the
+ * first enabled stack policy (once, for the stack), else the first enabled resource policy (once, on its first
+ * resource). Only a config that disables every policy escapes, and that is the one case it cannot hide: no policy runs.
+ */
+function reportWeakenings(guard: Guard, policy: string, urn: string | undefined, reportViolation: ReportViolation): void {
+    const config = receivedConfig() ?? {};
+    const enabled = (name: string) => (config[name]?.level ?? guard.defaults[name]) !== "disabled";
+    const reporter = [POLICY_WEAKENED, ...guard.stackPolicies, ...guard.resourcePolicies].find((name) => name in guard.defaults && enabled(name));
+    if (reporter !== policy || guard.reported === configGeneration()) {
+        return;
+    }
+    guard.reported = configGeneration();
+    for (const weakening of weakenings(guard.defaults, config, tierOf(stackOfUrn(urn)), new Date())) {
+        // The SDK's object form of a violation: another policy's name and a level of its own (policy-weakened is
+        // mandatory even when the config lowers it, and is reported by whichever policy still runs).
+        const violation = {
+            name: POLICY_WEAKENED, message: weakening.message, description: POLICY_WEAKENED_META.description,
+            enforcementLevel: "mandatory", severity: POLICY_WEAKENED_META.severity,
+        };
+        (reportViolation as unknown as (v: typeof violation) => void)(violation);
+    }
+}
+
+function weakenedPolicy(guard: Guard): StackValidationPolicy {
+    const { configSchema: _ignored, ...meta } = metadata(POLICY_WEAKENED_META);
+    return { ...meta, validateStack: (args, reportViolation) => reportWeakenings(guard, POLICY_WEAKENED, args.resources[0]?.urn, reportViolation) };
 }
 
 const WAIVED_META: RuleMeta = {
@@ -368,6 +443,7 @@ function waivedFindingsPolicies(ledger: WaiverLedger): [ResourceValidationPolicy
         {
             ...meta,
             validateResource: (args, reportViolation) => {
+                reportWeakenings(ledger.guard, WAIVED_META.name, args.urn, reportViolation);
                 for (const message of ledger.byUrn.get(args.urn) ?? []) {
                     reportViolation(message);
                 }
@@ -379,7 +455,8 @@ function waivedFindingsPolicies(ledger: WaiverLedger): [ResourceValidationPolicy
             name: "waived-stack-findings",
             displayName: "Waived stack findings",
             tags: controlTags("waived-stack-findings"),
-            validateStack: (_args, reportViolation) => {
+            validateStack: (args, reportViolation) => {
+                reportWeakenings(ledger.guard, "waived-stack-findings", args.resources[0]?.urn, reportViolation);
                 for (const finding of ledger.inStack.splice(0)) {
                     reportViolation(finding.message, finding.urn);
                 }
@@ -388,7 +465,7 @@ function waivedFindingsPolicies(ledger: WaiverLedger): [ResourceValidationPolicy
     ];
 }
 
-/** Every rule as a CrossGuard policy, followed by the waived-findings companions. */
+/** Every rule as a CrossGuard policy, followed by the config guard and the waived-findings companions (last). */
 export function buildPolicies(rules: Rule[]): Policy[] {
     const names = new Set<string>();
     for (const rule of rules) {
@@ -398,10 +475,16 @@ export function buildPolicies(rules: Rule[]): Policy[] {
         names.add(rule.name);
     }
     const ledger = newLedger();
-    return [
+    const policies: Policy[] = [
         ...rules.map((rule) => (isStackRule(rule) ? stackPolicy(rule, ledger) : resourcePolicy(rule, ledger))),
+        weakenedPolicy(ledger.guard),
         ...waivedFindingsPolicies(ledger),
     ];
+    for (const policy of policies) {
+        ledger.guard.defaults[policy.name] = (policy.enforcementLevel ?? "mandatory") as Level;
+        ("validateStack" in policy ? ledger.guard.stackPolicies : ledger.guard.resourcePolicies).push(policy.name);
+    }
+    return policies;
 }
 
 // ---------------------------------------------------------------------------------------------------------------------

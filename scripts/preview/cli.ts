@@ -28,6 +28,13 @@ Options:
   --out <dir>                   Report directory (default: reports/<stack>): preview.json, .md, .sarif, .junit.xml, .html
   --help                        Show this help
 
+  --compare-base <report> --compare-head <report>
+                                Compare two previews of the same program (preview.json files or report directories):
+                                the verdict under the base branch's pack and config and under a PR's, side by side,
+                                with every policy whose level, config or waivers changed and the blocking findings the
+                                PR's rules would no longer block. Prints Markdown (also written to <--out>/compare.md
+                                when --out is given); exit 0, or 2 for unreadable reports. Needs no --stack.
+
 Relative paths are resolved against the directory the command was run from (npm's INIT_CWD under \`npm run\`).
 
 Exit codes: 0 gate passed, 1 gate failed, 2 input or program error (no reports written) or gate passed but a report
@@ -65,6 +72,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
                 "fail-on": { type: "string" },
                 "allow-uninspected": { type: "string", multiple: true },
                 out: { type: "string" },
+                "compare-base": { type: "string" },
+                "compare-head": { type: "string" },
                 help: { type: "boolean", short: "h" },
             },
             strict: true,
@@ -77,6 +86,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (values.help) {
         io.stdout(USAGE);
         return EXIT_OK;
+    }
+    if (values["compare-base"] !== undefined || values["compare-head"] !== undefined) {
+        return compareCommand(values["compare-base"], values["compare-head"], values.out, io);
     }
     if (!values.stack) {
         io.stderr(`--stack is required\n\n${USAGE}`);
@@ -151,5 +163,26 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         }
         io.stderr(`Internal error: ${(err as Error).stack ?? err}\n`);
         return EXIT_INTERNAL_ERROR;
+    }
+}
+
+function compareCommand(base: string | undefined, head: string | undefined, out: string | undefined, io: CliIo): number {
+    if (!base || !head) {
+        io.stderr("--compare-base and --compare-head go together: the base branch's report and the pull request's\n");
+        return EXIT_INPUT_ERROR;
+    }
+    const { readResult, renderComparison }: typeof import("./compare") = require("./compare");
+    try {
+        const markdown = renderComparison(readResult(path.resolve(io.cwd, base)), readResult(path.resolve(io.cwd, head)));
+        io.stdout(markdown);
+        if (out) {
+            const dir = path.resolve(io.cwd, out);
+            fs.mkdirSync(dir, { recursive: true });
+            fs.writeFileSync(path.join(dir, "compare.md"), markdown);
+        }
+        return EXIT_OK;
+    } catch (err) {
+        io.stderr(`${(err as Error).message}\n`);
+        return err instanceof PreviewInputError ? EXIT_INPUT_ERROR : EXIT_INTERNAL_ERROR;
     }
 }

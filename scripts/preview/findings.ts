@@ -18,5 +18,7 @@ export function controlsOf(tags: string[] | undefined): PolicyControl[] {
  */
 export function parseWaivedMessage(message: string): { waiver: Waiver; message: string } | undefined {
     const decoded = decodeWaivedFinding(message);
-    return decoded ? { waiver: { rule: decoded.rule, expires: decoded.waiver.expires, approver: decoded.waiver.approver, reason: decoded.waiver.reason }, message: decoded.message } : undefined;
+    if (!decoded) return undefined;
+    const { expires, approver, reason, ticket } = decoded.waiver;
+    return { waiver: { rule: decoded.rule, expires, approver, reason, ...(ticket !== undefined ? { ticket } : {}) }, message: decoded.message };
 }

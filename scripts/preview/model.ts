@@ -6,7 +6,7 @@ import type { Waiver as PolicyWaiver } from "../../lib/rules/waivers";
  * The JSON report is this object as-is (schema: scripts/preview/report.schema.json, `schemaVersion` bumps on breaking change),
  * and every other report (terminal, Markdown, SARIF, JUnit, HTML) is rendered from it.
  */
-export const SCHEMA_VERSION = "1.1.0";
+export const SCHEMA_VERSION = "1.2.0";
 
 /** The analyzer protocol's levels, as the policy SDK (and so the pack) defines them. */
 export type { EnforcementLevel };
@@ -50,7 +50,15 @@ export interface PolicySummary {
     name: string;
     displayName: string;
     description: string;
+    /** The level in effect after config reconciliation. */
     enforcementLevel: EnforcementLevel;
+    /** The level the pack declares (what applies without config). */
+    defaultEnforcementLevel?: EnforcementLevel;
+    /**
+     * What the policy judged, from the analyzer protocol's not-applicable answers: `resources` (the URNs it applied to),
+     * `stack` (a stack policy that ran over the whole stack), `none` (nothing in scope), `disabled` (did not run).
+     */
+    scope?: { kind: "resources"; resources: string[] } | { kind: "stack" } | { kind: "none" } | { kind: "disabled" };
     severity?: string;
     remediationSteps?: string;
     url?: string;
@@ -58,7 +66,37 @@ export interface PolicySummary {
 }
 
 /** The waiver (lib/rules/waivers.ts, as the pack's config declares it) that covers a finding, with the rule it waives. */
-export type Waiver = Pick<PolicyWaiver, "approver" | "expires" | "reason"> & { rule: string };
+export type Waiver = Pick<PolicyWaiver, "approver" | "expires" | "reason" | "ticket"> & { rule: string };
+
+/** A waiver as the policy config grants it, whether or not a finding used it. */
+export interface ConfiguredWaiver extends Pick<PolicyWaiver, "resource" | "approver" | "expires" | "reason" | "ticket"> {
+    rule: string;
+    /** `refused`: beyond the pack's limits (a pattern in production, past the horizon); the pack reports it as policy-weakened. */
+    status: "active" | "expired" | "refused";
+    /** Why it is refused. */
+    problem?: string;
+}
+
+/** What the policy config relaxed: every policy not at the level the pack declares, and every waiver it grants. */
+export interface Relaxed {
+    policies: Array<{ name: string; defaultLevel: EnforcementLevel; level: EnforcementLevel; change: "disabled" | "lowered" | "raised" | "changed" }>;
+    waivers: ConfiguredWaiver[];
+}
+
+/** What was judged, by what: enough for a reviewer to reproduce the verdict. */
+export interface Provenance {
+    /** The program's commit (git of the program directory, else GITHUB_SHA); absent when neither is known. */
+    commit?: string;
+    commitSource: "git" | "GITHUB_SHA" | "unknown";
+    /** The program's working tree had uncommitted changes. */
+    dirty?: boolean;
+    /** sha256 of the pack's files (its directory without node_modules, and every file it imports by relative path). */
+    pack?: { name: string; version: string; contentHash: string; files: number };
+    /** sha256 of the policy config file's bytes; absent when no config was given. */
+    policyConfig?: { file: string; hash: string };
+    tool: { name: string; version: string };
+    generatedAt: string;
+}
 
 export interface Gate {
     failOn: "mandatory" | "advisory";
@@ -125,7 +163,8 @@ export interface PreviewResult {
      * `configFile` absent: no policy config for the stack, the pack's defaults apply. Each policy's `enforcementLevel`
      * is the level in effect after config reconciliation.
      */
-    policyPack?: { directory: string; name: string; version: string; configFile?: string; policies: PolicySummary[] };
+    policyPack?: { directory: string; name: string; version: string; configFile?: string; policies: PolicySummary[]; relaxed: Relaxed };
+    provenance: Provenance;
     resources: PlannedResource[];
     findings: Finding[];
     /** Logs the program or the pack wrote (warnings and errors), for the terminal and the JSON report. */

@@ -4,14 +4,16 @@ import { stripVTControlCharacters } from "util";
 import * as analyzer from "./analyzer/client";
 import { PreviewInputError } from "./errors";
 import { controlsOf, parseWaivedMessage, WAIVED_FINDINGS_POLICIES } from "./findings";
-import type { EnforcementLevel, Finding, PolicySummary } from "./model";
+import type { ConfiguredWaiver, EnforcementLevel, Finding, PolicySummary, Relaxed } from "./model";
+import { effectiveHorizon, tierOf, waiverLimitProblem } from "../../lib/rules/policy-limits";
+import { isWaiverActive, type Waiver as PolicyWaiver } from "../../lib/rules/waivers";
 import type { Plan } from "./plan";
 import type { ProgramProject } from "./project";
 import { analyzerProperties } from "./properties";
 import type { RegisteredResource } from "./plan-protocol";
 
 export interface PolicyRun {
-    pack: { directory: string; name: string; version: string; configFile?: string; policies: PolicySummary[] };
+    pack: { directory: string; name: string; version: string; configFile?: string; policies: PolicySummary[]; relaxed: Relaxed };
     findings: Finding[];
     logs: Array<{ severity: string; message: string; urn?: string }>;
 }
@@ -134,6 +136,7 @@ export function startEvaluation(
         // configured (reconciled: schema defaults, initial config, the file), so each policy's defaults apply.
         // Config problems are the user's input, printed in full (every property path and reason).
         let levels: Record<string, EnforcementLevel> = {};
+        let resolvedConfig: analyzer.ResolvedPolicyConfig = {};
         if (!pack.info.supportsConfig) {
             if (configFile) {
                 throw new PreviewInputError(`Policy pack ${pack.info.name} does not support config, but ${configFile} was given`);
@@ -146,12 +149,13 @@ export function startEvaluation(
                 throw new PreviewInputError(`Policy config${configFile ? ` ${configFile}` : ""}: ${(err as Error).message}`);
             }
             levels = Object.fromEntries(Object.entries(resolved).map(([name, entry]) => [name, entry.enforcementLevel]));
+            resolvedConfig = resolved;
             await pack.configureResolved(resolved).catch((err: unknown) => {
                 throw packFailed(pack, err);
             });
         }
         const remediates = pack.info.policies.some((p) => (levels[p.name] ?? p.enforcementLevel) === "remediate");
-        return { pack, levels, remediates };
+        return { pack, levels, remediates, resolvedConfig };
     });
     // Observed by finish() (after the plan, so a program error is reported first); not an unhandled rejection meanwhile.
     configured.catch(() => undefined);
@@ -190,7 +194,7 @@ export function startEvaluation(
         abort: close,
         async finish(plan) {
             try {
-                const { pack, levels } = await configured;
+                const { pack, levels, resolvedConfig } = await configured;
                 plan.resources.forEach(add);
                 const analyzed = plan.resources.filter((r) => !r.type.startsWith("pulumi:providers:"));
                 const diagnostics: analyzer.Diagnostic[] = [];
@@ -207,7 +211,7 @@ export function startEvaluation(
                 } catch (err) {
                     throw packFailed(pack, err);
                 }
-                return toPolicyRun(pack, packSource, levels, diagnostics, remediations, plan.resources);
+                return toPolicyRun(pack, { ...packSource, stack: project.stack, resolved: resolvedConfig }, levels, diagnostics, remediations, plan.resources);
             } finally {
                 await close();
             }
@@ -218,7 +222,7 @@ export function startEvaluation(
 /** The pack's verdicts as the preview reports them: findings located in the program, waivers unfolded, remediations. */
 function toPolicyRun(
     pack: analyzer.PolicyPackProcess,
-    packSource: { directory: string; configFile?: string },
+    packSource: { directory: string; configFile?: string; stack: string; resolved: analyzer.ResolvedPolicyConfig },
     levels: Record<string, EnforcementLevel>,
     diagnostics: analyzer.Diagnostic[],
     remediations: Array<{ urn: string; remediation: analyzer.Remediation }>,
@@ -230,11 +234,17 @@ function toPolicyRun(
         displayName: p.displayName,
         description: p.description,
         enforcementLevel: levels[p.name] ?? (p.enforcementLevel as EnforcementLevel),
+        defaultEnforcementLevel: p.enforcementLevel as EnforcementLevel,
         severity: p.severity,
         remediationSteps: p.remediationSteps,
         url: p.url,
         controls: controlsOf(p.tags),
     }));
+    const analyzed = resources.filter((r) => !r.type.startsWith("pulumi:providers:")).map((r) => r.urn);
+    const notApplicable = pack.notApplicable();
+    for (const policy of policies) {
+        policy.scope = scopeOf(policy, analyzed, notApplicable);
+    }
     const resourceByUrn = new Map(resources.map((r) => [r.urn, r]));
     const locate = (urn: string | undefined) => {
         const resource = urn ? resourceByUrn.get(urn) : undefined;
@@ -284,8 +294,49 @@ function toPolicyRun(
         });
     }
     return {
-        pack: { directory: packDir, name: pack.info.name, version: pack.info.version, configFile, policies },
+        pack: { directory: packDir, name: pack.info.name, version: pack.info.version, configFile, policies, relaxed: relaxedBy(policies, packSource.resolved, packSource.stack) },
         findings,
         logs: pack.logs().filter((l) => l.severity !== "debug" && l.severity !== "info").map((l) => ({ severity: l.severity, message: l.message, urn: l.urn })),
     };
+}
+
+const STRENGTH: Record<EnforcementLevel, number> = { disabled: 0, advisory: 1, mandatory: 2, remediate: 2 };
+
+/**
+ * What the config relaxed: each policy not at the level its pack declares, and every waiver the config grants (the
+ * `waivers` property of a policy's config, as this repository's pack framework defines it), with its state today.
+ */
+export function relaxedBy(policies: PolicySummary[], resolved: analyzer.ResolvedPolicyConfig, stack: string, today = new Date()): Relaxed {
+    const changed = policies.filter((p) => p.defaultEnforcementLevel && p.enforcementLevel !== p.defaultEnforcementLevel).map((p) => {
+        const [from, to] = [p.defaultEnforcementLevel!, p.enforcementLevel];
+        const change = to === "disabled" ? "disabled" as const : STRENGTH[to] < STRENGTH[from] ? "lowered" as const : STRENGTH[to] > STRENGTH[from] ? "raised" as const : "changed" as const;
+        return { name: p.name, defaultLevel: from, level: to, change };
+    });
+    const tier = tierOf(stack);
+    const waivers: ConfiguredWaiver[] = [];
+    for (const [rule, entry] of Object.entries(resolved)) {
+        const list = Array.isArray(entry.properties.waivers) ? (entry.properties.waivers as PolicyWaiver[]) : [];
+        for (const w of list) {
+            const problem = waiverLimitProblem(w, tier, effectiveHorizon(entry.properties.waiverHorizonDays), today);
+            waivers.push({
+                rule, resource: w.resource, approver: w.approver, expires: w.expires, reason: w.reason, ...(w.ticket !== undefined ? { ticket: w.ticket } : {}),
+                status: problem ? "refused" : isWaiverActive(w, today) ? "active" : "expired", ...(problem ? { problem } : {}),
+            });
+        }
+    }
+    return { policies: changed, waivers };
+}
+
+/**
+ * A policy's scope from the pack's not-applicable answers: a resource policy that declined some resources judged the
+ * others; one declined for the stack judged nothing; a stack policy (never asked per resource) judged the stack.
+ */
+export function scopeOf(policy: PolicySummary, analyzed: string[], notApplicable: Array<{ urn?: string; policyName: string }>): NonNullable<PolicySummary["scope"]> {
+    if (policy.enforcementLevel === "disabled") return { kind: "disabled" };
+    const mine = notApplicable.filter((n) => n.policyName === policy.name);
+    if (mine.some((n) => n.urn === undefined)) return { kind: "none" };
+    if (mine.length === 0) return { kind: "stack" };
+    const declined = new Set(mine.map((n) => n.urn));
+    const resources = analyzed.filter((urn) => !declined.has(urn));
+    return resources.length === 0 ? { kind: "none" } : { kind: "resources", resources };
 }

@@ -1,4 +1,4 @@
-import { UNINSPECTED_POLICY, type EnforcementLevel, type Finding, type Gate, type PlannedResource, type PreviewResult, type Unchecked } from "./model";
+import { UNINSPECTED_POLICY, type ConfiguredWaiver, type EnforcementLevel, type Finding, type Gate, type PlannedResource, type PreviewResult, type Relaxed, type Unchecked } from "./model";
 import type { RegisteredResource } from "./plan-protocol";
 import { MASKED_UNKNOWN, maskProperties } from "./properties";
 import { NOT_JUDGED_PREFIX } from "../../lib/rules/not-judged";
@@ -266,11 +266,18 @@ export function verdictLine(result: Pick<PreviewResult, "gate" | "unchecked">): 
 
 const LEVEL_ORDER: EnforcementLevel[] = ["mandatory", "advisory", "remediate", "disabled"];
 
-/** Findings ordered for display: blocking levels first, waived last, then by policy and resource. */
+const SEVERITY_ORDER = ["critical", "high", "medium", "low"];
+const severityRank = (f: Finding) => (f.severity && SEVERITY_ORDER.includes(f.severity) ? SEVERITY_ORDER.indexOf(f.severity) : SEVERITY_ORDER.length);
+
+/**
+ * Findings ordered for display: blocking levels first, waived last, then by severity (a capped list such as the PR
+ * comment shows critical findings — a config that weakens the gate among them — before the rest), policy and resource.
+ */
 export function sortFindings(findings: Finding[]): Finding[] {
     return [...findings].sort((a, b) =>
         Number(!!a.waiver) - Number(!!b.waiver)
         || LEVEL_ORDER.indexOf(a.enforcementLevel) - LEVEL_ORDER.indexOf(b.enforcementLevel)
+        || severityRank(a) - severityRank(b)
         || a.policyName.localeCompare(b.policyName)
         || (a.urn ?? "").localeCompare(b.urn ?? ""));
 }
@@ -300,4 +307,28 @@ export function policyConfigNote(result: Pick<PreviewResult, "policyPack" | "pro
     for (const p of pack.policies) counts.set(p.enforcementLevel, (counts.get(p.enforcementLevel) ?? 0) + 1);
     const levels = ["mandatory", "advisory", "remediate", "disabled"].filter((l) => counts.has(l)).map((l) => `${counts.get(l)} ${l}`).join(", ");
     return `No policy config for stack "${result.program.stack}": the pack's defaults apply (${levels || "no policies"}).`;
+}
+
+/** One policy the config moved from the pack's level: `rds-multi-az: mandatory → advisory (lowered)`. */
+export function relaxedPolicyText(p: Relaxed["policies"][number]): string {
+    return `${p.name}: ${p.defaultLevel} → ${p.level} (${p.change})`;
+}
+
+/** One waiver as the config grants it: the rule, the resource, the approver, ticket, expiry, state and reason. */
+export function waiverText(w: ConfiguredWaiver): string {
+    const state = w.status === "refused" ? `REFUSED: ${w.problem}` : w.status;
+    return `${w.rule} for "${w.resource}": approved by ${w.approver}, ticket ${w.ticket ?? "none"}, expires ${w.expires} (${state}); reason: ${w.reason}`;
+}
+
+/** The relaxed summary in one phrase, for verdict-adjacent lines: `2 policies below their default level, 1 waiver`. */
+export function relaxedPhrase(relaxed: Relaxed | undefined): string {
+    if (!relaxed || (relaxed.policies.length === 0 && relaxed.waivers.length === 0)) return "nothing: every policy at its default level, no waivers";
+    const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+    const parts = [];
+    const below = relaxed.policies.filter((p) => p.change === "disabled" || p.change === "lowered").length;
+    if (below) parts.push(`${plural(below, "policy", "policies")} disabled or lowered`);
+    const other = relaxed.policies.length - below;
+    if (other) parts.push(`${plural(other, "policy", "policies")} raised or changed`);
+    if (relaxed.waivers.length) parts.push(plural(relaxed.waivers.length, "waiver", "waivers"));
+    return parts.join(", ");
 }

@@ -4,6 +4,7 @@ import { SCHEMA_VERSION, type PreviewResult } from "./model";
 import { runPlan } from "./plan";
 import { readPolicyConfig, startEvaluation, startPack, type PolicyRun } from "./policy";
 import { loadProject } from "./project";
+import { commitOf, fileHash, packContentHash } from "./provenance";
 import { gateOf, remoteComponents, splitNotJudged, toPlannedResource, unknownValues, unreadInputs, type MockReportLike } from "./result";
 
 export interface PreviewOptions {
@@ -61,10 +62,19 @@ export async function runPreview(options: PreviewOptions): Promise<PreviewResult
     const mockReport = (plan as { mockReport?: MockReportLike }).mockReport;
     const unchecked = [...remote.unchecked, ...judged.unchecked, ...unreadInputs(resources, mockReport), ...unknownValues(resources)];
     const ended = Date.now();
+    const tool = { name: "platform-preview", version: toolVersion() };
+    const generatedAt = new Date(ended).toISOString();
     return {
         schemaVersion: SCHEMA_VERSION,
-        tool: { name: "platform-preview", version: toolVersion() },
-        generatedAt: new Date(ended).toISOString(),
+        tool,
+        generatedAt,
+        provenance: {
+            ...commitOf(project.directory),
+            ...(policy && packDir ? { pack: { name: policy.pack.name, version: policy.pack.version, ...packContentHash(packDir) } } : {}),
+            ...(policy && configFile ? { policyConfig: { file: configFile, hash: fileHash(configFile) } } : {}),
+            tool,
+            generatedAt,
+        },
         program: { directory: project.directory, project: project.project, stack: project.stack, runtime: project.runtime },
         policyPack: policy?.pack,
         resources,

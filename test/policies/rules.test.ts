@@ -271,7 +271,8 @@ describe("policy pack: staging config and waivers", function () {
 
     it("an active waiver suppresses the finding and reports it as waived; an expired one does not", async () => {
         const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-        const waiver = { resource: "staging-*", reason: "Single-AZ until the Q1 migration", approver: "jane.doe@company.com", expires: day(30) };
+        // A production waiver names its resource (test/policies/governance.test.ts: patterns are refused there).
+        const waiver = { resource: "staging-db", reason: "Single-AZ until the Q1 migration", approver: "jane.doe@company.com", expires: day(30) };
         const production = loadPolicyConfigFile(path.join(PACK, "config/production.json"));
         await pack.configure({ ...production, "rds-multi-az": { enforcementLevel: "mandatory", waivers: [waiver] } });
         const active = await pack.analyze(singleAz);

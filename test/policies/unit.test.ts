@@ -147,10 +147,14 @@ describe("waivers", () => {
         assert.throws(() => runResourceRule(rule, { ...db, config: { waivers: [waiver("2026-02-30")] } }), /waiver for "staging-\*".*rejected: expires "2026-02-30" is not a calendar date/);
     });
 
-    it("caps the horizon (default one year, configurable) and says so", () => {
-        assert.throws(() => runResourceRule(rule, { ...db, config: { waivers: [waiver(day(400))] } }), /at most 365 days \(waiverHorizonDays/);
-        const o = runResourceRule(rule, { ...db, config: { waivers: [waiver(day(400))], waiverHorizonDays: 730 } });
-        assert.deepStrictEqual(o.violations, []);
+    it("caps the horizon at the pack's maximum (a config may shorten it, not extend it) and says so", () => {
+        const beyond = runResourceRule(rule, { ...db, config: { waivers: [waiver(day(400))] } });
+        assert.match(beyond.violations[0]?.message ?? "", /not honoured: expires \S+, 400 days ahead: beyond the 365-day horizon/);
+        const raised = runResourceRule(rule, { ...db, config: { waivers: [waiver(day(400))], waiverHorizonDays: 730 } });
+        assert.match(raised.violations[0]?.message ?? "", /not honoured: .*beyond the 365-day horizon/);
+        assert.deepStrictEqual(raised.waived, []);
+        const shortened = runResourceRule(rule, { ...db, config: { waivers: [waiver(day(40))], waiverHorizonDays: 30 } });
+        assert.match(shortened.violations[0]?.message ?? "", /beyond the 30-day horizon/);
         assert.strictEqual(waiverProblem(waiver(day(10)), new Date()), undefined);
     });
 

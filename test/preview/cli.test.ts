@@ -102,10 +102,15 @@ describe("platform-preview: policy config, waivers and --fail-on", () => {
     const misconfigured = ["--program", path.join(PROGRAMS, "misconfigured"), "--stack", "dev"];
 
     it("reports a waived finding under its rule with the waiver, and does not count it against the gate", async () => {
-        const run = await preview([...misconfigured, "--policy-pack-config", path.join(__dirname, "configs/misconfigured-waived.json")]);
+        // Written per run: a waiver may run at most the pack's maximum horizon ahead of today.
+        const expires = new Date(Date.now() + 200 * 86_400_000).toISOString().slice(0, 10);
+        const waiver = { resource: "orders-db", reason: "single-AZ until the Q4 migration to the new cluster", approver: "jane.doe", expires, ticket: "COMP-42" };
+        const config = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "waived-")), "waived.json");
+        fs.writeFileSync(config, JSON.stringify({ "rds-multi-az": { waivers: [waiver] } }));
+        const run = await preview([...misconfigured, "--policy-pack-config", config]);
         const multiAz = run.result!.findings.filter((f) => f.policyName === "rds-multi-az" && f.resourceName === "orders-db");
         assert.strictEqual(multiAz.length, 1, "the waived finding must be reported once, under the waived rule");
-        assert.deepStrictEqual(multiAz[0].waiver, { rule: "rds-multi-az", approver: "jane.doe", expires: "2099-12-31", reason: "single-AZ until the Q4 migration to the new cluster" });
+        assert.deepStrictEqual(multiAz[0].waiver, { rule: "rds-multi-az", approver: "jane.doe", expires, reason: "single-AZ until the Q4 migration to the new cluster", ticket: "COMP-42" });
         assert.strictEqual(multiAz[0].message, "instance is single-AZ");
         const unwaivedMandatory = run.result!.findings.filter((f) => !f.waiver && f.enforcementLevel === "mandatory").length;
         assert.strictEqual(run.result!.gate.blockingFindings, unwaivedMandatory);

@@ -26,8 +26,9 @@ function result(findings: Finding[], resources: PlannedResource[], failOn: "mand
     return {
         schemaVersion: SCHEMA_VERSION, tool: { name: "platform-preview", version: "0.1.0" }, generatedAt: new Date(0).toISOString(),
         program: { directory: "/p", project: "demo", stack: "dev", runtime: "nodejs" },
-        policyPack: { directory: "/pack", name: "pack", version: "1.0.0", policies: [] },
+        policyPack: { directory: "/pack", name: "pack", version: "1.0.0", policies: [], relaxed: { policies: [], waivers: [] } },
         resources, findings, diagnostics: [], unchecked: [], allowUninspected: [], gate: gateOf(findings, failOn), timings: { planMs: 1, policyMs: 1, totalMs: 2 },
+        provenance: { commitSource: "unknown", tool: { name: "platform-preview", version: "0.1.0" }, generatedAt: new Date(0).toISOString() },
     };
 }
 

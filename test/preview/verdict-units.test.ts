@@ -91,6 +91,7 @@ describe("verdict: Markdown escaping", () => {
             schemaVersion: SCHEMA_VERSION, tool: { name: "t", version: "1" }, generatedAt: new Date(0).toISOString(),
             program: { directory: "/p", project: "de`mo", stack: "dev", runtime: "nodejs" }, resources: [r], findings: [f], diagnostics: [],
             unchecked: [], allowUninspected: [], gate: gateOf([f], "mandatory"), timings: { planMs: 1, policyMs: 1, totalMs: 2 },
+            provenance: { commitSource: "unknown", tool: { name: "t", version: "1" }, generatedAt: new Date(0).toISOString() },
         };
         const md = renderMarkdown(result);
         const row = md.split("\n").find((l) => l.startsWith("| ❌"))!;

@@ -131,6 +131,8 @@ export interface PolicyPackProcess {
     analyze(resource: AnalyzerResource): Promise<Diagnostic[]>;
     analyzeStack(resources: AnalyzerResource[]): Promise<Diagnostic[]>;
     remediate(resource: AnalyzerResource): Promise<Remediation[]>;
+    /** Every "not applicable" the pack answered so far: per analyzed resource (`urn`), or for the stack (no `urn`). */
+    notApplicable(): Array<{ urn?: string; policyName: string; reason: string }>;
     logs(): PackLog[];
     close(): Promise<void>;
 }
@@ -392,6 +394,13 @@ export async function startPolicyPack(packDir: string, options: StartOptions = {
     };
 
     const perResource = limiter(PIPELINE_DEPTH);
+    const notApplicable: Array<{ urn?: string; policyName: string; reason: string }> = [];
+    const recordNotApplicable = (response: any, urn: string | undefined) => {
+        for (const n of response.getNotApplicableList?.() ?? []) {
+            notApplicable.push({ ...(urn ? { urn } : {}), policyName: n.getPolicyName(), reason: n.getReason() });
+        }
+    };
+
     const pack: PolicyPackProcess = {
         info,
         directory,
@@ -417,12 +426,22 @@ export async function startPolicyPack(packDir: string, options: StartOptions = {
 
         analyze(resource: AnalyzerResource) {
             // The request is built when its turn comes: only the calls in flight hold one.
-            return perResource(async () => withTags(toDiagnostics(await call<any>("analyze", analyzeRequest(resource)))));
+            return perResource(async () => {
+                const response = await call<any>("analyze", analyzeRequest(resource));
+                recordNotApplicable(response, resource.urn);
+                return withTags(toDiagnostics(response));
+            });
         },
 
         async analyzeStack(resources: AnalyzerResource[]) {
             const request = writer.analyzeStackRequest(resources.map((resource) => ({ resource, analyze: analyzeRequest(resource) })));
-            return withTags(toDiagnostics(await call<any>("analyzeStack", request)));
+            const response = await call<any>("analyzeStack", request);
+            recordNotApplicable(response, undefined);
+            return withTags(toDiagnostics(response));
+        },
+
+        notApplicable() {
+            return [...notApplicable];
         },
 
         async remediate(resource: AnalyzerResource) {

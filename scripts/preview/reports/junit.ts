@@ -1,6 +1,9 @@
 import { create } from "xmlbuilder2";
 import type { Finding, PreviewResult, Unchecked } from "../model";
-import { uncheckedSubject } from "../result";
+import { relaxedPolicyText, uncheckedSubject, waiverText } from "../result";
+
+/** The suite of the policy config itself: provenance as properties, each relaxed level and each waiver as a case. */
+export const POLICY_CONFIG_SUITE = "policy config";
 
 /** The suite of what the preview could not inspect or judge (blocking ones fail, the others are skipped: not run). */
 export const UNCHECKED_SUITE = "not inspected or judged";
@@ -58,6 +61,9 @@ export function renderJunit(preview: PreviewResult): string {
     });
 
     const extra = uncheckedCases(preview.unchecked ?? []);
+    const configCases = policyConfigCases(preview);
+    totals.tests += configCases.length;
+    totals.skipped += configCases.filter((c) => c.status === "skipped").length;
     if (extra.length > 0) {
         totals.tests += extra.length;
         totals.failures += extra.filter((c) => c.status === "failure").length;
@@ -95,7 +101,7 @@ export function renderJunit(preview: PreviewResult): string {
                     tc.ele("failure", { message: finding.message, type: finding.enforcementLevel }).txt(text);
                     break;
                 case "skipped":
-                    tc.ele("skipped", { message: `waived until ${finding.waiver!.expires} by ${finding.waiver!.approver}: ${finding.waiver!.reason}` });
+                    tc.ele("skipped", { message: `waived until ${finding.waiver!.expires} by ${finding.waiver!.approver} (ticket ${finding.waiver!.ticket ?? "none"}): ${finding.waiver!.reason}` });
                     break;
                 default:
                     tc.ele("system-out").txt(`${finding.enforcementLevel}: ${text}`);
@@ -118,5 +124,47 @@ export function renderJunit(preview: PreviewResult): string {
             if (c.status === "skipped" && c.text) tc.ele("system-out").txt(c.text);
         }
     }
+    if (preview.policyPack) {
+        const el = root.ele("testsuite", {
+            name: `${preview.program.stack}: ${POLICY_CONFIG_SUITE}`,
+            tests: configCases.length,
+            failures: 0,
+            errors: 0,
+            skipped: configCases.filter((c) => c.status === "skipped").length,
+            timestamp: preview.generatedAt,
+        });
+        const props = el.ele("properties");
+        for (const [name, value] of provenanceProperties(preview)) props.ele("property", { name, value });
+        for (const c of configCases) {
+            const tc = el.ele("testcase", { classname: POLICY_CONFIG_SUITE, name: c.name });
+            if (c.status === "skipped") tc.ele("skipped", { message: c.message });
+            else tc.ele("system-out").txt(c.message);
+        }
+    }
     return root.end({ prettyPrint: true }) + "\n";
+}
+
+/** Relaxed levels and waivers are skipped cases (a check the config switched off or exempted); raised levels pass. */
+function policyConfigCases(preview: PreviewResult): Array<{ name: string; status: "passed" | "skipped"; message: string }> {
+    if (!preview.policyPack) return [];
+    const { relaxed } = preview.policyPack;
+    const cases = [
+        ...relaxed.policies.map((p) => ({ name: `level ${p.name}`, status: p.change === "raised" ? "passed" as const : "skipped" as const, message: `relaxed by policy config: ${relaxedPolicyText(p)}` })),
+        ...relaxed.waivers.map((w) => ({ name: `waiver ${w.rule} ${w.resource}`, status: "skipped" as const, message: `waiver: ${waiverText(w)}` })),
+    ];
+    return cases.length > 0 ? cases : [{ name: "nothing relaxed", status: "passed", message: "every policy at its default level, no waivers" }];
+}
+
+function provenanceProperties(preview: PreviewResult): Array<[string, string]> {
+    const p = preview.provenance;
+    return [
+        ["commit", p.commit ?? "unknown"],
+        ["commitSource", p.commitSource + (p.dirty ? " (uncommitted changes)" : "")],
+        ["policyPack", p.pack ? `${p.pack.name}@${p.pack.version}` : "none"],
+        ["policyPackContentHash", p.pack?.contentHash ?? "none"],
+        ["policyConfig", p.policyConfig?.file ?? "none"],
+        ["policyConfigHash", p.policyConfig?.hash ?? "none"],
+        ["tool", `${p.tool.name} ${p.tool.version}`],
+        ["generatedAt", p.generatedAt],
+    ];
 }

@@ -1,5 +1,5 @@
 import type { Finding, PreviewResult, Unchecked } from "../model";
-import { countByType, isBlocking, isPartial, policyConfigNote, sortFindings, sortUnchecked, uncheckedPhrases, verdictLine } from "../result";
+import { countByType, isBlocking, isPartial, policyConfigNote, relaxedPhrase, sortFindings, sortUnchecked, uncheckedPhrases, verdictLine } from "../result";
 
 /** Findings listed in the table; the rest are counted ("and N more") so the comment stays short enough for a PR. */
 export const MARKDOWN_FINDINGS_LIMIT = 20;
@@ -60,6 +60,28 @@ export function renderMarkdown(result: PreviewResult): string {
     } else {
         lines.push("No policy pack was evaluated.");
     }
+    if (result.policyPack) {
+        const { relaxed } = result.policyPack;
+        lines.push("");
+        lines.push(`### Relaxed by policy config: ${mdText(relaxedPhrase(relaxed))}`);
+        if (relaxed.policies.length > 0) {
+            lines.push("");
+            lines.push("| | Policy | Pack default | In effect | Change |");
+            lines.push("|---|---|---|---|---|");
+            for (const p of relaxed.policies) {
+                lines.push(`| ${p.change === "raised" ? "⬆️" : "⚠️"} | ${mdCode(p.name)} | ${p.defaultLevel} | ${p.level} | ${p.change} |`);
+            }
+        }
+        if (relaxed.waivers.length > 0) {
+            lines.push("");
+            lines.push("| | Waiver of | Resource | Approver | Ticket | Expires | Reason |");
+            lines.push("|---|---|---|---|---|---|---|");
+            for (const w of relaxed.waivers) {
+                const mark = w.status === "refused" ? `❌ refused: ${mdText(w.problem ?? "")}` : w.status === "expired" ? "⌛ expired" : "⏸️ active";
+                lines.push(`| ${mark} | ${mdCode(w.rule)} | ${mdCode(w.resource)} | ${mdText(w.approver)} | ${w.ticket ? mdText(w.ticket) : "none"} | ${mdText(w.expires)} | ${mdText(w.reason)} |`);
+            }
+        }
+    }
     if (result.allowUninspected.length > 0) {
         lines.push("");
         lines.push(`Allowed uninspected: ${result.allowUninspected.map((p) => mdCode(`--allow-uninspected ${p}`)).join(", ")}`);
@@ -71,7 +93,7 @@ export function renderMarkdown(result: PreviewResult): string {
         lines.push("|---|---|---|---|---|");
         for (const f of findings.slice(0, MARKDOWN_FINDINGS_LIMIT)) {
             const mark = f.waiver ? "⏸️" : isBlocking(f, gate.failOn) ? "❌" : "⚠️";
-            const level = f.waiver ? `waived until ${mdText(f.waiver.expires)}` : f.enforcementLevel;
+            const level = f.waiver ? `waived until ${mdText(f.waiver.expires)} by ${mdText(f.waiver.approver)} (${f.waiver.ticket ? mdText(f.waiver.ticket) : "no ticket"})` : f.enforcementLevel;
             lines.push(`| ${mark} | ${level} | ${mdCode(f.policyName)} | ${resourceCell(f)} | ${mdText(f.message)} |`);
         }
         if (findings.length > MARKDOWN_FINDINGS_LIMIT) {
@@ -107,6 +129,8 @@ export function renderMarkdown(result: PreviewResult): string {
             lines.push("");
         }
     }
+    lines.push(provenanceTable(result));
+    lines.push("");
     lines.push("<details><summary>Resource inventory</summary>");
     lines.push("");
     lines.push("| Type | Count |");
@@ -122,4 +146,17 @@ export function renderMarkdown(result: PreviewResult): string {
 /** The verdict sentence is ours (no program values) except quoted section names: keep its bold, escape the rest. */
 function mdVerdict(verdict: string): string {
     return verdict.replace(/"Not inspected or judged"/, "*Not inspected or judged*");
+}
+
+/** Which commit, pack, config and tool produced this verdict, and when. */
+function provenanceTable(result: PreviewResult): string {
+    const p = result.provenance;
+    const rows = [
+        ["Commit", p.commit ? `${mdCode(p.commit)} (${p.commitSource}${p.dirty ? ", uncommitted changes" : ""})` : "unknown"],
+        ["Policy pack", p.pack ? `${mdCode(`${p.pack.name}@${p.pack.version}`)} ${mdCode(p.pack.contentHash)} (${p.pack.files} files)` : "none"],
+        ["Policy config", p.policyConfig ? `${mdCode(p.policyConfig.file)} ${mdCode(p.policyConfig.hash)}` : "none: the pack's defaults apply"],
+        ["Tool", mdCode(`${p.tool.name} ${p.tool.version}`)],
+        ["Generated", mdText(p.generatedAt)],
+    ];
+    return ["<details><summary>Provenance</summary>", "", "| | |", "|---|---|", ...rows.map(([k, v]) => `| ${k} | ${v} |`), "", "</details>"].join("\n");
 }

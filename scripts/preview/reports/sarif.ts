@@ -1,7 +1,7 @@
 import { createHash } from "crypto";
 import type * as sarif from "sarif";
 import { UNINSPECTED_POLICY, type EnforcementLevel, type Finding, type PolicySummary, type PreviewResult, type Unchecked } from "../model";
-import { uncheckedSubject, verdictLine } from "../result";
+import { relaxedPolicyText, uncheckedSubject, verdictLine, waiverText } from "../result";
 
 /**
  * SARIF 2.1.0 for GitHub code scanning: one rule per policy (help text = remediation, tags = controls), one result
@@ -66,7 +66,8 @@ function result(finding: Finding, ruleIndex: number): sarif.Result {
         out.suppressions = [{
             kind: "external",
             status: "accepted",
-            justification: `Waived until ${finding.waiver.expires} by ${finding.waiver.approver}: ${finding.waiver.reason}`,
+            justification: `Waived until ${finding.waiver.expires} by ${finding.waiver.approver} (ticket ${finding.waiver.ticket ?? "none"}): ${finding.waiver.reason}`,
+            properties: { approver: finding.waiver.approver, ticket: finding.waiver.ticket, expires: finding.waiver.expires, reason: finding.waiver.reason },
         }];
     }
     return out;
@@ -136,6 +137,18 @@ export function renderSarif(preview: PreviewResult): string {
         descriptor: { id: `preview-${u.kind}` },
         ...(u.urn ? { locations: [{ logicalLocations: [{ fullyQualifiedName: u.urn, name: u.name, kind: "resource" }] }] } : {}),
     }));
+    // What the config relaxed: level changes as SARIF rule configuration overrides, and each one (and each waiver) as
+    // a notification, so a reader of the SARIF alone sees them.
+    const relaxed = preview.policyPack?.relaxed ?? { policies: [], waivers: [] };
+    const overrides: sarif.ConfigurationOverride[] = relaxed.policies.map((p) => ({
+        descriptor: { id: p.name, ...(ruleIds.includes(p.name) ? { index: ruleIds.indexOf(p.name) } : {}) },
+        configuration: { level: LEVEL[p.level], enabled: p.level !== "disabled" },
+        properties: { defaultLevel: p.defaultLevel, level: p.level, change: p.change },
+    }));
+    notifications.push(
+        ...relaxed.policies.map((p): sarif.Notification => ({ level: p.change === "raised" ? "note" : "warning", message: { text: `policy config level: ${relaxedPolicyText(p)}` }, descriptor: { id: "policy-config-level" } })),
+        ...relaxed.waivers.map((w): sarif.Notification => ({ level: w.status === "refused" ? "error" : "warning", message: { text: `policy config waiver: ${waiverText(w)}` }, descriptor: { id: "policy-config-waiver" }, properties: { ...w } })),
+    );
     const log: sarif.Log = {
         $schema: "https://json.schemastore.org/sarif-2.1.0.json",
         version: "2.1.0",
@@ -144,13 +157,18 @@ export function renderSarif(preview: PreviewResult): string {
                 driver: {
                     name: preview.tool.name,
                     version: preview.tool.version,
+                    ...(preview.provenance?.pack ? { properties: { policyPack: preview.provenance.pack } } : {}),
                     informationUri: "https://www.pulumi.com/docs/iac/using-pulumi/crossguard/",
                     rules: policies.map(rule),
                 },
             },
             originalUriBaseIds: { "%SRCROOT%": { uri: `file://${preview.program.directory.split("\\").join("/").replace(/\/?$/, "/")}` } },
             automationDetails: { id: `policy-preview/${preview.program.project}/${preview.program.stack}/` },
-            invocations: [{ executionSuccessful: true, endTimeUtc: preview.generatedAt, ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}) }],
+            invocations: [{
+                executionSuccessful: true, endTimeUtc: preview.generatedAt,
+                ...(overrides.length > 0 ? { ruleConfigurationOverrides: overrides } : {}),
+                ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}),
+            }],
             results: [
                 ...preview.findings.map((f) => result(f, ruleIds.indexOf(f.policyName))),
                 ...allowed,
@@ -162,6 +180,8 @@ export function renderSarif(preview: PreviewResult): string {
                 policyConfig: preview.policyPack ? preview.policyPack.configFile ?? "none: the pack's defaults apply" : undefined,
                 verdict: verdictLine(preview),
                 allowUninspected: preview.allowUninspected,
+                provenance: preview.provenance,
+                relaxed,
             },
         }],
     };

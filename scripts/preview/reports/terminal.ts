@@ -1,5 +1,6 @@
 import type { Finding, PreviewResult, Unchecked } from "../model";
-import { countByType, isPartial, policyConfigNote, sortFindings, sortUnchecked, uncheckedSubject, verdictLine } from "../result";
+import { provenanceLine } from "../provenance";
+import { countByType, isPartial, policyConfigNote, relaxedPhrase, relaxedPolicyText, sortFindings, sortUnchecked, uncheckedSubject, verdictLine, waiverText } from "../result";
 
 const COLOURS = { red: "\x1b[31m", yellow: "\x1b[33m", green: "\x1b[32m", cyan: "\x1b[36m", dim: "\x1b[2m", bold: "\x1b[1m", reset: "\x1b[0m" };
 type Colour = keyof typeof COLOURS;
@@ -33,6 +34,16 @@ export function renderTerminal(result: PreviewResult, options: { colour: boolean
         lines.push(paint("bold", `Policy pack ${result.policyPack.name}@${result.policyPack.version}`) + ` (${result.policyPack.policies.length} policies, ${result.timings.policyMs} ms)`);
         const note = policyConfigNote(result)!;
         lines.push(result.policyPack.configFile ? paint("dim", `  ${note}`) : paint("yellow", `  ${note}`));
+        // What the config relaxed is never hidden: each policy off its default level, each waiver in full.
+        const relaxed = result.policyPack.relaxed;
+        const nothing = relaxed.policies.length === 0 && relaxed.waivers.length === 0;
+        lines.push(paint(nothing ? "dim" : "yellow", `  Relaxed by policy config: ${relaxedPhrase(relaxed)}`));
+        for (const p of relaxed.policies) {
+            lines.push(paint(p.change === "raised" ? "dim" : "yellow", `    level ${relaxedPolicyText(p)}`));
+        }
+        for (const w of relaxed.waivers) {
+            lines.push(paint(w.status === "refused" ? "red" : "yellow", `    waiver ${waiverText(w)}`));
+        }
     }
     const groups: Array<{ title: string; colour: Colour; findings: Finding[] }> = [
         { title: "Mandatory", colour: "red", findings: result.findings.filter((f) => !f.waiver && f.enforcementLevel === "mandatory") },
@@ -46,7 +57,7 @@ export function renderTerminal(result: PreviewResult, options: { colour: boolean
             lines.push(`    ${paint(group.colour, f.policyName)}  ${where(f)}`);
             lines.push(`      ${f.message.split("\n")[0]}`);
             if (f.waiver) {
-                lines.push(paint("dim", `      waived until ${f.waiver.expires} by ${f.waiver.approver}: ${f.waiver.reason}`));
+                lines.push(paint("dim", `      waived until ${f.waiver.expires} by ${f.waiver.approver} (ticket ${f.waiver.ticket ?? "none"}): ${f.waiver.reason}`));
             }
         }
     }
@@ -77,6 +88,7 @@ export function renderTerminal(result: PreviewResult, options: { colour: boolean
         lines.push(paint("yellow", `${d.severity} (${d.source}): ${d.message}`));
     }
     lines.push("");
+    lines.push(paint("dim", `Provenance: ${provenanceLine(result.provenance)}`));
     lines.push(paint(result.gate.passed ? (isPartial(result.unchecked) ? "yellow" : "green") : "red", verdictLine(result)));
     return lines.join("\n") + "\n";
 }
