@@ -185,6 +185,13 @@ export function raw<T>(value: T): T {
     return value;
 }
 
+/** Each resource's `ignoreChanges` (AnalyzerResourceOptions), by its raw props, for {@link isSet}. */
+const ignoredBy = new WeakMap<object, string[]>();
+function noteIgnored(props: unknown, ignoreChanges: string[] | undefined): void {
+    const target = raw(props);
+    if (target !== null && typeof target === "object" && ignoreChanges?.length) ignoredBy.set(target, ignoreChanges);
+}
+
 /**
  * Whether a property is set at all: a value unknown during preview counts as set (it will be whatever the resource
  * it comes from produces — a key ARN, a generated token), so "is a key configured" never needs the value itself.
@@ -192,6 +199,12 @@ export function raw<T>(value: T): T {
 export function isSet(props: Record<string, any>, key: string): boolean {
     const value = raw(props)?.[key];
     if (isUnknown(value)) {
+        // Except a property in the resource's ignoreChanges: its value is the deployed one (the engine puts the old
+        // value back before Analyze), unknown only where the state is not read (the offline preview) — not judged.
+        const ignored = ignoredBy.get(raw(props)) ?? [];
+        if (ignored.some((p) => p === key || p.startsWith(`${key}.`) || p.startsWith(`${key}[`))) {
+            unknownAt(key);
+        }
         return true;
     }
     return value !== undefined && value !== null && value !== "" && !(Array.isArray(value) && value.length === 0);
@@ -321,6 +334,7 @@ export function resourcePolicy(rule: ResourceRule, ledger: WaiverLedger = newLed
                 return;
             }
             const config = args.getConfig<Record<string, any>>();
+            noteIgnored(args.props, args.opts?.ignoreChanges);
             let findings: RuleFinding[];
             try {
                 findings = asFindings(rule.check(args.props, args, config), args);
@@ -341,6 +355,7 @@ export function stackPolicy(rule: StackRule, ledger: WaiverLedger = newLedger())
         ...metadata(rule),
         validateStack: (args: StackValidationArgs, reportViolation: ReportViolation) => {
             const config = args.getConfig<Record<string, any>>();
+            args.resources.forEach((r) => noteIgnored(r.props, r.opts?.ignoreChanges));
             settle(rule.name, config, rule.check(args.resources, args, config),
                 (message, urn) => reportViolation(message, urn || undefined),
                 (message, urn) => ledger.inStack.push({ urn: urn || undefined, message }));

@@ -158,18 +158,52 @@ function subnetCidr(vpcCidr: string, index: number): string {
 
 type Handler = (inputs: any, ctx: CallContext) => Record<string, unknown> | { placeholder: Record<string, unknown> };
 
-/** The value of an SSM parameter AWS publishes (`/aws/service/...`), when the path says what it is. */
-function publicParameter(name: string, ctx: CallContext): string | undefined {
+/**
+ * The value of an SSM parameter AWS publishes (`/aws/service/...`), in the shape AWS publishes it, when the path says
+ * what it is; undefined otherwise (the answer is then a placeholder, listed as unanswered). Documented shapes: the ECS
+ * and EKS optimized-AMI `recommended` parameters hold a JSON document whose fields are also parameters of their own
+ * (`recommended/image_id` an AMI id, `recommended/image_name` its name, ...); the Amazon Linux, Windows, Ubuntu, Debian
+ * and Bottlerocket "latest" parameters hold an AMI id; `global-infrastructure/regions/<region>` holds the region code.
+ */
+export function publicParameter(name: string, ctx: CallContext): string | undefined {
     if (!name.startsWith("/aws/service/")) {
         return undefined;
     }
-    if (/\/ami|image_id|image-id/i.test(name)) {
-        return `ami-${hash(`${ctx.region}/${name}`)}`;
+    const ami = (seed: string) => `ami-${hash(`${ctx.region}/${seed}`)}`;
+    const arch = /arm64|aarch64|graviton/i.test(name) ? "arm64" : "x86_64";
+    const ecs = /^(\/aws\/service\/ecs\/optimized-ami\/.+\/recommended)(?:\/([a-z_]+))?$/.exec(name);
+    if (ecs) {
+        const al2023 = /amazon-linux-2023/.test(ecs[1]);
+        const version = al2023 ? "2023.0.20241217" : "2.0.20241217";
+        const document: Record<string, string | number> = {
+            ecs_agent_version: "1.89.2",
+            ecs_runtime_version: "Docker version 25.0.6",
+            image_id: ami(ecs[1]),
+            image_name: al2023 ? `al2023-ami-ecs-hvm-${version}-kernel-6.1-${arch}` : `amzn2-ami-ecs-hvm-${version}-${arch}-ebs`,
+            image_version: version,
+            os: al2023 ? "Amazon Linux 2023" : "Amazon Linux 2",
+            schema_version: 1,
+            source_image_name: al2023 ? `al2023-ami-minimal-2023.6.20241212.0-kernel-6.1-${arch}` : `amzn2-ami-minimal-hvm-2.0.20241217.0-${arch}-ebs`,
+        };
+        return ecs[2] === undefined ? JSON.stringify(document) : document[ecs[2]] !== undefined ? String(document[ecs[2]]) : undefined;
     }
-    if (name.startsWith("/aws/service/global-infrastructure/regions/")) {
-        return name.split("/")[5] ?? ctx.region;
+    const eks = /^(\/aws\/service\/eks\/optimized-ami\/([\d.]+)\/[^/]+(?:\/[^/]+)?\/recommended)(?:\/([a-z_]+))?$/.exec(name);
+    if (eks) {
+        const document: Record<string, string> = {
+            schema_version: "2",
+            image_id: ami(eks[1]),
+            image_name: `amazon-eks-node-${eks[2]}-v20241213`,
+            release_version: `${eks[2]}.7-20241213`,
+        };
+        return eks[3] === undefined ? JSON.stringify(document) : document[eks[3]];
     }
-    return undefined;
+    if (/^\/aws\/service\/bottlerocket\/.+\/(latest|[\d.]+)\/image_id$/.test(name)) return ami(name);
+    if (/^\/aws\/service\/bottlerocket\/.+\/(latest|[\d.]+)\/image_version$/.test(name)) return "1.29.0-c3c9d0b5";
+    if (/^\/aws\/service\/(ami-amazon-linux-latest|ami-windows-latest)\/[^/]+$/.test(name)) return ami(name);
+    if (/^\/aws\/service\/canonical\/ubuntu\/.+\/ami-id$/.test(name)) return ami(name);
+    if (/^\/aws\/service\/debian\/(release|daily)\/[^/]+\/latest\/(amd64|arm64)$/.test(name)) return ami(name);
+    const region = /^\/aws\/service\/global-infrastructure\/regions\/([a-z0-9-]+)$/.exec(name);
+    return region?.[1];
 }
 
 const HANDLERS: Record<string, Handler> = {
