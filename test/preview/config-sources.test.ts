@@ -194,6 +194,9 @@ describe("preview lookups: AWS-published parameters in AWS's shapes", function (
         assert.match(parsed.image_id, /^ami-[0-9a-f]{17}$/);
         const eks = JSON.parse(String(answerDataSource("aws:ssm/getParameter:getParameter", { name: "/aws/service/eks/optimized-ami/1.29/amazon-linux-2/recommended" }, ctx)!.result.value));
         assert.deepStrictEqual(Object.keys(eks).sort(), ["image_id", "image_name", "release_version", "schema_version"]);
+        // S3's website zone is the provider's table value; a role's trust policy is the account's own (a placeholder).
+        assert.strictEqual(answerDataSource("aws:s3/getBucket:getBucket", { bucket: "b" }, ctx)!.result.hostedZoneId, "Z3AQBSTGFYJSTF");
+        assert.strictEqual(answerDataSource("aws:iam/getRole:getRole", { name: "deployer" }, ctx)!.real, false);
         // A published path whose shape the preview does not know is a placeholder, listed as unanswered.
         assert.strictEqual(answerDataSource("aws:ssm/getParameter:getParameter", { name: "/aws/service/global-infrastructure/regions/us-east-1/longName" }, ctx)!.real, false);
     });

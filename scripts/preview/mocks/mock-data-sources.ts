@@ -113,6 +113,14 @@ export function loadBalancerZoneId(region: string, type: string | undefined): st
     return type === "network" ? NLB_ZONES[region] : ALB_ZONES[region];
 }
 
+/** Route 53 zone of S3 website endpoints (the provider's HostedZoneIDForRegion table; AWS general reference). */
+const S3_ZONES: Record<string, string> = {
+    "us-east-1": "Z3AQBSTGFYJSTF", "us-east-2": "Z2O1EMRO9K5GLX", "us-west-1": "Z2F56UZL2M1ACD", "us-west-2": "Z3BJ6K6RIION7M",
+    "eu-west-1": "Z1BKCTXD74EZPE", "eu-west-2": "Z3GKZC51ZF0DB4", "eu-central-1": "Z21DNDUVLTQW6Q", "ap-south-1": "Z11RGJOFQNVJUP",
+    "ap-southeast-1": "Z3O0J2DXBE1FTB", "ap-southeast-2": "Z1WCIGYICN2BYD", "ap-northeast-1": "Z2M4EHUR26P7ZW", "ap-northeast-2": "Z3W03O7B5YMIYP",
+    "ca-central-1": "Z1QDHH18159H29", "sa-east-1": "Z7KQH4QJS55SO", "us-gov-west-1": "Z31GFT0UA1I2HV",
+};
+
 /** AWS-managed CloudFront policies: fixed ids, the same in every account. */
 const CLOUDFRONT_MANAGED: Record<string, Record<string, string>> = {
     cache: { "Managed-CachingOptimized": "658327ea-f89d-4fab-a63d-7e88639e58f6", "Managed-CachingDisabled": "4135ea2d-6df8-44a3-9df3-4b5a84be39ad" },
@@ -365,12 +373,13 @@ const HANDLERS: Record<string, Handler> = {
     },
     "aws:iam/getRole:getRole": (inputs, ctx) => {
         const name = String(inputs?.name ?? "role");
-        return {
+        const result = {
             id: name, name, arn: `arn:${partitionOf(ctx.region).partition}:iam::${ctx.accountId}:role/${name}`, path: "/", uniqueId: `AROA${hash(name, 17).toUpperCase()}`,
             description: "", createDate: FIXED_DATE, maxSessionDuration: 3600, permissionsBoundary: "", roleLastUseds: [{ lastUsedDate: "", region: "" }], tags: inputs?.tags ?? {},
-            // What the trust policy is cannot be known offline; a service trust is the common shape.
             assumeRolePolicy: policyDocument({ statements: [{ actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: ["ecs-tasks.amazonaws.com"] }] }] }).minifiedJson,
         };
+        // The ARN follows from the name; the trust policy, path and boundary are the account's own, not known offline.
+        return { placeholder: result };
     },
     "aws:lb/getHostedZoneId:getHostedZoneId": (inputs, ctx) => {
         const id = loadBalancerZoneId(ctx.region, inputs?.loadBalancerType);
@@ -395,10 +404,13 @@ const HANDLERS: Record<string, Handler> = {
     "aws:s3/getBucket:getBucket": (inputs, ctx) => {
         const bucket = String(inputs?.bucket ?? "bucket");
         const { partition, dnsSuffix } = partitionOf(ctx.region);
-        return {
+        const hostedZoneId = S3_ZONES[ctx.region];
+        const result = {
             id: bucket, bucket, arn: `arn:${partition}:s3:::${bucket}`, bucketDomainName: `${bucket}.s3.${dnsSuffix}`, bucketRegionalDomainName: `${bucket}.s3.${ctx.region}.${dnsSuffix}`,
-            bucketRegion: ctx.region, region: ctx.region, hostedZoneId: "", websiteDomain: "", websiteEndpoint: "",
+            bucketRegion: ctx.region, region: ctx.region, hostedZoneId: hostedZoneId ?? "", websiteDomain: "", websiteEndpoint: "",
         };
+        // The provider fills hostedZoneId from the S3 website endpoints table; a region outside it has no known answer.
+        return hostedZoneId ? result : { placeholder: result };
     },
     "aws:sns/getTopic:getTopic": (inputs, ctx) => {
         const name = String(inputs?.name ?? "topic");
