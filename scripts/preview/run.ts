@@ -4,7 +4,7 @@ import { SCHEMA_VERSION, type PreviewResult } from "./model";
 import { runPlan } from "./plan";
 import { readPolicyConfig, startEvaluation, startPack, type PolicyRun } from "./policy";
 import { PreviewInputError } from "./errors";
-import { loadProject, redactSecrets } from "./project";
+import { loadProject, redactSecrets, SECRET_PLACEHOLDER } from "./project";
 import { gateOf, remoteComponents, splitNotJudged, toPlannedResource, unknownValues, unreadInputs, type MockReportLike } from "./result";
 
 export interface PreviewOptions {
@@ -37,6 +37,10 @@ export async function runPreview(options: PreviewOptions): Promise<PreviewResult
         // Decrypted config never leaves this process unfiltered: not in a report, not in an error message.
         return redactSecrets(await previewProject(project, options), project.secretValues);
     } catch (err) {
+        if (err instanceof PreviewInputError && project.undecryptedKeys.length > 0 && err.message.includes(SECRET_PLACEHOLDER)) {
+            // e.g. getNumber/getObject of a secure value the preview could not decrypt: say why the program saw "[secret]".
+            throw new PreviewInputError(`${err.message}\n(secure config ${project.undecryptedKeys.join(", ")} was not decrypted offline, so the program read "${SECRET_PLACEHOLDER}"; set PULUMI_CONFIG_PASSPHRASE or PULUMI_CONFIG_PASSPHRASE_FILE for a passphrase stack)`);
+        }
         if (project.secretValues.length > 0 && err instanceof Error) {
             const redacted = redactSecrets(err.message, project.secretValues);
             throw err instanceof PreviewInputError ? new PreviewInputError(redacted) : Object.assign(new Error(redacted), { name: err.name });
