@@ -187,6 +187,13 @@ export function raw<T>(value: T): T {
     return value;
 }
 
+/** Each resource's `ignoreChanges` (AnalyzerResourceOptions), by its raw props, for {@link isSet}. */
+const ignoredBy = new WeakMap<object, string[]>();
+function noteIgnored(props: unknown, ignoreChanges: string[] | undefined): void {
+    const target = raw(props);
+    if (target !== null && typeof target === "object" && ignoreChanges?.length) ignoredBy.set(target, ignoreChanges);
+}
+
 /**
  * Whether a property is set at all: a value unknown during preview counts as set (it will be whatever the resource
  * it comes from produces — a key ARN, a generated token), so "is a key configured" never needs the value itself.
@@ -194,6 +201,12 @@ export function raw<T>(value: T): T {
 export function isSet(props: Record<string, any>, key: string): boolean {
     const value = raw(props)?.[key];
     if (isUnknown(value)) {
+        // Except a property in the resource's ignoreChanges: its value is the deployed one (the engine puts the old
+        // value back before Analyze), unknown only where the state is not read (the offline preview) — not judged.
+        const ignored = ignoredBy.get(raw(props)) ?? [];
+        if (ignored.some((p) => p === key || p.startsWith(`${key}.`) || p.startsWith(`${key}[`))) {
+            unknownAt(key);
+        }
         return true;
     }
     return value !== undefined && value !== null && value !== "" && !(Array.isArray(value) && value.length === 0);
@@ -334,6 +347,7 @@ export function resourcePolicy(rule: ResourceRule, ledger: WaiverLedger = newLed
                 return;
             }
             const config = args.getConfig<Record<string, any>>();
+            noteIgnored(args.props, args.opts?.ignoreChanges);
             let findings: RuleFinding[];
             try {
                 findings = asFindings(rule.check(args.props, args, config), args);
@@ -355,6 +369,7 @@ export function stackPolicy(rule: StackRule, ledger: WaiverLedger = newLedger())
         validateStack: (args: StackValidationArgs, reportViolation: ReportViolation) => {
             reportWeakenings(ledger.guard, rule.name, args.resources[0]?.urn, reportViolation);
             const config = args.getConfig<Record<string, any>>();
+            args.resources.forEach((r) => noteIgnored(r.props, r.opts?.ignoreChanges));
             const findings = rule.check(args.resources, args, config);
             // Nothing of the types it judges in the stack, and nothing found: out of scope (never when it found
             // something, so a types list that misses a type can not hide a finding).

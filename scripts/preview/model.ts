@@ -34,6 +34,11 @@ export interface PlannedResource {
     protect: boolean;
     retainOnDelete: boolean;
     ignoreChanges: string[];
+    /**
+     * Remediate-level policies that changed the inputs (the engine remediates before it analyzes and deploys): `inputs`
+     * are then the remediated ones, what would be deployed.
+     */
+    remediatedBy?: string[];
     /** Inputs as registered. Secret values are replaced by the string "[secret]"; unknown values by "[unknown]". */
     inputs: Record<string, unknown>;
     source?: SourceLocation;
@@ -131,7 +136,7 @@ export interface Finding {
  * item fails the gate, and a passing gate with non-blocking items says so in its verdict line.
  */
 export interface Unchecked {
-    kind: "remote-component" | "not-judged" | "unknown-value" | "unanswered-lookup" | "stack-reference";
+    kind: "remote-component" | "not-judged" | "unknown-value" | "unanswered-lookup" | "stack-reference" | "secret-config" | "esc-environment";
     /** The resource, when there is one. */
     urn?: string;
     type?: string;

@@ -177,7 +177,8 @@ function runProgram(project: ProgramProject, options: PlanOptions): Promise<Plan
             main: project.main,
             project: project.project,
             stack: project.stack,
-            secretKeys: project.secretKeys,
+            // The keys whose getSecret* the worker answers with an unknown secret: only those not decrypted.
+            secretKeys: project.undecryptedKeys,
             mocksModule: MOCKS_MODULE,
             userMocksModule: options.userMocksModule,
         };

@@ -9,18 +9,86 @@ import { effectiveHorizon, tierOf, waiverLimitProblem } from "../../lib/rules/po
 import { isWaiverActive, type Waiver as PolicyWaiver } from "../../lib/rules/waivers";
 import type { Plan } from "./plan";
 import type { ProgramProject } from "./project";
-import { analyzerProperties } from "./properties";
+import { analyzerProperties, blindPlaceholder, MASKED_SECRET, MASKED_UNKNOWN } from "./properties";
+import { SECRET_PLACEHOLDER } from "./project";
 import type { RegisteredResource } from "./plan-protocol";
 
 export interface PolicyRun {
     pack: { directory: string; name: string; version: string; configFile?: string; policies: PolicySummary[]; relaxed: Relaxed };
     findings: Finding[];
     logs: Array<{ severity: string; message: string; urn?: string }>;
+    /** Resources whose inputs remediate-level policies changed: the inputs analyzed and deployed, masked as reports show them. */
+    remediated: Array<{ urn: string; policies: string[]; inputs: Record<string, unknown> }>;
+}
+
+/** `a.b[0]["c.d"][*]` → ["a", "b", 0, "c.d", "*"] (the engine's resource.PropertyPath syntax). */
+export function propertyPathSegments(path: string): Array<string | number> {
+    const segments: Array<string | number> = [];
+    const pattern = /([^.[\]]+)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]|\[\*\]/g;
+    for (const match of path.matchAll(pattern)) {
+        segments.push(match[1] ?? (match[2] !== undefined ? Number(match[2]) : match[3] !== undefined ? match[3].replace(/\\(.)/g, "$1") : "*"));
+    }
+    return segments;
+}
+
+/**
+ * The inputs with every `ignoreChanges` path unknown. With state, the engine puts the deployed (old) value of an ignored
+ * property back before it analyzes (step_generator.go, processIgnoreChanges); offline there is no state, so the value
+ * the engine would judge is not known: a rule that reads it reports the resource as not judged, with the property,
+ * whatever pack runs. A path absent from the declared inputs is unknown too (the deployed resource may have it).
+ */
+export function withIgnoredUnknown(properties: Record<string, unknown>, ignoreChanges: string[]): Record<string, unknown> {
+    if (ignoreChanges.length === 0) return properties;
+    const result = structuredCloneKeeping(properties);
+    for (const path of ignoreChanges) {
+        const segments = propertyPathSegments(path);
+        const visit = (node: any, at: number) => {
+            if (node === null || typeof node !== "object" || node instanceof analyzer.SecretValue) return;
+            const segment = segments[at];
+            const last = at === segments.length - 1;
+            const keys = segment === "*" ? Object.keys(node) : [segment];
+            for (const key of keys) {
+                if (last) {
+                    const index = typeof key === "number" || /^\d+$/.test(String(key)) ? Number(key) : undefined;
+                    if (Array.isArray(node) && (index === undefined || index >= node.length)) continue;
+                    node[key] = analyzer.UNKNOWN;
+                } else if (node[key] !== undefined) {
+                    const child = node[key] instanceof analyzer.SecretValue ? node[key].value : node[key];
+                    visit(child, at + 1);
+                } else if (!Array.isArray(node)) {
+                    // The whole absent branch may exist in state.
+                    node[key] = analyzer.UNKNOWN;
+                }
+            }
+        };
+        if (segments.length > 0) visit(result, 0);
+    }
+    return result;
+}
+
+/** A deep copy of plain data that keeps the analyzer's markers (UNKNOWN, secret wrappers) as they are. */
+function structuredCloneKeeping<T>(value: T): T {
+    if (Array.isArray(value)) return value.map(structuredCloneKeeping) as T;
+    if (value instanceof analyzer.SecretValue) return analyzer.secret(structuredCloneKeeping(value.value)) as T;
+    if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, structuredCloneKeeping(v)])) as T;
+    return value;
+}
+
+/** Analyzer-form properties as reports show them: secrets "[secret]", unknowns "[unknown]". */
+function maskAnalyzerProperties(value: unknown): unknown {
+    if (value === analyzer.UNKNOWN) return MASKED_UNKNOWN;
+    if (value instanceof analyzer.SecretValue) return MASKED_SECRET;
+    if (Array.isArray(value)) return value.map(maskAnalyzerProperties);
+    if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskAnalyzerProperties(v)]));
+    return value;
 }
 
 /** The form analyzers receive: real values wrapped as secrets, unknowns as unknown. Never written to disk. */
 function toAnalyzerResource(resource: RegisteredResource, byUrn: Map<string, RegisteredResource>, project: ProgramProject): analyzer.AnalyzerResource {
-    const properties = analyzerProperties(resource.wireInputs, { secret: (v) => analyzer.secret(v), unknown: () => analyzer.UNKNOWN });
+    // A value derived from undecrypted secure config is unknown to the pack, never the placeholder text judged as known.
+    const wire = project.undecryptedKeys.length > 0 ? blindPlaceholder(resource.wireInputs, SECRET_PLACEHOLDER) : resource.wireInputs;
+    const declared = analyzerProperties(wire, { secret: (v) => analyzer.secret(v), unknown: () => analyzer.UNKNOWN });
+    const properties = withIgnoredUnknown(declared, resource.ignoreChanges);
     const result: analyzer.AnalyzerResource = {
         urn: resource.urn,
         type: resource.type,
@@ -61,7 +129,7 @@ function providerOf(resource: RegisteredResource, byUrn: Map<string, RegisteredR
     const pkg = resource.type.split(":")[0];
     const properties: Record<string, unknown> = Object.fromEntries(Object.entries(project.config)
         .filter(([key]) => key.startsWith(`${pkg}:`))
-        .map(([key, value]) => [key.slice(pkg.length + 1), project.secretKeys.includes(key) ? analyzer.secret(analyzer.UNKNOWN) : value]));
+        .map(([key, value]) => [key.slice(pkg.length + 1), project.undecryptedKeys.includes(key) ? analyzer.secret(analyzer.UNKNOWN) : project.secretKeys.includes(key) ? analyzer.secret(value) : value]));
     if (resource.version) {
         properties.version = resource.version;
     }
@@ -162,7 +230,7 @@ export function startEvaluation(
 
     const byUrn = new Map<string, RegisteredResource>();
     const inputs = new Map<RegisteredResource, analyzer.AnalyzerResource>();
-    const verdicts = new Map<RegisteredResource, Promise<{ diagnostics: analyzer.Diagnostic[]; remediations: analyzer.Remediation[] }>>();
+    const verdicts = new Map<RegisteredResource, Promise<{ diagnostics: analyzer.Diagnostic[]; remediations: analyzer.Remediation[]; remediated?: Record<string, unknown> }>>();
     // Explicit providers register before the resources that use them, so a resource's provider is known when it arrives.
     const inputOf = (resource: RegisteredResource) => {
         let input = inputs.get(resource);
@@ -180,9 +248,16 @@ export function startEvaluation(
             return;
         }
         const verdict = configured.then(async ({ pack, remediates }) => {
-            const input = inputOf(resource);
+            let input = inputOf(resource);
             const remediations = remediates ? await pack.remediate(input) : [];
-            return { remediations, diagnostics: await pack.analyze(input) };
+            // As the engine: each remediation that returns properties replaces the inputs (the last one is what the
+            // pack's chain produced); Analyze, AnalyzeStack and the deployment see the remediated inputs.
+            const changed = remediations.filter((r) => !r.diagnostic && r.properties !== undefined);
+            if (changed.length > 0) {
+                input = { ...input, properties: changed[changed.length - 1].properties! };
+                inputs.set(resource, input);
+            }
+            return { remediations, diagnostics: await pack.analyze(input), remediated: changed.length > 0 ? input.properties : undefined };
         });
         verdict.catch(() => undefined);
         verdicts.set(resource, verdict);
@@ -194,24 +269,32 @@ export function startEvaluation(
         abort: close,
         async finish(plan) {
             try {
-                const { pack, levels, resolvedConfig } = await configured;
+                const { pack, levels, resolvedConfig, remediates } = await configured;
                 plan.resources.forEach(add);
                 const analyzed = plan.resources.filter((r) => !r.type.startsWith("pulumi:providers:"));
                 const diagnostics: analyzer.Diagnostic[] = [];
                 const remediations: Array<{ urn: string; remediation: analyzer.Remediation }> = [];
+                const remediated: PolicyRun["remediated"] = [];
                 try {
-                    // The stack is judged while the last per-resource verdicts come in; both in declaration order.
-                    const [perResource, stack] = await Promise.all([Promise.all(analyzed.map((r) => verdicts.get(r)!)), pack.analyzeStack(analyzed.map(inputOf))]);
+                    // The stack is judged while the last per-resource verdicts come in (both in declaration order) —
+                    // after them when a policy remediates: the stack then holds the remediated inputs.
+                    const allVerdicts = Promise.all(analyzed.map((r) => verdicts.get(r)!));
+                    const stackVerdict = remediates ? allVerdicts.then(() => pack.analyzeStack(analyzed.map(inputOf))) : pack.analyzeStack(analyzed.map(inputOf));
+                    const [perResource, stack] = await Promise.all([allVerdicts, stackVerdict]);
                     perResource.forEach((verdict, i) => {
                         // A resource policy's violation is about the analyzed resource; the engine attaches its URN.
                         diagnostics.push(...verdict.diagnostics.map((d) => ({ ...d, urn: d.urn || analyzed[i].urn })));
                         remediations.push(...verdict.remediations.map((remediation) => ({ urn: analyzed[i].urn, remediation })));
+                        if (verdict.remediated) {
+                            const policies = [...new Set(verdict.remediations.filter((r) => !r.diagnostic && r.properties !== undefined).map((r) => r.policyName))];
+                            remediated.push({ urn: analyzed[i].urn, policies, inputs: maskAnalyzerProperties(verdict.remediated) as Record<string, unknown> });
+                        }
                     });
                     diagnostics.push(...stack);
                 } catch (err) {
                     throw packFailed(pack, err);
                 }
-                return toPolicyRun(pack, { ...packSource, stack: project.stack, resolved: resolvedConfig }, levels, diagnostics, remediations, plan.resources);
+                return { ...toPolicyRun(pack, { ...packSource, stack: project.stack, resolved: resolvedConfig }, levels, diagnostics, remediations, plan.resources), remediated };
             } finally {
                 await close();
             }
@@ -227,7 +310,7 @@ function toPolicyRun(
     diagnostics: analyzer.Diagnostic[],
     remediations: Array<{ urn: string; remediation: analyzer.Remediation }>,
     resources: RegisteredResource[],
-): PolicyRun {
+): Omit<PolicyRun, "remediated"> {
     const { directory: packDir, configFile } = packSource;
     const policies = pack.info.policies.map((p): PolicySummary => ({
         name: p.name,
@@ -285,7 +368,8 @@ function toPolicyRun(
             policyName: remediation.policyName,
             policyPackName: remediation.policyPackName,
             policyPackVersion: remediation.policyPackVersion,
-            enforcementLevel: "remediate",
+            // A remediation that could only report (a diagnostic, no properties) is an advisory violation to the engine.
+            enforcementLevel: remediation.diagnostic ? "advisory" : "remediate",
             message: remediation.diagnostic || `Remediated: ${remediation.description}`,
             description: remediation.description,
             severity: policyByName.get(remediation.policyName)?.severity,

@@ -63,3 +63,17 @@ export function maskProperties(wire: Record<string, unknown>): Record<string, un
 export function analyzerProperties(wire: Record<string, unknown>, encoding: Encoding): Record<string, unknown> {
     return convert(wire, encoding) as Record<string, unknown>;
 }
+
+/**
+ * Wire inputs with every string that contains `placeholder` made unknown: what a program built from a config value the
+ * preview could not decrypt is not a value the pack may judge as known.
+ */
+export function blindPlaceholder(wire: Record<string, unknown>, placeholder: string): Record<string, unknown> {
+    const walk = (value: unknown): unknown => {
+        if (typeof value === "string") return value.includes(placeholder) ? UNKNOWN_VALUE : value;
+        if (Array.isArray(value)) return value.map(walk);
+        if (typeof value === "object" && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v)]));
+        return value;
+    };
+    return walk(wire) as Record<string, unknown>;
+}

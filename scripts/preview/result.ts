@@ -166,7 +166,29 @@ export function splitNotJudged(findings: Finding[], failOn: Gate["failOn"], reso
         const property = UNKNOWN_AT.exec(reason)?.[1];
         unchecked.push(item(policyName, reason, here, property ? [property] : undefined, !f.urn));
     }
-    return { findings: kept, unchecked };
+    return { findings: kept, unchecked: unchecked.map((u) => explainIgnored(u, resources)) };
+}
+
+/** Whether a property path (`ingress[0].cidrBlocks`) is under an `ignoreChanges` path (`ingress`, `ingress[*].cidrBlocks`). */
+function underIgnored(property: string, ignoreChanges: string[]): boolean {
+    const norm = (p: string) => p.replace(/\[(\d+|\*)\]/g, ".$1").replace(/^\./, "").split(".");
+    const target = norm(property);
+    return ignoreChanges.some((ignored) => {
+        const prefix = norm(ignored);
+        return prefix.length <= target.length && prefix.every((segment, i) => segment === "*" || segment === target[i]);
+    });
+}
+
+/**
+ * A rule that could not judge a property the resource lists in `ignoreChanges` says why: with state the engine judges
+ * the deployed value (it puts the old value back before Analyze), which the preview cannot read — the preview sends it
+ * as unknown (policy.ts, withIgnoredUnknown).
+ */
+function explainIgnored(u: Unchecked, resources: PlannedResource[]): Unchecked {
+    const resource = u.urn ? resources.find((r) => r.urn === u.urn) : undefined;
+    const ignored = (u.properties ?? []).filter((p) => resource && underIgnored(p, resource.ignoreChanges));
+    if (!resource || ignored.length === 0) return u;
+    return { ...u, detail: `rule ${u.policyName} did not judge ${ignored.join(", ")}: listed in ignoreChanges, so the engine judges the value in the stack's state (the deployed one), which is not read offline` };
 }
 
 /** What the H3 mocks report (mocks/mocks.ts `MockReport`), read structurally so this compiles without it. */
@@ -207,7 +229,7 @@ export function unreadInputs(resources: PlannedResource[], report: MockReportLik
     return items;
 }
 
-const KIND_ORDER: Unchecked["kind"][] = ["remote-component", "not-judged", "unanswered-lookup", "stack-reference", "unknown-value"];
+const KIND_ORDER: Unchecked["kind"][] = ["remote-component", "not-judged", "secret-config", "esc-environment", "unanswered-lookup", "stack-reference", "unknown-value"];
 
 /** Unchecked items for display: blocking first, then by kind and resource. */
 export function sortUnchecked(items: Unchecked[]): Unchecked[] {
@@ -231,6 +253,8 @@ export function uncheckedPhrases(items: Unchecked[]): string[] {
     if (remoteBlocking) phrases.push(`${plural(remoteBlocking, "remote component", "remote components")} not inspected`);
     if (remoteAllowed) phrases.push(`${plural(remoteAllowed, "remote component", "remote components")} allowed uninspected`);
     if (n("not-judged")) phrases.push(`${plural(n("not-judged"), "rule result", "rule results")} not judged (unknown values)`);
+    if (n("secret-config")) phrases.push(`${plural(n("secret-config"), "secure config key", "secure config keys")} not decrypted`);
+    if (n("esc-environment")) phrases.push("ESC environment not read");
     if (n("unanswered-lookup")) phrases.push(`${plural(n("unanswered-lookup"), "data-source lookup", "data-source lookups")} without a real answer`);
     if (n("stack-reference")) phrases.push(`${plural(n("stack-reference"), "stack reference", "stack references")} not read`);
     if (n("unknown-value")) phrases.push(`${plural(n("unknown-value"), "resource", "resources")} with inputs unknown until deploy`);
@@ -294,6 +318,8 @@ export function countByType(resources: PlannedResource[]): Array<{ type: string;
 /** Where each unchecked item is, for display: `awsx:ecs:FargateService "api"`, the stack, or a data-source token. */
 export function uncheckedSubject(u: Unchecked): string {
     if (u.token) return u.token;
+    if (u.kind === "secret-config") return `config ${u.name}`;
+    if (u.kind === "esc-environment") return `ESC environment ${u.name}`;
     if (u.type && u.name) return `${u.type} "${u.name}"`;
     return u.urn ?? "the stack";
 }

@@ -3,8 +3,9 @@ import * as path from "path";
 import { SCHEMA_VERSION, type PreviewResult } from "./model";
 import { runPlan } from "./plan";
 import { readPolicyConfig, startEvaluation, startPack, type PolicyRun } from "./policy";
-import { loadProject } from "./project";
 import { commitOf, fileHash, packContentHash } from "./provenance";
+import { PreviewInputError } from "./errors";
+import { loadProject, redactSecrets, SECRET_PLACEHOLDER } from "./project";
 import { gateOf, remoteComponents, splitNotJudged, toPlannedResource, unknownValues, unreadInputs, type MockReportLike } from "./result";
 
 export interface PreviewOptions {
@@ -32,8 +33,25 @@ function toolVersion(): string {
  * left behind.
  */
 export async function runPreview(options: PreviewOptions): Promise<PreviewResult> {
-    const started = Date.now();
     const project = loadProject(options.programDir, options.stack);
+    try {
+        // Decrypted config never leaves this process unfiltered: not in a report, not in an error message.
+        return redactSecrets(await previewProject(project, options), project.secretValues);
+    } catch (err) {
+        if (err instanceof PreviewInputError && project.undecryptedKeys.length > 0 && err.message.includes(SECRET_PLACEHOLDER)) {
+            // e.g. getNumber/getObject of a secure value the preview could not decrypt: say why the program saw "[secret]".
+            throw new PreviewInputError(`${err.message}\n(secure config ${project.undecryptedKeys.join(", ")} was not decrypted offline, so the program read "${SECRET_PLACEHOLDER}"; set PULUMI_CONFIG_PASSPHRASE or PULUMI_CONFIG_PASSPHRASE_FILE for a passphrase stack)`);
+        }
+        if (project.secretValues.length > 0 && err instanceof Error) {
+            const redacted = redactSecrets(err.message, project.secretValues);
+            throw err instanceof PreviewInputError ? new PreviewInputError(redacted) : Object.assign(new Error(redacted), { name: err.name });
+        }
+        throw err;
+    }
+}
+
+async function previewProject(project: ReturnType<typeof loadProject>, options: PreviewOptions): Promise<PreviewResult> {
+    const started = Date.now();
     const packDir = options.policyPack ? path.resolve(options.policyPack) : undefined;
     const configFile = options.policyPackConfig ? path.resolve(options.policyPackConfig) : undefined;
     const config = configFile ? readPolicyConfig(configFile) : undefined;
@@ -52,15 +70,21 @@ export async function runPreview(options: PreviewOptions): Promise<PreviewResult
     const planEnded = Date.now();
     // AnalyzeStack goes out first: the pack judges the stack while this process builds the rest of the result.
     const policyRunning = evaluation?.finish(plan);
-    const resources = plan.resources.map(toPlannedResource);
+    const planned = plan.resources.map(toPlannedResource);
     const policy: PolicyRun | undefined = await policyRunning;
+    // Reports show what would be deployed: the remediated inputs where a remediate-level policy changed them.
+    const remediated = new Map((policy?.remediated ?? []).map((r) => [r.urn, r]));
+    const resources = planned.map((r) => {
+        const change = remediated.get(r.urn);
+        return change ? { ...r, inputs: change.inputs, remediatedBy: change.policies } : r;
+    });
     const allowUninspected = options.allowUninspected ?? [];
     const remote = remoteComponents(resources, allowUninspected);
     const judged = splitNotJudged(policy?.findings ?? [], options.failOn, resources);
     const findings = [...remote.findings, ...judged.findings];
     // H3's mocks report travels on the plan when present (lookups without a real answer, stack references).
     const mockReport = (plan as { mockReport?: MockReportLike }).mockReport;
-    const unchecked = [...remote.unchecked, ...judged.unchecked, ...unreadInputs(resources, mockReport), ...unknownValues(resources)];
+    const unchecked = [...remote.unchecked, ...judged.unchecked, ...project.unchecked, ...unreadInputs(resources, mockReport), ...unknownValues(resources)];
     const ended = Date.now();
     const tool = { name: "platform-preview", version: toolVersion() };
     const generatedAt = new Date(ended).toISOString();

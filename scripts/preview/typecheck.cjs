@@ -19,7 +19,7 @@ const IGNORED = new Set([6059, 18002, 18003]);
 const UNRESOLVED = new Set([2307, 2792, 7016]);
 
 /** Bumped when what a record covers changes (v2: node_modules and package.json lookups), so old records are not trusted. */
-const CHECK_RECORD_VERSION = "v2";
+const CHECK_RECORD_VERSION = "v3";
 
 function recordFile(projectDir, entry, env) {
     return path.join(cacheDir(), "check", `${sha256(CHECK_RECORD_VERSION, path.resolve(projectDir), path.resolve(entry), env.PULUMI_NODEJS_TRANSPILE_ONLY || "", env.PULUMI_NODEJS_TSCONFIG_PATH || "")}.json`);
@@ -27,10 +27,10 @@ function recordFile(projectDir, entry, env) {
 
 function stamp(file) {
     try {
-        if (file.includes(`${path.sep}node_modules${path.sep}`) || path.basename(file) === "node_modules") {
-            const stat = fs.statSync(file);
-            return `${stat.size}:${stat.mtimeMs}`;
-        }
+        const stat = fs.statSync(file);
+        // A directory (a type root, node_modules): what is in it.
+        if (stat.isDirectory()) return `dir:${sha256(fs.readdirSync(file).sort().join("\n"))}`;
+        if (file.includes(`${path.sep}node_modules${path.sep}`)) return `${stat.size}:${stat.mtimeMs}`;
         return sha256(fs.readFileSync(file));
     } catch {
         return "missing";
@@ -62,21 +62,25 @@ function check(projectDir, entry) {
     const { options, raw, tsconfig } = projectOptions(projectDir, ts);
     const env = process.env.PULUMI_NODEJS_TRANSPILE_ONLY;
     const inputs = [path.join(path.dirname(path.dirname(typescriptPath(projectDir))), "package.json")];
-    const configFiles = [];
+    // The tsconfig.json the options come from, present or not (a new one changes them), and every file it extends,
+    // relative or from a package, as the compiler resolved them.
+    const configFiles = [path.join(projectDir, process.env.PULUMI_NODEJS_TSCONFIG_PATH || "tsconfig.json")];
     if (tsconfig) {
-        configFiles.push(tsconfig);
-        // `extends` chains: a change there changes the options.
-        let current = ts.readConfigFile(tsconfig, ts.sys.readFile).config;
-        let from = tsconfig;
-        while (current && typeof current.extends === "string") {
-            const base = current.extends.startsWith(".") ? path.resolve(path.dirname(from), current.extends) : undefined;
-            const file = base && !base.endsWith(".json") ? `${base}.json` : base;
-            if (!file || !fs.existsSync(file)) break;
-            configFiles.push(file);
-            from = file;
-            current = ts.readConfigFile(file, ts.sys.readFile).config;
-        }
+        const source = ts.readJsonConfigFile(tsconfig, ts.sys.readFile);
+        ts.parseJsonSourceFileConfigFileContent(source, ts.sys, projectDir, undefined, tsconfig);
+        configFiles.push(...(source.extendedSourceFiles || []));
     }
+    // Every location module resolution looked at and did not find (a new `x.ts` takes over `x/index.ts`, a new package
+    // or `exports` entry), and the package.json files that shaped a resolution: any of them appearing or changing can
+    // change what the program is, so each is part of the record.
+    // Resolutions made from installed packages are left out: those files change only with an install, which the
+    // node_modules stamps below catch (and recording them would make every cached lookup stat tens of thousands of paths).
+    const lookedUp = new Set();
+    const noteResolution = (resolution, containingFile) => {
+        if (containingFile.includes(`${path.sep}node_modules${path.sep}`)) return;
+        for (const file of resolution.failedLookupLocations || []) lookedUp.add(file);
+        for (const file of resolution.affectingLocations || []) lookedUp.add(file);
+    };
     let result;
     let files = [];
     if (env ? env === "true" : raw.noCheck === true) {
@@ -85,7 +89,22 @@ function check(projectDir, entry) {
         result = { checked: false, reason: "JavaScript program" };
     } else {
         const checkOptions = { ...options, noEmit: true, declaration: false, composite: false, incremental: false, emitDeclarationOnly: false };
-        const program = ts.createProgram({ rootNames: [entry], options: checkOptions });
+        const host = ts.createCompilerHost(checkOptions);
+        const moduleCache = ts.createModuleResolutionCache(projectDir, (f) => host.getCanonicalFileName(f), checkOptions);
+        host.resolveModuleNameLiterals = (literals, containingFile, redirectedReference, options, containingSourceFile) => literals.map((literal) => {
+            const mode = ts.getModeForUsageLocation(containingSourceFile, literal, options);
+            const resolution = ts.resolveModuleName(literal.text, containingFile, options, host, moduleCache, redirectedReference, mode);
+            noteResolution(resolution, containingFile);
+            return resolution;
+        });
+        host.resolveTypeReferenceDirectiveReferences = (references, containingFile, redirectedReference, options, containingSourceFile) => references.map((reference) => {
+            const name = typeof reference === "string" ? reference : reference.fileName.toLowerCase();
+            const mode = typeof reference === "string" || !containingSourceFile ? undefined : ts.getModeForFileReference(reference, containingSourceFile.impliedNodeFormat);
+            const resolution = ts.resolveTypeReferenceDirective(name, containingFile, options, host, redirectedReference, undefined, mode);
+            noteResolution(resolution, containingFile);
+            return resolution;
+        });
+        const program = ts.createProgram({ rootNames: [entry], options: checkOptions, host });
         const errors = [];
         const report = (diagnostic) => {
             if (diagnostic.category !== ts.DiagnosticCategory.Error || IGNORED.has(diagnostic.code)) return;
@@ -109,11 +128,13 @@ function check(projectDir, entry) {
     }
     // What the check did NOT find matters too: `npm install` (a new or replaced node_modules, followed through a
     // symlink) or an edited package.json along the way up must check again.
-    const lookups = [];
+    // The automatic type roots (`node_modules/@types` up the tree, or `typeRoots`): a new @types package is included.
+    const lookups = [...lookedUp];
     for (let dir = projectDir; ; dir = path.dirname(dir)) {
-        lookups.push(path.join(dir, "node_modules"), path.join(dir, "package.json"));
+        lookups.push(path.join(dir, "node_modules"), path.join(dir, "node_modules", "@types"), path.join(dir, "package.json"));
         if (path.dirname(dir) === dir) break;
     }
+    for (const root of (result.checked && (projectOptions(projectDir, ts).options.typeRoots)) || []) lookups.push(root);
     const stamps = {};
     for (const file of [...inputs, ...configFiles, entry, ...files.map((f) => path.resolve(f)), ...lookups]) {
         stamps[file] = stamp(file);

@@ -113,6 +113,14 @@ export function loadBalancerZoneId(region: string, type: string | undefined): st
     return type === "network" ? NLB_ZONES[region] : ALB_ZONES[region];
 }
 
+/** Route 53 zone of S3 website endpoints (the provider's HostedZoneIDForRegion table; AWS general reference). */
+const S3_ZONES: Record<string, string> = {
+    "us-east-1": "Z3AQBSTGFYJSTF", "us-east-2": "Z2O1EMRO9K5GLX", "us-west-1": "Z2F56UZL2M1ACD", "us-west-2": "Z3BJ6K6RIION7M",
+    "eu-west-1": "Z1BKCTXD74EZPE", "eu-west-2": "Z3GKZC51ZF0DB4", "eu-central-1": "Z21DNDUVLTQW6Q", "ap-south-1": "Z11RGJOFQNVJUP",
+    "ap-southeast-1": "Z3O0J2DXBE1FTB", "ap-southeast-2": "Z1WCIGYICN2BYD", "ap-northeast-1": "Z2M4EHUR26P7ZW", "ap-northeast-2": "Z3W03O7B5YMIYP",
+    "ca-central-1": "Z1QDHH18159H29", "sa-east-1": "Z7KQH4QJS55SO", "us-gov-west-1": "Z31GFT0UA1I2HV",
+};
+
 /** AWS-managed CloudFront policies: fixed ids, the same in every account. */
 const CLOUDFRONT_MANAGED: Record<string, Record<string, string>> = {
     cache: { "Managed-CachingOptimized": "658327ea-f89d-4fab-a63d-7e88639e58f6", "Managed-CachingDisabled": "4135ea2d-6df8-44a3-9df3-4b5a84be39ad" },
@@ -158,18 +166,52 @@ function subnetCidr(vpcCidr: string, index: number): string {
 
 type Handler = (inputs: any, ctx: CallContext) => Record<string, unknown> | { placeholder: Record<string, unknown> };
 
-/** The value of an SSM parameter AWS publishes (`/aws/service/...`), when the path says what it is. */
-function publicParameter(name: string, ctx: CallContext): string | undefined {
+/**
+ * The value of an SSM parameter AWS publishes (`/aws/service/...`), in the shape AWS publishes it, when the path says
+ * what it is; undefined otherwise (the answer is then a placeholder, listed as unanswered). Documented shapes: the ECS
+ * and EKS optimized-AMI `recommended` parameters hold a JSON document whose fields are also parameters of their own
+ * (`recommended/image_id` an AMI id, `recommended/image_name` its name, ...); the Amazon Linux, Windows, Ubuntu, Debian
+ * and Bottlerocket "latest" parameters hold an AMI id; `global-infrastructure/regions/<region>` holds the region code.
+ */
+export function publicParameter(name: string, ctx: CallContext): string | undefined {
     if (!name.startsWith("/aws/service/")) {
         return undefined;
     }
-    if (/\/ami|image_id|image-id/i.test(name)) {
-        return `ami-${hash(`${ctx.region}/${name}`)}`;
+    const ami = (seed: string) => `ami-${hash(`${ctx.region}/${seed}`)}`;
+    const arch = /arm64|aarch64|graviton/i.test(name) ? "arm64" : "x86_64";
+    const ecs = /^(\/aws\/service\/ecs\/optimized-ami\/.+\/recommended)(?:\/([a-z_]+))?$/.exec(name);
+    if (ecs) {
+        const al2023 = /amazon-linux-2023/.test(ecs[1]);
+        const version = al2023 ? "2023.0.20241217" : "2.0.20241217";
+        const document: Record<string, string | number> = {
+            ecs_agent_version: "1.89.2",
+            ecs_runtime_version: "Docker version 25.0.6",
+            image_id: ami(ecs[1]),
+            image_name: al2023 ? `al2023-ami-ecs-hvm-${version}-kernel-6.1-${arch}` : `amzn2-ami-ecs-hvm-${version}-${arch}-ebs`,
+            image_version: version,
+            os: al2023 ? "Amazon Linux 2023" : "Amazon Linux 2",
+            schema_version: 1,
+            source_image_name: al2023 ? `al2023-ami-minimal-2023.6.20241212.0-kernel-6.1-${arch}` : `amzn2-ami-minimal-hvm-2.0.20241217.0-${arch}-ebs`,
+        };
+        return ecs[2] === undefined ? JSON.stringify(document) : document[ecs[2]] !== undefined ? String(document[ecs[2]]) : undefined;
     }
-    if (name.startsWith("/aws/service/global-infrastructure/regions/")) {
-        return name.split("/")[5] ?? ctx.region;
+    const eks = /^(\/aws\/service\/eks\/optimized-ami\/([\d.]+)\/[^/]+(?:\/[^/]+)?\/recommended)(?:\/([a-z_]+))?$/.exec(name);
+    if (eks) {
+        const document: Record<string, string> = {
+            schema_version: "2",
+            image_id: ami(eks[1]),
+            image_name: `amazon-eks-node-${eks[2]}-v20241213`,
+            release_version: `${eks[2]}.7-20241213`,
+        };
+        return eks[3] === undefined ? JSON.stringify(document) : document[eks[3]];
     }
-    return undefined;
+    if (/^\/aws\/service\/bottlerocket\/.+\/(latest|[\d.]+)\/image_id$/.test(name)) return ami(name);
+    if (/^\/aws\/service\/bottlerocket\/.+\/(latest|[\d.]+)\/image_version$/.test(name)) return "1.29.0-c3c9d0b5";
+    if (/^\/aws\/service\/(ami-amazon-linux-latest|ami-windows-latest)\/[^/]+$/.test(name)) return ami(name);
+    if (/^\/aws\/service\/canonical\/ubuntu\/.+\/ami-id$/.test(name)) return ami(name);
+    if (/^\/aws\/service\/debian\/(release|daily)\/[^/]+\/latest\/(amd64|arm64)$/.test(name)) return ami(name);
+    const region = /^\/aws\/service\/global-infrastructure\/regions\/([a-z0-9-]+)$/.exec(name);
+    return region?.[1];
 }
 
 const HANDLERS: Record<string, Handler> = {
@@ -331,12 +373,13 @@ const HANDLERS: Record<string, Handler> = {
     },
     "aws:iam/getRole:getRole": (inputs, ctx) => {
         const name = String(inputs?.name ?? "role");
-        return {
+        const result = {
             id: name, name, arn: `arn:${partitionOf(ctx.region).partition}:iam::${ctx.accountId}:role/${name}`, path: "/", uniqueId: `AROA${hash(name, 17).toUpperCase()}`,
             description: "", createDate: FIXED_DATE, maxSessionDuration: 3600, permissionsBoundary: "", roleLastUseds: [{ lastUsedDate: "", region: "" }], tags: inputs?.tags ?? {},
-            // What the trust policy is cannot be known offline; a service trust is the common shape.
             assumeRolePolicy: policyDocument({ statements: [{ actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: ["ecs-tasks.amazonaws.com"] }] }] }).minifiedJson,
         };
+        // The ARN follows from the name; the trust policy, path and boundary are the account's own, not known offline.
+        return { placeholder: result };
     },
     "aws:lb/getHostedZoneId:getHostedZoneId": (inputs, ctx) => {
         const id = loadBalancerZoneId(ctx.region, inputs?.loadBalancerType);
@@ -361,10 +404,13 @@ const HANDLERS: Record<string, Handler> = {
     "aws:s3/getBucket:getBucket": (inputs, ctx) => {
         const bucket = String(inputs?.bucket ?? "bucket");
         const { partition, dnsSuffix } = partitionOf(ctx.region);
-        return {
+        const hostedZoneId = S3_ZONES[ctx.region];
+        const result = {
             id: bucket, bucket, arn: `arn:${partition}:s3:::${bucket}`, bucketDomainName: `${bucket}.s3.${dnsSuffix}`, bucketRegionalDomainName: `${bucket}.s3.${ctx.region}.${dnsSuffix}`,
-            bucketRegion: ctx.region, region: ctx.region, hostedZoneId: "", websiteDomain: "", websiteEndpoint: "",
+            bucketRegion: ctx.region, region: ctx.region, hostedZoneId: hostedZoneId ?? "", websiteDomain: "", websiteEndpoint: "",
         };
+        // The provider fills hostedZoneId from the S3 website endpoints table; a region outside it has no known answer.
+        return hostedZoneId ? result : { placeholder: result };
     },
     "aws:sns/getTopic:getTopic": (inputs, ctx) => {
         const name = String(inputs?.name ?? "topic");
