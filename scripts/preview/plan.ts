@@ -179,6 +179,8 @@ function runProgram(project: ProgramProject, options: PlanOptions, transpileOnly
     const platform = createPlatformMocks({ region: project.config["aws:region"], userMocks: options.userMocksModule ? loadUserMocks(options.userMocksModule) : undefined });
     const registered: RegisteredResource[] = [];
     let engineError: { message: string; location?: SourceLocation } | undefined;
+    /** The engine bails on an error it detects (a duplicate URN, a failing transform): it stops the program. */
+    let bail = () => undefined as void;
     const started = Date.now();
     return startEngine({
         project: project.project,
@@ -192,6 +194,7 @@ function runProgram(project: ProgramProject, options: PlanOptions, transpileOnly
         },
         onError: (message, location) => {
             engineError ??= { message, location };
+            bail();
         },
     }).then((engine) => new Promise<Plan>((resolve, reject) => {
         const command = hostCommand(project, { monitor: engine.monitorAddress, engine: engine.engineAddress }, {
@@ -204,6 +207,9 @@ function runProgram(project: ProgramProject, options: PlanOptions, transpileOnly
             env: { ...process.env, ...command.env, ...(transpileOnly && command.typescript && !process.env.PULUMI_NODEJS_TRANSPILE_ONLY ? { PULUMI_NODEJS_TRANSPILE_ONLY: "true" } : {}) },
             stdio: ["ignore", "pipe", "pipe"],
         });
+        bail = () => {
+            child.kill("SIGKILL");
+        };
         let output = "";
         const collect = (chunk: Buffer) => {
             output = (output + chunk.toString()).slice(-8000);
@@ -252,7 +258,7 @@ function runProgram(project: ProgramProject, options: PlanOptions, transpileOnly
             }
             const tail = stripAnsi(output).trim().split("\n").slice(-12).join("\n");
             if (outOfMemory(output)) {
-                finish(new PreviewInputError(`Program ran out of memory while planning (Node's heap limit); raise it with NODE_OPTIONS=--max-old-space-size=<MiB> or runtime.options.nodeargs in Pulumi.yaml`));
+                finish(new PreviewInputError(`Program ran out of memory while planning (Node's heap limit); raise it with NODE_OPTIONS=--max-old-space-size=<MiB>`));
             } else if (code !== 0) {
                 finish(new PreviewInputError(`Program exited (${signal ?? `code ${code}`}) before its plan completed${tail ? `:\n${tail}` : ""}`));
             } else if (!signalled) {
