@@ -9,7 +9,7 @@
  * are warm, as after any unchanged re-run; the production stack is also measured once with an empty cache ("cold").
  * The floor is measured again right before each measured run, and "× floor" is the median of each run's ratio to it.
  * Wall time is the median of --runs (default 3); peak memory is the largest summed RSS of the preview's process tree
- * (CLI, plan worker, policy pack, type checker), sampled every 20 ms from /proc.
+ * (CLI, the program's runner, policy pack, type checker), sampled every 20 ms from /proc.
  *
  * Usage: npm run bench -- [--runs 3] [--sizes 1,10,50] [--no-cold]
  */
@@ -168,11 +168,19 @@ async function main(): Promise<void> {
         { label: "floor: load @pulumi/pulumi + @pulumi/aws", resources: "-", m: floor },
     ];
     const productionOut = path.join(out, "production");
+    let coldVsTsc: string | undefined;
     if (!values["no-cold"]) {
-        // Empty caches: the first run after a change to every file (type checks of program and pack included).
+        // What the cold run is compared with: a plain `tsc --noEmit` of the program (its entry, its tsconfig's options).
+        const tsconfig = path.join(out, "tsconfig.program.json");
+        fs.writeFileSync(tsconfig, JSON.stringify({ extends: path.join(ROOT, "tsconfig.json"), files: [path.join(ROOT, "index.ts")], include: [] }));
+        const tsc = await measure(node, [require.resolve("typescript/bin/tsc"), "--noEmit", "-p", tsconfig]);
+        rows.push({ label: "tsc --noEmit of the production program (1 run)", resources: "-", m: tsc });
+        // Empty caches: the first run after a change to every file (type checks of program and pack, and the
+        // runner's ts-node cache under TMPDIR, included).
         const cache = fs.mkdtempSync(path.join(os.tmpdir(), "bench-cache-"));
-        const cold = await measure(node, preview(ROOT, "production", productionOut), { ...process.env, PLATFORM_PREVIEW_CACHE: cache });
+        const cold = await measure(node, preview(ROOT, "production", productionOut), { ...process.env, PLATFORM_PREVIEW_CACHE: cache, TMPDIR: cache });
         rows.push({ label: "production stack, cold cache (1 run)", resources: resourceCount(path.join(productionOut, "preview.json")), m: cold });
+        coldVsTsc = `Cold production preview: ${(cold.wallMs / tsc.wallMs).toFixed(2)} × a plain tsc --noEmit of the program (aim: ≤ 1.3×).`;
         fs.rmSync(cache, { recursive: true, force: true });
     }
     const production = await repeatAgainstFloor(runs, floorArgs, floors, node, preview(ROOT, "production", productionOut));
@@ -211,6 +219,7 @@ async function main(): Promise<void> {
         const perLast = (last.m.wallMs - floor.wallMs) / (last.resources as number);
         console.log(`\nGrowth: above the floor, ${perFirst.toFixed(2)} ms/resource at ${first.resources} resources and ${perLast.toFixed(2)} ms/resource at ${last.resources}: ${perLast <= perFirst * 1.25 ? "no worse than linear" : "worse than linear"}.`);
     }
+    if (coldVsTsc) console.log(coldVsTsc);
     console.log(`Production preview: ${production.ratio.toFixed(2)} × the SDK load floor measured before each run (aim: ≤ 3×).`);
     const fifty = synthetic.find((r) => r.label === "synthetic, 50 services");
     if (fifty && synthetic[0]) {

@@ -1,8 +1,5 @@
 // Entry of `npm run preview` and the `platform-preview` bin: the offline plan + policy gate (see scripts/preview/cli.ts).
 import * as path from "path";
-// The plan worker's Node starts first, while this process loads the rest and reads its input (see prestartPlanWorker).
-const { prestartPlanWorker, releasePlanWorker }: typeof import("./preview/plan") = require("./preview/plan");
-prestartPlanWorker();
 const { runCli }: typeof import("./preview/cli") = require("./preview/cli");
 
 // Piped into `head` or a closed pager: stop quietly instead of an EPIPE trace.
@@ -20,6 +17,5 @@ runCli(process.argv.slice(2), {
     // `npm run preview` runs in the repository; INIT_CWD is where the user typed the command.
     cwd: process.env.INIT_CWD ? path.resolve(process.env.INIT_CWD) : process.cwd(),
 }).then((code) => {
-    releasePlanWorker();
     process.exitCode = code;
 });

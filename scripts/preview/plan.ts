@@ -1,9 +1,15 @@
-import { fork, type ChildProcess } from "child_process";
+import { spawn } from "child_process";
+import * as fs from "fs";
 import * as path from "path";
+import { fileURLToPath } from "url";
+import type * as pulumi from "@pulumi/pulumi";
+import { startEngine } from "./engine";
 import { PreviewInputError } from "./errors";
+import { hostCommand, locateRunner, runtimeOptions } from "./host";
+import type { SourceLocation } from "./model";
 import type { ProgramProject } from "./project";
 import type { MockReport } from "./mocks/mocks";
-import type { PlanRequest, PlanResponse, RegisteredResource } from "./plan-protocol";
+import type { RegisteredResource } from "./plan-protocol";
 import { formatTypeErrors, typeCheck } from "./typecheck";
 
 export interface Plan {
@@ -12,11 +18,6 @@ export interface Plan {
     /** Which data sources and stack references the mocks answered, and how. */
     mockReport?: MockReport;
 }
-
-const MOCKS_MODULE = path.resolve(__dirname, "mocks/mocks.ts");
-const WORKER = path.join(__dirname, "plan-worker.ts");
-/** Compiles the program's TypeScript as the CLI's Node host does (the TypeScript compiler, the program's tsconfig). */
-const TS_REGISTER = path.join(__dirname, "ts-register.cjs");
 
 /** The program imports a package that is not installed. */
 class MissingDependencyError extends PreviewInputError {}
@@ -47,8 +48,12 @@ export interface PlanOptions {
 }
 
 export async function runPlan(project: ProgramProject, options: PlanOptions = {}): Promise<Plan> {
+    if (process.env.PLATFORM_PREVIEW_TYPECHECK === "runner" || !runtimeOptions(project.directory).typescript) {
+        // The runner's own ts-node type check (or no TypeScript at all): exactly the CLI's run.
+        return runProgram(project, options, false);
+    }
     // The program first: the cache lookup of the check stats every file it read (thousands, with @pulumi/aws's types).
-    const running = runProgram(project, options).then((plan) => ({ plan }), (error: unknown) => ({ error }));
+    const running = runProgram(project, options, true).then((plan) => ({ plan }), (error: unknown) => ({ error }));
     // The check's cache lookup waits a turn: the policy pack, started before the plan, is spawned in it.
     const checking = new Promise<void>((resolve) => setImmediate(resolve)).then(() => typeCheck(project.directory, project.main));
     const [checked, outcome] = await Promise.all([checking, running]);
@@ -68,120 +73,201 @@ export async function runPlan(project: ProgramProject, options: PlanOptions = {}
     return outcome.plan;
 }
 
-function forkWorker(heapLimitMiB?: number): ChildProcess {
-    return fork(WORKER, [], {
-        execArgv: [...(heapLimitMiB ? [`--max-old-space-size=${heapLimitMiB}`] : []), "--require", TS_REGISTER],
-        // The program's own environment (config, directory) comes with the request: see PlanRequest.env.
-        // The SDK captures a full stack trace per resource; the worker maps only the positions it reports.
-        env: { ...process.env, PLATFORM_PREVIEW_NATIVE_SOURCE_MAPS: "0" },
-        stdio: ["ignore", "pipe", "pipe", "ipc"],
-        serialization: "advanced",
-    });
+/** ANSI colour codes (the runner prints errors with util.inspect colours on). */
+function stripAnsi(text: string): string {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/\u001b\[[0-9;]*m/g, "");
 }
 
-let prestarted: ChildProcess | undefined;
+/** A program's file (not a package's, not Node's): where an error is reported. */
+function userFrame(stack: string, directory: string): SourceLocation | undefined {
+    for (const line of stack.split("\n")) {
+        const match = /^\s*at (?:.*\()?((?:file:\/\/)?\/[^():]+):(\d+):(\d+)\)?\s*$/.exec(line);
+        if (!match) continue;
+        const file = match[1].startsWith("file://") ? fileURLToPath(match[1]) : match[1];
+        if (file.includes(`${path.sep}node_modules${path.sep}`)) continue;
+        return { file: path.relative(directory, file).split(path.sep).join("/"), line: Number(match[2]), column: Number(match[3]) };
+    }
+    return undefined;
+}
 
 /**
- * Starts a plan worker before the program is known (the CLI's entry calls this first): its Node starts while the CLI
- * loads and reads its input, and waits for the request. The next {@link runPlan} without a heap limit takes it.
+ * The cause of a failed run from what the runner logged through the Engine service (`log.error`): the program's own
+ * message and its first frame in the program's files; a TypeScript error as `file:line: error TSxxxx: …`.
  */
-export function prestartPlanWorker(): void {
-    prestarted ??= forkWorker();
-}
-
-/** Ends a prestarted worker that no plan took (bad arguments, --help, an input error first). */
-export function releasePlanWorker(): void {
-    prestarted?.kill();
-    prestarted = undefined;
-}
-
-function takeWorker(heapLimitMiB?: number): ChildProcess {
-    const waiting = prestarted;
-    prestarted = undefined;
-    if (waiting && !heapLimitMiB && waiting.exitCode === null && waiting.signalCode === null) {
-        return waiting;
+export function programFailure(message: string, directory: string): { message: string; location?: SourceLocation } {
+    const text = stripAnsi(message);
+    const unhandled = /^Running program '[^']*' failed with an unhandled exception:\n([\s\S]*)$/.exec(text);
+    const body = unhandled ? unhandled[1] : text;
+    const ts = /(?:^|\n)([^\s()][^()\n]*)\((\d+),(\d+)\): error (TS\d+): ([^\n]*)/.exec(body);
+    if (ts) {
+        const file = path.isAbsolute(ts[1]) ? path.relative(directory, ts[1]) : ts[1];
+        return { message: `error ${ts[4]}: ${ts[5]}`, location: { file: file.split(path.sep).join("/"), line: Number(ts[2]), column: Number(ts[3]) } };
     }
-    waiting?.kill();
-    return forkWorker(heapLimitMiB);
+    const lines = body.split("\n");
+    const firstFrame = lines.findIndex((l) => /^\s+at /.test(l));
+    const head = (firstFrame < 0 ? lines : lines.slice(0, firstFrame)).join("\n").trim();
+    // `Error: msg` / `TypeError: msg` as util.inspect prints an error; a `{ … }` of extra properties may follow.
+    const cleaned = head.replace(/^(?:[A-Z][A-Za-z]*Error|Error)(?: \[[A-Z_]+\])?: /, "").replace(/\s*\{[\s\S]*$/, "").trim() || head;
+    return { message: cleaned, location: unhandled || firstFrame >= 0 ? userFrame(body, directory) : undefined };
 }
 
-function runProgram(project: ProgramProject, options: PlanOptions): Promise<Plan> {
-    const timeoutMs = options.timeoutMs ?? 180_000;
-    const child = takeWorker(options.heapLimitMiB);
-    let output = "";
-    const collect = (chunk: Buffer) => {
-        output = (output + chunk.toString()).slice(-4000);
-    };
-    child.stdout!.on("data", collect);
-    child.stderr!.on("data", collect);
+/** A module the program imports is not installed: the `npm install` hint (the runner's own message says the same). */
+function missingPackage(message: string, directory: string): string | undefined {
+    const missing = /Cannot find (?:module|package) '([^']+)'/.exec(message)?.[1];
+    if (!missing || missing.startsWith(".") || path.isAbsolute(missing)) {
+        return undefined;
+    }
+    const name = missing.startsWith("@") ? missing.split("/").slice(0, 2).join("/") : missing.split("/")[0];
+    return `the program imports "${name}", which is not installed: run \`npm install\` in ${packageRoot(directory)}`;
+}
 
-    return new Promise<Plan>((resolve, reject) => {
-        const registered: Array<{ resource: RegisteredResource; order: number }> = [];
-        const timer = setTimeout(() => {
+/** The directory where `npm install` would install the program's dependencies: its package root, else its own. */
+function packageRoot(directory: string): string {
+    for (let dir = directory; ; dir = path.dirname(dir)) {
+        if (fs.existsSync(path.join(dir, "package.json"))) {
+            return dir;
+        }
+        if (path.dirname(dir) === dir) {
+            return directory;
+        }
+    }
+}
+
+/**
+ * Declaration order as a report reads it, deterministic run to run (registrations arrive as their inputs resolve):
+ * parents before children, providers and dependencies before their users, then by URN.
+ */
+export function planOrder(resources: RegisteredResource[]): RegisteredResource[] {
+    const byUrn = new Map(resources.map((r) => [r.urn, r]));
+    const before = (r: RegisteredResource) => [r.parent, r.provider ? r.provider.split("::").slice(0, -1).join("::") : "", ...r.dependencies].filter((u) => u && u !== r.urn && byUrn.has(u));
+    const done = new Set<string>();
+    const ordered: RegisteredResource[] = [];
+    const visit = (r: RegisteredResource, path: Set<string>) => {
+        if (done.has(r.urn) || path.has(r.urn)) return;
+        path.add(r.urn);
+        for (const urn of before(r).sort()) visit(byUrn.get(urn)!, path);
+        path.delete(r.urn);
+        done.add(r.urn);
+        ordered.push(r);
+    };
+    for (const r of [...resources].sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0))) visit(r, new Set());
+    return ordered;
+}
+
+/** `--mocks <module>`: its default export or its `mocks` export, as Pulumi's unit-test mocks are written. */
+function loadUserMocks(file: string): Partial<pulumi.runtime.Mocks> {
+    const loaded = require(file);
+    const mocks = [loaded?.mocks, loaded?.default?.mocks, loaded?.default, loaded].find((m) => m && (typeof m.call === "function" || typeof m.newResource === "function"));
+    if (!mocks) {
+        throw new PreviewInputError(`--mocks ${file}: exports no mocks (a default or \`mocks\` export with call() and/or newResource())`);
+    }
+    return mocks;
+}
+
+/** Every this many milliseconds a long plan says how far it got (a silent minute looks like a hang). */
+const PROGRESS_EVERY_MS = 10_000;
+
+function runProgram(project: ProgramProject, options: PlanOptions, transpileOnly: boolean): Promise<Plan> {
+    const timeoutMs = options.timeoutMs ?? 180_000;
+    const runPath = locateRunner(project.directory);
+    if (!runPath) {
+        return Promise.reject(new MissingDependencyError(`Cannot run the program: @pulumi/pulumi is not installed for ${project.directory}: run \`npm install\` in ${packageRoot(project.directory)}`));
+    }
+    const { createPlatformMocks }: typeof import("./mocks/mocks") = require("./mocks/mocks");
+    // The stack's aws:region as the CLI passes it to the provider; the user's --mocks answer first.
+    const platform = createPlatformMocks({ region: project.config["aws:region"], userMocks: options.userMocksModule ? loadUserMocks(options.userMocksModule) : undefined });
+    const registered: RegisteredResource[] = [];
+    let engineError: { message: string; location?: SourceLocation } | undefined;
+    /** The engine bails on an error it detects (a duplicate URN, a failing transform): it stops the program. */
+    let bail = () => undefined as void;
+    const started = Date.now();
+    return startEngine({
+        project: project.project,
+        stack: project.stack,
+        directory: project.directory,
+        dryRun: true,
+        mocks: platform.mocks,
+        onResource: (resource) => {
+            registered.push(resource);
+            options.onResource?.(resource);
+        },
+        onError: (message, location) => {
+            engineError ??= { message, location };
+            bail();
+        },
+    }).then((engine) => new Promise<Plan>((resolve, reject) => {
+        const command = hostCommand(project, { monitor: engine.monitorAddress, engine: engine.engineAddress }, {
+            runPath,
+            dryRun: true,
+            execArgv: options.heapLimitMiB ? [`--max-old-space-size=${options.heapLimitMiB}`] : [],
+        });
+        const child = spawn(process.execPath, command.args, {
+            cwd: command.cwd,
+            env: { ...process.env, ...command.env, ...(transpileOnly && command.typescript && !process.env.PULUMI_NODEJS_TRANSPILE_ONLY ? { PULUMI_NODEJS_TRANSPILE_ONLY: "true" } : {}) },
+            stdio: ["ignore", "pipe", "pipe"],
+        });
+        bail = () => {
             child.kill("SIGKILL");
-            reject(new PreviewInputError(`Program did not finish within ${timeoutMs / 1000} s (the plan waits, as the CLI does, until the program's event loop is empty: a timer or open handle that never ends keeps it running)`));
-        }, timeoutMs);
-        let settled = false;
-        /** The worker's last message settles the plan (every registration came before it, in order). */
-        const settle = (final: Exclude<PlanResponse, { kind: "resource" }>) => {
-            settled = true;
-            clearTimeout(timer);
-            // The worker exits right after sending it; one that does not is stopped (its pipes would keep us alive).
-            setTimeout(() => child.kill("SIGKILL"), 5000).unref();
-            if (final.kind === "result" && final.resources === registered.length) {
-                // In declaration order (the monitor sees registrations in completion order, which varies run to run).
-                const resources = registered.sort((a, b) => a.order - b.order).map((r) => r.resource);
-                resolve({ resources, logs: final.logs, mockReport: final.mockReport });
-            } else if (final.kind === "result") {
-                reject(new PreviewInputError(`The plan lost registrations: the program made ${final.resources}, ${registered.length} arrived`));
-            } else {
-                const where = final.location ? ` at ${final.location.file}:${final.location.line}` : "";
-                reject(final.missingDependency ? new MissingDependencyError(`Cannot run the program: ${final.message}`) : new PreviewInputError(`Program error${where}: ${final.message}`));
-            }
         };
-        child.on("message", (message: PlanResponse) => {
-            if (message.kind === "resource") {
-                registered.push({ resource: message.resource, order: message.order });
-                options.onResource?.(message.resource);
-            } else {
-                settle(message);
-            }
-        });
-        child.on("error", (err) => {
+        let output = "";
+        const collect = (chunk: Buffer) => {
+            output = (output + chunk.toString()).slice(-8000);
+        };
+        child.stdout.on("data", collect);
+        child.stderr.on("data", collect);
+        const progress = setInterval(() => {
+            process.stderr.write(`  planning: ${registered.length} resources registered after ${Math.round((Date.now() - started) / 1000)} s\n`);
+        }, PROGRESS_EVERY_MS);
+        progress.unref();
+        let timedOut = false;
+        const timer = setTimeout(() => {
+            timedOut = true;
+            child.kill("SIGKILL");
+        }, timeoutMs);
+        let signalled = false;
+        void engine.shutdownSignalled.then(() => (signalled = true));
+        const finish = (error?: Error) => {
             clearTimeout(timer);
-            reject(new PreviewInputError(`Cannot start the program: ${err.message}`));
-        });
-        child.on("exit", (code, signal) => {
-            if (settled) {
+            clearInterval(progress);
+            void engine.close();
+            if (error) {
+                reject(error);
                 return;
             }
-            clearTimeout(timer);
+            resolve({ resources: planOrder(registered), logs: engine.logs.filter((l) => l.severity !== "debug"), mockReport: platform.report() });
+        };
+        child.on("error", (err) => finish(new PreviewInputError(`Cannot start the program: ${err.message}`)));
+        child.on("exit", (code, signal) => {
+            if (timedOut) {
+                finish(new PreviewInputError(`Program did not finish within ${timeoutMs / 1000} s (the plan waits, as the CLI does, until the program's event loop is empty: a timer or open handle that never ends keeps it running)`));
+                return;
+            }
+            // The first error the program (or the engine) reported is the cause; the SDK's leak report only follows.
+            const logged = engine.logs.find((l) => l.severity === "error");
+            const failure = engineError ?? (logged ? programFailure(logged.message, project.directory) : undefined);
+            if (failure) {
+                const missing = missingPackage(failure.message, project.directory);
+                if (missing) {
+                    finish(new MissingDependencyError(`Cannot run the program: ${missing}`));
+                    return;
+                }
+                const where = failure.location ? ` at ${failure.location.file}:${failure.location.line}` : "";
+                finish(new PreviewInputError(`Program error${where}: ${failure.message}`));
+                return;
+            }
+            const tail = stripAnsi(output).trim().split("\n").slice(-12).join("\n");
             if (outOfMemory(output)) {
-                reject(new PreviewInputError(`Program ran out of memory while planning (Node's heap limit); raise it with NODE_OPTIONS=--max-old-space-size=<MiB>`));
+                finish(new PreviewInputError(`Program ran out of memory while planning (Node's heap limit); raise it with NODE_OPTIONS=--max-old-space-size=<MiB>`));
+            } else if (code !== 0) {
+                finish(new PreviewInputError(`Program exited (${signal ?? `code ${code}`}) before its plan completed${tail ? `:\n${tail}` : ""}`));
+            } else if (!signalled) {
+                // The runner signals the end of a run (SignalAndWaitForShutdown) once the event loop is empty; exiting
+                // without it (process.exit) ends the deployment early, and resources not yet registered would be lost.
+                finish(new PreviewInputError(`Program exited (code 0) before its plan completed: it ended (process.exit?) before its event loop emptied, after ${registered.length} registrations${tail ? `:\n${tail}` : ""}`));
             } else {
-                const tail = output.trim().split("\n").slice(-5).join("\n");
-                reject(new PreviewInputError(`Program exited (${signal ?? `code ${code}`}) before its plan completed${tail ? `:\n${tail}` : ""}`));
+                finish();
             }
         });
-        const request: PlanRequest = {
-            // As the CLI runs a program: in its directory, with its config and stack in the environment.
-            env: {
-                PLATFORM_PREVIEW_PROGRAM_DIR: project.directory,
-                PULUMI_CONFIG: JSON.stringify(project.config),
-                PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(project.secretKeys),
-                PULUMI_NODEJS_PROJECT: project.project,
-                PULUMI_NODEJS_STACK: project.stack,
-                PULUMI_DRY_RUN: "true",
-            },
-            directory: project.directory,
-            main: project.main,
-            project: project.project,
-            stack: project.stack,
-            // The keys whose getSecret* the worker answers with an unknown secret: only those not decrypted.
-            secretKeys: project.undecryptedKeys,
-            mocksModule: MOCKS_MODULE,
-            userMocksModule: options.userMocksModule,
-        };
-        child.send(request);
-    });
+    }));
 }

@@ -257,6 +257,7 @@ export function uncheckedPhrases(items: Unchecked[]): string[] {
     if (n("esc-environment")) phrases.push("ESC environment not read");
     if (n("unanswered-lookup")) phrases.push(`${plural(n("unanswered-lookup"), "data-source lookup", "data-source lookups")} without a real answer`);
     if (n("stack-reference")) phrases.push(`${plural(n("stack-reference"), "stack reference", "stack references")} not read`);
+    if (n("empty-plan")) phrases.push("the program declared no resources (nothing was planned or judged)");
     if (n("unknown-value")) phrases.push(`${plural(n("unknown-value"), "resource", "resources")} with inputs unknown until deploy`);
     return phrases;
 }

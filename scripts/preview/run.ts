@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { SCHEMA_VERSION, type PreviewResult } from "./model";
+import { SCHEMA_VERSION, type PreviewResult, type Unchecked } from "./model";
 import { runPlan } from "./plan";
 import { readPolicyConfig, startEvaluation, startPack, type PolicyRun } from "./policy";
 import { commitOf, fileHash, packContentHash } from "./provenance";
@@ -21,6 +21,18 @@ export interface PreviewOptions {
     allowUninspected?: string[];
     /** `--mocks`: a module with the user's own answers to data sources and resources (Partial<pulumi.runtime.Mocks>). */
     mocks?: string;
+}
+
+/**
+ * A program whose run registered nothing but its stack: said plainly in every report, never a bare "passed" (a
+ * CommonJS `export default` function, for one, is never called by the CLI).
+ */
+function emptyPlan(resources: Array<{ type: string }>): Unchecked[] {
+    return resources.some((r) => r.type !== "pulumi:pulumi:Stack") ? [] : [{
+        kind: "empty-plan",
+        blocking: false,
+        detail: "the program registered no resources besides its stack, so nothing was planned or judged (the CLI calls a CommonJS program's `module.exports` only when it is itself a function: an `export default` function is never called)",
+    }];
 }
 
 function toolVersion(): string {
@@ -84,7 +96,7 @@ async function previewProject(project: ReturnType<typeof loadProject>, options: 
     const findings = [...remote.findings, ...judged.findings];
     // H3's mocks report travels on the plan when present (lookups without a real answer, stack references).
     const mockReport = (plan as { mockReport?: MockReportLike }).mockReport;
-    const unchecked = [...remote.unchecked, ...judged.unchecked, ...project.unchecked, ...unreadInputs(resources, mockReport), ...unknownValues(resources)];
+    const unchecked = [...emptyPlan(plan.resources), ...remote.unchecked, ...judged.unchecked, ...project.unchecked, ...unreadInputs(resources, mockReport), ...unknownValues(resources)];
     const ended = Date.now();
     const tool = { name: "platform-preview", version: toolVersion() };
     const generatedAt = new Date(ended).toISOString();

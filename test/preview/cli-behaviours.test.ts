@@ -1,0 +1,119 @@
+import * as assert from "assert";
+import { spawn } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { EXIT_GATE_FAILED, EXIT_INPUT_ERROR } from "../../scripts/preview/errors";
+import type { PreviewResult } from "../../scripts/preview/model";
+
+/**
+ * Each fixture hides an unencrypted SNS topic (or an unprotected key) behind one behaviour of the CLI's Node host or
+ * of the engine; run through the bin as a user runs it, the verdict must be the one `pulumi preview --policy-pack`
+ * gives. These pass because the preview runs the SDK's own runner against an engine that speaks the real protocols.
+ */
+const ROOT = path.resolve(__dirname, "../..");
+const PROGRAMS = path.join(ROOT, "test/fixtures/programs");
+
+interface Run {
+    status: number | null;
+    stdout: string;
+    stderr: string;
+    result?: PreviewResult;
+}
+
+function preview(program: string): Promise<Run> {
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), `preview-${program}-`)), "reports");
+    return new Promise((resolve) => {
+        const child = spawn(process.execPath, [path.join(ROOT, "scripts/preview/bin.cjs"), "--stack", "dev", "--program", path.join(PROGRAMS, program), "--out", out], {
+            cwd: ROOT,
+            env: { ...process.env, NO_COLOR: "1" },
+            stdio: ["ignore", "pipe", "pipe"],
+        });
+        let stdout = "";
+        let stderr = "";
+        child.stdout.on("data", (d) => (stdout += d));
+        child.stderr.on("data", (d) => (stderr += d));
+        child.on("exit", (status) => {
+            const file = path.join(out, "preview.json");
+            const result = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as PreviewResult) : undefined;
+            resolve({ status, stdout, stderr, result });
+        });
+    });
+}
+
+function findings(run: Run, policy: string): string[] {
+    return (run.result?.findings ?? []).filter((f) => f.policyName === policy).map((f) => f.resourceName ?? "");
+}
+
+function names(run: Run, type: string): string[] {
+    return (run.result?.resources ?? []).filter((r) => r.type === type).map((r) => r.name);
+}
+
+describe("preview through the bin: what the CLI's Node host and engine do decides the verdict", function () {
+    this.timeout(600_000);
+
+    /** A failed gate whose only finding is the hidden unencrypted topic(s). */
+    function failsOnTopic(program: string, topics: string[], check?: (run: Run) => void) {
+        it(`${program}: fails on the unencrypted topic ${topics.join(", ")}`, async () => {
+            const run = await preview(program);
+            assert.strictEqual(run.status, EXIT_GATE_FAILED, `${run.stdout}\n${run.stderr}`);
+            assert.deepStrictEqual(findings(run, "sns-topic-encrypted").sort(), [...topics].sort(), run.stdout);
+            assert.deepStrictEqual(run.result!.findings.filter((f) => f.policyName !== "sns-topic-encrypted").map((f) => f.policyName), [], run.stdout);
+            check?.(run);
+        });
+    }
+
+    describe("transforms run in the engine, before the analyzer sees the resource", () => {
+        failsOnTopic("cli-resource-transform-stack", ["alerts"], (run) => {
+            const topic = run.result!.resources.find((r) => r.name === "alerts")!;
+            assert.strictEqual(topic.inputs.kmsMasterKeyId, undefined, "the analyzer saw the pre-transform key");
+        });
+        failsOnTopic("cli-stack-transformation", ["alerts"]);
+        failsOnTopic("cli-resource-transform-option", ["alerts-topic"]);
+
+        it("cli-resource-transform-protect: a transform that turns protect off leaves the key unprotected", async () => {
+            const run = await preview("cli-resource-transform-protect");
+            assert.strictEqual(run.status, EXIT_GATE_FAILED, `${run.stdout}\n${run.stderr}`);
+            assert.deepStrictEqual(findings(run, "stateful-resources-protected"), ["data"], run.stdout);
+            assert.strictEqual(run.result!.resources.find((r) => r.name === "data")!.protect, false);
+        });
+
+        it("cli-transform-adds-encryption: a transform that adds the key passes, as under the CLI", async () => {
+            const run = await preview("cli-transform-adds-encryption");
+            assert.strictEqual(run.status, 0, `${run.stdout}\n${run.stderr}`);
+            assert.deepStrictEqual(run.result!.findings, []);
+            assert.match(String(run.result!.resources.find((r) => r.name === "alerts")!.inputs.kmsMasterKeyId), /^arn:aws:kms:/);
+        });
+    });
+
+    describe("the entry point is the one the CLI's Node host runs", () => {
+        for (const program of ["cli-main-directory", "cli-package-exports"]) {
+            failsOnTopic(program, ["alerts"], (run) => assert.deepStrictEqual(names(run, "aws:sns/topic:Topic"), ["alerts"], "the decoy entry ran"));
+        }
+        failsOnTopic("cli-index-js-beside-ts", ["alerts"], (run) => {
+            assert.deepStrictEqual(names(run, "aws:sns/topic:Topic"), ["alerts"]);
+            assert.ok(run.result!.diagnostics.some((d) => /index\.js file and no explicit entrypoint/.test(d.message)), JSON.stringify(run.result!.diagnostics));
+            assert.deepStrictEqual(run.result!.resources.find((r) => r.name === "alerts")!.source, { file: "index.js", line: 4, column: 1 });
+        });
+    });
+
+    describe("ES modules", () => {
+        failsOnTopic("cli-esm-mjs", ["alerts-us-east-1"], (run) => {
+            // Declared inside an apply, in a JavaScript file: still located.
+            assert.deepStrictEqual(run.result!.resources.find((r) => r.name === "alerts-us-east-1")!.source?.file, "index.mjs");
+        });
+        failsOnTopic("cli-esm-type-module", ["alerts"]);
+    });
+
+    describe("runtime.options in Pulumi.yaml", () => {
+        failsOnTopic("cli-nodeargs", ["alerts", "alerts-by-condition"]);
+        failsOnTopic("cli-typescript-false", ["alerts"]);
+    });
+
+    it("cli-ts-in-node-modules: TypeScript under node_modules is not compiled, so the program fails as under the CLI", async () => {
+        const run = await preview("cli-ts-in-node-modules");
+        assert.strictEqual(run.status, EXIT_INPUT_ERROR, run.stdout);
+        assert.match(run.stderr, /^Program error.*node_modules.*topic-lib/m);
+        assert.strictEqual(run.result, undefined, "reports were written for a program the CLI cannot run");
+    });
+});
