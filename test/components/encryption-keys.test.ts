@@ -11,6 +11,7 @@ describe("EncryptionKeys component", () => {
         { name: "alerts", description: "Alert topic", services: ["sns"], topicPublishers: ["cloudwatch.amazonaws.com", "events.amazonaws.com", "backup.amazonaws.com"] },
         { name: "elb", description: "ELB log delivery", services: ["delivery.logs", "s3"] },
         { name: "shop-data", description: "Data of shop" },
+        { name: "shop-web", description: "Frontend of shop", services: ["cloudfront"] },
     ];
     let recorded: RecordedResource[];
     let keys: EncryptionKeys;
@@ -20,13 +21,13 @@ describe("EncryptionKeys component", () => {
     before(async () => {
         recorded = installMocks({ stack: "keys" });
         keys = new EncryptionKeys("prod-keys", { namePrefix: "prod", purposes, protect: true, tags });
-        new EncryptionKeys("dev-keys", { namePrefix: "dev", purposes: purposes.slice(3), protect: false, tags });
+        new EncryptionKeys("dev-keys", { namePrefix: "dev", purposes: purposes.slice(3, 4), protect: false, tags });
         await settle();
     });
 
     it("creates one symmetric key per purpose with yearly rotation, a 30-day deletion window and an alias", () => {
         const created = recorded.filter((r) => r.type === "aws:kms/key:Key" && r.name.startsWith("prod-"));
-        assert.deepStrictEqual(created.map((k) => k.name), ["prod-logs", "prod-alerts", "prod-elb", "prod-shop-data"]);
+        assert.deepStrictEqual(created.map((k) => k.name), ["prod-logs", "prod-alerts", "prod-elb", "prod-shop-data", "prod-shop-web"]);
         for (const k of created) {
             assert.deepStrictEqual(
                 [k.inputs.enableKeyRotation, k.inputs.rotationPeriodInDays, k.inputs.deletionWindowInDays, k.inputs.keyUsage, k.inputs.customerMasterKeySpec],
@@ -34,7 +35,7 @@ describe("EncryptionKeys component", () => {
             );
         }
         const aliases = recorded.filter((r) => r.type === "aws:kms/alias:Alias" && r.name.startsWith("prod-"));
-        assert.deepStrictEqual(aliases.map((a) => a.inputs.name), ["alias/prod-logs", "alias/prod-alerts", "alias/prod-elb", "alias/prod-shop-data"]);
+        assert.deepStrictEqual(aliases.map((a) => a.inputs.name), ["alias/prod-logs", "alias/prod-alerts", "alias/prod-elb", "alias/prod-shop-data", "alias/prod-shop-web"]);
     });
 
     it("protects production keys from destroy and keeps them on delete; not elsewhere", () => {
@@ -89,9 +90,20 @@ describe("EncryptionKeys component", () => {
         assert.ok(!policy("logs").some((s: any) => s.Sid === "TopicPublishersEncryptMessages"));
     });
 
+    it("lets CloudFront only decrypt a frontend's key, for this account's distributions (origin access control)", () => {
+        assert.deepStrictEqual(policy("shop-web").slice(1), [{
+            Sid: "AllowUseBycloudfront",
+            Effect: "Allow",
+            Principal: { Service: "cloudfront.amazonaws.com" },
+            Action: ["kms:Decrypt"],
+            Resource: "*",
+            Condition: { ArnLike: { "aws:SourceArn": `arn:aws:cloudfront::${ACCOUNT}:distribution/*` } },
+        }]);
+    });
+
     it("answers key ARNs by purpose and refuses an unknown purpose", () => {
         assert.ok(keys.keyArn("logs"));
-        assert.throws(() => keys.keyArn("lgos"), /no encryption key for purpose "lgos" \(have: logs, alerts, elb, shop-data\)/);
+        assert.throws(() => keys.keyArn("lgos"), /no encryption key for purpose "lgos" \(have: logs, alerts, elb, shop-data, shop-web\)/);
     });
 
     it("a purpose listed twice is refused before anything is registered", async () => {
