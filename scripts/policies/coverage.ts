@@ -3,6 +3,7 @@ import { packRules as rules } from "../../policies/rules";
 import { awsResourceTypes, families, SETTING_FAMILIES } from "./aws-inventory";
 import { accessInventory } from "./access-inventory";
 import { secretInputs } from "./secrets-inventory";
+import { atRestInputs } from "./generate";
 
 /**
  * The pack's reach as a number: of all @pulumi/aws resource types whose inputs carry an at-rest encryption, public
@@ -27,7 +28,8 @@ export function judgedTypes(concern?: string): Set<string> {
 /**
  * The types that carry each concern, read live from @pulumi/aws: by input name for the setting families, and for
  * access by the access inventory's classification (policy documents, policy ARNs, `*Permission` shares), for
- * secrets by the secrets inventory (environments, container definitions, user data) and SSM parameters.
+ * secrets by the secrets inventory (environments, container definitions, user data) and SSM parameters, for keys
+ * every type with an at-rest key or encryption setting.
  */
 export function carriers(): Record<string, string[]> {
     const types = awsResourceTypes();
@@ -35,6 +37,7 @@ export function carriers(): Record<string, string[]> {
         ...Object.fromEntries(Object.keys(SETTING_FAMILIES).map((family) => [family, types.filter((t) => families(t).includes(family)).map((t) => t.token)])),
         access: Object.keys(accessInventory(types).types),
         secrets: [...Object.keys(secretInputs(types)), "aws:ssm/parameter:Parameter"],
+        keys: Object.entries(atRestInputs()).filter(([, i]) => i.keys.length + i.settings.length > 0).map(([t]) => t),
     };
 }
 

@@ -91,7 +91,7 @@ describe("policy pack shape", () => {
     it("README states the reach that npm run policies:coverage prints; every at-rest type is judged", () => {
         const readme = fs.readFileSync(path.resolve(__dirname, "../../README.md"), "utf8");
         const report = coverage();
-        for (const [family, label] of [["encryption-at-rest", "encryption at rest"], ["public-exposure", "public exposure"], ["tls", "TLS"], ["access", "access (policy documents, attachments, shares)"], ["secrets", "plaintext secrets"]]) {
+        for (const [family, label] of [["encryption-at-rest", "encryption at rest"], ["public-exposure", "public exposure"], ["tls", "TLS"], ["access", "access (policy documents, attachments, shares)"], ["secrets", "plaintext secrets"], ["keys", "keys"]]) {
             const r = report.find((x) => x.family === family)!;
             assert.ok(readme.includes(`| ${label} | ${r.judged} / ${r.total} (`), `README lacks "${label} | ${r.judged} / ${r.total}"`);
         }
