@@ -98,10 +98,10 @@ describe("preview through the bin: what the CLI's Node host and engine do decide
     });
 
     describe("ES modules", () => {
-        failsOnTopic("cli-esm-mjs", ["alerts-us-east-1"], (run) => {
-            // Declared inside an apply, in a JavaScript file: still located.
-            assert.deepStrictEqual(run.result!.resources.find((r) => r.name === "alerts-us-east-1")!.source?.file, "index.mjs");
-        });
+        // Declared inside an apply of a data source's answer (known in a preview, so the apply runs). No source position:
+        // the SDK's frame parser (Resource.framePositionRegExp) needs `at f (file:line:col)`, and an anonymous arrow's
+        // frame has no parentheses, so the SDK sends none, to the CLI's engine as here.
+        failsOnTopic("cli-esm-mjs", ["alerts-us-east-1"]);
         failsOnTopic("cli-esm-type-module", ["alerts"]);
     });
 
