@@ -30,7 +30,7 @@ export function stackOfUrn(urn: string | undefined): string | undefined {
 }
 
 /** How strongly a level enforces: `remediate` fixes the resource and reports what stays violated as mandatory. */
-const STRENGTH: Record<Level, number> = { disabled: 0, advisory: 1, mandatory: 2, remediate: 2 };
+export const STRENGTH: Record<Level, number> = { disabled: 0, advisory: 1, mandatory: 2, remediate: 2 };
 
 /** The horizon in effect for a rule: its config may shorten the pack's maximum, never extend it. */
 export function effectiveHorizon(configured: unknown): number {

@@ -5,7 +5,7 @@ import * as analyzer from "./analyzer/client";
 import { PreviewInputError } from "./errors";
 import { controlsOf, parseWaivedMessage, WAIVED_FINDINGS_POLICIES } from "./findings";
 import type { ConfiguredWaiver, EnforcementLevel, Finding, PolicySummary, Relaxed } from "./model";
-import { effectiveHorizon, tierOf, waiverLimitProblem } from "../../lib/rules/policy-limits";
+import { effectiveHorizon, STRENGTH, tierOf, waiverLimitProblem } from "../../lib/rules/policy-limits";
 import { isWaiverActive, type Waiver as PolicyWaiver } from "../../lib/rules/waivers";
 import type { Plan } from "./plan";
 import type { ProgramProject } from "./project";
@@ -383,8 +383,6 @@ function toPolicyRun(
         logs: pack.logs().filter((l) => l.severity !== "debug" && l.severity !== "info").map((l) => ({ severity: l.severity, message: l.message, urn: l.urn })),
     };
 }
-
-const STRENGTH: Record<EnforcementLevel, number> = { disabled: 0, advisory: 1, mandatory: 2, remediate: 2 };
 
 /**
  * What the config relaxed: each policy not at the level its pack declares, and every waiver the config grants (the

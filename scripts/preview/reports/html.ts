@@ -43,23 +43,23 @@ type ControlStatus = Status | "not applicable" | "advisory only" | "disabled";
  * and inventory policies add notes, never a failure. In scope: the resources those policies judged (listed as
  * evidence); nothing in scope: not applicable. Then fail (an unwaived finding), waived, or pass.
  */
-function controlStatus(mapped: PolicySummary[], findingsByPolicy: Map<string, Finding[]>, incomplete: (policy: string) => boolean, resourceUrns: string[]): { status: ControlStatus; scope: string[]; enforcing: PolicySummary[]; advisory: Finding[] } {
+function controlStatus(mapped: PolicySummary[], findingsByPolicy: Map<string, Finding[]>, incomplete: (policy: string) => boolean): { status: ControlStatus; scope: string[]; stackWide: string[]; enforcing: PolicySummary[]; advisory: Finding[] } {
     const enforcing = mapped.filter((p) => ENFORCING.has(p.enforcementLevel));
     const advisory = mapped.filter((p) => p.enforcementLevel === "advisory").flatMap((p) => (findingsByPolicy.get(p.name) ?? []).filter((f) => !f.waiver));
     if (enforcing.length === 0) {
-        return { status: mapped.some((p) => p.enforcementLevel === "advisory") ? "advisory only" : "disabled", scope: [], enforcing, advisory };
+        return { status: mapped.some((p) => p.enforcementLevel === "advisory") ? "advisory only" : "disabled", scope: [], stackWide: [], enforcing, advisory };
     }
     const scope = new Set<string>();
+    // Stack policies judge the stack as a whole: named as such, not padded out to every resource.
+    const stackWide = enforcing.filter((p) => (p.scope ?? { kind: "stack" }).kind === "stack").map((p) => p.name);
     for (const p of enforcing) {
-        const s = p.scope ?? { kind: "stack" as const };
-        if (s.kind === "resources") s.resources.forEach((u) => scope.add(u));
-        else if (s.kind === "stack") resourceUrns.forEach((u) => scope.add(u));
+        if (p.scope?.kind === "resources") p.scope.resources.forEach((u) => scope.add(u));
     }
     // Findings count even where scope is unknown (a pack that reports no not-applicable answers).
     const findings = enforcing.flatMap((p) => findingsByPolicy.get(p.name) ?? []);
     findings.forEach((f) => f.urn && scope.add(f.urn));
-    if (scope.size === 0 && findings.length === 0) return { status: "not applicable", scope: [], enforcing, advisory };
-    return { status: statusOf(findings, enforcing.some((p) => incomplete(p.name))), scope: [...scope], enforcing, advisory };
+    if (scope.size === 0 && stackWide.length === 0 && findings.length === 0) return { status: "not applicable", scope: [], stackWide, enforcing, advisory };
+    return { status: statusOf(findings, enforcing.some((p) => incomplete(p.name))), scope: [...scope], stackWide, enforcing, advisory };
 }
 
 function controlsSection(policies: PolicySummary[], findingsByPolicy: Map<string, Finding[]>, incomplete: (policy: string) => boolean, resources: PlannedResource[]): string {
@@ -75,25 +75,29 @@ function controlsSection(policies: PolicySummary[], findingsByPolicy: Map<string
         return `<p>The policy pack maps no controls (policy tags of the form <code>framework:control</code>).</p>`;
     }
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
-    const judged = resources.filter((r) => r.type !== "pulumi:pulumi:Stack" && !r.type.startsWith("pulumi:providers:")).map((r) => r.urn);
-    const evidence = (urns: string[]) => {
+    const judged = resources.filter((r) => r.type !== "pulumi:pulumi:Stack" && !r.type.startsWith("pulumi:providers:")).length;
+    const evidence = (urns: string[], stackWide: string[]) => {
+        const whole = stackWide.length > 0 ? `<div>the whole stack (${judged} resources), judged by stack polic${stackWide.length === 1 ? "y" : "ies"} ${stackWide.map(esc).join(", ")}</div>` : "";
+        return whole + resourceList(urns, whole !== "");
+    };
+    const resourceList = (urns: string[], optional: boolean) => {
         const names = urns.filter((u) => byUrn.get(u)?.type !== "pulumi:pulumi:Stack").map((u) => byUrn.get(u)).filter((r): r is PlannedResource => !!r)
             .sort((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name));
-        if (names.length === 0) return "—";
+        if (names.length === 0) return optional ? "" : "—";
         const list = names.map((r) => `<li>${esc(r.name)} <span class="type">${esc(r.type)}</span></li>`).join("");
         return `<details class="evidence"><summary>${names.length} resource${names.length === 1 ? "" : "s"}</summary><ul>${list}</ul></details>`;
     };
     return `<p>Each control is judged by its enforcing (mandatory) policies: <strong>in scope</strong> lists the resources they judged; with nothing in scope it is <strong>not applicable</strong>. Advisory and inventory policies add notes and never fail a control.</p>`
         + [...frameworks].sort(([a], [b]) => a.localeCompare(b)).map(([framework, controls]) => {
-            const results = [...controls].sort(([a], [b]) => a.localeCompare(b, undefined, { numeric: true })).map(([control, mapped]) => ({ control, mapped, ...controlStatus(mapped, findingsByPolicy, incomplete, judged) }));
-            const rows = results.map(({ control, mapped, status, scope, enforcing, advisory }) => {
+            const results = [...controls].sort(([a], [b]) => a.localeCompare(b, undefined, { numeric: true })).map(([control, mapped]) => ({ control, mapped, ...controlStatus(mapped, findingsByPolicy, incomplete) }));
+            const rows = results.map(({ control, mapped, status, scope, stackWide, enforcing, advisory }) => {
                 const findings = enforcing.flatMap((p) => findingsByPolicy.get(p.name) ?? []);
                 const open = findings.filter((f) => !f.waiver && COUNTING.has(f.enforcementLevel)).length;
                 const waived = findings.filter((f) => f.waiver).length;
                 const badgeClass = status === "not applicable" || status === "advisory only" || status === "disabled" ? "na" : status;
                 return `<tr data-framework="${esc(framework)}" data-status="${esc(status)}" data-control="${esc(control)}"><th scope="row">${esc(control)}</th><td>${badge(badgeClass, STATUS_LABEL[status] ?? status)}</td>`
                     + `<td>${mapped.map((p) => `<a href="#policy-${esc(p.name)}">${esc(p.name)}</a>${ENFORCING.has(p.enforcementLevel) ? "" : ` <span class="type">(${esc(p.enforcementLevel)})</span>`}`).join(", ")}</td>`
-                    + `<td data-testid="scope">${evidence(scope)}</td><td class="num">${open}</td><td class="num">${waived}</td><td class="num">${advisory.length}</td></tr>`;
+                    + `<td data-testid="scope">${evidence(scope, stackWide)}</td><td class="num">${open}</td><td class="num">${waived}</td><td class="num">${advisory.length}</td></tr>`;
             });
             const order: ControlStatus[] = ["fail", "waived", "partial", "pass", "not applicable", "advisory only", "disabled"];
             const summary = order.filter((st) => results.some((r) => r.status === st)).map((st) => `${results.filter((r) => r.status === st).length} ${STATUS_LABEL[st] ?? st}`).join(" · ");

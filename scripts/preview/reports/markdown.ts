@@ -89,6 +89,8 @@ export function renderMarkdown(result: PreviewResult): string {
     lines.push("");
     const findings = sortFindings(result.findings);
     if (findings.length > 0) {
+        lines.push(`### Findings (${findings.length})`);
+        lines.push("");
         lines.push("| | Level | Policy | Resource | Message |");
         lines.push("|---|---|---|---|---|");
         for (const f of findings.slice(0, MARKDOWN_FINDINGS_LIMIT)) {
