@@ -140,8 +140,10 @@ function observedDatabase(
 export class Application extends pulumi.ComponentResource {
     /** The application's name in config (`mita-api`). */
     public readonly name: string;
-    /** Databases to back up (instance or cluster ARNs). */
+    /** Databases to back up and copy to the DR Region (DB instances; see `regionLocalDatabaseArns`). */
     public readonly databaseArns: pulumi.Output<string>[];
+    /** The database's ARN when AWS Backup cannot copy it to another Region (a Multi-AZ DB cluster), else empty. */
+    public readonly regionLocalDatabaseArns: pulumi.Output<string>[];
     /** Data buckets to back up (not the log buckets). */
     public readonly dataBucketArns: pulumi.Output<string>[];
     /** RDS windows of the databases, so backup schedules stay clear of them. */
@@ -355,7 +357,9 @@ export class Application extends pulumi.ComponentResource {
         }, { parent: this }) : undefined;
 
         this.name = name;
-        this.databaseArns = [database.instanceArn];
+        // AWS Backup cannot copy a Multi-AZ DB cluster's recovery points to another Region (lib/rules/backup-limits.ts).
+        this.databaseArns = database.deployment === "instance" ? [database.instanceArn] : [];
+        this.regionLocalDatabaseArns = database.deployment === "instance" ? [] : [database.instanceArn];
         this.dataBucketArns = svc.storage.buckets.map((b) => storage.bucketArns[b.name]);
         this.databaseWindows = [{ backupWindow: database.backupWindow, maintenanceWindow: database.maintenanceWindow }];
         // Restore testing is set up for DB instances; its support for Multi-AZ DB cluster recovery points is unverified,
@@ -382,6 +386,7 @@ export class Application extends pulumi.ComponentResource {
         };
         this.registerOutputs({
             databaseArns: this.databaseArns,
+            regionLocalDatabaseArns: this.regionLocalDatabaseArns,
             dataBucketArns: this.dataBucketArns,
             databaseWindows: this.databaseWindows,
             restoreTestDatabases: this.restoreTestDatabases,

@@ -38,6 +38,12 @@ export interface BackupArgs {
     copyToRegion?: string;
     /** Databases and data buckets to back up. */
     resourceArns: pulumi.Input<string>[];
+    /**
+     * Resources AWS Backup cannot copy to another Region (RDS Multi-AZ DB clusters: `CROSS_REGION_COPY_UNSUPPORTED`
+     * in lib/rules/backup-limits.ts). With `copyToRegion` they are backed up by a second plan with the same rules and
+     * no copy action, so their copy jobs do not fail every day; without it they join the main selection.
+     */
+    regionLocalResourceArns?: pulumi.Input<string>[];
     /** Alert topic for failed jobs (its policy must let backup.amazonaws.com publish). */
     notificationTopicArn: pulumi.Input<string>;
     /**
@@ -194,7 +200,14 @@ export class Backup extends pulumi.ComponentResource {
                 policyArn: `arn:aws:iam::aws:policy/${policy}`,
             }, parent);
         }
-        new aws.backup.Selection(name, { planId: plan.id, iamRoleArn: role.arn, resources: args.resourceArns }, parent);
+        const regionLocal = args.regionLocalResourceArns ?? [];
+        const copied = drVaultArn ? args.resourceArns : [...args.resourceArns, ...regionLocal];
+        new aws.backup.Selection(name, { planId: plan.id, iamRoleArn: role.arn, resources: copied }, parent);
+        if (drVaultArn && regionLocal.length > 0) {
+            const localName = childName(name, "region-local");
+            const localPlan = new aws.backup.Plan(localName, { rules: rules.map(({ copyActions: _copied, ...rule }) => rule), tags: args.tags }, stateful);
+            new aws.backup.Selection(localName, { planId: localPlan.id, iamRoleArn: role.arn, resources: regionLocal }, parent);
+        }
 
         // Only events PutBackupVaultNotifications still delivers; job failures come from EventBridge below.
         new aws.backup.VaultNotifications(name, {

@@ -3,13 +3,13 @@ import * as pulumi from "@pulumi/pulumi";
 import { awsContext } from "../lib/aws-context";
 import { childName, slug, truncateName } from "../lib/naming";
 import { DatabaseEngine, DEFAULT_PORTS, engineFamily, engineVersionProblem } from "../lib/rules/engine-versions";
-import { readReplicaProblem } from "../lib/rules/rds-replicas";
+import { multiAzClusterGp3Iops, readReplicaProblem } from "../lib/rules/rds-replicas";
 import { clientOnlySecurityGroup } from "../lib/security-groups";
 import { Tags } from "../lib/tags";
 
 export type { DatabaseEngine } from "../lib/rules/engine-versions";
 export { DEFAULT_PORTS, engineFamily, engineVersionProblem } from "../lib/rules/engine-versions";
-export { MULTI_AZ_CLUSTER_FAMILIES, READABLE_COPIES_OPTIONS, readReplicaProblem } from "../lib/rules/rds-replicas";
+export { MULTI_AZ_CLUSTER_FAMILIES, multiAzClusterGp3Iops, READABLE_COPIES_OPTIONS, readReplicaProblem } from "../lib/rules/rds-replicas";
 
 /**
  * TLS enforcement and audit-friendly logging, per engine: the platform's baseline, which `parameters` cannot override.
@@ -26,7 +26,8 @@ function engineParameters(engine: DatabaseEngine): Record<string, string> {
             log_min_duration_statement: "1000",
         }
         : {
-            require_secure_transport: "ON",
+            // RDS for MySQL 8.0/8.4 takes 0|1 here, not ON/OFF (lib/rules/parameter-values.ts).
+            require_secure_transport: "1",
             slow_query_log: "1",
             long_query_time: "1",
             log_output: "FILE",
@@ -246,6 +247,7 @@ export class Database extends pulumi.ComponentResource {
                 clusterIdentifier: truncateName(identifier, 52, false),
                 dbClusterInstanceClass: args.instanceClass,
                 allocatedStorage: args.allocatedStorageGb,
+                iops: multiAzClusterGp3Iops(args.allocatedStorageGb),
                 dbSubnetGroupName: subnetGroup.name,
                 dbClusterParameterGroupName: parameterGroupName,
                 databaseName: args.databaseName,

@@ -14,4 +14,5 @@ export * from "./fargate-service";
 export * from "./network";
 export * from "./service-logs";
 export * from "./service-observability";
+export * from "./static-site";
 export * from "./storage";

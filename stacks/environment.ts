@@ -85,6 +85,7 @@ export async function deployEnvironment(config: PlatformConfig): Promise<Record<
         longTermRule: { retentionDays: env.backup.longTermRetentionDays },
         copyToRegion: env.backup.disasterRecoveryRegion,
         resourceArns: services.flatMap((s) => [...s.databaseArns, ...s.dataBucketArns]),
+        regionLocalResourceArns: services.flatMap((s) => s.regionLocalDatabaseArns),
         notificationTopicArn: alerts.topicArn,
         databaseWindows: services.flatMap((s) => s.databaseWindows),
         restoreTesting: { schedule: env.backup.restoreTestSchedule, databases: services.flatMap((s) => s.restoreTestDatabases) },

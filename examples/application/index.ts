@@ -15,7 +15,7 @@ const { environment, services } = parseConfig({
         alerts: { emails: ["oncall@example.com"], httpsEndpoints: [] },
         flowLogRetentionDays: 90,
         wafLogRetentionDays: 90,
-        backup: { dailyRetentionDays: 30, continuousBackup: true, longTermRetentionDays: 2557, vaultLockMode: "compliance", restoreTestSchedule: "cron(0 5 ? * SUN *)" },
+        backup: { dailyRetentionDays: 35, continuousBackup: true, longTermRetentionDays: 2557, vaultLockMode: "compliance", restoreTestSchedule: "cron(0 5 ? * SUN *)" },
     },
     services: {
         shop: {

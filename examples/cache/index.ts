@@ -17,4 +17,4 @@ const cache = new Cache("example-cache", {
 });
 
 export const primaryEndpoint = cache.primaryEndpointAddress;
-export const authSecretArn = cache.authSecretArn;
+export const appUserArn = cache.appUserArn;

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { Database, DatabaseArgs, DatabaseEngine, engineFamily } from "../../components/database";
+import { Database, DatabaseArgs, DatabaseEngine, engineFamily, multiAzClusterGp3Iops } from "../../components/database";
 import { installMocks, ofType, RecordedResource, settle } from "../support/mocks";
 
 const tags = { owner: "data", "cost-center": "cc-1", "data-classification": "confidential", environment: "test" };
@@ -36,7 +36,7 @@ const cases: Array<{ engine: DatabaseEngine; port: number; family: string; tls: 
         logging: { log_statement: "ddl", log_connections: "1", log_disconnections: "1", log_min_duration_statement: "1000", max_connections: "200" },
     },
     {
-        engine: "mysql", port: 3306, family: "mysql8.0", tls: ["require_secure_transport", "ON"], logs: ["error", "slowquery"],
+        engine: "mysql", port: 3306, family: "mysql8.0", tls: ["require_secure_transport", "1"], logs: ["error", "slowquery"],
         logging: { slow_query_log: "1", long_query_time: "1", log_output: "FILE", max_connections: "500" },
     },
 ];
@@ -204,6 +204,9 @@ describe("Database component", () => {
             assert.strictEqual(cluster.inputs.engine, "mysql");
             assert.strictEqual(cluster.inputs.engineVersion, "8.0");
             assert.strictEqual(cluster.inputs.dbClusterInstanceClass, "db.r6gd.xlarge");
+            // CreateDBCluster refuses a Multi-AZ DB cluster without iops: the gp3 baseline of its size.
+            assert.strictEqual(cluster.inputs.storageType, "gp3");
+            assert.strictEqual(cluster.inputs.iops, multiAzClusterGp3Iops(cluster.inputs.allocatedStorage));
             assert.strictEqual(cluster.inputs.manageMasterUserPassword, true);
             assert.strictEqual(cluster.inputs.masterPassword, undefined);
             assert.strictEqual(cluster.inputs.masterPasswordWo, undefined);
@@ -220,7 +223,7 @@ describe("Database component", () => {
             const group = recorded.find((r) => r.type === "aws:rds/clusterParameterGroup:ClusterParameterGroup" && r.name.startsWith(name))!;
             assert.strictEqual(group.inputs.family, "mysql8.0");
             const params = Object.fromEntries(group.inputs.parameters.map((p: { name: string; value: string }) => [p.name, p.value]));
-            assert.strictEqual(params.require_secure_transport, "ON");
+            assert.strictEqual(params.require_secure_transport, "1");
             assert.ok(cluster.inputs.dbClusterParameterGroupName);
         });
 

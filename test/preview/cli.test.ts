@@ -133,7 +133,7 @@ describe("platform-preview: bad input exits 2 with one clear message and no repo
         ["a directory without Pulumi.yaml", ["--program", path.join(ROOT, "test/fixtures"), "--stack", "dev"], /^No Pulumi\.yaml in /],
         ["an unknown stack", ["--program", path.join(PROGRAMS, "clean"), "--stack", "nope"], /^Unknown stack "nope"/],
         ["a program that throws", ["--program", path.join(PROGRAMS, "broken"), "--stack", "dev"], /^Program error at sizing\.ts:\d+: databaseSize is required/],
-        ["a program that exits", ["--program", path.join(PROGRAMS, "broken"), "--stack", "exits"], /^Program error at index\.ts:\d+: the program called process\.exit\(0\)/],
+        ["a program that exits", ["--program", path.join(PROGRAMS, "broken"), "--stack", "exits"], /^Program exited \(code [01]\) before its plan completed[\s\S]*registered-before-the-error/],
         ["a pack that crashes", ["--program", path.join(PROGRAMS, "clean"), "--stack", "dev", "--policy-pack", path.join(ROOT, "test/fixtures/packs/crashing")], /^Policy pack .*crashing.*(failed|crash)[\s\S]*thresholds table is empty \(at index\.ts:4\)/i],
         ["a missing --stack", ["--program", path.join(PROGRAMS, "clean")], /^--stack is required/],
     ];

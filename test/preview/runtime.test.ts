@@ -109,7 +109,8 @@ describe("preview loader: SDK modules used only to serialize functions load when
                 console.log(JSON.stringify({ before, after, paths: paths.size, text: serialized.text.includes("hello ") }));
             })().catch((err) => { console.log(JSON.stringify({ error: String(err) })); });`;
         const out = execFileSync(process.execPath, ["--require", path.resolve(__dirname, "../../scripts/preview/ts-register.cjs"), "-e", script], {
-            cwd: path.join(PROGRAMS, "callback-function"), encoding: "utf8", stdio: ["ignore", "pipe", "pipe"],
+            // The repository root: its package.json names installed dependencies, so computeCodePaths has some to pack.
+            cwd: path.resolve(__dirname, "../.."), encoding: "utf8", stdio: ["ignore", "pipe", "pipe"],
         });
         const { paths, ...rest } = JSON.parse(out.trim().split("\n").pop()!);
         assert.deepStrictEqual(rest, { before: [false, false], after: [true, true], text: true }, out);

@@ -3,6 +3,7 @@ import { continuousRetentionDays, VAULT_LOCK_BOUNDS, vaultLockBoundsProblem, vau
 import { ENGINE_MAJORS } from "../../lib/rules/engine-versions";
 import { engineMajorOf, lifecycleSupportProblem, STANDARD_SUPPORT_ENDS, standardSupportEnd } from "../../lib/rules/engine-support";
 import { parameterValueProblem } from "../../lib/rules/parameter-values";
+import { multiAzClusterGp3Iops } from "../../lib/rules/rds-replicas";
 import { pathRateLimitProblem, pathRateLimitRuleName } from "../../lib/rules/waf";
 import { SEVEN_YEARS_DAYS } from "../../lib/rules/retention";
 
@@ -38,6 +39,10 @@ describe("deploy-validity tables", () => {
         assert.strictEqual(parameterValueProblem("mysql8.0", "tls_version", "TLSv1.2,TLSv1.3"), undefined);
         assert.strictEqual(parameterValueProblem("postgres15", "max_connections", "{DBInstanceClassMemory/9531392}"), undefined);
         assert.match(parameterValueProblem("postgres15", "max_connections", "lots")!, /integer 6–262143/);
+    });
+
+    it("Multi-AZ DB cluster iops: the gp3 baseline, 3000 below 400 GiB and 12000 from 400 GiB", () => {
+        assert.deepStrictEqual([20, 399, 400, 500, 65536].map(multiAzClusterGp3Iops), [3000, 3000, 12000, 12000, 12000]);
     });
 
     it("WAF path limits: floor 10, windows 60/120/300/600, names from the path", () => {

@@ -29,11 +29,12 @@ const APPLICATION_TYPE = "platform:app:Application";
  * of all-urns.json that are gone on purpose. Added: resources (by type, under their component type) that are new.
  */
 const STATIC_SITE = "platform:web:StaticSite";
-const DELIBERATE_CHANGES: Array<{ reason: string; removed?: RegExp; added: (applications: number) => string[] }> = [{
+const DELIBERATE_CHANGES: Array<{ reason: string; removed?: RegExp; removedCount?: (applications: number) => number; added: (applications: number, stack: string) => string[] }> = [{
     // Issue 21, finding 9: Redis authenticates with IAM (a user group), so the AUTH token (RandomPassword), its secret
     // and secret version are gone; each cache has a user group with an IAM user and the switched-off default user.
     reason: "finding 9: Redis IAM authentication replaces the AUTH token",
     removed: /::[a-z0-9-]+-cache-auth$/,
+    removedCount: (apps) => 3 * apps,
     added: (apps) => Array(apps).fill(["platform:data:Cache$aws:elasticache/user:User", "platform:data:Cache$aws:elasticache/user:User", "platform:data:Cache$aws:elasticache/userGroup:UserGroup"]).flat(),
 }, {
     // Issue 21, LMS-56: the LMS frontend behind CloudFront (one StaticSite and its key, for lms-backend only).
@@ -47,6 +48,18 @@ const DELIBERATE_CHANGES: Array<{ reason: string; removed?: RegExp; added: (appl
             "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
             "aws:s3/bucketVersioning:BucketVersioning", "aws:s3/bucketVersioning:BucketVersioning", "aws:wafv2/webAcl:WebAcl", "pulumi:providers:aws"].map((t) => `${STATIC_SITE}$${t}`),
     ],
+}, {
+    // Issue 21, finding 7: LMS moves from MySQL 8.0 (out of RDS standard support) to 8.4. The parameter group's logical
+    // name carries its family, so the 8.4 group is created before the 8.0 one is deleted (a major upgrade needs both).
+    reason: "finding 7: MySQL 8.4, and its parameter group",
+    removed: /::[a-z0-9-]+-db(-cluster)?-mysql8-0$/,
+    removedCount: () => 1,
+    added: (_apps, stack) => [stack === "production" ? "platform:data:Database$aws:rds/clusterParameterGroup:ClusterParameterGroup" : "platform:data:Database$aws:rds/parameterGroup:ParameterGroup"],
+}, {
+    // Issue 21, finding 2: AWS Backup cannot copy a Multi-AZ DB cluster to another Region, so production's LMS cluster
+    // is backed up by a second plan without copy actions (staging copies nothing, so it has none).
+    reason: "finding 2: a Region-local backup plan for the Multi-AZ DB cluster",
+    added: (_apps, stack) => (stack === "production" ? ["platform:data:Backup$aws:backup/plan:Plan", "platform:data:Backup$aws:backup/selection:Selection"] : []),
 }];
 const deliberatelyRemoved = (urn: string) => DELIBERATE_CHANGES.some((c) => c.removed?.test(urn));
 const ROOT = path.resolve(__dirname, "../..");
@@ -111,10 +124,10 @@ describe("Application component: identity of every resource of the previous tree
                 const recorded = new Set(ALL_URNS[stack]);
                 const added = runs[stack].filter((r) => !recorded.has(r.urn) && ![...r.aliasUrns].some((a) => recorded.has(a)));
                 const applications = runs[stack].filter((r) => r.type === APPLICATION_TYPE).length;
-                const expected = [...Array(applications).fill(APPLICATION_TYPE), ...DELIBERATE_CHANGES.flatMap((c) => c.added(applications))].sort();
+                const expected = [...Array(applications).fill(APPLICATION_TYPE), ...DELIBERATE_CHANGES.flatMap((c) => c.added(applications, stack))].sort();
                 assert.deepStrictEqual(added.map((r) => (r.type === APPLICATION_TYPE ? r.type : qualifiedType(r.urn).split("$").slice(-2).join("$"))).sort(), expected);
                 const removed = ALL_URNS[stack].filter(deliberatelyRemoved);
-                assert.strictEqual(removed.length, 3 * applications, "the AUTH token, its secret and its secret version of each cache");
+                assert.strictEqual(removed.length, DELIBERATE_CHANGES.reduce((n, c) => n + (c.removedCount?.(applications) ?? 0), 0), DELIBERATE_CHANGES.filter((c) => c.removed).map((c) => c.reason).join("; "));
                 assert.strictEqual(runs[stack].length, ALL_URNS[stack].length + added.length - removed.length);
             });
         });

@@ -82,6 +82,15 @@ function probes(resources: RecordedResource[]): Record<string, () => string> {
             [`${short}.scaling.targetCpu`]: () => String(tracking().targetValue),
             [`${short}.scaling.scaleOutCooldown`]: () => String(tracking().scaleOutCooldown),
             [`${short}.scaling.scaleInCooldown`]: () => String(tracking().scaleInCooldown),
+            // Where the database's recovery points are copied: the plan of the selection that names it, by dependency.
+            [`${short}.db.drCopy`]: () => {
+                const dependsOn = (r: RecordedResource, on: RecordedResource) => r.options.dependencies.some((u) => u.endsWith(`${on.type}::${on.name}`));
+                const selection = all("aws:backup/selection:Selection").find((s) => dependsOn(s, db()));
+                const plan = selection && all("aws:backup/plan:Plan").find((p) => dependsOn(selection, p));
+                assert.ok(plan, `a backup plan selects the ${app} database`);
+                const copied = plan.inputs.rules.some((r: any) => r.copyActions?.length);
+                return copied ? table["backup.drRegion"]() : "none (Region-local plan)";
+            },
             [`${short}.db.engine`]: () => `${db().inputs.engine} ${db().inputs.engineVersion}`,
             [`${short}.db.class`]: () => db().inputs.instanceClass ?? db().inputs.dbClusterInstanceClass,
             [`${short}.db.storage`]: () => String(db().inputs.allocatedStorage),

@@ -211,13 +211,16 @@ describe("production stack under mocks", function () {
                     // Two readable copies with a managed password: a Multi-AZ DB cluster (writer + two readable standbys).
                     assert.strictEqual(db.inputs.manageMasterUserPassword, true);
                     assert.strictEqual(db.inputs.masterPassword, undefined);
-                    assert.strictEqual(db.inputs.engineVersion, "8.0");
+                    assert.strictEqual(db.inputs.engineVersion, "8.4");
+                    // CreateDBCluster requires iops for a Multi-AZ DB cluster: the gp3 baseline of its 500 GiB.
+                    assert.strictEqual(db.inputs.storageType, "gp3");
+                    assert.strictEqual(db.inputs.iops, 12000);
                     assert.strictEqual(db.inputs.backupRetentionPeriod, 30);
                     assert.deepStrictEqual([...db.options.ignoreChanges].sort(), ["backupRetentionPeriod", "preferredBackupWindow"]);
                     assert.ok(db.options.protect);
                     assert.strictEqual(byType(resources, "aws:rds/instance:Instance", prefix).length, 0, "no read replicas of a managed-password source");
                     const group = byType(resources, "aws:rds/clusterParameterGroup:ClusterParameterGroup", `${prefix}-db`)[0];
-                    assert.ok(group.inputs.parameters.some((p: any) => p.name === "require_secure_transport" && p.value === "ON"));
+                    assert.ok(group.inputs.parameters.some((p: any) => p.name === "require_secure_transport" && p.value === "1"));
                     return;
                 }
                 assert.strictEqual(db.inputs.engineVersion, "15");
@@ -234,7 +237,7 @@ describe("production stack under mocks", function () {
                 assert.ok(db.options.protect, "production databases are protected");
                 const params = byType(resources, "aws:rds/parameterGroup:ParameterGroup", `${prefix}-db`)[0];
                 const forced = params.inputs.parameters.find((p: any) => p.name === "rds.force_ssl" || p.name === "require_secure_transport");
-                assert.ok(forced && ["1", "ON"].includes(forced.value));
+                assert.ok(forced && forced.value === "1");
                 assert.ok(params.name.includes(params.inputs.family.replace(/\./g, "-")), "parameter group logical name carries its family");
             });
 
