@@ -8,6 +8,7 @@ const KEY = "arn:aws:kms:us-east-1:123456789012:key/backup-key";
 const TOPIC = "arn:aws:sns:us-east-1:123456789012:alerts";
 const DB = "arn:aws:rds:us-east-1:123456789012:db:app";
 const BUCKET = "arn:aws:s3:::app-receipts";
+const CLUSTER = "arn:aws:rds:us-east-1:123456789012:cluster:lms";
 
 const args: BackupArgs = {
     kmsKeyArn: KEY,
@@ -41,6 +42,8 @@ describe("Backup component", () => {
     before(async () => {
         recorded = installMocks({ stack: "backup-test" });
         backup = new Backup("bk", args);
+        new Backup("withlocal", { ...args, restoreTesting: undefined, regionLocalResourceArns: [CLUSTER] });
+        new Backup("nocopy", { ...args, restoreTesting: undefined, copyToRegion: undefined, regionLocalResourceArns: [CLUSTER] });
         new Backup("plain", { ...args, vaultLock: { mode: "governance", minRetentionDays: 7, maxRetentionDays: 365 }, dailyRetentionDays: 7, copyToRegion: undefined, longTermRule: undefined, restoreTesting: undefined, continuousBackup: false, protect: false });
         await settle();
     });
@@ -189,6 +192,22 @@ describe("Backup component", () => {
         assert.ok(testingRole, "restore testing has no role of its own");
         const testingPolicies = ofType(mine(), "aws:iam/rolePolicyAttachment:RolePolicyAttachment").filter((r) => r.name === "bk-restore-testing");
         assert.deepStrictEqual(testingPolicies.map((r) => r.inputs.policyArn), ["arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores"]);
+    });
+
+    it("backs up what AWS Backup cannot copy to another Region with a second plan of the same rules and no copy action", () => {
+        const plans = ofType(mine("withlocal"), "aws:backup/plan:Plan");
+        assert.strictEqual(plans.length, 2);
+        const [copying, local] = [plans.find((p) => p.name === "withlocal")!, plans.find((p) => p.name === "withlocal-region-local")!];
+        assert.ok(copying.inputs.rules.some((r: any) => r.copyActions?.length), "the main plan copies");
+        assert.deepStrictEqual(local.inputs.rules.map((r: any) => r.ruleName), copying.inputs.rules.map((r: any) => r.ruleName));
+        assert.ok(local.inputs.rules.every((r: any) => r.copyActions === undefined), "the Region-local plan copies nothing");
+        assert.deepStrictEqual(local.inputs.rules.map((r: any) => r.lifecycle), copying.inputs.rules.map((r: any) => r.lifecycle));
+        assert.strictEqual(local.options.protect, true);
+        const selections = ofType(mine("withlocal"), "aws:backup/selection:Selection");
+        assert.deepStrictEqual(selections.map((s) => [s.name, s.inputs.resources]).sort(), [["withlocal", [DB, BUCKET]], ["withlocal-region-local", [CLUSTER]]]);
+        // Without a copy there is one plan, and they join its selection.
+        assert.strictEqual(ofType(mine("nocopy"), "aws:backup/plan:Plan").length, 1);
+        assert.deepStrictEqual(ofType(mine("nocopy"), "aws:backup/selection:Selection")[0].inputs.resources, [DB, BUCKET, CLUSTER]);
     });
 
     it("protects the vaults, locks and plan in production only", () => {

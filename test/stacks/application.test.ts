@@ -164,9 +164,11 @@ describe("Application component: a third application is a config block", () => {
         assert.ok(secrets.length > 0 && secrets.every((s) => s.inputs.name.startsWith("production/shop-api/")));
         const db = resources.find((r) => r.type === "aws:rds/instance:Instance" && r.name === "production-shop-api-db")!;
         assert.strictEqual(db.inputs.dbName, "shop_production");
-        const selection = resources.find((r) => r.type === "aws:backup/selection:Selection")!;
-        // MITA's instance and two data buckets, LMS's cluster and bucket, and the copy's instance and two buckets.
-        assert.strictEqual(selection.inputs.resources.length, 3 + 2 + 3);
+        const selection = (name: string) => resources.find((r) => r.type === "aws:backup/selection:Selection" && r.name === name)!;
+        // Copied to the DR Region: MITA's instance and two data buckets, LMS's bucket, and the copy's instance and two
+        // buckets. LMS's Multi-AZ DB cluster, which AWS Backup cannot copy, is in the Region-local plan.
+        assert.strictEqual(selection("production-backup").inputs.resources.length, 3 + 1 + 3);
+        assert.strictEqual(selection("production-backup-region-local").inputs.resources.length, 1);
         // The services map is plain (its values hold outputs, some unknown in a preview, e.g. the CDN's domain name).
         assert.deepStrictEqual(Object.keys(outputs.services).sort(), ["lms-backend", "mita-api", "shop-api"]);
     });

@@ -309,7 +309,7 @@ describe("production stack under mocks", function () {
         for (const l of resources.filter((r) => r.type === "aws:backup/vaultLockConfiguration:VaultLockConfiguration")) {
             assert.deepStrictEqual([l.inputs.minRetentionDays, l.inputs.maxRetentionDays], [VAULT_LOCK_BOUNDS.production.minRetentionDays, VAULT_LOCK_BOUNDS.production.maxRetentionDays], l.name);
         }
-        const plan = one(resources, "aws:backup/plan:Plan");
+        const plan = one(resources, "aws:backup/plan:Plan", "production-backup");
         const rules = Object.fromEntries(plan.inputs.rules.map((r: any) => [r.ruleName, r]));
         setStackConfig("production");
         const backupConfig = loadConfig().environment.backup;
@@ -318,8 +318,12 @@ describe("production stack under mocks", function () {
         assert.strictEqual(rules["monthly-long-term"].lifecycle.deleteAfter, backupConfig.longTermRetentionDays);
         assert.ok(backupConfig.longTermRetentionDays >= SEVEN_YEARS_DAYS);
         assert.ok(rules.daily.copyActions?.length === 1, "copied to the DR region");
-        const selection = one(resources, "aws:backup/selection:Selection");
-        assert.strictEqual(selection.inputs.resources.length, 2 + 3, "two databases and three data buckets");
+        const selection = one(resources, "aws:backup/selection:Selection", "production-backup");
+        assert.strictEqual(selection.inputs.resources.length, 1 + 3, "the MITA instance and three data buckets, copied to the DR Region");
+        // The LMS Multi-AZ DB cluster, which AWS Backup cannot copy to another Region: same rules, no copy action.
+        const local = one(resources, "aws:backup/plan:Plan", "production-backup-region-local");
+        assert.deepStrictEqual(local.inputs.rules.map((r: any) => [r.ruleName, r.lifecycle.deleteAfter, r.copyActions]), plan.inputs.rules.map((r: any) => [r.ruleName, r.lifecycle.deleteAfter, undefined]));
+        assert.strictEqual(one(resources, "aws:backup/selection:Selection", "production-backup-region-local").inputs.resources.length, 1);
         one(resources, "aws:backup/restoreTestingPlan:RestoreTestingPlan");
         const testing = one(resources, "aws:backup/restoreTestingSelection:RestoreTestingSelection");
         assert.strictEqual(testing.inputs.protectedResourceArns.length, 1, "the MITA instance (the LMS cluster is restored in the DR test)");
