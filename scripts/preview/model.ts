@@ -136,7 +136,7 @@ export interface Finding {
  * item fails the gate, and a passing gate with non-blocking items says so in its verdict line.
  */
 export interface Unchecked {
-    kind: "remote-component" | "not-judged" | "unknown-value" | "unanswered-lookup" | "stack-reference" | "secret-config" | "esc-environment" | "empty-plan";
+    kind: "remote-component" | "not-judged" | "unknown-value" | "unanswered-lookup" | "stack-reference" | "secret-config" | "esc-environment" | "empty-plan" | "policies-disabled";
     /** The resource, when there is one. */
     urn?: string;
     type?: string;

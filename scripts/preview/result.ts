@@ -229,7 +229,7 @@ export function unreadInputs(resources: PlannedResource[], report: MockReportLik
     return items;
 }
 
-const KIND_ORDER: Unchecked["kind"][] = ["remote-component", "not-judged", "secret-config", "esc-environment", "unanswered-lookup", "stack-reference", "unknown-value"];
+const KIND_ORDER: Unchecked["kind"][] = ["policies-disabled", "remote-component", "not-judged", "secret-config", "esc-environment", "unanswered-lookup", "stack-reference", "unknown-value"];
 
 /** Unchecked items for display: blocking first, then by kind and resource. */
 export function sortUnchecked(items: Unchecked[]): Unchecked[] {
@@ -248,6 +248,7 @@ export function uncheckedPhrases(items: Unchecked[]): string[] {
     const n = (kind: Unchecked["kind"], pred: (u: Unchecked) => boolean = () => true) => items.filter((u) => u.kind === kind && pred(u)).length;
     const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
     const phrases: string[] = [];
+    if (n("policies-disabled")) phrases.push("every policy disabled by the policy config (nothing was judged)");
     const remoteBlocking = n("remote-component", (u) => u.blocking);
     const remoteAllowed = n("remote-component", (u) => !u.blocking);
     if (remoteBlocking) phrases.push(`${plural(remoteBlocking, "remote component", "remote components")} not inspected`);
@@ -283,8 +284,9 @@ export function verdictLine(result: Pick<PreviewResult, "gate" | "unchecked">): 
     }
     const levels = gate.failOn === "advisory" ? "mandatory or advisory" : "mandatory";
     const parts = [`${gate.blockingFindings} unwaived ${levels} finding(s)`];
-    if (gate.blockingUnchecked > 0) {
-        parts.push(`${gate.blockingUnchecked} rule result(s) not judged`);
+    const notJudged = result.unchecked.filter((u) => u.blocking && u.kind === "not-judged").length;
+    if (notJudged > 0) {
+        parts.push(`${notJudged} rule result(s) not judged`);
     }
     return `Policy gate FAILED: ${parts.join(", ")}${phrases.length ? ` (${phrases.join("; ")})` : ""}.`;
 }
@@ -321,6 +323,7 @@ export function uncheckedSubject(u: Unchecked): string {
     if (u.token) return u.token;
     if (u.kind === "secret-config") return `config ${u.name}`;
     if (u.kind === "esc-environment") return `ESC environment ${u.name}`;
+    if (u.kind === "policies-disabled") return "the policy config";
     if (u.type && u.name) return `${u.type} "${u.name}"`;
     return u.urn ?? "the stack";
 }

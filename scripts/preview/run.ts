@@ -35,6 +35,19 @@ function emptyPlan(resources: Array<{ type: string }>): Unchecked[] {
     }];
 }
 
+/**
+ * A policy config that disables every policy of the pack: the CLI would run the pack and judge nothing. The gate
+ * cannot promise anything then, so it fails (a config that disables only some is listed under "Relaxed").
+ */
+export function allPoliciesDisabled(policy: Pick<PolicyRun, "pack"> | undefined): Unchecked[] {
+    const policies = policy?.pack.policies ?? [];
+    return policies.length > 0 && policies.every((p) => p.enforcementLevel === "disabled") ? [{
+        kind: "policies-disabled",
+        blocking: true,
+        detail: `the policy config disables all ${policies.length} policies of ${policy!.pack.name}, so nothing was judged`,
+    }] : [];
+}
+
 function toolVersion(): string {
     return JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../package.json"), "utf8")).version;
 }
@@ -96,7 +109,7 @@ async function previewProject(project: ReturnType<typeof loadProject>, options: 
     const findings = [...remote.findings, ...judged.findings];
     // H3's mocks report travels on the plan when present (lookups without a real answer, stack references).
     const mockReport = (plan as { mockReport?: MockReportLike }).mockReport;
-    const unchecked = [...emptyPlan(plan.resources), ...remote.unchecked, ...judged.unchecked, ...project.unchecked, ...unreadInputs(resources, mockReport), ...unknownValues(resources)];
+    const unchecked = [...allPoliciesDisabled(policy), ...emptyPlan(plan.resources), ...remote.unchecked, ...judged.unchecked, ...project.unchecked, ...unreadInputs(resources, mockReport), ...unknownValues(resources)];
     const ended = Date.now();
     const tool = { name: "platform-preview", version: toolVersion() };
     const generatedAt = new Date(ended).toISOString();

@@ -286,4 +286,20 @@ describe("verdict: policy config", function () {
         assert.ok(run.result!.policyPack!.policies.every((p) => p.enforcementLevel === "advisory"));
         assert.match(run.stdout, /Policy config: .*all-advisory\.json/);
     });
+
+    it("a config that disables every policy fails the gate in every report: the pack ran and judged nothing", async () => {
+        const run = await preview(["--program", path.join(PROGRAMS, "misconfigured"), "--stack", "dev", "--policy-pack-config", path.join(__dirname, "configs/all-disabled.json")]);
+        assert.strictEqual(run.code, EXIT_GATE_FAILED, run.stderr + run.stdout);
+        assertWellFormed(run);
+        assert.deepStrictEqual(run.result!.findings, []);
+        const item = run.result!.unchecked.find((u) => u.kind === "policies-disabled");
+        assert.ok(item?.blocking, JSON.stringify(run.result!.unchecked));
+        assert.strictEqual(run.result!.gate.passed, false);
+        assert.match(run.stdout, /Policy gate FAILED: 0 unwaived mandatory finding\(s\) \(every policy disabled by the policy config \(nothing was judged\)/);
+        assert.match(run.reports["preview.md"], /every policy disabled by the policy config/);
+        assert.match(run.reports["preview.html"], /<tr data-kind="policies-disabled" data-blocking="true">/);
+        const sarif = JSON.parse(run.reports["preview.sarif"]).runs[0];
+        assert.ok(sarif.invocations[0].toolExecutionNotifications.some((n: any) => /policies-disabled/.test(n.message.text)), "SARIF notification");
+        assert.match(run.reports["preview.junit.xml"], /policies-disabled/);
+    });
 });
