@@ -39,5 +39,43 @@ describe("ELB TLS policies by what they accept", () => {
         assert.match(tlsPolicyNotAllowed("ELBSecurityPolicy-TLS13-1-2-Ext1-FIPS-2023-04", APPROVED_TLS_POLICIES)!, /accepts TLS 1\.2\+ and 1\.3 with extended ciphers/);
         assert.match(tlsPolicyNotAllowed("ELBSecurityPolicy-FS-1-2-Res-2020-10", APPROVED_TLS_POLICIES)!, /no TLS 1\.3/);
         assert.match(tlsPolicyNotAllowed("made-up", APPROVED_TLS_POLICIES)!, /not a documented ELB security policy/);
+        assert.ok(tlsPolicyNotAllowed("made-up", ["a-policy", "b-policy"])!.endsWith("(a-policy, b-policy) accepts"));
+    });
+
+    it("classifies each documented policy as AWS's tables do (lowest version, TLS 1.3, cipher breadth)", () => {
+        const stems: Record<string, [string, string]> = {
+            "1-3": ["1.3", "restricted"], "1-2-Res": ["1.2", "restricted"], "1-2": ["1.2", "standard"], "1-2-Ext0": ["1.2", "extended"],
+            "1-2-Ext1": ["1.2", "extended"], "1-2-Ext2": ["1.2", "extended"], "1-1": ["1.1", "extended"], "1-0": ["1.0", "extended"],
+        };
+        for (const [stem, [minimum, ciphers]] of Object.entries(stems)) {
+            for (const suffix of ["FIPS-2023-04", "PQ-2025-09", "FIPS-PQ-2025-09", ...(stem === "1-2-Ext0" ? [] : ["2021-06"])]) {
+                assert.deepStrictEqual(ELB_TLS_POLICIES[`ELBSecurityPolicy-TLS13-${stem}-${suffix}`], { minimum, tls13: true, ciphers }, `${stem}-${suffix}`);
+            }
+        }
+        assert.strictEqual(ELB_TLS_POLICIES["ELBSecurityPolicy-TLS13-1-2-Ext0-2021-06"], undefined, "Ext0 exists only from the FIPS/PQ generations");
+        const legacy: Record<string, [string, string]> = {
+            "2016-08": ["1.0", "extended"], "2015-05": ["1.0", "extended"], "TLS-1-0-2015-04": ["1.0", "extended"], "TLS-1-1-2017-01": ["1.1", "extended"],
+            "TLS-1-2-2017-01": ["1.2", "extended"], "TLS-1-2-Ext-2018-06": ["1.2", "extended"], "FS-2018-06": ["1.0", "extended"], "FS-1-1-2019-08": ["1.1", "extended"],
+            "FS-1-2-2019-08": ["1.2", "extended"], "FS-1-2-Res-2019-08": ["1.2", "standard"], "FS-1-2-Res-2020-10": ["1.2", "restricted"],
+        };
+        for (const [name, [minimum, ciphers]] of Object.entries(legacy)) {
+            assert.deepStrictEqual(ELB_TLS_POLICIES[`ELBSecurityPolicy-${name}`], { minimum, tls13: false, ciphers }, name);
+        }
+        assert.strictEqual(Object.keys(ELB_TLS_POLICIES).length, 8 * 4 - 1 + Object.keys(legacy).length);
+    });
+
+    it("at least as strict: each of version, TLS 1.3 and ciphers decides on its own", () => {
+        // Only the lowest version differs (both offer TLS 1.3 with extended ciphers).
+        assert.ok(!atLeastAsStrict("ELBSecurityPolicy-TLS13-1-0-2021-06", "ELBSecurityPolicy-TLS13-1-2-Ext1-2021-06"));
+        assert.ok(atLeastAsStrict("ELBSecurityPolicy-TLS13-1-2-Ext1-2021-06", "ELBSecurityPolicy-TLS13-1-0-2021-06"));
+        // Only TLS 1.3 differs (TLS 1.2+, restricted ciphers).
+        assert.ok(!atLeastAsStrict("ELBSecurityPolicy-FS-1-2-Res-2020-10", "ELBSecurityPolicy-TLS13-1-2-Res-2021-06"));
+        assert.ok(atLeastAsStrict("ELBSecurityPolicy-TLS13-1-2-Res-2021-06", "ELBSecurityPolicy-FS-1-2-Res-2020-10"));
+        // Only the ciphers differ.
+        assert.ok(!atLeastAsStrict("ELBSecurityPolicy-FS-1-2-Res-2019-08", "ELBSecurityPolicy-FS-1-2-Res-2020-10"));
+        // A policy the table does not know is only as strict as itself.
+        assert.ok(atLeastAsStrict("made-up", "made-up"));
+        assert.ok(!atLeastAsStrict("made-up", "ELBSecurityPolicy-2016-08"));
+        assert.ok(!atLeastAsStrict("ELBSecurityPolicy-TLS13-1-3-2021-06", "made-up"));
     });
 });
