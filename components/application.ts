@@ -122,6 +122,7 @@ function observedDatabase(
         memberInstanceIdentifiers,
         replicaIdentifiers,
         allocatedStorageGb: db.allocatedStorageGb,
+        maxAllocatedStorageGb: db.maxAllocatedStorageGb,
         // max_connections sets the connections alarm (90 %), so MITA does not inherit LMS's 450.
         parameters: (db as { parameters?: Record<string, string> }).parameters,
         instanceClass: db.instanceClass,

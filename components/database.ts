@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { awsContext } from "../lib/aws-context";
 import { childName, slug, truncateName } from "../lib/naming";
 import { DatabaseEngine, DEFAULT_PORTS, engineFamily, engineVersionProblem } from "../lib/rules/engine-versions";
-import { multiAzClusterGp3Iops, readReplicaProblem } from "../lib/rules/rds-replicas";
+import { multiAzClusterGp3Iops, readReplicaProblem, storageCeilingProblem } from "../lib/rules/rds-replicas";
 import { clientOnlySecurityGroup } from "../lib/security-groups";
 import { Tags } from "../lib/tags";
 
@@ -48,8 +48,8 @@ export interface DatabaseArgs {
     instanceClass: string;
     /** Initial gp3 storage, GiB. */
     allocatedStorageGb: number;
-    /** Storage-autoscaling ceiling, GiB (instances only: Multi-AZ DB clusters do not autoscale storage). */
-    maxAllocatedStorageGb: number;
+    /** Storage-autoscaling ceiling, GiB: required for a DB instance, refused for a Multi-AZ DB cluster (no autoscaling). */
+    maxAllocatedStorageGb?: number;
     /** Synchronous standby in another AZ (production). */
     multiAz: boolean;
     /** VPC of the database. */
@@ -144,6 +144,10 @@ export class Database extends pulumi.ComponentResource {
         const replicaProblem = readReplicaProblem(readReplicas, args.instanceClass);
         if (replicaProblem) {
             throw new Error(`Database ${name}: ${replicaProblem}`);
+        }
+        const ceilingProblem = storageCeilingProblem(readReplicas, args.allocatedStorageGb, args.maxAllocatedStorageGb);
+        if (ceilingProblem) {
+            throw new Error(`Database ${name}: maxAllocatedStorageGb: ${ceilingProblem}`);
         }
         if (readReplicas > 0 && !args.multiAz) {
             throw new Error(`Database ${name}: read replicas need a Multi-AZ primary`);

@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { childName } from "../lib/naming";
 import { configuredMaxConnections, connectionsAlarmThreshold, rdsDefaultMaxConnections } from "../lib/rules/db-connections";
+import { RDS_STORAGE_AUTOSCALING_FREE_PERCENT } from "../lib/rules/rds-replicas";
 import { Tags } from "../lib/tags";
 
 /** Alarm thresholds, with the seeds' values as defaults. */
@@ -16,7 +17,7 @@ export interface ObservabilityThresholds {
     serviceMemoryPercent: number;
     /** Database CPU %, 5 minutes. */
     databaseCpuPercent: number;
-    /** Free storage below this % of allocated storage. */
+    /** Free storage below this % of allocated storage (an autoscaled instance: at most half its autoscaling trigger). */
     databaseFreeStoragePercent: number;
     /**
      * Database connections for 5 minutes (LMS guide: 450, with max_connections 500). Default: 90 % of the
@@ -79,6 +80,12 @@ export interface ServiceObservabilityArgs {
         memberInstanceIdentifiers?: pulumi.Input<pulumi.Input<string>[]>;
         replicaIdentifiers: pulumi.Input<string>[];
         allocatedStorageGb: number;
+        /**
+         * Storage-autoscaling ceiling of a DB instance, when it autoscales. RDS grows it when free space stays below
+         * 10% (RDS_STORAGE_AUTOSCALING_FREE_PERCENT), so its free-storage alarm is set below half of that: it pages when
+         * autoscaling does not keep up or has reached the ceiling, not at each normal growth step.
+         */
+        maxAllocatedStorageGb?: number;
         /** Engine parameters the database runs with; their `max_connections` sets the connections alarm. */
         parameters?: Record<string, string>;
         /** Instance class, for RDS's default max_connections when the parameters do not set it. */
@@ -221,6 +228,9 @@ export function alarmTable(args: ServiceObservabilityArgs, t: ObservabilityThres
             ? { metricQueries: worstOf({ namespace: "AWS/RDS", metricName, dimension: "DBInstanceIdentifier", stat: statistic, period }, members, label, worst) }
             : metric("AWS/RDS", metricName, db, statistic);
         const connections = databaseConnectionsThreshold(database, t.databaseConnections)!;
+        const freeStoragePercent = database.maxAllocatedStorageGb
+            ? Math.min(t.databaseFreeStoragePercent, RDS_STORAGE_AUTOSCALING_FREE_PERCENT / 2)
+            : t.databaseFreeStoragePercent;
         rows.push(
             {
                 shortName: "db-cpu-high",
@@ -230,9 +240,11 @@ export function alarmTable(args: ServiceObservabilityArgs, t: ObservabilityThres
             },
             {
                 shortName: "db-free-storage-low",
-                description: `Database of ${svc} has less than ${t.databaseFreeStoragePercent}% of ${database.allocatedStorageGb} GiB free; storage autoscaling may be at its ceiling.`,
+                description: database.maxAllocatedStorageGb
+                    ? `Database of ${svc} has less than ${freeStoragePercent}% of its initial ${database.allocatedStorageGb} GiB free: storage autoscaling (which starts below ${RDS_STORAGE_AUTOSCALING_FREE_PERCENT}%) has not kept up, or has reached its ceiling of ${database.maxAllocatedStorageGb} GiB.`
+                    : `Database of ${svc} has less than ${freeStoragePercent}% of ${database.allocatedStorageGb} GiB free and does not autoscale storage: grow allocatedStorageGb.`,
                 source: rds("FreeStorageSpace", "Minimum", 300, "free storage (least of the instances)", "MIN"),
-                threshold: database.allocatedStorageGb * 1024 ** 3 * (t.databaseFreeStoragePercent / 100),
+                threshold: database.allocatedStorageGb * 1024 ** 3 * (freeStoragePercent / 100),
                 comparisonOperator: below, period: 300, evaluationPeriods: 1, treatMissingData: "missing",
             },
             {

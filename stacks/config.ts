@@ -5,7 +5,7 @@ import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { isValidFargateSize, validFargateMemory, FARGATE_CPU_VALUES } from "../lib/rules/fargate";
 import { engineVersionProblem } from "../lib/rules/engine-versions";
-import { readReplicaProblem } from "../lib/rules/rds-replicas";
+import { readReplicaProblem, storageCeilingProblem } from "../lib/rules/rds-replicas";
 import { subnetCidrsProblem } from "../lib/rules/subnet-layout";
 import { CLOUDWATCH_RETENTION_DAYS, isCloudWatchRetention, nearestCloudWatchRetention, SEVEN_YEARS_DAYS } from "../lib/rules/retention";
 import { hasHostBits, networkOf } from "../lib/rules/cidr";
@@ -133,7 +133,8 @@ const databaseSchema = object({
     engineVersion: z.string(expecting("an engine major version such as \"15\" or \"8.0\" (quote it in YAML)")),
     instanceClass: text(/^db\.[a-z0-9]+\.[a-z0-9]+$/, "an RDS instance class such as db.r6g.xlarge"),
     allocatedStorageGb: integer(20, 65536, " GiB"),
-    maxAllocatedStorageGb: integer(21, 65536, " GiB"),
+    /** Storage-autoscaling ceiling of a DB instance; not allowed for a Multi-AZ DB cluster (lib/rules/rds-replicas.ts). */
+    maxAllocatedStorageGb: integer(21, 65536, " GiB").optional(),
     multiAz: bool(),
     /** Readable copies: 0, or 2 (a Multi-AZ DB cluster: writer + two readable standbys; lib/rules/rds-replicas.ts). */
     readReplicas: integer(0, 5).default(0),
@@ -422,8 +423,10 @@ function crossFieldProblems(config: { environment: ParsedEnvironment; services: 
         if (replicaProblem) {
             add(at("database", "readReplicas"), replicaProblem);
         }
-        if (db.maxAllocatedStorageGb <= db.allocatedStorageGb) {
-            add(at("database", "maxAllocatedStorageGb"), `must be greater than allocatedStorageGb (${db.allocatedStorageGb}) so storage can autoscale`);
+        // Judged for a valid replica count only: the ceiling's rule follows the database's shape.
+        const ceilingProblem = replicaProblem ? undefined : storageCeilingProblem(db.readReplicas, db.allocatedStorageGb, db.maxAllocatedStorageGb);
+        if (ceilingProblem) {
+            add(at("database", "maxAllocatedStorageGb"), ceilingProblem);
         }
         if (production && !db.multiAz) {
             add(at("database", "multiAz"), "must be true in production; allowed: true");

@@ -34,3 +34,24 @@ export function readReplicaProblem(readReplicas: number, instanceClass: string):
 export function multiAzClusterGp3Iops(allocatedStorageGb: number): number {
     return allocatedStorageGb < 400 ? 3000 : 12000;
 }
+
+/**
+ * RDS storage autoscaling grows a DB instance when its free space stays below 10% of its allocated storage for five
+ * minutes (RDS user guide, "Managing capacity automatically with Amazon RDS storage autoscaling"). A free-storage
+ * alarm at that level would page at every normal growth step, so an autoscaled instance alarms below half of it.
+ */
+export const RDS_STORAGE_AUTOSCALING_FREE_PERCENT = 10;
+
+/**
+ * Why the storage ceiling does not fit the database's shape, or undefined. A DB instance autoscales up to
+ * `maxAllocatedStorageGb` (required, above `allocatedStorageGb`); a Multi-AZ DB cluster (two readable copies) cannot
+ * autoscale storage at all, so a ceiling given for it would be silently ignored.
+ */
+export function storageCeilingProblem(readReplicas: number, allocatedStorageGb: number, maxAllocatedStorageGb: number | undefined): string | undefined {
+    if (readReplicas === 2) {
+        return maxAllocatedStorageGb === undefined ? undefined
+            : "is not allowed with readReplicas 2: a Multi-AZ DB cluster does not autoscale storage (size allocatedStorageGb for growth instead)";
+    }
+    if (maxAllocatedStorageGb === undefined) return "a DB instance needs its storage-autoscaling ceiling, above allocatedStorageGb";
+    return maxAllocatedStorageGb <= allocatedStorageGb ? `must be greater than allocatedStorageGb (${allocatedStorageGb}) so storage can autoscale` : undefined;
+}

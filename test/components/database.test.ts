@@ -193,7 +193,7 @@ describe("Database component", () => {
         const name = "dbtest-cluster";
         let cluster: RecordedResource;
         before(async () => {
-            new Database(name, { ...args("mysql"), instanceClass: "db.r6gd.xlarge", readReplicas: 2, backupManagedByAwsBackup: true, appUsername: "lms_app" });
+            new Database(name, { ...args("mysql"), instanceClass: "db.r6gd.xlarge", readReplicas: 2, maxAllocatedStorageGb: undefined, backupManagedByAwsBackup: true, appUsername: "lms_app" });
             await settle();
             cluster = recorded.find((r) => r.type === "aws:rds/cluster:Cluster" && r.name === name)!;
         });
@@ -236,6 +236,10 @@ describe("Database component", () => {
         it("refuses replica counts RDS cannot create with a managed password, and classes a cluster does not offer", () => {
             assert.throws(() => new Database("bad-1", { ...args("mysql"), readReplicas: 1 }), /1 read replicas cannot be created: RDS refuses read replicas of a source with a managed master password; allowed: 0, or 2/);
             assert.throws(() => new Database("bad-2", { ...args("mysql"), instanceClass: "db.r5.xlarge", readReplicas: 2 }), /db\.r5\.xlarge is not one/);
+            // A storage ceiling only where RDS autoscales: required for an instance, refused for a cluster.
+            assert.throws(() => new Database("bad-3", { ...args("mysql"), instanceClass: "db.r6gd.xlarge", readReplicas: 2 }), /maxAllocatedStorageGb: is not allowed with readReplicas 2: a Multi-AZ DB cluster does not autoscale storage/);
+            assert.throws(() => new Database("bad-4", { ...args("mysql"), maxAllocatedStorageGb: undefined }), /maxAllocatedStorageGb: a DB instance needs its storage-autoscaling ceiling/);
+            assert.throws(() => new Database("bad-5", { ...args("mysql"), maxAllocatedStorageGb: 100 }), /maxAllocatedStorageGb: must be greater than allocatedStorageGb \(100\)/);
             assert.strictEqual(recorded.filter((r) => r.name.startsWith("bad-")).length, 0, "a rejected database registered resources");
         });
     });

@@ -169,7 +169,16 @@ describe("observability: the connections alarm follows each database's max_conne
         // No max_connections set: RDS's default for the class (PostgreSQL: LEAST(memory/9531392, 5000)).
         new ServiceObservability("default-pg", { ...base, serviceName: "default-pg", database: db({ instanceClass: "db.t4g.medium" }) });
         new ServiceObservability("default-big", { ...base, serviceName: "default-big", database: db({ instanceClass: "db.r6g.2xlarge" }) });
+        new ServiceObservability("autoscaled", { ...base, serviceName: "autoscaled", database: db({ maxAllocatedStorageGb: 400, parameters: { max_connections: "200" } }) });
         await settle();
+    });
+
+    it("free storage: below 5% of the initial size for an autoscaled instance (RDS grows it below 10%), 10% without autoscaling", () => {
+        const free = (serviceName: string) => recorded.find((r) => r.inputs?.name === `${serviceName}-db-free-storage-low`)!.inputs;
+        assert.strictEqual(free("autoscaled").threshold, 100 * 1024 ** 3 * 0.05);
+        assert.match(free("autoscaled").alarmDescription, /has not kept up, or has reached its ceiling of 400 GiB/);
+        assert.strictEqual(free("mita").threshold, 100 * 1024 ** 3 * 0.1);
+        assert.match(free("mita").alarmDescription, /does not autoscale storage/);
     });
 
     it("is 90 % of max_connections: MITA 180, LMS 450, not one application's value for all", () => {
