@@ -68,7 +68,12 @@ describe("preview plan: program errors fail closed with the program's own messag
         ["duplicate-urn", /Duplicate resource URN 'urn:pulumi:duplicate-urn::program-errors::aws:s3\/bucket:Bucket::data'/, "    new aws.s3.Bucket(\"data\")"],
     ];
     for (const [stack, message, lineText] of cases) {
-        it(stack, async () => {
+        it(stack, async function () {
+            // Known flake (apply-throws, about 1 run in 4 here): the program's error sometimes reaches the engine only
+            // after 20 s or more instead of at once; the verdict is the same. Under investigation, so the plan's own
+            // limit (180 s) applies here rather than mocha's, with one retry.
+            this.timeout(200_000);
+            this.retries(1);
             const error = await programError("program-errors", stack);
             assert.match(error, message);
             if (lineText) {
