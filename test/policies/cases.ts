@@ -217,7 +217,10 @@ export const CASES: Record<string, RuleCases> = {
     "stateful-resources-protected": {
         compliant: [res("protected key", "aws:kms/key:Key", {}), res("log destination bucket (tag)", BUCKET, { tags: { ...TAGS, purpose: "log-destination" } }, { protect: false })],
         violating: [res("unprotected key", "aws:kms/key:Key", {}, { protect: false }), res("bucket named like logs is not exempt", BUCKET, { tags: { ...TAGS, purpose: "catalog logs" } }, { protect: false, name: "catalog-logs" }),
-            res("unprotected DynamoDB table", "aws:dynamodb/table:Table", {}, { protect: false })],
+            res("unprotected DynamoDB table", "aws:dynamodb/table:Table", {}, { protect: false }),
+            // The log-destination exemption is for buckets (log delivery cannot write to SSE-KMS), never for other types.
+            res("database tagged log-destination is not exempt", RDS, { ...GOOD_DB, tags: { ...TAGS, purpose: "log-destination" } }, { protect: false }),
+            res("key tagged log-destination is not exempt", "aws:kms/key:Key", { tags: { ...TAGS, purpose: "log-destination" } }, { protect: false })],
         unknown: [unk("purpose tag unknown", "not-judged", res("", BUCKET, { tags: UNKNOWN }, { protect: false }))],
         ignored: [res("log group (stateless)", "aws:cloudwatch/logGroup:LogGroup", {}, { protect: false })],
     },

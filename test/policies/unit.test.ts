@@ -165,6 +165,18 @@ describe("waivers", () => {
         assert.deepStrictEqual(decodeWaivedFinding(o.waived[0]), { rule: "rds-multi-az", waiver: waiver(day(30)), message: "instance is single-AZ" });
     });
 
+    it("a waiver matches the resource by name or by URN, and nothing else", () => {
+        const by = (resource: string) => runResourceRule(rule, { ...db, config: { waivers: [{ ...waiver(day(30)), resource }] } });
+        for (const resource of ["staging-db", "staging-?b", "urn:pulumi:test::fixture::aws:rds/instance:Instance::staging-db", "urn:pulumi:test::*::staging-db"]) {
+            const o = by(resource);
+            assert.deepStrictEqual([o.violations.length, o.waived.length], [0, 1], resource);
+        }
+        for (const resource of ["staging", "other-db", "urn:pulumi:production::*::staging-db", "urn:pulumi:test::fixture::aws:rds/instance:Instance::staging-d"]) {
+            const o = by(resource);
+            assert.deepStrictEqual([o.violations.length, o.waived.length], [1, 0], resource);
+        }
+    });
+
     it("an expired waiver suppresses nothing and is named", () => {
         const o = runResourceRule(rule, { ...db, config: { waivers: [waiver(day(-1))] } });
         assert.match(o.violations[0]?.message ?? "", /waiver by CN=Jane: Compliance expired on/);

@@ -190,6 +190,20 @@ describe("stack configuration", () => {
             assert.strictEqual(problem(raw), 'platform:environment.vpcCidr: received "8.8.0.0/16"; must be in a private (RFC 1918) range: 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16');
         });
 
+        it("a VPC CIDR at the edges of the private ranges and of the prefix bounds (/16–/22)", () => {
+            const raw = stackConfig("production");
+            const outcome = (cidr: string) => {
+                raw.environment.vpcCidr = cidr;
+                const p = problem(raw);
+                return p.startsWith("platform:environment.vpcCidr:") ? p.replace(/^.*; /, "") : p;
+            };
+            const notPrivate = "must be in a private (RFC 1918) range: 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16";
+            const prefix = "must have a prefix between /16 and /22 (room for three subnet tiers per AZ)";
+            for (const cidr of ["172.32.0.0/16", "172.15.0.0/16", "192.169.0.0/16", "11.0.0.0/16", "9.255.0.0/16"]) assert.strictEqual(outcome(cidr), notPrivate, cidr);
+            for (const cidr of ["10.0.0.0/8", "172.16.0.0/12", "10.0.0.0/15", "10.0.0.0/23"]) assert.strictEqual(outcome(cidr), prefix, cidr);
+            for (const cidr of ["172.16.0.0/16", "172.31.0.0/16", "192.168.0.0/16", "10.255.0.0/16"]) assert.doesNotMatch(outcome(cidr), /vpcCidr|private|prefix between/, cidr);
+        });
+
         it("duplicate bucket names (a duplicate URN at pulumi up)", () => {
             const raw = stackConfig("production");
             raw.services["mita-api"].storage.buckets[1].name = "receipts";
