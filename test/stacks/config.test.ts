@@ -7,6 +7,8 @@ import * as YAML from "yaml";
 import { ConfigError, loadConfig, nearestKey, parseConfig, securePathsIn } from "../../stacks/config";
 import { installMocks } from "../support/mocks";
 import { hasHostBits, networkOf } from "../../lib/rules/cidr";
+import * as defaults from "../../lib/defaults";
+import { SEVEN_YEARS_DAYS } from "../../lib/rules/retention";
 import { availabilityZonesOf, isAvailabilityZoneOf, regionOfAvailabilityZone } from "../../lib/rules/regions";
 import { runCli } from "../../scripts/preview/cli";
 import { EXIT_INPUT_ERROR, EXIT_OK } from "../../scripts/preview/errors";
@@ -70,6 +72,28 @@ describe("stack configuration", () => {
         assert.strictEqual(staging.environment.natGateways, "single");
         assert.ok(staging.services["lms-backend"].cpu < lms.cpu, "staging is smaller than production");
         assert.strictEqual(staging.services["lms-backend"].cache.transitEncryption, true, "staging keeps transit encryption");
+    });
+
+    it("fills every omitted optional key with the default the components use (lib/defaults.ts, one home)", () => {
+        const raw = stackConfig("staging");
+        const name = Object.keys(raw.services)[0];
+        const svc = raw.services[name];
+        for (const key of ["healthCheckPath", "writablePaths", "logs", "alarms"]) delete svc[key];
+        for (const key of ["hsts", "frameOptions"]) delete svc.tls?.[key];
+        if (svc.waf) delete svc.waf.rateLimitPerIp;
+        if (svc.database) delete svc.database.performanceInsightsRetentionDays;
+        if (svc.cache) for (const key of ["engineVersion", "snapshotRetentionDays"]) delete svc.cache[key];
+        for (const bucket of svc.storage?.buckets ?? []) delete bucket.transitionToIaDays;
+        const parsed: any = parseConfig(raw, "staging").services[name];
+        assert.deepStrictEqual(
+            [parsed.healthCheckPath, parsed.writablePaths, parsed.tls.hsts, parsed.tls.frameOptions, parsed.waf.rateLimitPerIp, parsed.logs, parsed.alarms.p95LatencySeconds, parsed.alarms.error5xxPercent],
+            [defaults.DEFAULT_HEALTH_CHECK_PATH, defaults.DEFAULT_WRITABLE_PATHS, defaults.DEFAULT_HSTS, defaults.DEFAULT_FRAME_OPTIONS, defaults.DEFAULT_WAF_RATE_LIMIT_PER_IP,
+                { applicationRetentionDays: defaults.DEFAULT_APPLICATION_LOG_RETENTION_DAYS, errorRetentionDays: defaults.DEFAULT_ERROR_LOG_RETENTION_DAYS, auditRetentionDays: SEVEN_YEARS_DAYS },
+                defaults.DEFAULT_P95_LATENCY_SECONDS, defaults.DEFAULT_5XX_PERCENT],
+        );
+        assert.strictEqual(parsed.database.performanceInsightsRetentionDays, defaults.DEFAULT_PERFORMANCE_INSIGHTS_RETENTION_DAYS);
+        assert.deepStrictEqual([parsed.cache.engineVersion, parsed.cache.snapshotRetentionDays], [defaults.DEFAULT_REDIS_ENGINE_VERSION, defaults.DEFAULT_REDIS_SNAPSHOT_RETENTION_DAYS]);
+        assert.ok(parsed.storage.buckets.length > 0 && parsed.storage.buckets.every((b: any) => b.transitionToIaDays === defaults.DEFAULT_TRANSITION_TO_IA_DAYS));
     });
 
     describe("wrong types say what was received and what is expected", () => {
