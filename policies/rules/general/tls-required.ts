@@ -139,12 +139,13 @@ const CHECKS: Record<string, (p: Record<string, any>) => string | undefined> = {
         if (["HTTP", "HTTP_PROXY"].includes(upper(p.type)) && PLAIN_HTTP(p.uri)) return `the backend is reached over plain HTTP (uri ${p.uri})`;
         return p.tlsConfig?.insecureSkipVerification === true ? "backend TLS certificate is not verified (tlsConfig.insecureSkipVerification)" : undefined;
     },
-    // HTTP API / WebSocket integrations: a private integration (VPC_LINK) uses HTTPS only with a tlsConfig; an
-    // internet one (the default) follows its URL.
+    // HTTP API / WebSocket integrations: an HTTP API private integration (VPC_LINK to a listener or Cloud Map ARN)
+    // uses HTTPS only with a tlsConfig; a WebSocket one, and an internet one (the default), follow their URL.
     "aws:apigatewayv2/integration:Integration": (p) => {
         if (!["HTTP", "HTTP_PROXY"].includes(upper(p.integrationType))) return undefined;
         if (upper(p.connectionType || "INTERNET") === "VPC_LINK") {
-            return isSet(p, "tlsConfig") ? undefined : "private integration traffic goes over plain HTTP (no tlsConfig; with one, API Gateway uses HTTPS): set tlsConfig.serverNameToVerify";
+            if (isSet(p, "tlsConfig")) return undefined;
+            if (!/^https?:\/\//i.test(String(p.integrationUri ?? ""))) return "private integration traffic goes over plain HTTP (no tlsConfig; with one, API Gateway uses HTTPS): set tlsConfig.serverNameToVerify";
         }
         return PLAIN_HTTP(p.integrationUri) ? `the backend is reached over plain HTTP (integrationUri ${p.integrationUri})` : undefined;
     },
