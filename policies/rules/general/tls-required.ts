@@ -26,9 +26,9 @@ function dmsEndpoint(p: Record<string, any>): string | undefined {
 
 /**
  * AWS IoT Core domain-configuration security policies (AWS IoT developer guide, "Transport security", security policies
- * table): the TLS13_* and TLS12_1_2 2022-10 policies; the TLS12_1_0 2015/2016 policies are the legacy ones named for
- * TLS 1.0 with the older cipher list. The default is IoTSecurityPolicy_TLS13_1_2_2022_10. A policy not in the table is
- * judged as unknown to the pack.
+ * table): the 2022-10 policies are current; the TLS12_1_0 2015/2016 ones are the legacy policies (marked so in the
+ * table, kept for old endpoints and regions, no TLS 1.3). The default is IoTSecurityPolicy_TLS13_1_2_2022_10. A policy
+ * not in the table is judged as unknown to the pack.
  */
 const IOT_TLS_POLICIES: Record<string, "current" | "legacy"> = {
     IoTSecurityPolicy_TLS13_1_3_2022_10: "current",
@@ -43,7 +43,7 @@ function iotDomainPolicy(p: Record<string, any>): string | undefined {
     const kind = IOT_TLS_POLICIES[String(policy)];
     if (kind === "current") return undefined;
     return kind === "legacy"
-        ? `domain accepts devices on the legacy security policy ${policy} (named for TLS 1.0, older ciphers): use IoTSecurityPolicy_TLS13_1_2_2022_10 (the default) or IoTSecurityPolicy_TLS13_1_3_2022_10`
+        ? `domain accepts devices on the legacy security policy ${policy} (AWS keeps the 2015/2016 policies for old endpoints; no TLS 1.3): use IoTSecurityPolicy_TLS13_1_2_2022_10 (the default) or IoTSecurityPolicy_TLS13_1_3_2022_10`
         : `tlsConfig.securityPolicy ${policy} is not a documented AWS IoT Core security policy`;
 }
 
