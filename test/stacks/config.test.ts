@@ -7,11 +7,11 @@ import * as YAML from "yaml";
 import { ConfigError, loadConfig, nearestKey, parseConfig, securePathsIn } from "../../stacks/config";
 import { installMocks } from "../support/mocks";
 import { hasHostBits, networkOf } from "../../lib/rules/cidr";
-import { ACCEPTED_TLS_POLICIES } from "../../lib/rules/tls";
 import { availabilityZonesOf, isAvailabilityZoneOf, regionOfAvailabilityZone } from "../../lib/rules/regions";
 import { runCli } from "../../scripts/preview/cli";
 import { EXIT_INPUT_ERROR, EXIT_OK } from "../../scripts/preview/errors";
 import { REPORT_FILES } from "../../scripts/preview/write-reports";
+import { ACCEPTED_TLS_POLICIES } from "../../lib/rules/tls";
 
 const ROOT = path.resolve(__dirname, "../..");
 const SECURE_PROGRAM = path.join(ROOT, "test/fixtures/programs/secure-config");
