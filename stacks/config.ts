@@ -13,7 +13,7 @@ import { isPerformanceInsightsRetention } from "../lib/rules/performance-insight
 import { availabilityZonesOf, isKnownRegion, KNOWN_REGIONS } from "../lib/rules/regions";
 import { isSecretLikeName, isSecretLikePath, looksLikeSecretValue, urlCarriesToken } from "../lib/rules/secrets";
 import { APPLICATION_COMPONENT_SUFFIXES, isPlatformEnvironmentName } from "../lib/rules/application-environment";
-import { APPROVED_TLS_POLICIES, DEFAULT_TLS_POLICY } from "../lib/rules/tls";
+import { ACCEPTED_TLS_POLICIES, DEFAULT_TLS_POLICY } from "../lib/rules/tls";
 import { cacheTopologyProblem, MIN_NODES_FOR_FAILOVER } from "../lib/rules/cache-topology";
 import { DATA_CLASSIFICATIONS } from "../lib/tags";
 import { pathRateLimitRuleName, WAF_MAX_RATE_LIMIT, WAF_MIN_RATE_LIMIT, WAF_RATE_WINDOWS_SECONDS } from "../lib/rules/waf";
@@ -189,7 +189,8 @@ const serviceSchema = object({
         certificateArn: text(/^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]+$/, "an ACM certificate ARN").optional(),
         domainName: text(/^([a-z0-9-]+\.)+[a-z]{2,}$/, "a DNS name such as api.example.com").optional(),
         hostedZoneId: text(/^Z[A-Z0-9]{1,31}$/, "a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ").optional(),
-        sslPolicy: oneOf(APPROVED_TLS_POLICIES).default(DEFAULT_TLS_POLICY),
+        // Approved policies and their documented FIPS/post-quantum variants (at least as strict).
+        sslPolicy: oneOf(ACCEPTED_TLS_POLICIES).default(DEFAULT_TLS_POLICY),
         /** Strict-Transport-Security value the ALB adds to every response. */
         hsts: text(/^max-age=\d+(; ?includeSubDomains)?(; ?preload)?$/, "a Strict-Transport-Security value such as max-age=63072000; includeSubDomains").default(DEFAULT_HSTS),
         /** X-Frame-Options the ALB adds to every response. */

@@ -5,7 +5,9 @@ import { decodeWaivedFinding, parseCalendarDate, waiverProblem } from "../../lib
 import { buildPolicies, isStackRule, Rule } from "../../policies/framework";
 import { packRules, rules } from "../../policies/rules";
 import { atRestInputs, taggableTypes } from "../../scripts/policies/generate";
-import { coverage } from "../../scripts/policies/coverage";
+import { coverage, judgedTypes, matches } from "../../scripts/policies/coverage";
+import { awsResourceTypes, SETTING_FAMILIES } from "../../scripts/policies/aws-inventory";
+import { NOT_CARRIERS } from "../../scripts/policies/not-carriers";
 import { accessInventory } from "../../scripts/policies/access-inventory";
 import { secretInputs } from "../../scripts/policies/secrets-inventory";
 import { Case, CASES } from "./cases";
@@ -96,6 +98,27 @@ describe("policy pack shape", () => {
             assert.ok(readme.includes(`| ${label} | ${r.judged} / ${r.total} (`), `README lacks "${label} | ${r.judged} / ${r.total}"`);
         }
         assert.deepStrictEqual(report.find((x) => x.family === "encryption-at-rest")!.missing, []);
+    });
+
+    it("every type whose input names carry public exposure or TLS is judged for it or classified as not a carrier (scripts/policies/not-carriers.ts)", () => {
+        const report = coverage();
+        // A new provider version's type (or a new matching input) lands here until a rule judges it or it is classified.
+        for (const family of ["public-exposure", "tls"]) {
+            assert.deepStrictEqual(report.find((r) => r.family === family)!.missing, [], `${family}: judge these in the concern's analyzer or classify them in scripts/policies/not-carriers.ts`);
+        }
+        const matched = matches();
+        const types = new Map(awsResourceTypes().map((t) => [t.token, t]));
+        for (const [family, entries] of Object.entries(NOT_CARRIERS)) {
+            const re = SETTING_FAMILIES[family as keyof typeof SETTING_FAMILIES];
+            const judged = judgedTypes(family);
+            for (const [type, entry] of Object.entries(entries)) {
+                assert.ok(matched[family].includes(type), `${family}: ${type} no longer matches; remove it from not-carriers.ts`);
+                assert.ok(!judged.has(type), `${family}: ${type} is judged; remove it from not-carriers.ts`);
+                // A classified type with a new matching input is reviewed again: the new input may carry the concern.
+                assert.deepStrictEqual(types.get(type)!.inputs.filter((i) => re.test(i)).sort(), [...entry.inputs].sort(), `${family}: the matching inputs of ${type} changed; review its classification`);
+                assert.ok(entry.reason.length > 20, `${family}: ${type} needs a reason`);
+            }
+        }
     });
 
     it("rules do not depend on their order (same verdicts forwards and backwards)", () => {

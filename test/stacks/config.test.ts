@@ -13,6 +13,7 @@ import { availabilityZonesOf, isAvailabilityZoneOf, regionOfAvailabilityZone } f
 import { runCli } from "../../scripts/preview/cli";
 import { EXIT_INPUT_ERROR, EXIT_OK } from "../../scripts/preview/errors";
 import { REPORT_FILES } from "../../scripts/preview/write-reports";
+import { ACCEPTED_TLS_POLICIES } from "../../lib/rules/tls";
 
 const ROOT = path.resolve(__dirname, "../..");
 const SECURE_PROGRAM = path.join(ROOT, "test/fixtures/programs/secure-config");
@@ -276,7 +277,7 @@ describe("stack configuration", () => {
             ["min above max", "production", (r) => { r.services["lms-backend"].minCount = 12; }, "platform:services.lms-backend.minCount: received 12; is greater than maxCount (10); allowed: 1 to 10"],
             ["desired outside min..max", "production", (r) => { r.services["lms-backend"].desiredCount = 11; }, "platform:services.lms-backend.desiredCount: received 11; must be between minCount (2) and maxCount (10)"],
             ["production min tasks", "production", (r) => { r.services["lms-backend"].minCount = 1; r.services["lms-backend"].desiredCount = 1; }, "platform:services.lms-backend.minCount: received 1; must be at least 2 in production (one task per AZ survives an AZ failure); allowed: 2 or more"],
-            ["TLS 1.3 policy that still accepts TLS 1.0", "production", (r) => { r.services["mita-api"].tls.sslPolicy = "ELBSecurityPolicy-TLS13-1-0-2021-06"; }, 'platform:services.mita-api.tls.sslPolicy: received "ELBSecurityPolicy-TLS13-1-0-2021-06"; expected one of "ELBSecurityPolicy-TLS13-1-3-2021-06", "ELBSecurityPolicy-TLS13-1-2-Res-2021-06", "ELBSecurityPolicy-TLS13-1-2-2021-06"'],
+            ["TLS 1.3 policy that still accepts TLS 1.0", "production", (r) => { r.services["mita-api"].tls.sslPolicy = "ELBSecurityPolicy-TLS13-1-0-2021-06"; }, `platform:services.mita-api.tls.sslPolicy: received "ELBSecurityPolicy-TLS13-1-0-2021-06"; expected one of ${ACCEPTED_TLS_POLICIES.map((p) => JSON.stringify(p)).join(", ")}`],
             ["tls: exactly one of", "production", (r) => { r.services["mita-api"].tls.domainName = "api.example.com"; }, "platform:services.mita-api.tls: must set exactly one of certificateArn (an existing ACM certificate) or domainName (a new DNS-validated one)"],
             ["hostedZoneId without domainName", "production", (r) => { r.services["mita-api"].tls.hostedZoneId = "Z1EXAMPLE"; }, 'platform:services.mita-api.tls.hostedZoneId: received "Z1EXAMPLE"; is only used with domainName (the zone where the certificate is validated)'],
             ["audit log floor", "production", (r) => { r.services["mita-api"].logs.auditRetentionDays = 365; }, "platform:services.mita-api.logs.auditRetentionDays: received 365; is below the 7-year audit-log floor; allowed: 2557 or more"],
