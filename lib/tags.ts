@@ -6,8 +6,8 @@
  */
 export type Tags = Record<string, string>;
 
-/** Tag keys every taggable resource must carry. */
-export const REQUIRED_TAG_KEYS = ["owner", "cost-center", "data-classification", "environment"] as const;
+/** Tag keys every taggable resource must carry (defined with the pure rules, which the policy pack shares). */
+export { REQUIRED_TAG_KEYS } from "./rules/tags";
 
 /** Data classifications, least sensitive first (shared infrastructure takes the most sensitive of its applications'). */
 export const DATA_CLASSIFICATIONS = ["public", "internal", "confidential", "restricted"] as const;

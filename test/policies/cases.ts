@@ -1,12 +1,12 @@
 import { ResourceCase, StackResource, UNKNOWN } from "./harness";
-import { cases as apigatewayCacheEncrypted } from "../../policies/rules/apigateway/cache-encrypted.cases";
-import { cases as cloudtrailLogFileValidation } from "../../policies/rules/cloudtrail/log-file-validation.cases";
-import { cases as generalBackupRetention } from "../../policies/rules/general/backup-retention.cases";
-import { cases as generalSingleAz } from "../../policies/rules/general/single-az.cases";
-import { cases as generalPublicExposure } from "../../policies/rules/general/public-exposure.cases";
-import { cases as generalResourceSharing } from "../../policies/rules/general/resource-sharing.cases";
-import { cases as kmsCustomerManagedKeys } from "../../policies/rules/kms/customer-managed-keys.cases";
-import { cases as iamPolicyDocuments } from "../../policies/rules/iam/policy-documents.cases";
+import { cases as apigatewayCacheEncrypted } from "./rule-cases/apigateway/cache-encrypted.cases";
+import { cases as cloudtrailLogFileValidation } from "./rule-cases/cloudtrail/log-file-validation.cases";
+import { cases as generalBackupRetention } from "./rule-cases/general/backup-retention.cases";
+import { cases as generalSingleAz } from "./rule-cases/general/single-az.cases";
+import { cases as generalPublicExposure } from "./rule-cases/general/public-exposure.cases";
+import { cases as generalResourceSharing } from "./rule-cases/general/resource-sharing.cases";
+import { cases as kmsCustomerManagedKeys } from "./rule-cases/kms/customer-managed-keys.cases";
+import { cases as iamPolicyDocuments } from "./rule-cases/iam/policy-documents.cases";
 
 /**
  * In-process cases for every rule of the pack: compliant, violating (omitted values and provider defaults among

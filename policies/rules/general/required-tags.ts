@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { REQUIRED_TAG_KEYS } from "../../../lib/tags";
+import { REQUIRED_TAG_KEYS } from "../../../lib/rules/tags";
 import { isUnknown, raw, ResourceRule } from "../../framework";
 
 /**

@@ -20,7 +20,9 @@ import { pathRateLimitRuleName, WAF_MAX_RATE_LIMIT, WAF_MIN_RATE_LIMIT, WAF_RATE
 import { continuousRetentionDays, VAULT_LOCK_BOUNDS, vaultLockRetentionProblem } from "../lib/rules/backup-limits";
 
 /**
- * Typed, validated stack configuration. Everything the stacks build comes from here; nothing else reads
+ * Typed, validated stack configuration: the `Application` component's input (`ServiceConfig`, `EnvironmentConfig`),
+ * so it lives with the components (components never import stacks/) and ships as `aws-platform/config`; the stacks
+ * import it from here. Everything the stacks build comes from here; nothing else reads
  * `pulumi.Config`. `loadConfig()` runs before any resource is registered and turns every problem into one
  * `ConfigError` that names the stack file, the key path, what was received (never a secret) and what is allowed.
  */
