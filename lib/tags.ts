@@ -1,7 +1,7 @@
 /**
  * Tagging conventions shared by every component and stack.
  *
- * The required keys are the default of the policy pack's `required-tags` rule (a stack's `policies/config/*.json`
+ * The required keys are the default of the policy pack's `general-required-tags` rule (a stack's `policies/config/*.json`
  * may list them again or add more).
  */
 export type Tags = Record<string, string>;

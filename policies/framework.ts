@@ -87,8 +87,8 @@ export interface RuleMeta {
     enforcementLevel?: EnforcementLevel;
     /** Rule thresholds, besides `waivers` and `waiverHorizonDays` (added to every rule). */
     config?: Record<string, PolicyConfigJSONSchema>;
-    /** Controls the rule supports, from the named sets in policies/controls.ts; else its entry in CONTROLS there. */
-    controls?: Controls;
+    /** Controls the rule supports: declared here only, usually a named set of policies/controls.ts. */
+    controls: Controls;
     /** The setting family the rule judges, for `npm run policies:coverage`. */
     concern?: Concern | Concern[];
 }
@@ -260,7 +260,7 @@ const COMMON_CONFIG: Record<string, PolicyConfigJSONSchema> = {
 };
 
 function metadata(rule: RuleMeta) {
-    const framework = primaryFramework(rule.name, rule.controls);
+    const framework = primaryFramework(rule.controls);
     return {
         name: rule.name,
         displayName: rule.displayName,
@@ -445,6 +445,8 @@ const WAIVED_META: RuleMeta = {
     remediation: "Fix the finding before the waiver expires, or have compliance renew the waiver in the policy config.",
     severity: "low",
     enforcementLevel: "advisory",
+    // Risk assessment: an accepted exception stays visible until it is fixed or renewed.
+    controls: { soc2: ["CC3.4"] },
 };
 
 /**
@@ -469,7 +471,7 @@ function waivedFindingsPolicies(ledger: WaiverLedger): [ResourceValidationPolicy
             ...meta,
             name: "waived-stack-findings",
             displayName: "Waived stack findings",
-            tags: controlTags("waived-stack-findings"),
+            tags: controlTags("waived-stack-findings", WAIVED_META.controls),
             validateStack: (args, reportViolation) => {
                 reportWeakenings(ledger.guard, "waived-stack-findings", args.resources[0]?.urn, reportViolation);
                 for (const finding of ledger.inStack.splice(0)) {

@@ -9,7 +9,7 @@ import { atRestInputs } from "./generate";
  * The pack's reach as a number: of all @pulumi/aws resource types whose inputs carry an at-rest encryption, public
  * exposure or TLS setting (derived from the package's type definitions, scripts/policies/aws-inventory.ts), how many
  * the pack judges for that concern. `npm run policies:coverage [-- --list]` (--list names the types not judged).
- * A type counts for a concern when a rule declaring that `concern` judges it; required-tags (every type) does not count.
+ * A type counts for a concern when a rule declaring that `concern` judges it; general-required-tags (every type) does not count.
  */
 export interface CoverageReport {
     family: string;

@@ -108,13 +108,13 @@ export const CASES: Record<string, RuleCases> = {
         violating: [res("omitted", RDS, { ...GOOD_DB, multiAz: undefined }), res("false", RDS, { ...GOOD_DB, multiAz: false })],
         unknown: [unk("unknown", "not-judged", res("", RDS, { multiAz: UNKNOWN }))],
     },
-    "final-snapshot": {
+    "rds-final-snapshot": {
         compliant: [res("final snapshot", RDS, GOOD_DB), res("replica", RDS, { replicateSourceDb: "src" })],
         violating: [res("skipFinalSnapshot omitted (default true)", RDS, { finalSnapshotIdentifier: "x" }), res("no identifier", RDS_CLUSTER, { skipFinalSnapshot: false })],
         unknown: [unk("identifier unknown counts as set", "compliant", res("", RDS, { skipFinalSnapshot: false, finalSnapshotIdentifier: UNKNOWN })),
             unk("skipFinalSnapshot unknown", "not-judged", res("", RDS, { skipFinalSnapshot: UNKNOWN }))],
     },
-    "performance-insights-encrypted": {
+    "rds-performance-insights-encrypted": {
         compliant: [res("PI with CMK", RDS, GOOD_DB), res("PI off", RDS, {})],
         violating: [res("PI without key", RDS, { performanceInsightsEnabled: true }), res("Aurora instance PI without key", "aws:rds/clusterInstance:ClusterInstance", { performanceInsightsEnabled: true })],
         unknown: [unk("PI flag unknown", "not-judged", res("", RDS, { performanceInsightsEnabled: UNKNOWN }))],
@@ -154,17 +154,17 @@ export const CASES: Record<string, RuleCases> = {
         violating: [res("omitted", RG, {}), res("no multi-AZ", RG, { automaticFailoverEnabled: true })],
         unknown: [unk("unknown", "not-judged", res("", RG, { automaticFailoverEnabled: UNKNOWN, multiAzEnabled: true }))],
     },
-    "ebs-volume-encrypted": {
+    "ec2-ebs-volume-encrypted": {
         compliant: [res("encrypted", "aws:ebs/volume:Volume", { encrypted: true, size: 10 }), res("encrypted snapshot copy", "aws:ebs/snapshotCopy:SnapshotCopy", { encrypted: true })],
         violating: [res("omitted", "aws:ebs/volume:Volume", { size: 10 }), res("false", "aws:ebs/volume:Volume", { encrypted: false })],
         unknown: [unk("unknown", "not-judged", res("", "aws:ebs/volume:Volume", { encrypted: UNKNOWN }))],
     },
-    "log-group-encrypted": {
+    "cloudwatch-log-group-encrypted": {
         compliant: [res("CMK", "aws:cloudwatch/logGroup:LogGroup", { kmsKeyId: KEY })],
         violating: [res("omitted", "aws:cloudwatch/logGroup:LogGroup", {}), res("empty", "aws:cloudwatch/logGroup:LogGroup", { kmsKeyId: "" })],
         unknown: [unk("key from the same run", "compliant", res("", "aws:cloudwatch/logGroup:LogGroup", { kmsKeyId: UNKNOWN }))],
     },
-    "log-group-retention": {
+    "cloudwatch-log-group-retention": {
         compliant: [res("7 years", "aws:cloudwatch/logGroup:LogGroup", { retentionInDays: 2557 }), res("at floor", "aws:cloudwatch/logGroup:LogGroup", { retentionInDays: 14 })],
         violating: [res("omitted = forever", "aws:cloudwatch/logGroup:LogGroup", {}), res("below floor", "aws:cloudwatch/logGroup:LogGroup", { retentionInDays: 7 })],
         unknown: [unk("unknown", "not-judged", res("", "aws:cloudwatch/logGroup:LogGroup", { retentionInDays: UNKNOWN }))],
@@ -174,7 +174,7 @@ export const CASES: Record<string, RuleCases> = {
         violating: [res("omitted", "aws:sns/topic:Topic", {}), res("empty", "aws:sns/topic:Topic", { kmsMasterKeyId: "" })],
         unknown: [unk("key from the same run", "compliant", res("", "aws:sns/topic:Topic", { kmsMasterKeyId: UNKNOWN }))],
     },
-    "secret-encrypted-with-cmk": {
+    "secretsmanager-secret-encrypted-with-cmk": {
         compliant: [res("CMK", "aws:secretsmanager/secret:Secret", { kmsKeyId: KEY })],
         violating: [res("omitted", "aws:secretsmanager/secret:Secret", {}), res("empty", "aws:secretsmanager/secret:Secret", { kmsKeyId: "" })],
         unknown: [unk("key from the same run", "compliant", res("", "aws:secretsmanager/secret:Secret", { kmsKeyId: UNKNOWN }))],
@@ -209,19 +209,19 @@ export const CASES: Record<string, RuleCases> = {
         violating: [res("omitted", SERVICE, {}), res("no rollback", SERVICE, { deploymentCircuitBreaker: { enable: true, rollback: false } }), res("ecs controller in lower case", SERVICE, { deploymentController: { type: "ecs" } })],
         unknown: [unk("unknown", "not-judged", res("", SERVICE, { deploymentCircuitBreaker: UNKNOWN }))],
     },
-    "deletion-protection": {
+    "general-deletion-protection": {
         compliant: [res("RDS", RDS, GOOD_DB), res("ALB", LB, { enableDeletionProtection: true }), res("DocumentDB", "aws:docdb/cluster:Cluster", { deletionProtection: true })],
         violating: [res("RDS omitted", RDS, {}), res("ALB omitted", "aws:alb/loadBalancer:LoadBalancer", {}), res("Neptune off", "aws:neptune/cluster:Cluster", { deletionProtection: false })],
         unknown: [unk("unknown", "not-judged", res("", RDS, { deletionProtection: UNKNOWN }))],
     },
-    "stateful-resources-protected": {
+    "general-stateful-resources-protected": {
         compliant: [res("protected key", "aws:kms/key:Key", {}), res("log destination bucket (tag)", BUCKET, { tags: { ...TAGS, purpose: "log-destination" } }, { protect: false })],
         violating: [res("unprotected key", "aws:kms/key:Key", {}, { protect: false }), res("bucket named like logs is not exempt", BUCKET, { tags: { ...TAGS, purpose: "catalog logs" } }, { protect: false, name: "catalog-logs" }),
             res("unprotected DynamoDB table", "aws:dynamodb/table:Table", {}, { protect: false })],
         unknown: [unk("purpose tag unknown", "not-judged", res("", BUCKET, { tags: UNKNOWN }, { protect: false }))],
         ignored: [res("log group (stateless)", "aws:cloudwatch/logGroup:LogGroup", {}, { protect: false })],
     },
-    "required-tags": {
+    "general-required-tags": {
         compliant: [res("all tags", "aws:sns/topic:Topic", { tags: TAGS }), res("untaggable type without tags", "aws:lb/targetGroupAttachment:TargetGroupAttachment", {}),
             res("tags from the provider's defaultTags (JSON-encoded)", "aws:sqs/queue:Queue", {}, { providerProps: { region: "eu-west-1", defaultTags: JSON.stringify({ tags: TAGS }) } }),
             res("own tags over partial provider tags", "aws:sqs/queue:Queue", { tags: { owner: "o", environment: "e" } }, { providerProps: { defaultTags: { tags: { "cost-center": "c", "data-classification": "d" } } } })],
@@ -229,7 +229,7 @@ export const CASES: Record<string, RuleCases> = {
         unknown: [unk("tag value unknown counts as present", "compliant", res("", "aws:sns/topic:Topic", { tags: { ...TAGS, owner: UNKNOWN } })), unk("tags unknown", "not-judged", res("", "aws:sns/topic:Topic", { tags: UNKNOWN }))],
         ignored: [res("non-AWS resource", "random:index/randomPassword:RandomPassword", {})],
     },
-    "no-plaintext-secrets": {
+    "secrets-no-plaintext-secrets": {
         compliant: [res("secrets from Secrets Manager", TASK, { containerDefinitions: container({ environment: [{ name: "NODE_ENV", value: "production" }, { name: "DB_SECRET_ARN", value: "arn:aws:secretsmanager:eu-west-1:1:secret:x" }], secrets: [{ name: "DB_PASSWORD", valueFrom: "arn:x" }], command: ["node", "server.js", "--port", "8080"] }) }),
             res("managed master password", RDS, GOOD_DB), res("DATABASE_URL without credentials", TASK, { containerDefinitions: container({ environment: [{ name: "DATABASE_URL", value: "postgres://db.internal:5432/app" }] }) }),
             res("CodeBuild password from Secrets Manager", "aws:codebuild/project:Project", { environment: { image: "i", environmentVariables: [{ name: "DB_PASSWORD", value: "prod/db:password", type: "SECRETS_MANAGER" }, { name: "STAGE", value: "prod" }] } }),
@@ -268,7 +268,7 @@ export const CASES: Record<string, RuleCases> = {
             res("no policy (provider default 2016-08)", ALB_LISTENER, { protocol: "HTTPS" }), res("NLB TLS listener", LISTENER, { protocol: "tls", sslPolicy: "ELBSecurityPolicy-TLS-1-1-2017-01" })],
         unknown: [unk("protocol unknown", "not-judged", res("", LISTENER, { protocol: UNKNOWN }))],
     },
-    "http-listener-redirects-to-https": {
+    "lb-http-listener-redirects-to-https": {
         compliant: [{ title: "redirecting listener with a redirect rule", stack: [{ type: LISTENER, name: "http", props: { protocol: "HTTP", port: 80, defaultActions: [REDIRECT] } }, { type: LISTENER_RULE, name: "r", deps: { listenerArn: ["http"] }, props: { actions: [REDIRECT] } }] },
             { title: "forwarding rule on an HTTPS listener", stack: [{ type: LISTENER, name: "https", props: { protocol: "HTTPS", port: 443, defaultActions: [{ type: "forward" }] } }, { type: LISTENER_RULE, name: "r", deps: { listenerArn: ["https"] }, props: { actions: [{ type: "forward" }] } }] }],
         violating: [{ title: "protocol omitted (default HTTP) forwarding", stack: [{ type: LISTENER, name: "l", props: { port: 80, defaultActions: [{ type: "forward" }] } }], flagged: ["l"] },
@@ -277,7 +277,7 @@ export const CASES: Record<string, RuleCases> = {
             { title: "listener rule forwarding /* on a redirecting HTTP listener", stack: [{ type: LISTENER, name: "http", props: { protocol: "HTTP", port: 80, defaultActions: [REDIRECT] } }, { type: LISTENER_RULE, name: "r", deps: { listenerArn: ["http"] }, props: { actions: [{ type: "forward" }], conditions: [{ pathPattern: { values: ["/*"] } }] } }], flagged: ["r"] }],
         unknown: [unk("one listener's protocol unknown; a literal HTTP forwarder still flagged", "not-judged", { title: "", flagged: ["l"], stack: [{ type: LISTENER, name: "u", props: { protocol: UNKNOWN } }, { type: LISTENER, name: "l", props: { protocol: "HTTP", defaultActions: [{ type: "forward" }] } }] })],
     },
-    "alb-waf-protected": {
+    "lb-alb-waf-protected": {
         compliant: [{ title: "blocking ACL", stack: [lb("alb", []), webAcl("acl", [managed("AWSManagedRulesCommonRuleSet"), managed("AWSManagedRulesSQLiRuleSet"), rate()]), assoc("a", "alb", "acl")] },
             { title: "internal ALB", stack: [lb("alb", [], { internal: true })] }, { title: "NLB", stack: [lb("nlb", [], { loadBalancerType: "network" })] }],
         violating: [{ title: "no ACL", stack: [lb("alb", [])], flagged: ["alb"] },
@@ -285,7 +285,7 @@ export const CASES: Record<string, RuleCases> = {
             { title: "no rate rule", stack: [lb("alb", []), webAcl("acl", [managed("AWSManagedRulesCommonRuleSet"), managed("AWSManagedRulesSQLiRuleSet")]), assoc("a", "alb", "acl")], flagged: ["alb"] }],
         unknown: [unk("one ACL's rules unknown; a bare ALB still flagged", "not-judged", { title: "", flagged: ["bare"], stack: [lb("alb", []), webAcl("acl", UNKNOWN), assoc("a", "alb", "acl"), lb("bare", [])] })],
     },
-    "no-open-ingress": {
+    "ec2-no-open-ingress": {
         compliant: [{ title: "443 on a group attached to a load balancer only", stack: [sg("alb-sg"), lb("alb", ["alb-sg"]), ingress("in", "alb-sg", 443, "0.0.0.0/0"), ingress("in6", "alb-sg", 443, { v6: "::/0" })] },
             { title: "private ranges on any port", stack: [sg("app"), ingress("in", "app", [0, 65535], "10.0.0.0/8", "-1")] },
             { title: "a partner /28", stack: [sg("app"), ingress("in", "app", 22, "198.51.99.0/28")] },
@@ -334,7 +334,7 @@ export const CASES: Record<string, RuleCases> = {
             { title: "BucketV2 log destination reported", stack: [{ type: "aws:s3/bucketV2:BucketV2", name: "l", props: { tags: { purpose: "log-destination" } } }], flagged: ["l"] }],
         unknown: [unk("tags unknown", "not-judged", { title: "", stack: [{ type: BUCKET, name: "u", props: { tags: UNKNOWN } }] })],
     },
-    "encryption-at-rest": {
+    "general-encryption-at-rest": {
         compliant: [res("EFS encrypted", "aws:efs/fileSystem:FileSystem", { encrypted: true }), res("DynamoDB (always encrypted)", "aws:dynamodb/table:Table", {}),
             res("OpenSearch with CMK (production)", "aws:opensearch/domain:Domain", { encryptAtRest: { enabled: true, kmsKeyId: KEY } }, { config: { requireCustomerManagedKey: true } }),
             res("Kinesis KMS (any case)", "aws:kinesis/stream:Stream", { encryptionType: "kms", kmsKeyId: KEY }), res("SQS default SSE-SQS", "aws:sqs/queue:Queue", {}),
@@ -456,7 +456,7 @@ export const CASES: Record<string, RuleCases> = {
         unknown: [unk("association by unknown ARN: judged by its dependency", "compliant", { title: "", stack: [{ type: "aws:apigateway/stage:Stage", name: "prod", props: { arn: UNKNOWN } }, webAcl("acl", []), assoc("a", "prod", "acl")] })],
         ignored: [{ title: "HTTP API stage (WAF cannot attach)", stack: [{ type: "aws:apigatewayv2/stage:Stage", name: "http", props: {} }] }],
     },
-    "tls-required": {
+    "general-tls-required": {
         compliant: [res("MemoryDB default TLS", "aws:memorydb/cluster:Cluster", {}), res("RDS Proxy requiring TLS", "aws:rds/proxy:Proxy", { requireTls: true }),
             res("DMS S3 target (HTTPS anyway)", "aws:dms/endpoint:Endpoint", { engineName: "s3" }), res("SES Require (any case)", "aws:ses/receiptRule:ReceiptRule", { tlsPolicy: "require" }),
             res("Aurora MySQL group forcing TLS", "aws:rds/clusterParameterGroup:ClusterParameterGroup", { family: "aurora-mysql8.0", parameters: [{ name: "require_secure_transport", value: "ON" }] }),

@@ -104,7 +104,7 @@ const CHECKS: Record<string, (p: Record<string, any>) => string | undefined> = {
 };
 
 export const rule: ResourceRule = {
-    name: "tls-required",
+    name: "general-tls-required",
     displayName: "Traffic encrypted in transit (services without a dedicated rule)",
     description: "MemoryDB, RDS Proxy, DMS database endpoints, AppSync caches, SES receipt rules and Mail Manager ingress points, API Gateway integrations and REST APIs, DataSync EFS locations, CloudFront distributions (to their origins) and multi-tenant distributions, MSK (client-broker, in-cluster, authentication), Transfer Family servers, ECS EFS volumes, and the parameter groups of RDS/Aurora, DocumentDB, Neptune and Redshift (and clusters on their engine's default group) require TLS with their effective settings.",
     remediation: "Turn the service's TLS setting on (the message names it): tlsEnabled, requireTls, sslMode require/verify-full, transitEncryptionEnabled, tlsPolicy Require, inTransitEncryption TLS1_2, viewerProtocolPolicy redirect-to-https.",

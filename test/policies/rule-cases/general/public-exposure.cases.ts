@@ -46,5 +46,5 @@ export const cases: RuleCases = {
         unk("NACL ingress unknown", "not-judged", NACL, { ingress: UNKNOWN }),
         unk("SSH key from another resource counts as set", "violating", "aws:eks/nodeGroup:NodeGroup", { remoteAccess: { ec2SshKey: UNKNOWN } }),
     ],
-    ignored: [res("security groups are no-open-ingress's", "aws:ec2/securityGroup:SecurityGroup", { ingress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }] })],
+    ignored: [res("security groups are ec2-no-open-ingress's", "aws:ec2/securityGroup:SecurityGroup", { ingress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }] })],
 };
