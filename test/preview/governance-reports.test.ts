@@ -80,7 +80,7 @@ describe("reports: a config that weakens the gate, and what it relaxed, in every
         const p = result.provenance;
         assert.strictEqual(p.commit, execFileSync("git", ["-C", ROOT, "rev-parse", "HEAD"], { encoding: "utf8" }).trim());
         assert.strictEqual(p.commitSource, "git");
-        assert.deepStrictEqual([p.pack!.name, p.pack!.version], ["aws-platform-compliance", "1.0.0"]);
+        assert.deepStrictEqual([p.pack!.name, p.pack!.version], ["aws-platform-compliance", "2.0.0"]);
         assert.match(p.pack!.contentHash, /^sha256:[0-9a-f]{64}$/);
         assert.strictEqual(p.policyConfig!.hash, `sha256:${createHash("sha256").update(fs.readFileSync(configFile)).digest("hex")}`);
         assert.deepStrictEqual(p.tool, result.tool);
