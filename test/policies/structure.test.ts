@@ -4,6 +4,7 @@ import * as path from "path";
 import { resolveConfig, type AnalyzerInfo, type PolicyInfo } from "../../scripts/preview/analyzer/client";
 import { buildPolicies, type Rule } from "../../policies/framework";
 import { packRules } from "../../policies/rules";
+import { RENAMED_POLICIES as RENAMED } from "../../policies/renamed";
 import { REGISTRY, registrySource, ruleFiles, RULES_DIR } from "../../scripts/policies/registry";
 
 /**
@@ -11,25 +12,6 @@ import { REGISTRY, registrySource, ruleFiles, RULES_DIR } from "../../scripts/po
  * declares its controls in its own metadata (policies/controls.ts holds only the shared definitions).
  */
 const ROOT = path.resolve(__dirname, "../..");
-
-/** The 15 rules renamed to `<folder>-<file>` in pack 2.0.0 (README "Policy pack"); configs must use the new names. */
-const RENAMED: Record<string, string> = {
-    "log-group-encrypted": "cloudwatch-log-group-encrypted",
-    "log-group-retention": "cloudwatch-log-group-retention",
-    "ebs-volume-encrypted": "ec2-ebs-volume-encrypted",
-    "no-open-ingress": "ec2-no-open-ingress",
-    "deletion-protection": "general-deletion-protection",
-    "encryption-at-rest": "general-encryption-at-rest",
-    "required-tags": "general-required-tags",
-    "stateful-resources-protected": "general-stateful-resources-protected",
-    "tls-required": "general-tls-required",
-    "alb-waf-protected": "lb-alb-waf-protected",
-    "http-listener-redirects-to-https": "lb-http-listener-redirects-to-https",
-    "final-snapshot": "rds-final-snapshot",
-    "performance-insights-encrypted": "rds-performance-insights-encrypted",
-    "no-plaintext-secrets": "secrets-no-plaintext-secrets",
-    "secret-encrypted-with-cmk": "secretsmanager-secret-encrypted-with-cmk",
-};
 
 describe("policy pack structure", () => {
     it("policies/rules/index.ts is what npm run policies:registry writes", () => {
@@ -70,8 +52,10 @@ describe("policy pack structure", () => {
             name: p.name, displayName: p.displayName, description: p.description, enforcementLevel: p.enforcementLevel, tags: p.tags ?? [], configSchema: p.configSchema,
         }));
         const info: AnalyzerInfo = { name: "aws-platform-compliance", displayName: "", version: "2.0.0", supportsConfig: true, policies, initialConfig: {} };
+        assert.strictEqual(Object.keys(RENAMED).length, 15);
         for (const [old, renamed] of Object.entries(RENAMED)) {
             assert.ok(policies.some((p) => p.name === renamed), `${renamed} is not a policy of the pack`);
+            assert.ok(!policies.some((p) => p.name === old), `${old} is a policy of the pack again`);
             assert.throws(() => resolveConfig(info, { [old]: "advisory" }),
                 (err: Error) => err.message.includes(`names a policy the pack aws-platform-compliance does not have: ${old} (did you mean "${renamed}"?)`), old);
         }
