@@ -26,7 +26,6 @@ export const AVAILABILITY: Controls = { soc2: ["A1.2"], gdpr: ["art-32"] };
 export const ACCESS: Controls = { "pci-dss-4.0": ["7.2.1", "7.2.2"], soc2: ["CC6.1", "CC6.3"], "cis-aws-3.0": ["1.16"], gdpr: ["art-32"] };
 export const CHANGE_SAFETY: Controls = { soc2: ["CC8.1", "A1.2"] };
 
-
 /**
  * A rule's category tag (a tag without `:`, so it is not read as a control), for reports that group rules: the rules of
  * policies/rules/deploy/ (named `deploy-<file>`, test/policies/structure.test.ts) are `deploy-validity`.
