@@ -68,8 +68,8 @@ describe("reports: a config that weakens the gate, and what it relaxed, in every
         assert.ok(result.findings.some((f) => f.policyName === "s3-public-access-blocked" && !f.waiver && f.enforcementLevel === "mandatory"));
         const relaxed = result.policyPack!.relaxed;
         assert.deepStrictEqual(relaxed.policies.filter((p) => p.change !== "raised").sort((a, b) => a.name.localeCompare(b.name)), [
-            { name: "lb-access-logs", defaultLevel: "mandatory", level: "disabled", change: "disabled" },
             { name: "general-required-tags", defaultLevel: "mandatory", level: "advisory", change: "lowered" },
+            { name: "lb-access-logs", defaultLevel: "mandatory", level: "disabled", change: "disabled" },
         ]);
         assert.deepStrictEqual(relaxed.waivers.find((w) => w.rule === "rds-multi-az"), { rule: "rds-multi-az", ...good, status: "active" });
         const refused = relaxed.waivers.find((w) => w.rule === "s3-public-access-blocked")!;
@@ -96,7 +96,7 @@ describe("reports: a config that weakens the gate, and what it relaxed, in every
         assert.match(stdout, /waiver s3-public-access-blocked for "\*": approved by mallory@company\.com, ticket COMP-666, expires 2099-12-31 \(REFUSED: .*\); reason: everything is fine, trust me/);
         assert.match(stdout, /waived until \S+ by jane\.doe@company\.com \(ticket COMP-42\)/);
         const commit = result.provenance.commit!.slice(0, 12);
-        assert.match(stdout, new RegExp(`Provenance: commit ${commit}.* · pack aws-platform-compliance@1\\.0\\.0 sha256:[0-9a-f]{12} · config production\\.json sha256:[0-9a-f]{12} · platform-preview \\S+ · ${result.generatedAt.replace(/\./g, "\\.")}`));
+        assert.match(stdout, new RegExp(`Provenance: commit ${commit}.* · pack aws-platform-compliance@2\\.0\\.0 sha256:[0-9a-f]{12} · config production\\.json sha256:[0-9a-f]{12} · platform-preview \\S+ · ${result.generatedAt.replace(/\./g, "\\.")}`));
         assert.match(stdout, /Policy gate FAILED/);
     });
 
@@ -109,7 +109,7 @@ describe("reports: a config that weakens the gate, and what it relaxed, in every
         assert.match(md, new RegExp(`\\| ⏸️ active \\| \`rds-multi-az\` \\| \`orders-db\` \\| jane\\.doe@company\\.com \\| COMP-42 \\| ${expires} \\| single-AZ until the Q4 migration \\|`));
         assert.match(md, /\| ❌ refused: .* \| `s3-public-access-blocked` \| `\*` \| mallory@company\.com \| COMP-666 \| 2099-12-31 \| everything is fine, trust me \|/);
         assert.match(md, new RegExp(`\\| Commit \\| \`${result.provenance.commit}\` \\(git`));
-        assert.match(md, /\| Policy pack \| `aws-platform-compliance@1\.0\.0` `sha256:[0-9a-f]{64}`/);
+        assert.match(md, /\| Policy pack \| `aws-platform-compliance@2\.0\.0` `sha256:[0-9a-f]{64}`/);
         assert.ok(md.includes(`| Policy config | \`${configFile}\` \`${result.provenance.policyConfig!.hash}\` |`));
         assert.match(md, /\| Tool \| `platform-preview \S+` \|/);
         assert.ok(md.includes(`| Generated | ${result.generatedAt} |`));
@@ -155,7 +155,7 @@ describe("reports: a config that weakens the gate, and what it relaxed, in every
         assert.match(message("waiver s3-public-access-blocked *"), /approved by mallory@company\.com, ticket COMP-666, expires 2099-12-31 \(REFUSED: /);
         const props = Object.fromEntries([config.properties.property].flat().map((p: any) => [p.name, p.value]));
         assert.deepStrictEqual(props, {
-            commit: result.provenance.commit, commitSource: `git${result.provenance.dirty ? " (uncommitted changes)" : ""}`, policyPack: "aws-platform-compliance@1.0.0",
+            commit: result.provenance.commit, commitSource: `git${result.provenance.dirty ? " (uncommitted changes)" : ""}`, policyPack: "aws-platform-compliance@2.0.0",
             policyPackContentHash: result.provenance.pack!.contentHash, policyConfig: configFile, policyConfigHash: result.provenance.policyConfig!.hash,
             tool: `platform-preview ${result.tool.version}`, generatedAt: result.generatedAt,
         });
