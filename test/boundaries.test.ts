@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import * as esbuild from "esbuild";
 import { ESLint } from "eslint";
 import * as path from "path";
 
@@ -66,4 +67,15 @@ describe("import boundaries (eslint.config.mjs)", function () {
             assert.deepStrictEqual(await restricted(file, specifier), []);
         });
     }
+
+    it("the published pack bundles nothing of this repository outside policies/ but lib/rules/ (what the lint rule allows)", async () => {
+        // As scripts/build/policy-pack.ts bundles it: every relative import is an input of the bundle, packages stay external.
+        const result = await esbuild.build({
+            entryPoints: [path.join(ROOT, "policies/index.ts")], bundle: true, write: false, metafile: true,
+            platform: "node", format: "cjs", packages: "external", logLevel: "silent", absWorkingDir: ROOT,
+        });
+        const inputs = Object.keys(result.metafile.inputs);
+        assert.ok(inputs.some((f) => f.startsWith("lib/rules/")), inputs.join(", "));
+        assert.deepStrictEqual(inputs.filter((f) => !f.startsWith("policies/") && !f.startsWith("lib/rules/")), []);
+    });
 });
