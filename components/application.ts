@@ -21,7 +21,7 @@ import { isSecretLikeName } from "../lib/rules/secrets";
 import type { RdsWindows } from "../lib/rules/backup-windows";
 import { childName, slug } from "../lib/naming";
 import { standardTags } from "../lib/tags";
-import type { EnvironmentConfig, ServiceConfig } from "../stacks/config";
+import type { EnvironmentConfig, ServiceConfig } from "./application-config";
 
 /** Environment-wide pieces every application uses: its data and logs keys, the network and the alert topic. */
 export interface SharedInfrastructure {
@@ -31,7 +31,7 @@ export interface SharedInfrastructure {
 }
 
 export interface ApplicationArgs {
-    /** The application's typed config: one `services.<name>` block of the stack file, validated by stacks/config.ts. */
+    /** The application's typed config: one `services.<name>` block of the stack file, validated by components/application-config.ts. */
     config: ServiceConfig;
     /** The environment it runs in (name, tier, region, owner, backup and WAF log settings). */
     environment: EnvironmentConfig;

@@ -1,13 +1,13 @@
 /**
  * Tagging conventions shared by every component and stack.
  *
- * The required keys are the default of the policy pack's `required-tags` rule (a stack's `policies/config/*.json`
+ * The required keys are the default of the policy pack's `general-required-tags` rule (a stack's `policies/config/*.json`
  * may list them again or add more).
  */
 export type Tags = Record<string, string>;
 
-/** Tag keys every taggable resource must carry. */
-export const REQUIRED_TAG_KEYS = ["owner", "cost-center", "data-classification", "environment"] as const;
+/** Tag keys every taggable resource must carry (defined with the pure rules, which the policy pack shares). */
+export { REQUIRED_TAG_KEYS } from "./rules/tags";
 
 /** Data classifications, least sensitive first (shared infrastructure takes the most sensitive of its applications'). */
 export const DATA_CLASSIFICATIONS = ["public", "internal", "confidential", "restricted"] as const;

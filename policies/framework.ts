@@ -24,6 +24,7 @@ import { effectiveHorizon, MAX_WAIVER_HORIZON_DAYS, POLICY_WEAKENED, stackOfUrn,
 import { configGeneration, receivedConfig } from "./received-config";
 import { NOT_JUDGED_PREFIX } from "../lib/rules/not-judged";
 import { Controls, controlTags, primaryFramework } from "./controls";
+import { RENAMED_POLICIES } from "./renamed";
 
 export { matchesPattern, Waiver };
 
@@ -87,8 +88,8 @@ export interface RuleMeta {
     enforcementLevel?: EnforcementLevel;
     /** Rule thresholds, besides `waivers` and `waiverHorizonDays` (added to every rule). */
     config?: Record<string, PolicyConfigJSONSchema>;
-    /** Controls the rule supports, from the named sets in policies/controls.ts; else its entry in CONTROLS there. */
-    controls?: Controls;
+    /** Controls the rule supports: declared here only, usually a named set of policies/controls.ts. */
+    controls: Controls;
     /** The setting family the rule judges, for `npm run policies:coverage`. */
     concern?: Concern | Concern[];
 }
@@ -260,7 +261,7 @@ const COMMON_CONFIG: Record<string, PolicyConfigJSONSchema> = {
 };
 
 function metadata(rule: RuleMeta) {
-    const framework = primaryFramework(rule.name, rule.controls);
+    const framework = primaryFramework(rule.controls);
     return {
         name: rule.name,
         displayName: rule.displayName,
@@ -399,8 +400,8 @@ export interface Guard {
 const POLICY_WEAKENED_META: RuleMeta = {
     name: POLICY_WEAKENED,
     displayName: "Policy config weakens the gate",
-    description: "The stack's policy config relaxes the pack beyond its limits: a rule disabled or lowered in a production stack, a waiver that names no resource or runs past the pack's maximum horizon.",
-    remediation: "Restore the rule's level, name each waived resource, keep waivers within the pack's horizon; the policy config is owned by compliance (CODEOWNERS).",
+    description: "The stack's policy config relaxes the pack beyond its limits: a rule disabled or lowered in a production stack, a waiver that names no resource or runs past the pack's maximum horizon, or settings under a name that is no policy of the pack (an old name: they apply to nothing).",
+    remediation: "Restore the rule's level, name each waived resource, keep waivers within the pack's horizon, key settings by the policy's current name; the policy config is owned by compliance (CODEOWNERS).",
     severity: "critical",
     enforcementLevel: "mandatory",
     // Change management: the gate's own configuration is a change that must not pass unreviewed.
@@ -422,11 +423,18 @@ function reportWeakenings(guard: Guard, policy: string, urn: string | undefined,
         return;
     }
     guard.reported = configGeneration();
-    for (const weakening of weakenings(guard.defaults, config, tierOf(stackOfUrn(urn)), new Date())) {
+    const messages = weakenings(guard.defaults, config, tierOf(stackOfUrn(urn)), new Date()).map((w) => w.message);
+    // The engine passes a key that names no policy on to the pack (ReconcilePolicyPackConfig) and the SDK ignores it,
+    // so settings under an old name would silently apply to nothing (a production `requireCustomerManagedKey` lost).
+    for (const name of Object.keys(config).filter((key) => key !== "all" && !(key in guard.defaults)).sort()) {
+        const renamed = RENAMED_POLICIES[name];
+        messages.push(`the policy config names ${name}, which is not a policy of this pack${renamed ? ` (renamed ${renamed} in 2.0.0)` : ""}: its level and properties apply to nothing; key them by ${renamed ?? "a policy's current name"}`);
+    }
+    for (const message of messages) {
         // The SDK's object form of a violation: another policy's name and a level of its own (policy-weakened is
         // mandatory even when the config lowers it, and is reported by whichever policy still runs).
         const violation = {
-            name: POLICY_WEAKENED, message: weakening.message, description: POLICY_WEAKENED_META.description,
+            name: POLICY_WEAKENED, message, description: POLICY_WEAKENED_META.description,
             enforcementLevel: "mandatory", severity: POLICY_WEAKENED_META.severity,
         };
         (reportViolation as unknown as (v: typeof violation) => void)(violation);
@@ -445,6 +453,8 @@ const WAIVED_META: RuleMeta = {
     remediation: "Fix the finding before the waiver expires, or have compliance renew the waiver in the policy config.",
     severity: "low",
     enforcementLevel: "advisory",
+    // Risk assessment: an accepted exception stays visible until it is fixed or renewed.
+    controls: { soc2: ["CC3.4"] },
 };
 
 /**
@@ -469,7 +479,7 @@ function waivedFindingsPolicies(ledger: WaiverLedger): [ResourceValidationPolicy
             ...meta,
             name: "waived-stack-findings",
             displayName: "Waived stack findings",
-            tags: controlTags("waived-stack-findings"),
+            tags: controlTags("waived-stack-findings", WAIVED_META.controls),
             validateStack: (args, reportViolation) => {
                 reportWeakenings(ledger.guard, "waived-stack-findings", args.resources[0]?.urn, reportViolation);
                 for (const finding of ledger.inStack.splice(0)) {

@@ -6,7 +6,7 @@ import { Network } from "../components/network";
 import { DATA_CLASSIFICATIONS, DataClassification, standardTags } from "../lib/tags";
 import { Application, SharedInfrastructure } from "../components/application";
 import { VAULT_LOCK_BOUNDS } from "../lib/rules/backup-limits";
-import { PlatformConfig } from "./config";
+import { PlatformConfig } from "../components/application-config";
 
 /**
  * Builds one environment (a stack): keys, network and alert routing shared by the applications, one Application per

@@ -1,4 +1,4 @@
-import { loadConfig } from "./config";
+import { loadConfig } from "../components/application-config";
 import { deployEnvironment } from "./environment";
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Names the Application component (components/application.ts) decides for each application, in one place for the
- * component and for stack config validation (stacks/config.ts), which must refuse config that would collide with them.
+ * component and for stack config validation (components/application-config.ts), which must refuse config that would collide with them.
  */
 
 /** Suffixes the application appends to `<environment>-<application>` for its components (and thus every child). */

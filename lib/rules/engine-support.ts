@@ -1,5 +1,5 @@
 /**
- * End of RDS standard support per engine major: the one dated table for config validation (stacks/config.ts via
+ * End of RDS standard support per engine major: the one dated table for config validation (components/application-config.ts via
  * lib/rules/engine-versions.ts), components and the pack's deploy-engine-standard-support rule. Pure, no Pulumi import.
  *
  * After the date a major still runs, and new databases of it can still be created, but under paid RDS Extended Support

@@ -1,6 +1,6 @@
 /**
  * Where RDS can manage a master password in Secrets Manager (manageMasterUserPassword). Pure, no Pulumi import: the
- * Database component, stack config and the policy pack (deploy-replica-managed-password, and no-plaintext-secrets when
+ * Database component, stack config and the policy pack (deploy-replica-managed-password, and secrets-no-plaintext-secrets when
  * it asks "is a managed password possible here?") share it.
  *
  * RDS does not support "Creating a read replica when the source DB or DB cluster manages credentials with Secrets

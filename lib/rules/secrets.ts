@@ -1,6 +1,6 @@
 /**
  * The one home of "does this look like a secret": used by stack config validation (refuse and redact), the Fargate
- * component (refuse plain environment variables) and the policy pack (no-plaintext-secrets). Pure, no Pulumi import,
+ * component (refuse plain environment variables) and the policy pack (secrets-no-plaintext-secrets). Pure, no Pulumi import,
  * so the pack can load it.
  */
 

@@ -6,14 +6,14 @@ import { secretInputs } from "./secrets-inventory";
 
 /**
  * Writes the pack's data files from @pulumi/aws's own type definitions (the pack never parses .d.ts at start):
- * - policies/data/taggable-types.json: every resource type whose inputs have `tags` (required-tags);
+ * - policies/data/taggable-types.json: every resource type whose inputs have `tags` (general-required-tags);
  * - policies/data/at-rest-inputs.json: every resource type with an at-rest encryption input, and which inputs select a
- *   customer-managed key or switch encryption on (encryption-at-rest).
+ *   customer-managed key or switch encryption on (general-encryption-at-rest).
  * - policies/data/access-inputs.json: every input holding an IAM policy document (by kind), attaching managed policies
  *   by ARN or sharing a resource (scripts/policies/access-inventory.ts), and the escalation actions from iam-data
  *   (iam-policy-documents, general-resource-sharing).
  * - policies/data/secret-inputs.json: every input path carrying an environment, container definitions or user data
- *   (scripts/policies/secrets-inventory.ts), for no-plaintext-secrets.
+ *   (scripts/policies/secrets-inventory.ts), for secrets-no-plaintext-secrets.
  * Rerun after upgrading @pulumi/aws (`npm run policies:data`); a test fails when the files are out of date.
  */
 export const TAGGABLE_FILE = path.resolve(__dirname, "../../policies/data/taggable-types.json");

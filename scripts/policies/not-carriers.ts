@@ -56,7 +56,7 @@ export const NOT_CARRIERS: Record<string, Record<string, NotCarrier>> = {
         },
         "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": {
             inputs: ["cidrIpv4", "cidrIpv6"],
-            reason: "an egress rule's CIDR is a destination; ingress rules are no-open-ingress's",
+            reason: "an egress rule's CIDR is a destination; ingress rules are ec2-no-open-ingress's",
         },
     },
     tls: {

@@ -1,37 +1,14 @@
-import { ResourceCase, StackResource, UNKNOWN } from "./harness";
-import { cases as apigatewayCacheEncrypted } from "../../policies/rules/apigateway/cache-encrypted.cases";
-import { cases as cloudtrailLogFileValidation } from "../../policies/rules/cloudtrail/log-file-validation.cases";
-import { cases as generalBackupRetention } from "../../policies/rules/general/backup-retention.cases";
-import { cases as generalSingleAz } from "../../policies/rules/general/single-az.cases";
-import { cases as generalPublicExposure } from "../../policies/rules/general/public-exposure.cases";
-import { cases as generalResourceSharing } from "../../policies/rules/general/resource-sharing.cases";
-import { cases as tlsRequired } from "../../policies/rules/general/tls-required.cases";
-import { cases as kmsCustomerManagedKeys } from "../../policies/rules/kms/customer-managed-keys.cases";
-import { cases as iamPolicyDocuments } from "../../policies/rules/iam/policy-documents.cases";
+import type { Case, ResourceCase, RuleCases, StackResource } from "../../policies/cases";
+import * as fs from "fs";
+import * as path from "path";
+import { UNKNOWN } from "./harness";
 
 /**
  * In-process cases for every rule of the pack: compliant, violating (omitted values and provider defaults among
  * them), unknown during preview, and look-alike types the rule must (or must not) judge. test/policies/unit.test.ts
  * fails when a rule of the pack has no entry here.
  */
-export interface Case {
-    title: string;
-    resource?: ResourceCase;
-    stack?: StackResource[];
-    config?: Record<string, unknown>;
-    /** Stack cases: exactly these resources are flagged (violating cases; compliant cases flag none). */
-    flagged?: string[];
-    /** Unknown cases of stack rules: these resources are still judged and flagged despite the unknown elsewhere. */
-}
-
-export interface RuleCases {
-    compliant: Case[];
-    violating: Case[];
-    /** Values unknown during preview: reported as not judged (never a pass), or judged because unknown means "set". */
-    unknown: Array<Case & { expect: "not-judged" | "compliant" | "violating" }>;
-    /** Types the rule does not judge (look-alikes); it must stay silent. */
-    ignored?: Case[];
-}
+export type { Case, RuleCases } from "../../policies/cases";
 
 const TAGS = { owner: "team", "cost-center": "cc", "data-classification": "restricted", environment: "production" };
 const KEY = "arn:aws:kms:eu-west-1:111122223333:key/k";
@@ -84,7 +61,7 @@ const assoc = (name: string, lbName: string, aclName: string): StackResource => 
 const managed = (group: string, overrideAction: unknown = { none: {} }) => ({ name: group, priority: 1, overrideAction, statement: { managedRuleGroupStatement: { name: group, vendorName: "AWS" } } });
 const rate = (action: unknown = { block: {} }) => ({ name: "rate", priority: 3, action, statement: { rateBasedStatement: { limit: 2000, aggregateKeyType: "IP" } } });
 
-export const CASES: Record<string, RuleCases> = {
+const INLINE: Record<string, RuleCases> = {
     "rds-storage-encrypted": {
         compliant: [res("CMK-encrypted instance", RDS, GOOD_DB), res("Aurora cluster with a CMK", RDS_CLUSTER, { engine: "aurora-postgresql", storageEncrypted: true, kmsKeyId: KEY }),
             res("replica inherits its source's key", RDS, { storageEncrypted: true, replicateSourceDb: UNKNOWN })],
@@ -109,13 +86,13 @@ export const CASES: Record<string, RuleCases> = {
         violating: [res("omitted", RDS, { ...GOOD_DB, multiAz: undefined }), res("false", RDS, { ...GOOD_DB, multiAz: false })],
         unknown: [unk("unknown", "not-judged", res("", RDS, { multiAz: UNKNOWN }))],
     },
-    "final-snapshot": {
+    "rds-final-snapshot": {
         compliant: [res("final snapshot", RDS, GOOD_DB), res("replica", RDS, { replicateSourceDb: "src" })],
         violating: [res("skipFinalSnapshot omitted (default true)", RDS, { finalSnapshotIdentifier: "x" }), res("no identifier", RDS_CLUSTER, { skipFinalSnapshot: false })],
         unknown: [unk("identifier unknown counts as set", "compliant", res("", RDS, { skipFinalSnapshot: false, finalSnapshotIdentifier: UNKNOWN })),
             unk("skipFinalSnapshot unknown", "not-judged", res("", RDS, { skipFinalSnapshot: UNKNOWN }))],
     },
-    "performance-insights-encrypted": {
+    "rds-performance-insights-encrypted": {
         compliant: [res("PI with CMK", RDS, GOOD_DB), res("PI off", RDS, {})],
         violating: [res("PI without key", RDS, { performanceInsightsEnabled: true }), res("Aurora instance PI without key", "aws:rds/clusterInstance:ClusterInstance", { performanceInsightsEnabled: true })],
         unknown: [unk("PI flag unknown", "not-judged", res("", RDS, { performanceInsightsEnabled: UNKNOWN }))],
@@ -155,17 +132,17 @@ export const CASES: Record<string, RuleCases> = {
         violating: [res("omitted", RG, {}), res("no multi-AZ", RG, { automaticFailoverEnabled: true })],
         unknown: [unk("unknown", "not-judged", res("", RG, { automaticFailoverEnabled: UNKNOWN, multiAzEnabled: true }))],
     },
-    "ebs-volume-encrypted": {
+    "ec2-ebs-volume-encrypted": {
         compliant: [res("encrypted", "aws:ebs/volume:Volume", { encrypted: true, size: 10 }), res("encrypted snapshot copy", "aws:ebs/snapshotCopy:SnapshotCopy", { encrypted: true })],
         violating: [res("omitted", "aws:ebs/volume:Volume", { size: 10 }), res("false", "aws:ebs/volume:Volume", { encrypted: false })],
         unknown: [unk("unknown", "not-judged", res("", "aws:ebs/volume:Volume", { encrypted: UNKNOWN }))],
     },
-    "log-group-encrypted": {
+    "cloudwatch-log-group-encrypted": {
         compliant: [res("CMK", "aws:cloudwatch/logGroup:LogGroup", { kmsKeyId: KEY })],
         violating: [res("omitted", "aws:cloudwatch/logGroup:LogGroup", {}), res("empty", "aws:cloudwatch/logGroup:LogGroup", { kmsKeyId: "" })],
         unknown: [unk("key from the same run", "compliant", res("", "aws:cloudwatch/logGroup:LogGroup", { kmsKeyId: UNKNOWN }))],
     },
-    "log-group-retention": {
+    "cloudwatch-log-group-retention": {
         compliant: [res("7 years", "aws:cloudwatch/logGroup:LogGroup", { retentionInDays: 2557 }), res("at floor", "aws:cloudwatch/logGroup:LogGroup", { retentionInDays: 14 })],
         violating: [res("omitted = forever", "aws:cloudwatch/logGroup:LogGroup", {}), res("below floor", "aws:cloudwatch/logGroup:LogGroup", { retentionInDays: 7 })],
         unknown: [unk("unknown", "not-judged", res("", "aws:cloudwatch/logGroup:LogGroup", { retentionInDays: UNKNOWN }))],
@@ -175,7 +152,7 @@ export const CASES: Record<string, RuleCases> = {
         violating: [res("omitted", "aws:sns/topic:Topic", {}), res("empty", "aws:sns/topic:Topic", { kmsMasterKeyId: "" })],
         unknown: [unk("key from the same run", "compliant", res("", "aws:sns/topic:Topic", { kmsMasterKeyId: UNKNOWN }))],
     },
-    "secret-encrypted-with-cmk": {
+    "secretsmanager-secret-encrypted-with-cmk": {
         compliant: [res("CMK", "aws:secretsmanager/secret:Secret", { kmsKeyId: KEY })],
         violating: [res("omitted", "aws:secretsmanager/secret:Secret", {}), res("empty", "aws:secretsmanager/secret:Secret", { kmsKeyId: "" })],
         unknown: [unk("key from the same run", "compliant", res("", "aws:secretsmanager/secret:Secret", { kmsKeyId: UNKNOWN }))],
@@ -210,12 +187,12 @@ export const CASES: Record<string, RuleCases> = {
         violating: [res("omitted", SERVICE, {}), res("no rollback", SERVICE, { deploymentCircuitBreaker: { enable: true, rollback: false } }), res("ecs controller in lower case", SERVICE, { deploymentController: { type: "ecs" } })],
         unknown: [unk("unknown", "not-judged", res("", SERVICE, { deploymentCircuitBreaker: UNKNOWN }))],
     },
-    "deletion-protection": {
+    "general-deletion-protection": {
         compliant: [res("RDS", RDS, GOOD_DB), res("ALB", LB, { enableDeletionProtection: true }), res("DocumentDB", "aws:docdb/cluster:Cluster", { deletionProtection: true })],
         violating: [res("RDS omitted", RDS, {}), res("ALB omitted", "aws:alb/loadBalancer:LoadBalancer", {}), res("Neptune off", "aws:neptune/cluster:Cluster", { deletionProtection: false })],
         unknown: [unk("unknown", "not-judged", res("", RDS, { deletionProtection: UNKNOWN }))],
     },
-    "stateful-resources-protected": {
+    "general-stateful-resources-protected": {
         compliant: [res("protected key", "aws:kms/key:Key", {}), res("log destination bucket (tag)", BUCKET, { tags: { ...TAGS, purpose: "log-destination" } }, { protect: false })],
         violating: [res("unprotected key", "aws:kms/key:Key", {}, { protect: false }), res("bucket named like logs is not exempt", BUCKET, { tags: { ...TAGS, purpose: "catalog logs" } }, { protect: false, name: "catalog-logs" }),
             res("unprotected DynamoDB table", "aws:dynamodb/table:Table", {}, { protect: false }),
@@ -225,7 +202,7 @@ export const CASES: Record<string, RuleCases> = {
         unknown: [unk("purpose tag unknown", "not-judged", res("", BUCKET, { tags: UNKNOWN }, { protect: false }))],
         ignored: [res("log group (stateless)", "aws:cloudwatch/logGroup:LogGroup", {}, { protect: false })],
     },
-    "required-tags": {
+    "general-required-tags": {
         compliant: [res("all tags", "aws:sns/topic:Topic", { tags: TAGS }), res("untaggable type without tags", "aws:lb/targetGroupAttachment:TargetGroupAttachment", {}),
             res("tags from the provider's defaultTags (JSON-encoded)", "aws:sqs/queue:Queue", {}, { providerProps: { region: "eu-west-1", defaultTags: JSON.stringify({ tags: TAGS }) } }),
             res("own tags over partial provider tags", "aws:sqs/queue:Queue", { tags: { owner: "o", environment: "e" } }, { providerProps: { defaultTags: { tags: { "cost-center": "c", "data-classification": "d" } } } })],
@@ -233,7 +210,7 @@ export const CASES: Record<string, RuleCases> = {
         unknown: [unk("tag value unknown counts as present", "compliant", res("", "aws:sns/topic:Topic", { tags: { ...TAGS, owner: UNKNOWN } })), unk("tags unknown", "not-judged", res("", "aws:sns/topic:Topic", { tags: UNKNOWN }))],
         ignored: [res("non-AWS resource", "random:index/randomPassword:RandomPassword", {})],
     },
-    "no-plaintext-secrets": {
+    "secrets-no-plaintext-secrets": {
         compliant: [res("secrets from Secrets Manager", TASK, { containerDefinitions: container({ environment: [{ name: "NODE_ENV", value: "production" }, { name: "DB_SECRET_ARN", value: "arn:aws:secretsmanager:eu-west-1:1:secret:x" }], secrets: [{ name: "DB_PASSWORD", valueFrom: "arn:x" }], command: ["node", "server.js", "--port", "8080"] }) }),
             res("managed master password", RDS, GOOD_DB), res("DATABASE_URL without credentials", TASK, { containerDefinitions: container({ environment: [{ name: "DATABASE_URL", value: "postgres://db.internal:5432/app" }] }) }),
             res("CodeBuild password from Secrets Manager", "aws:codebuild/project:Project", { environment: { image: "i", environmentVariables: [{ name: "DB_PASSWORD", value: "prod/db:password", type: "SECRETS_MANAGER" }, { name: "STAGE", value: "prod" }] } }),
@@ -272,7 +249,7 @@ export const CASES: Record<string, RuleCases> = {
             res("no policy (provider default 2016-08)", ALB_LISTENER, { protocol: "HTTPS" }), res("NLB TLS listener", LISTENER, { protocol: "tls", sslPolicy: "ELBSecurityPolicy-TLS-1-1-2017-01" })],
         unknown: [unk("protocol unknown", "not-judged", res("", LISTENER, { protocol: UNKNOWN }))],
     },
-    "http-listener-redirects-to-https": {
+    "lb-http-listener-redirects-to-https": {
         compliant: [{ title: "redirecting listener with a redirect rule", stack: [{ type: LISTENER, name: "http", props: { protocol: "HTTP", port: 80, defaultActions: [REDIRECT] } }, { type: LISTENER_RULE, name: "r", deps: { listenerArn: ["http"] }, props: { actions: [REDIRECT] } }] },
             { title: "forwarding rule on an HTTPS listener", stack: [{ type: LISTENER, name: "https", props: { protocol: "HTTPS", port: 443, defaultActions: [{ type: "forward" }] } }, { type: LISTENER_RULE, name: "r", deps: { listenerArn: ["https"] }, props: { actions: [{ type: "forward" }] } }] }],
         violating: [{ title: "protocol omitted (default HTTP) forwarding", stack: [{ type: LISTENER, name: "l", props: { port: 80, defaultActions: [{ type: "forward" }] } }], flagged: ["l"] },
@@ -281,7 +258,7 @@ export const CASES: Record<string, RuleCases> = {
             { title: "listener rule forwarding /* on a redirecting HTTP listener", stack: [{ type: LISTENER, name: "http", props: { protocol: "HTTP", port: 80, defaultActions: [REDIRECT] } }, { type: LISTENER_RULE, name: "r", deps: { listenerArn: ["http"] }, props: { actions: [{ type: "forward" }], conditions: [{ pathPattern: { values: ["/*"] } }] } }], flagged: ["r"] }],
         unknown: [unk("one listener's protocol unknown; a literal HTTP forwarder still flagged", "not-judged", { title: "", flagged: ["l"], stack: [{ type: LISTENER, name: "u", props: { protocol: UNKNOWN } }, { type: LISTENER, name: "l", props: { protocol: "HTTP", defaultActions: [{ type: "forward" }] } }] })],
     },
-    "alb-waf-protected": {
+    "lb-alb-waf-protected": {
         compliant: [{ title: "blocking ACL", stack: [lb("alb", []), webAcl("acl", [managed("AWSManagedRulesCommonRuleSet"), managed("AWSManagedRulesSQLiRuleSet"), rate()]), assoc("a", "alb", "acl")] },
             { title: "internal ALB", stack: [lb("alb", [], { internal: true })] }, { title: "NLB", stack: [lb("nlb", [], { loadBalancerType: "network" })] }],
         violating: [{ title: "no ACL", stack: [lb("alb", [])], flagged: ["alb"] },
@@ -289,7 +266,7 @@ export const CASES: Record<string, RuleCases> = {
             { title: "no rate rule", stack: [lb("alb", []), webAcl("acl", [managed("AWSManagedRulesCommonRuleSet"), managed("AWSManagedRulesSQLiRuleSet")]), assoc("a", "alb", "acl")], flagged: ["alb"] }],
         unknown: [unk("one ACL's rules unknown; a bare ALB still flagged", "not-judged", { title: "", flagged: ["bare"], stack: [lb("alb", []), webAcl("acl", UNKNOWN), assoc("a", "alb", "acl"), lb("bare", [])] })],
     },
-    "no-open-ingress": {
+    "ec2-no-open-ingress": {
         compliant: [{ title: "443 on a group attached to a load balancer only", stack: [sg("alb-sg"), lb("alb", ["alb-sg"]), ingress("in", "alb-sg", 443, "0.0.0.0/0"), ingress("in6", "alb-sg", 443, { v6: "::/0" })] },
             { title: "private ranges on any port", stack: [sg("app"), ingress("in", "app", [0, 65535], "10.0.0.0/8", "-1")] },
             { title: "a partner /28", stack: [sg("app"), ingress("in", "app", 22, "198.51.99.0/28")] },
@@ -338,7 +315,7 @@ export const CASES: Record<string, RuleCases> = {
             { title: "BucketV2 log destination reported", stack: [{ type: "aws:s3/bucketV2:BucketV2", name: "l", props: { tags: { purpose: "log-destination" } } }], flagged: ["l"] }],
         unknown: [unk("tags unknown", "not-judged", { title: "", stack: [{ type: BUCKET, name: "u", props: { tags: UNKNOWN } }] })],
     },
-    "encryption-at-rest": {
+    "general-encryption-at-rest": {
         compliant: [res("EFS encrypted", "aws:efs/fileSystem:FileSystem", { encrypted: true }), res("DynamoDB (always encrypted)", "aws:dynamodb/table:Table", {}),
             res("OpenSearch with CMK (production)", "aws:opensearch/domain:Domain", { encryptAtRest: { enabled: true, kmsKeyId: KEY } }, { config: { requireCustomerManagedKey: true } }),
             res("Kinesis KMS (any case)", "aws:kinesis/stream:Stream", { encryptionType: "kms", kmsKeyId: KEY }), res("SQS default SSE-SQS", "aws:sqs/queue:Queue", {}),
@@ -403,14 +380,6 @@ export const CASES: Record<string, RuleCases> = {
             res("TCP", "aws:elb/loadBalancer:LoadBalancer", { listeners: [{ lbPort: 443, lbProtocol: "TCP", instancePort: 443, instanceProtocol: "TCP" }] })],
         unknown: [unk("unknown", "not-judged", res("", "aws:elb/loadBalancer:LoadBalancer", { listeners: UNKNOWN }))],
     },
-    "iam-policy-documents": iamPolicyDocuments,
-    "general-resource-sharing": generalResourceSharing,
-    "general-public-exposure": generalPublicExposure,
-    "kms-customer-managed-keys": kmsCustomerManagedKeys,
-    "cloudtrail-log-file-validation": cloudtrailLogFileValidation,
-    "general-backup-retention": generalBackupRetention,
-    "general-single-az": generalSingleAz,
-    "apigateway-cache-encrypted": apigatewayCacheEncrypted,
     "ec2-instance-hardening": {
         compliant: [res("IMDSv2, encrypted, private", "aws:ec2/instance:Instance", { metadataOptions: { httpTokens: "required" }, rootBlockDevice: { encrypted: true }, ebsBlockDevices: [{ encrypted: true }] }),
             res("launch template with string flags", "aws:ec2/launchTemplate:LaunchTemplate", { metadataOptions: { httpTokens: "required" }, blockDeviceMappings: [{ ebs: { encrypted: "true" } }], networkInterfaces: [{ associatePublicIpAddress: "false" }] })],
@@ -460,5 +429,27 @@ export const CASES: Record<string, RuleCases> = {
         unknown: [unk("association by unknown ARN: judged by its dependency", "compliant", { title: "", stack: [{ type: "aws:apigateway/stage:Stage", name: "prod", props: { arn: UNKNOWN } }, webAcl("acl", []), assoc("a", "prod", "acl")] })],
         ignored: [{ title: "HTTP API stage (WAF cannot attach)", stack: [{ type: "aws:apigatewayv2/stage:Stage", name: "http", props: {} }] }],
     },
-    "tls-required": tlsRequired,
 };
+
+/**
+ * Cases kept beside their rule: `policies/rules/<folder>/<file>.cases.ts` exporting `cases`, for the rule named
+ * `<folder>-<file>` (a rule's name follows its path). Found by walking the folder, so a new rule's cases need no entry
+ * here.
+ */
+function casesBesideRules(): Record<string, RuleCases> {
+    const rules = path.join(__dirname, "../../policies/rules");
+    const found: Record<string, RuleCases> = {};
+    for (const folder of fs.readdirSync(rules, { withFileTypes: true }).filter((d) => d.isDirectory())) {
+        for (const file of fs.readdirSync(path.join(rules, folder.name)).filter((f) => f.endsWith(".cases.ts"))) {
+            found[`${folder.name}-${file.slice(0, -".cases.ts".length)}`] = require(path.join(rules, folder.name, file)).cases;
+        }
+    }
+    return found;
+}
+
+const BESIDE = casesBesideRules();
+const TWICE = Object.keys(BESIDE).filter((name) => name in INLINE);
+if (TWICE.length > 0) throw new Error(`cases both beside the rule and in test/policies/cases.ts: ${TWICE.join(", ")}`);
+
+/** Every rule's cases: those beside the rule, and the older rules' gathered above. */
+export const CASES: Record<string, RuleCases> = { ...INLINE, ...BESIDE };

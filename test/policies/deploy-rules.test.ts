@@ -8,11 +8,10 @@ import { CLOUDWATCH_RETENTION_DAYS } from "../../lib/rules/retention";
 import { elastiCacheVersionProblem, rdsMajorVersion } from "../../lib/rules/engine-version-form";
 import { lifecycleProblems } from "../../lib/rules/backup-limits";
 import { PERFORMANCE_INSIGHTS_RETENTION_DAYS } from "../../lib/rules/performance-insights";
-import { CONTROLS } from "../../policies/controls";
-import { resourcePolicy, stackPolicy } from "../../policies/framework";
+import { isStackRule, resourcePolicy, stackPolicy } from "../../policies/framework";
 import type { ResourceRule, StackRule } from "../../policies/framework";
 import { DEPLOY_CASES, DeployCase } from "./deploy-cases";
-import { deployRules, isResourceRule } from "../../policies/rules/deploy";
+import { deployRules } from "../../policies/rules";
 import { rule as backupColdStorageApplies } from "../../policies/rules/deploy/backup-cold-storage-applies";
 import { rule as backupLifecycle } from "../../policies/rules/deploy/backup-lifecycle";
 import { rule as backupVaultEvents } from "../../policies/rules/deploy/backup-vault-events";
@@ -401,11 +400,11 @@ describe("deploy-validity rules (in-process)", () => {
         });
     });
 
-    it("every deploy rule names and links the AWS rule it encodes, is mapped in controls.ts, and is mandatory unless it only advises", () => {
+    it("every deploy rule names and links the AWS rule it encodes, maps controls in its own metadata, and is mandatory unless it only advises", () => {
         for (const rule of deployRules) {
             assert.ok(rule.name.startsWith("deploy-"), rule.name);
             assert.match(rule.description, /https:\/\/(docs\.aws\.amazon\.com|www\.pulumi\.com\/registry)\//, `${rule.name} links no AWS/provider doc`);
-            assert.ok(CONTROLS[rule.name], `${rule.name} has no controls`);
+            assert.ok(Object.values(rule.controls).some((ids) => ids && ids.length > 0), `${rule.name} has no controls`);
             assert.strictEqual(rule.enforcementLevel ?? "mandatory", rule.name === "deploy-backup-cold-storage-applies" ? "advisory" : "mandatory", rule.name);
         }
         assert.strictEqual(deployRules.filter(isResourceRule).length, 10);
@@ -421,6 +420,8 @@ describe("deploy-validity rules (in-process)", () => {
         }
     });
 });
+
+const isResourceRule = (rule: ResourceRule | StackRule): rule is ResourceRule => !isStackRule(rule);
 
 // ---------- the case table (test/policies/deploy-cases.ts), through the framework's policy wrappers ----------
 

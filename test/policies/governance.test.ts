@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import * as path from "path";
-import { AnalyzerResource, Diagnostic, loadPolicyConfigFile, PolicyPackConfigFile, PolicyPackProcess, startPolicyPack } from "../../scripts/preview/analyzer/client";
+import { AnalyzerResource, Diagnostic, loadPolicyConfigFile, PolicyPackConfigFile, PolicyPackProcess, resolveConfig, startPolicyPack } from "../../scripts/preview/analyzer/client";
 import { MAX_WAIVER_HORIZON_DAYS, POLICY_WEAKENED, tierOf, waiverLimitProblem, weakenings } from "../../lib/rules/policy-limits";
 import { named, PACK } from "./pack-process";
 
@@ -95,6 +95,20 @@ describe("policy pack: the config cannot weaken the gate", function () {
         assert.ok(messages.includes("policy-weakened is lowered to advisory by the policy config; in a production stack a rule mandatory by default stays mandatory"), messages.join("\n"));
         assert.ok(messages.includes("rds-storage-encrypted is disabled by the policy config; in a production stack no policy may be disabled (its default level is mandatory)"));
         assert.ok(named(one, POLICY_WEAKENED).every((d) => d.enforcementLevel === "mandatory" && d.urn === undefined));
+    });
+
+    it("settings under a name that is no policy (an old name, as the engine passes it on) are one policy-weakened finding naming the new one", async () => {
+        // The engine keeps a config key that names no policy in what it sends (ReconcilePolicyPackConfig); the preview's
+        // own resolveConfig refuses it before that, so it is sent here already resolved, as the engine would.
+        const resolved = resolveConfig(pack.info, production);
+        await pack.configureResolved({ ...resolved, "encryption-at-rest": { enforcementLevel: "mandatory", properties: { requireCustomerManagedKey: true } }, "no-such-rule": { enforcementLevel: "disabled", properties: {} } });
+        const resource = topic("production");
+        const diags = [...await pack.analyze(resource), ...await pack.analyzeStack([resource])];
+        assert.deepStrictEqual(weakened(diags), [
+            "the policy config names encryption-at-rest, which is not a policy of this pack (renamed general-encryption-at-rest in 2.0.0): its level and properties apply to nothing; key them by general-encryption-at-rest",
+            "the policy config names no-such-rule, which is not a policy of this pack: its level and properties apply to nothing; key them by a policy's current name",
+        ]);
+        assert.ok(named(diags, POLICY_WEAKENED).every((d) => d.enforcementLevel === "mandatory"));
     });
 });
 

@@ -26,15 +26,8 @@ function configOf(policy: { configSchema?: { properties?: Record<string, any> } 
 
 const urnOf = (type: string, name: string) => `urn:pulumi:test::fixture::${type}::${name}`;
 
-export interface ResourceCase {
-    type: string;
-    props: Record<string, unknown>;
-    name?: string;
-    protect?: boolean;
-    config?: Record<string, unknown>;
-    /** Props of the resource's provider (e.g. `defaultTags`). */
-    providerProps?: Record<string, unknown>;
-}
+import type { ResourceCase, StackResource } from "../../policies/cases";
+export type { ResourceCase, StackResource };
 
 export function runResourceRule(rule: Rule, input: ResourceCase): Outcome {
     const policies = buildPolicies([rule]);
@@ -62,14 +55,6 @@ export function runResourceRule(rule: Rule, input: ResourceCase): Outcome {
     return outcome;
 }
 
-export interface StackResource {
-    type: string;
-    name: string;
-    props: Record<string, unknown>;
-    /** property → names of resources it depends on. */
-    deps?: Record<string, string[]>;
-    protect?: boolean;
-}
 
 export function runStackRule(rule: Rule, resources: StackResource[], config: Record<string, unknown> = {}): Outcome {
     const policies = buildPolicies([rule]);

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as path from "path";
 import { AnalyzerResource, loadPolicyConfigFile, PolicyPackProcess, startPolicyPack, UNKNOWN } from "../../scripts/preview/analyzer/client";
 import { named, PACK, startConfiguredPack } from "./pack-process";
-import { CONTROLS } from "../../policies/controls";
+import { packRules } from "../../policies/rules";
 import { parseWaivedMessage } from "../../scripts/preview/findings";
 
 /**
@@ -62,14 +62,14 @@ const LISTENER = "aws:lb/listener:Listener";
 const RESOURCE_CASES: Array<[string, AnalyzerResource, AnalyzerResource]> = [
     ["rds-storage-encrypted", res("aws:rds/instance:Instance", { ...GOOD_DB, storageEncrypted: false }), res("aws:rds/instance:Instance", GOOD_DB)],
     ["elasticache-encrypted-at-rest", res("aws:elasticache/replicationGroup:ReplicationGroup", { ...GOOD_CACHE, atRestEncryptionEnabled: false }), res("aws:elasticache/replicationGroup:ReplicationGroup", GOOD_CACHE)],
-    ["ebs-volume-encrypted", res("aws:ebs/volume:Volume", { size: 10 }), res("aws:ebs/volume:Volume", { size: 10, encrypted: true })],
-    ["log-group-encrypted", res("aws:cloudwatch/logGroup:LogGroup", { retentionInDays: 30 }), res("aws:cloudwatch/logGroup:LogGroup", { retentionInDays: 30, kmsKeyId: "arn:aws:kms:k" })],
+    ["ec2-ebs-volume-encrypted", res("aws:ebs/volume:Volume", { size: 10 }), res("aws:ebs/volume:Volume", { size: 10, encrypted: true })],
+    ["cloudwatch-log-group-encrypted", res("aws:cloudwatch/logGroup:LogGroup", { retentionInDays: 30 }), res("aws:cloudwatch/logGroup:LogGroup", { retentionInDays: 30, kmsKeyId: "arn:aws:kms:k" })],
     ["sns-topic-encrypted", res("aws:sns/topic:Topic", {}), res("aws:sns/topic:Topic", { kmsMasterKeyId: "arn:aws:kms:k" })],
-    ["secret-encrypted-with-cmk", res("aws:secretsmanager/secret:Secret", {}), res("aws:secretsmanager/secret:Secret", { kmsKeyId: "arn:aws:kms:k" })],
+    ["secretsmanager-secret-encrypted-with-cmk", res("aws:secretsmanager/secret:Secret", {}), res("aws:secretsmanager/secret:Secret", { kmsKeyId: "arn:aws:kms:k" })],
     ["backup-vault-encrypted", res("aws:backup/vault:Vault", {}), res("aws:backup/vault:Vault", { kmsKeyArn: "arn:aws:kms:k" })],
-    ["performance-insights-encrypted", res("aws:rds/instance:Instance", { ...GOOD_DB, performanceInsightsKmsKeyId: undefined }), res("aws:rds/instance:Instance", GOOD_DB)],
+    ["rds-performance-insights-encrypted", res("aws:rds/instance:Instance", { ...GOOD_DB, performanceInsightsKmsKeyId: undefined }), res("aws:rds/instance:Instance", GOOD_DB)],
     ["lb-listener-tls-policy", res(LISTENER, { protocol: "HTTPS", port: 443, sslPolicy: "ELBSecurityPolicy-2016-08" }), res(LISTENER, { protocol: "HTTPS", port: 443, sslPolicy: "ELBSecurityPolicy-TLS13-1-3-2021-06" })],
-    ["http-listener-redirects-to-https",
+    ["lb-http-listener-redirects-to-https",
         res(LISTENER, { protocol: "HTTP", port: 80, defaultActions: [{ type: "forward", targetGroupArn: "tg" }] }),
         res(LISTENER, { protocol: "HTTP", port: 80, defaultActions: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }] })],
     ["elasticache-transit-encryption", res("aws:elasticache/replicationGroup:ReplicationGroup", { ...GOOD_CACHE, transitEncryptionEnabled: false }), res("aws:elasticache/replicationGroup:ReplicationGroup", GOOD_CACHE)],
@@ -77,18 +77,18 @@ const RESOURCE_CASES: Array<[string, AnalyzerResource, AnalyzerResource]> = [
     ["backup-plan-retention",
         res("aws:backup/plan:Plan", { rules: [{ ruleName: "daily", lifecycle: { deleteAfter: 7 } }] }),
         res("aws:backup/plan:Plan", { rules: [{ ruleName: "daily", lifecycle: { deleteAfter: 35 } }, { ruleName: "monthly", lifecycle: { deleteAfter: 2557 } }] })],
-    ["log-group-retention", res("aws:cloudwatch/logGroup:LogGroup", { kmsKeyId: "k" }), res("aws:cloudwatch/logGroup:LogGroup", { kmsKeyId: "k", retentionInDays: 2557 })],
+    ["cloudwatch-log-group-retention", res("aws:cloudwatch/logGroup:LogGroup", { kmsKeyId: "k" }), res("aws:cloudwatch/logGroup:LogGroup", { kmsKeyId: "k", retentionInDays: 2557 })],
     ["elasticache-snapshot-retention", res("aws:elasticache/replicationGroup:ReplicationGroup", { ...GOOD_CACHE, snapshotRetentionLimit: 0 }), res("aws:elasticache/replicationGroup:ReplicationGroup", GOOD_CACHE)],
     ["rds-not-publicly-accessible", res("aws:rds/instance:Instance", { ...GOOD_DB, publiclyAccessible: true }), res("aws:rds/instance:Instance", GOOD_DB)],
     ["ecs-no-public-ip", res("aws:ecs/service:Service", { ...GOOD_SERVICE, networkConfiguration: { assignPublicIp: true } }), res("aws:ecs/service:Service", GOOD_SERVICE)],
     ["rds-multi-az", res("aws:rds/instance:Instance", { ...GOOD_DB, multiAz: false }), res("aws:rds/instance:Instance", { ...GOOD_DB, multiAz: false, replicateSourceDb: "primary" })],
     ["elasticache-failover", res("aws:elasticache/replicationGroup:ReplicationGroup", { ...GOOD_CACHE, automaticFailoverEnabled: false }), res("aws:elasticache/replicationGroup:ReplicationGroup", GOOD_CACHE)],
     ["ecs-circuit-breaker", res("aws:ecs/service:Service", { ...GOOD_SERVICE, deploymentCircuitBreaker: { enable: true, rollback: false } }), res("aws:ecs/service:Service", GOOD_SERVICE)],
-    ["deletion-protection", res("aws:lb/loadBalancer:LoadBalancer", { internal: true }), res("aws:lb/loadBalancer:LoadBalancer", { internal: true, enableDeletionProtection: true })],
-    ["final-snapshot", res("aws:rds/instance:Instance", { ...GOOD_DB, skipFinalSnapshot: true }), res("aws:rds/instance:Instance", GOOD_DB)],
-    ["stateful-resources-protected", res("aws:kms/key:Key", {}, { options: { protect: false } }), res("aws:kms/key:Key", {}, { options: { protect: true } })],
-    ["required-tags", res("aws:sns/topic:Topic", { kmsMasterKeyId: "k", tags: { owner: "x" } }), res("aws:sns/topic:Topic", { kmsMasterKeyId: "k" })],
-    ["no-plaintext-secrets",
+    ["general-deletion-protection", res("aws:lb/loadBalancer:LoadBalancer", { internal: true }), res("aws:lb/loadBalancer:LoadBalancer", { internal: true, enableDeletionProtection: true })],
+    ["rds-final-snapshot", res("aws:rds/instance:Instance", { ...GOOD_DB, skipFinalSnapshot: true }), res("aws:rds/instance:Instance", GOOD_DB)],
+    ["general-stateful-resources-protected", res("aws:kms/key:Key", {}, { options: { protect: false } }), res("aws:kms/key:Key", {}, { options: { protect: true } })],
+    ["general-required-tags", res("aws:sns/topic:Topic", { kmsMasterKeyId: "k", tags: { owner: "x" } }), res("aws:sns/topic:Topic", { kmsMasterKeyId: "k" })],
+    ["secrets-no-plaintext-secrets",
         res("aws:ecs/taskDefinition:TaskDefinition", { containerDefinitions: JSON.stringify([{ name: "app", environment: [{ name: "DB_PASSWORD", value: "hunter2" }] }]) }),
         res("aws:ecs/taskDefinition:TaskDefinition", { containerDefinitions: JSON.stringify([{ name: "app", environment: [{ name: "NODE_ENV", value: "production" }], secrets: [{ name: "DB_PASSWORD", valueFrom: "arn" }] }]) })],
 ];
@@ -106,8 +106,8 @@ describe("policy pack through the analyzer protocol", function () {
 
     it("publishes every rule with its metadata and mapped controls", () => {
         const names = pack.info.policies.map((p) => p.name);
-        for (const rule of Object.keys(CONTROLS)) {
-            assert.ok(names.includes(rule), `pack lacks rule ${rule}`);
+        for (const rule of packRules) {
+            assert.ok(names.includes(rule.name), `pack lacks rule ${rule.name}`);
         }
         for (const policy of pack.info.policies) {
             // Control tags, plus an optional category tag without `:` (deploy-validity), which is not a control.
@@ -189,7 +189,7 @@ describe("policy pack through the analyzer protocol", function () {
             assert.deepStrictEqual(named(diags, "backup-vault-locked").map((d) => d.urn!.split("::").pop()).sort(), ["governance", "unlocked"]);
         });
 
-        it("no-open-ingress allows 443/80 from anywhere only on a load balancer's group", async () => {
+        it("ec2-no-open-ingress allows 443/80 from anywhere only on a load balancer's group", async () => {
             const albSg = res("aws:ec2/securityGroup:SecurityGroup", {}, { name: "alb-sg" });
             const appSg = res("aws:ec2/securityGroup:SecurityGroup", {}, { name: "app-sg" });
             const lb = res("aws:lb/loadBalancer:LoadBalancer", { internal: true, enableDeletionProtection: true }, { name: "lb", propertyDependencies: { securityGroups: [albSg.urn] } });
@@ -197,10 +197,10 @@ describe("policy pack through the analyzer protocol", function () {
                 res("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", { fromPort: port, toPort: port, ipProtocol: "tcp", cidrIpv4: cidr }, { name, propertyDependencies: { securityGroupId: [sg.urn] } });
             const inline = res("aws:ec2/securityGroup:SecurityGroup", { ingress: [{ fromPort: 22, toPort: 22, protocol: "tcp", cidrBlocks: ["0.0.0.0/0"] }] }, { name: "ssh-sg" });
             const diags = await pack.analyzeStack([albSg, appSg, lb, rule("alb-443", albSg, 443), rule("app-443", appSg, 443), rule("app-5432", appSg, 5432, "10.0.0.0/16"), inline]);
-            assert.deepStrictEqual(named(diags, "no-open-ingress").map((d) => d.urn!.split("::").pop()).sort(), ["app-443", "ssh-sg"]);
+            assert.deepStrictEqual(named(diags, "ec2-no-open-ingress").map((d) => d.urn!.split("::").pop()).sort(), ["app-443", "ssh-sg"]);
         });
 
-        it("alb-waf-protected needs an associated ACL with Common, SQLi and a rate rule", async () => {
+        it("lb-alb-waf-protected needs an associated ACL with Common, SQLi and a rate rule", async () => {
             const lb = (name: string) => res("aws:lb/loadBalancer:LoadBalancer", { internal: false, loadBalancerType: "application", enableDeletionProtection: true }, { name });
             const protectedLb = lb("protected");
             const weakLb = lb("weak");
@@ -212,7 +212,7 @@ describe("policy pack through the analyzer protocol", function () {
             ]);
             const weak = acl("weak-acl", [{ statement: { managedRuleGroupStatement: { name: "AWSManagedRulesCommonRuleSet", vendorName: "AWS" } } }]);
             const assoc = (l: AnalyzerResource, a: AnalyzerResource) => res("aws:wafv2/webAclAssociation:WebAclAssociation", {}, { propertyDependencies: { resourceArn: [l.urn], webAclArn: [a.urn] } });
-            const diags = named(await pack.analyzeStack([protectedLb, weakLb, lb("naked"), strong, weak, assoc(protectedLb, strong), assoc(weakLb, weak)]), "alb-waf-protected");
+            const diags = named(await pack.analyzeStack([protectedLb, weakLb, lb("naked"), strong, weak, assoc(protectedLb, strong), assoc(weakLb, weak)]), "lb-alb-waf-protected");
             const messages = diags.map((d) => d.message).join("\n");
             assert.ok(!diags.some((d) => d.urn!.endsWith("::protected")), messages);
             assert.match(messages, /naked has no WAF web ACL/);
@@ -235,7 +235,7 @@ describe("policy pack through the analyzer protocol", function () {
             const computed = res("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", { ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: UNKNOWN }, { name: "computed", propertyDependencies: { securityGroupId: [computedSg.urn] } });
             const newBucket = bucketSet("new").map((r) => (r.name === "new-pol" ? { ...r, properties: { ...r.properties, policy: UNKNOWN } } : r));
             const diags = await pack.analyzeStack([computedSg, sshSg, computed, ...newBucket, ...bucketSet("plainhttp", { policy: { Statement: [] } })]);
-            const ingress = named(diags, "no-open-ingress");
+            const ingress = named(diags, "ec2-no-open-ingress");
             assert.deepStrictEqual(ingress.filter((d) => d.enforcementLevel === "mandatory").map((d) => d.urn!.split("::").pop()), ["ssh-sg"]);
             assert.match(ingress.find((d) => d.enforcementLevel === "advisory")?.message ?? "", /not judged: computed: cidrIpv4 unknown during preview/);
             const tls = named(diags, "s3-bucket-denies-insecure-transport");
@@ -244,7 +244,7 @@ describe("policy pack through the analyzer protocol", function () {
         });
 
         it("a database password set at all (even unknown) is a violation, not an advisory", async () => {
-            const diags = named(await pack.analyze(res("aws:rds/instance:Instance", { ...GOOD_DB, manageMasterUserPassword: undefined, password: UNKNOWN })), "no-plaintext-secrets");
+            const diags = named(await pack.analyze(res("aws:rds/instance:Instance", { ...GOOD_DB, manageMasterUserPassword: undefined, password: UNKNOWN })), "secrets-no-plaintext-secrets");
             assert.deepStrictEqual(diags.map((d) => d.enforcementLevel), ["mandatory"]);
         });
     });

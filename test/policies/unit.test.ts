@@ -122,7 +122,7 @@ describe("policy pack shape", () => {
     });
 
     it("rules do not depend on their order (same verdicts forwards and backwards)", () => {
-        const stack = [...CASES["no-open-ingress"].violating[0].stack!, ...CASES["s3-bucket-encrypted"].violating[0].stack!];
+        const stack = [...CASES["ec2-no-open-ingress"].violating[0].stack!, ...CASES["s3-bucket-encrypted"].violating[0].stack!];
         const verdicts = (list: Rule[]) => list.filter(isStackRule).map((r) => [r.name, runStackRule(r, stack)] as const).sort((a, b) => a[0].localeCompare(b[0]));
         assert.deepStrictEqual(verdicts([...rules].reverse()), verdicts(rules));
     });

@@ -74,7 +74,7 @@ describe("preview through the bin: what the CLI's Node host and engine do decide
         it("cli-resource-transform-protect: a transform that turns protect off leaves the key unprotected", async () => {
             const run = await preview("cli-resource-transform-protect");
             assert.strictEqual(run.status, EXIT_GATE_FAILED, `${run.stdout}\n${run.stderr}`);
-            assert.deepStrictEqual(findings(run, "stateful-resources-protected"), ["data"], run.stdout);
+            assert.deepStrictEqual(findings(run, "general-stateful-resources-protected"), ["data"], run.stdout);
             assert.strictEqual(run.result!.resources.find((r) => r.name === "data")!.protect, false);
         });
 

@@ -49,11 +49,11 @@ describe("platform-preview: misconfigured program against the platform pack", ()
         const index = fs.readFileSync(path.join(PROGRAMS, "misconfigured/index.ts"), "utf8").split("\n");
         const expected: Array<[policy: string, resource: string, declaredBy: string]> = [
             ["rds-storage-encrypted", "orders-db", "new aws.rds.Instance("],
-            ["no-plaintext-secrets", "orders-db", "new aws.rds.Instance("],
-            ["no-plaintext-secrets", "api", "new aws.ecs.TaskDefinition("],
+            ["secrets-no-plaintext-secrets", "orders-db", "new aws.rds.Instance("],
+            ["secrets-no-plaintext-secrets", "api", "new aws.ecs.TaskDefinition("],
             ["s3-public-access-blocked", "public-uploads", "new aws.s3.Bucket("],
-            ["http-listener-redirects-to-https", "http", "new aws.lb.Listener("],
-            ["log-group-retention", "app-logs", "new aws.cloudwatch.LogGroup("],
+            ["lb-http-listener-redirects-to-https", "http", "new aws.lb.Listener("],
+            ["cloudwatch-log-group-retention", "app-logs", "new aws.cloudwatch.LogGroup("],
         ];
         for (const [policy, resource, declaredBy] of expected) {
             const finding = run.result!.findings.find((f) => f.policyName === policy && f.resourceName === resource);

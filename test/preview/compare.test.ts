@@ -34,8 +34,8 @@ describe("platform-preview --compare-base/--compare-head", () => {
         fs.mkdirSync(path.join(tmp, "base"));
         fs.mkdirSync(path.join(tmp, "head"));
         const waiver = { rule: "s3-bucket-encrypted", resource: "*", approver: "mallory", expires: "2099-12-31", reason: "trust me", ticket: "X-1", status: "refused" as const };
-        const base = run(path.join(tmp, "base"), { all: "mandatory", "log-group-retention": { minimumDays: 365 } }, [finding], { "sns-topic-encrypted": "mandatory", "log-group-retention": "mandatory", "s3-bucket-encrypted": "mandatory" });
-        const head = run(path.join(tmp, "head"), { all: "mandatory", "sns-topic-encrypted": "disabled", "log-group-retention": { minimumDays: 1 }, "s3-bucket-encrypted": { waivers: [waiver] } }, [], { "sns-topic-encrypted": "disabled", "log-group-retention": "mandatory", "s3-bucket-encrypted": "mandatory" }, [waiver]);
+        const base = run(path.join(tmp, "base"), { all: "mandatory", "cloudwatch-log-group-retention": { minimumDays: 365 } }, [finding], { "sns-topic-encrypted": "mandatory", "cloudwatch-log-group-retention": "mandatory", "s3-bucket-encrypted": "mandatory" });
+        const head = run(path.join(tmp, "head"), { all: "mandatory", "sns-topic-encrypted": "disabled", "cloudwatch-log-group-retention": { minimumDays: 1 }, "s3-bucket-encrypted": { waivers: [waiver] } }, [], { "sns-topic-encrypted": "disabled", "cloudwatch-log-group-retention": "mandatory", "s3-bucket-encrypted": "mandatory" }, [waiver]);
         let stdout = "";
         const out = path.join(tmp, "out");
         const code = await runCli(["--compare-base", base, "--compare-head", head, "--out", out], { stdout: (t) => { stdout += t; }, stderr: () => undefined, colour: false, cwd: tmp });
@@ -44,7 +44,7 @@ describe("platform-preview --compare-base/--compare-head", () => {
         assert.ok(stdout.includes("| Verdict | ❌ Policy gate FAILED: 1 unwaived mandatory finding\\(s\\). | ✅ Policy gate passed"), stdout);
         assert.match(stdout, /Policies whose level, config or waivers change \(3\)/);
         assert.match(stdout, /\| `sns-topic-encrypted` \| mandatory \| disabled \(default mandatory\) \| level mandatory → disabled \|/);
-        assert.ok(stdout.includes('| `log-group-retention` | mandatory | mandatory | config \\{"minimumDays":365\\} → \\{"minimumDays":1\\} |'), stdout);
+        assert.ok(stdout.includes('| `cloudwatch-log-group-retention` | mandatory | mandatory | config \\{"minimumDays":365\\} → \\{"minimumDays":1\\} |'), stdout);
         assert.match(stdout, /\| `s3-bucket-encrypted` \| mandatory \| mandatory, 1 waiver\(s\) \| waivers 0 → 1 \|/);
         assert.match(stdout, /would not block \(1\)[\s\S]*\| `sns-topic-encrypted` \| `orders` \| topic has no kmsMasterKeyId \|/);
     });

@@ -117,7 +117,7 @@ describe("preview config: secure values", function () {
     it("with the passphrase: the program reads plaintext, the open SSH is found, nothing secret is printed or written", () => {
         const run = preview(["--stack", "dev", ...program("secure-passphrase")], { PULUMI_CONFIG_PASSPHRASE: PASSPHRASE });
         assert.strictEqual(run.status, EXIT_GATE_FAILED, run.stderr + run.stdout);
-        const finding = run.result!.findings.find((f) => f.policyName === "no-open-ingress");
+        const finding = run.result!.findings.find((f) => f.policyName === "ec2-no-open-ingress");
         assert.strictEqual(finding?.resourceName, "bastion");
         assert.ok(!run.result!.unchecked.some((u) => u.kind === "secret-config"));
         assert.deepStrictEqual(leaks(run.written), []);
@@ -128,7 +128,7 @@ describe("preview config: secure values", function () {
         assert.strictEqual(run.status, EXIT_OK, run.stderr + run.stdout);
         assert.match(verdictOf(run), /not a full check: .*2 secure config keys not decrypted/);
         assert.deepStrictEqual(run.result!.unchecked.filter((u) => u.kind === "secret-config").map((u) => u.name).sort(), ["secpass:app", "secpass:sshCidr"]);
-        const notJudged = run.result!.unchecked.find((u) => u.kind === "not-judged" && u.policyName === "no-open-ingress");
+        const notJudged = run.result!.unchecked.find((u) => u.kind === "not-judged" && u.policyName === "ec2-no-open-ingress");
         assert.strictEqual(notJudged?.name, "bastion", `the placeholder is unknown to the pack, not judged as a known value: ${JSON.stringify(run.result!.unchecked)}`);
         assert.deepStrictEqual(leaks(run.written), []);
     });
@@ -204,7 +204,7 @@ describe("preview lookups: AWS-published parameters in AWS's shapes", function (
     it("plans a program that parses that document (through the bin): its open SSH is found, no false program error", () => {
         const run = preview(["--stack", "dev", ...program("ecs-ami-parameter")]);
         assert.strictEqual(run.status, EXIT_GATE_FAILED, run.stderr + run.stdout);
-        assert.strictEqual(run.result!.findings.find((f) => f.policyName === "no-open-ingress")?.resourceName, "ecs-hosts");
+        assert.strictEqual(run.result!.findings.find((f) => f.policyName === "ec2-no-open-ingress")?.resourceName, "ecs-hosts");
         assert.ok(!run.result!.unchecked.some((u) => u.kind === "unanswered-lookup"), JSON.stringify(run.result!.unchecked));
     });
 });

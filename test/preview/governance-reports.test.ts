@@ -42,7 +42,7 @@ describe("reports: a config that weakens the gate, and what it relaxed, in every
             ...production,
             "rds-multi-az": { enforcementLevel: "mandatory", waivers: [good] },
             "s3-public-access-blocked": { enforcementLevel: "mandatory", waiverHorizonDays: 36500, waivers: [wildcard] },
-            "required-tags": { ...production["required-tags"], enforcementLevel: "advisory" },
+            "general-required-tags": { ...production["general-required-tags"], enforcementLevel: "advisory" },
             "lb-access-logs": "disabled",
         }, null, 2));
         const out = path.join(dir, "reports");
@@ -68,8 +68,8 @@ describe("reports: a config that weakens the gate, and what it relaxed, in every
         assert.ok(result.findings.some((f) => f.policyName === "s3-public-access-blocked" && !f.waiver && f.enforcementLevel === "mandatory"));
         const relaxed = result.policyPack!.relaxed;
         assert.deepStrictEqual(relaxed.policies.filter((p) => p.change !== "raised").sort((a, b) => a.name.localeCompare(b.name)), [
+            { name: "general-required-tags", defaultLevel: "mandatory", level: "advisory", change: "lowered" },
             { name: "lb-access-logs", defaultLevel: "mandatory", level: "disabled", change: "disabled" },
-            { name: "required-tags", defaultLevel: "mandatory", level: "advisory", change: "lowered" },
         ]);
         assert.deepStrictEqual(relaxed.waivers.find((w) => w.rule === "rds-multi-az"), { rule: "rds-multi-az", ...good, status: "active" });
         const refused = relaxed.waivers.find((w) => w.rule === "s3-public-access-blocked")!;
@@ -80,7 +80,7 @@ describe("reports: a config that weakens the gate, and what it relaxed, in every
         const p = result.provenance;
         assert.strictEqual(p.commit, execFileSync("git", ["-C", ROOT, "rev-parse", "HEAD"], { encoding: "utf8" }).trim());
         assert.strictEqual(p.commitSource, "git");
-        assert.deepStrictEqual([p.pack!.name, p.pack!.version], ["aws-platform-compliance", "1.0.0"]);
+        assert.deepStrictEqual([p.pack!.name, p.pack!.version], ["aws-platform-compliance", "2.0.0"]);
         assert.match(p.pack!.contentHash, /^sha256:[0-9a-f]{64}$/);
         assert.strictEqual(p.policyConfig!.hash, `sha256:${createHash("sha256").update(fs.readFileSync(configFile)).digest("hex")}`);
         assert.deepStrictEqual(p.tool, result.tool);
@@ -91,12 +91,12 @@ describe("reports: a config that weakens the gate, and what it relaxed, in every
         for (const pattern of WEAKENED) assert.match(stdout, pattern);
         assert.match(stdout, /Mandatory \(\d+\)[\s\S]*policy-weakened/);
         assert.match(stdout, /level lb-access-logs: mandatory → disabled \(disabled\)/);
-        assert.match(stdout, /level required-tags: mandatory → advisory \(lowered\)/);
+        assert.match(stdout, /level general-required-tags: mandatory → advisory \(lowered\)/);
         assert.match(stdout, new RegExp(`waiver rds-multi-az for "orders-db": approved by jane\\.doe@company\\.com, ticket COMP-42, expires ${expires} \\(active\\); reason: single-AZ until the Q4 migration`));
         assert.match(stdout, /waiver s3-public-access-blocked for "\*": approved by mallory@company\.com, ticket COMP-666, expires 2099-12-31 \(REFUSED: .*\); reason: everything is fine, trust me/);
         assert.match(stdout, /waived until \S+ by jane\.doe@company\.com \(ticket COMP-42\)/);
         const commit = result.provenance.commit!.slice(0, 12);
-        assert.match(stdout, new RegExp(`Provenance: commit ${commit}.* · pack aws-platform-compliance@1\\.0\\.0 sha256:[0-9a-f]{12} · config production\\.json sha256:[0-9a-f]{12} · platform-preview \\S+ · ${result.generatedAt.replace(/\./g, "\\.")}`));
+        assert.match(stdout, new RegExp(`Provenance: commit ${commit}.* · pack aws-platform-compliance@2\\.0\\.0 sha256:[0-9a-f]{12} · config production\\.json sha256:[0-9a-f]{12} · platform-preview \\S+ · ${result.generatedAt.replace(/\./g, "\\.")}`));
         assert.match(stdout, /Policy gate FAILED/);
     });
 
@@ -105,11 +105,11 @@ describe("reports: a config that weakens the gate, and what it relaxed, in every
         assert.match(md, /❌ \*\*Policy gate failed\*\*/);
         assert.ok(md.split("\n").filter((l) => l.startsWith("| ❌ | mandatory | `policy-weakened`")).length >= WEAKENED.length, md);
         assert.match(md, /\| ⚠️ \| `lb-access-logs` \| mandatory \| disabled \| disabled \|/);
-        assert.match(md, /\| ⚠️ \| `required-tags` \| mandatory \| advisory \| lowered \|/);
+        assert.match(md, /\| ⚠️ \| `general-required-tags` \| mandatory \| advisory \| lowered \|/);
         assert.match(md, new RegExp(`\\| ⏸️ active \\| \`rds-multi-az\` \\| \`orders-db\` \\| jane\\.doe@company\\.com \\| COMP-42 \\| ${expires} \\| single-AZ until the Q4 migration \\|`));
         assert.match(md, /\| ❌ refused: .* \| `s3-public-access-blocked` \| `\*` \| mallory@company\.com \| COMP-666 \| 2099-12-31 \| everything is fine, trust me \|/);
         assert.match(md, new RegExp(`\\| Commit \\| \`${result.provenance.commit}\` \\(git`));
-        assert.match(md, /\| Policy pack \| `aws-platform-compliance@1\.0\.0` `sha256:[0-9a-f]{64}`/);
+        assert.match(md, /\| Policy pack \| `aws-platform-compliance@2\.0\.0` `sha256:[0-9a-f]{64}`/);
         assert.ok(md.includes(`| Policy config | \`${configFile}\` \`${result.provenance.policyConfig!.hash}\` |`));
         assert.match(md, /\| Tool \| `platform-preview \S+` \|/);
         assert.ok(md.includes(`| Generated | ${result.generatedAt} |`));
@@ -126,7 +126,7 @@ describe("reports: a config that weakens the gate, and what it relaxed, in every
         for (const pattern of WEAKENED) assert.ok(weakened.some((r: any) => pattern.test(r.message.text) && r.level === "error" && !r.suppressions), String(pattern));
         const overrides = run.invocations[0].ruleConfigurationOverrides;
         assert.deepStrictEqual(overrides.find((o: any) => o.descriptor.id === "lb-access-logs").configuration, { level: "none", enabled: false });
-        assert.deepStrictEqual(overrides.find((o: any) => o.descriptor.id === "required-tags").properties, { defaultLevel: "mandatory", level: "advisory", change: "lowered" });
+        assert.deepStrictEqual(overrides.find((o: any) => o.descriptor.id === "general-required-tags").properties, { defaultLevel: "mandatory", level: "advisory", change: "lowered" });
         const notes = run.invocations[0].toolExecutionNotifications.filter((n: any) => n.descriptor.id === "policy-config-waiver");
         const active = notes.find((n: any) => n.properties.rule === "rds-multi-az");
         assert.deepStrictEqual([active.properties.approver, active.properties.ticket, active.properties.reason, active.properties.expires, active.properties.status], [good.approver, "COMP-42", good.reason, expires, "active"]);
@@ -150,12 +150,12 @@ describe("reports: a config that weakens the gate, and what it relaxed, in every
         const cases = [config.testcase].flat();
         const message = (name: string) => cases.find((c: any) => c.name === name)?.skipped?.message;
         assert.strictEqual(message("level lb-access-logs"), "relaxed by policy config: lb-access-logs: mandatory → disabled (disabled)");
-        assert.strictEqual(message("level required-tags"), "relaxed by policy config: required-tags: mandatory → advisory (lowered)");
+        assert.strictEqual(message("level general-required-tags"), "relaxed by policy config: general-required-tags: mandatory → advisory (lowered)");
         assert.strictEqual(message("waiver rds-multi-az orders-db"), `waiver: rds-multi-az for "orders-db": approved by jane.doe@company.com, ticket COMP-42, expires ${expires} (active); reason: single-AZ until the Q4 migration`);
         assert.match(message("waiver s3-public-access-blocked *"), /approved by mallory@company\.com, ticket COMP-666, expires 2099-12-31 \(REFUSED: /);
         const props = Object.fromEntries([config.properties.property].flat().map((p: any) => [p.name, p.value]));
         assert.deepStrictEqual(props, {
-            commit: result.provenance.commit, commitSource: `git${result.provenance.dirty ? " (uncommitted changes)" : ""}`, policyPack: "aws-platform-compliance@1.0.0",
+            commit: result.provenance.commit, commitSource: `git${result.provenance.dirty ? " (uncommitted changes)" : ""}`, policyPack: "aws-platform-compliance@2.0.0",
             policyPackContentHash: result.provenance.pack!.contentHash, policyConfig: configFile, policyConfigHash: result.provenance.policyConfig!.hash,
             tool: `platform-preview ${result.tool.version}`, generatedAt: result.generatedAt,
         });
@@ -169,7 +169,7 @@ describe("reports: a config that weakens the gate, and what it relaxed, in every
         const rows = html.match(/<tr data-level="mandatory">.*?<\/tr>/g)!.filter((r) => r.includes(`#policy-${POLICY_WEAKENED}`));
         for (const pattern of WEAKENED) assert.ok(rows.some((r) => pattern.test(r.replace(/&quot;/g, '"').replace(/&#39;/g, "'"))), String(pattern));
         assert.match(html, /<tr data-policy="lb-access-logs" data-change="disabled">/);
-        assert.match(html, /<tr data-policy="required-tags" data-change="lowered">/);
+        assert.match(html, /<tr data-policy="general-required-tags" data-change="lowered">/);
         assert.match(html, new RegExp(`<tr data-waiver-status="active">.*?rds-multi-az</td><td><code>orders-db</code></td><td>jane\\.doe@company\\.com</td><td>COMP-42</td><td>${expires}</td><td>single-AZ until the Q4 migration</td></tr>`));
         assert.match(html, /<tr data-waiver-status="refused">.*?<td>mallory@company\.com<\/td><td>COMP-666<\/td><td>2099-12-31<\/td><td>everything is fine, trust me<\/td>/);
         assert.ok(html.includes(`data-testid="provenance-commit"><code>${result.provenance.commit}</code>`));

@@ -85,11 +85,11 @@ describe("preview: terminal and Markdown reports", () => {
     });
 
     it("terminal: counts by type, findings grouped by level, no colour codes unless asked", () => {
-        const advisory = finding("required-tags", "advisory", resources[0]);
+        const advisory = finding("general-required-tags", "advisory", resources[0]);
         const text = renderTerminal(result([findings[30], advisory], resources), { colour: false });
         assert.match(text, /30 {2}aws:s3\/bucket:Bucket/);
         assert.match(text, /Mandatory \(1\)\n {4}s3-public-access-blocked {2}aws:rds\/instance:Instance "db" \(index.ts:7\)/);
-        assert.match(text, /Advisory \(1\)\n {4}required-tags/);
+        assert.match(text, /Advisory \(1\)\n {4}general-required-tags/);
         assert.match(text, /Policy gate FAILED: 1 unwaived mandatory/);
         assert.ok(!text.includes("\x1b["), "colour codes without a TTY");
         assert.ok(renderTerminal(result([], resources), { colour: true }).includes("\x1b[32m"));

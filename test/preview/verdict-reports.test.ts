@@ -256,7 +256,7 @@ describe("verdict: policy config", function () {
         const lines = run.stderr.split("\n");
         assert.strictEqual(lines[0], `Policy config ${path.join(__dirname, "configs/verdict-misspelt.json")}: invalid policy config for aws-platform-compliance:`);
         const expected = [
-            /^ {2}- log-group-retention\.enforcementLevel: "strict" is not a valid enforcement level \(one of advisory, mandatory, disabled, remediate\)$/,
+            /^ {2}- cloudwatch-log-group-retention\.enforcementLevel: "strict" is not a valid enforcement level \(one of advisory, mandatory, disabled, remediate\)$/,
             /^ {2}- rds-backup-retention\.minimumDays: must be integer, received "thirty"$/,
             /^ {2}- rds-backup-retention\.waivers\[0\]\.expires: is required$/,
             /^ {2}- rds-backup-retention\.waivers\[0\]\.expiry: unknown property \(did you mean "expires"\?\); allowed: .*\bexpires\b/,

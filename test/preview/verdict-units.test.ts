@@ -156,15 +156,15 @@ describe("verdict: unchecked items", () => {
             message: `can't run policy '${policyName}' from policy pack pack during preview: not judged: ${rest}`,
         });
         const { unchecked } = splitNotJudged([
-            cant("no-open-ingress", "web-sg: ingress.0.cidrBlocks unknown during preview; ghost: egress unknown during preview"),
-            cant("required-tags", "tags, tagsAll unknown during preview", sg.urn),
+            cant("ec2-no-open-ingress", "web-sg: ingress.0.cidrBlocks unknown during preview; ghost: egress unknown during preview"),
+            cant("general-required-tags", "tags, tagsAll unknown during preview", sg.urn),
         ], "mandatory", [sg]);
         assert.deepStrictEqual(unchecked.map((u) => [u.policyName, u.urn, u.name, u.properties, u.source?.line]), [
-            ["no-open-ingress", sg.urn, "web-sg", ["ingress.0.cidrBlocks"], 9],
-            ["no-open-ingress", undefined, "ghost", ["egress"], undefined],
-            ["required-tags", sg.urn, undefined, ["tags", "tagsAll"], undefined],
+            ["ec2-no-open-ingress", sg.urn, "web-sg", ["ingress.0.cidrBlocks"], 9],
+            ["ec2-no-open-ingress", undefined, "ghost", ["egress"], undefined],
+            ["general-required-tags", sg.urn, undefined, ["tags", "tagsAll"], undefined],
         ]);
-        assert.match(unchecked[0].detail, /^rule no-open-ingress could not judge this resource: ingress\.0\.cidrBlocks unknown during preview$/);
+        assert.match(unchecked[0].detail, /^rule ec2-no-open-ingress could not judge this resource: ingress\.0\.cidrBlocks unknown during preview$/);
     });
 
     it("stack references and unanswered lookups from the mocks' report", () => {

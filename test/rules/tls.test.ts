@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { ACCEPTED_TLS_POLICIES, APPROVED_TLS_POLICIES, atLeastAsStrict, DEFAULT_TLS_POLICY, ELB_TLS_POLICIES, tlsPolicyNotAllowed, tlsPolicyProblem } from "../../lib/rules/tls";
-import { rule as awsxAlb } from "../../policies/rules/awsx/application-load-balancer";
+import { rule as awsxAlb } from "../../policies/rules/awsx/alb-secure";
 import { rule as listenerTls } from "../../policies/rules/lb/listener-tls-policy";
 
 describe("lib/rules/tls", () => {

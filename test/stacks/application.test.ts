@@ -4,7 +4,7 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import * as YAML from "yaml";
 import { Application, ApplicationArgs, applicationProblems, SharedInfrastructure } from "../../components/application";
-import { loadConfig, parseConfig, ServiceConfig } from "../../stacks/config";
+import { loadConfig, parseConfig, ServiceConfig } from "../../components/application-config";
 import { PLATFORM_ENVIRONMENT_NAMES } from "../../lib/rules/application-environment";
 import { installMocks, RecordedResource, settle } from "../support/mocks";
 import { setStackConfig } from "../support/stack";

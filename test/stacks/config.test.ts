@@ -4,7 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import * as YAML from "yaml";
-import { ConfigError, loadConfig, nearestKey, parseConfig, securePathsIn } from "../../stacks/config";
+import { ConfigError, loadConfig, nearestKey, parseConfig, securePathsIn } from "../../components/application-config";
 import { installMocks } from "../support/mocks";
 import { hasHostBits, networkOf } from "../../lib/rules/cidr";
 import * as defaults from "../../lib/defaults";

@@ -6,7 +6,7 @@ import { subnetCidr } from "../../components/network";
 import { databaseConnectionsThreshold, ERROR_RATE_EXPRESSION } from "../../components/service-observability";
 import { configuredMaxConnections, connectionsAlarmThreshold, rdsDefaultMaxConnections } from "../../lib/rules/db-connections";
 import { SEVEN_YEARS_DAYS } from "../../lib/rules/retention";
-import { loadConfig } from "../../stacks/config";
+import { loadConfig } from "../../components/application-config";
 
 /**
  * Runs the real program for each stack under the SDK mocks and checks what the issues' "done when" lists: the

@@ -9,7 +9,7 @@ import { runStack } from "../support/stack";
 const ROOT = path.resolve(__dirname, "../..");
 
 /**
- * Every resource of a taggable type (the list generated from @pulumi/aws's own types, which the pack's required-tags
+ * Every resource of a taggable type (the list generated from @pulumi/aws's own types, which the pack's general-required-tags
  * rule uses too) must carry the required tags with the values the stack file gives; a resource declared without any
  * `tags` fails here, not only one with incomplete tags.
  */

@@ -1,9 +1,11 @@
 import { SEVEN_YEARS_DAYS } from "../../../lib/rules/retention";
 import * as aws from "../../support/aws";
 import { resourceRule, tagOf } from "../../framework";
+import { BACKUP } from "../../controls";
 
 export const rule = resourceRule({
     name: "backup-plan-retention",
+    controls: { ...BACKUP, "pci-dss-4.0": ["3.2.1", "12.10.1"] },
     displayName: "Backup plan retention and long-term rule",
     description: "Every Backup plan rule keeps recovery points at least the floor; plans for classified data also keep a long-term (7-year) rule.",
     remediation: `Raise lifecycle.deleteAfter on each rule; add a monthly rule with deleteAfter ≥ the long-term floor (${SEVEN_YEARS_DAYS} days, seven years, for financial records).`,

@@ -1,8 +1,10 @@
 import * as aws from "../../support/aws";
 import { isSet, resourceRule } from "../../framework";
+import { ENCRYPTION_AT_REST } from "../../controls";
 
 export const rule = resourceRule({
     name: "backup-vault-encrypted",
+    controls: ENCRYPTION_AT_REST,
     displayName: "Backup vaults encrypted with a customer key",
     description: "AWS Backup vaults encrypt recovery points with a customer-managed KMS key.",
     remediation: "Set kmsKeyArn on the vault (a vault's key cannot change: create a new vault).",

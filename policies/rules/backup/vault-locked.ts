@@ -1,11 +1,13 @@
 import * as aws from "../../support/aws";
 import { judgeEach, refersTo, stackRule, typeOf } from "../../framework";
+import { BACKUP } from "../../controls";
 
 const VAULT = typeOf(aws.backup.Vault);
 const LOCK = typeOf(aws.backup.VaultLockConfiguration);
 
 export const rule = stackRule({
     name: "backup-vault-locked",
+    controls: { ...BACKUP, soc2: ["A1.2", "CC6.1"] },
     displayName: "Backup vaults locked",
     description: "Every Backup vault has a vault lock, so recovery points cannot be deleted before their retention.",
     remediation: "Add an aws.backup.VaultLockConfiguration for the vault (compliance mode in production).",

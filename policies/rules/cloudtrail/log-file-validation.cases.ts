@@ -1,4 +1,4 @@
-import type { RuleCases } from "../../../test/policies/cases";
+import type { RuleCases } from "../../cases";
 
 /** Cases of cloudtrail-log-file-validation (test/policies/unit.test.ts runs them in-process). */
 const UNKNOWN: any = require("@pulumi/policy/proxy").unknownStringValue;

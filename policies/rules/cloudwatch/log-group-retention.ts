@@ -1,8 +1,10 @@
 import * as aws from "../../support/aws";
 import { resourceRule } from "../../framework";
+import { LOG_RETENTION } from "../../controls";
 
 export const rule = resourceRule({
-    name: "log-group-retention",
+    name: "cloudwatch-log-group-retention",
+    controls: LOG_RETENTION,
     displayName: "Log groups keep logs for a set time",
     description: "Every log group has a retention (never infinite by accident) of at least the floor.",
     remediation: "Set retentionInDays to an allowed CloudWatch value at or above the floor (audit logs: 2557 for 7 years).",

@@ -2,6 +2,7 @@ import { PolicyResource } from "@pulumi/policy";
 import { RuleFinding, StackRule } from "../../framework";
 import { arnService, BACKUP_DOCS, COLD_STORAGE_UNSUPPORTED_SERVICES, movesToColdStorage } from "../../../lib/rules/backup-limits";
 import { at, isUnknown, notJudged, read } from "./common";
+import { CHANGE_SAFETY } from "../../controls";
 
 const NAME = "deploy-backup-cold-storage-applies";
 
@@ -34,6 +35,7 @@ function selectedServices(selection: PolicyResource): Set<string> {
  */
 export const rule: StackRule = {
     name: NAME,
+    controls: CHANGE_SAFETY,
     displayName: "Deploy validity: cold storage only where it applies",
     description: `A Backup rule with lifecycle.coldStorageAfter selects resources that support cold storage; for RDS/Aurora and S3 recovery points AWS Backup ignores it (AWS Backup Lifecycle, ${BACKUP_DOCS.lifecycle}; feature availability by resource, ${BACKUP_DOCS.featureAvailability}).`,
     remediation: "Drop coldStorageAfter from rules that back up only RDS/Aurora or S3 (keep deleteAfter), or state in the plan's documentation that those recovery points stay in warm storage; put resources that support cold storage (EFS, DynamoDB with advanced features, EBS…) in their own rule if tiering matters.",

@@ -3,6 +3,7 @@ import { RuleFinding, StackRule } from "../../framework";
 import { BACKUP_COPY_DOC, BACKUP_DOCS, CROSS_REGION_COPY_UNSUPPORTED } from "../../../lib/rules/backup-limits";
 import { arnRegion, at, isUnknown, notJudged, read, regionOf } from "./common";
 import { planTargets } from "./backup-plan-vaults";
+import { BACKUP } from "../../controls";
 
 const NAME = "deploy-backup-copy-supported";
 const SELECTION = "aws:backup/selection:Selection";
@@ -39,6 +40,7 @@ function selected(selection: PolicyResource, resources: PolicyResource[]): Polic
  */
 export const rule: StackRule = {
     name: NAME,
+    controls: { ...BACKUP, soc2: ["CC8.1", "A1.2", "CC9.1"] },
     displayName: "Deploy validity: cross-Region copies only of resources AWS Backup can copy",
     description: `A Backup plan whose rules copy to a vault in another Region selects no resource AWS Backup cannot copy across Regions (${CROSS_REGION_COPY_UNSUPPORTED.map((u) => u.what).join("; ")}) — AWS Backup: "copying a Multi-AZ DB cluster snapshot is not supported" (${BACKUP_COPY_DOC}; ${BACKUP_DOCS.featureAvailability}).`,
     remediation: "Back such resources up in a plan without the cross-Region copy and give them their own DR path (e.g. an Aurora cluster or a DB instance with cross-Region copies or a cross-Region read replica), or drop the copy action.",

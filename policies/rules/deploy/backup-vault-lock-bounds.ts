@@ -2,6 +2,7 @@ import { RuleFinding, StackRule } from "../../framework";
 import { BACKUP_DOCS, isForever, VAULT_LOCK_MIN_CHANGEABLE_DAYS, VAULT_LOCK_MIN_RETENTION_DAYS } from "../../../lib/rules/backup-limits";
 import { at, isUnknown, notJudged, read } from "./common";
 import { planTargets, VAULT, VAULT_LOCK } from "./backup-plan-vaults";
+import { BACKUP } from "../../controls";
 
 const NAME = "deploy-backup-vault-lock-bounds";
 
@@ -13,6 +14,7 @@ const NAME = "deploy-backup-vault-lock-bounds";
  */
 export const rule: StackRule = {
     name: NAME,
+    controls: { ...BACKUP, soc2: ["CC8.1", "A1.2", "CC9.1"] },
     displayName: "Deploy validity: Backup rules fit their vault's lock",
     description: `Every Backup plan rule and copy action that writes to a locked vault keeps recovery points between the lock's minRetentionDays and maxRetentionDays, and every lock is valid (changeableForDays ≥ ${VAULT_LOCK_MIN_CHANGEABLE_DAYS}, ${VAULT_LOCK_MIN_RETENTION_DAYS} ≤ min ≤ max) — AWS PutBackupVaultLockConfiguration: a job outside the bounds fails (${BACKUP_DOCS.vaultLock}).`,
     remediation: "Make each rule's (and copy action's) lifecycle.deleteAfter fall within the target vault lock's minRetentionDays–maxRetentionDays, or write that rule to another vault; continuous backups (≤ 35 days) cannot go to a vault whose minimum is above 35.",

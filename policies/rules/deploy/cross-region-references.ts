@@ -1,6 +1,7 @@
 import { PolicyResource } from "@pulumi/policy";
 import { RuleFinding, StackRule } from "../../framework";
 import { arnRegion, at, isUnknown, notJudged, read, regionOf } from "./common";
+import { CHANGE_SAFETY } from "../../controls";
 
 const KMS_KEY_TYPES = ["aws:kms/key:Key", "aws:kms/replicaKey:ReplicaKey", "aws:kms/alias:Alias", "aws:kms/externalKey:ExternalKey", "aws:kms/replicaExternalKey:ReplicaExternalKey"];
 const RDS_INSTANCE = "aws:rds/instance:Instance";
@@ -41,6 +42,7 @@ function what(resource: PolicyResource): string {
  */
 export const rule: StackRule = {
     name: NAME,
+    controls: CHANGE_SAFETY,
     displayName: "Deploy validity: references stay within their region",
     description: `A KMS alias, grant or encrypting resource uses a key of its own region (AWS CreateAlias: "The alias and its associated KMS key must be in the same AWS account and Region", ${DOCS.alias}; CreateGrant, ${DOCS.grant}); a KMS replica key lives in another region than its primary (ReplicateKey, ${DOCS.replicaKey}); a cross-region RDS read replica names its source by ARN (${DOCS.readReplica}).`,
     remediation: "Create the dependent resource with the same provider (region) as the key it uses — e.g. pass the key's `provider` to its alias as well as `parent` — or use a key of the resource's own region (a KMS multi-Region replica key). Give cross-region replicas their source's ARN.",

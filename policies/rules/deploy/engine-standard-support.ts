@@ -1,5 +1,6 @@
 import { ResourceRule } from "../../framework";
 import { ENGINE_SUPPORT_CHECKED_ON, lifecycleSupportProblem, STANDARD_SUPPORT_ENDS } from "../../../lib/rules/engine-support";
+import { CHANGE_SAFETY } from "../../controls";
 
 const DOC = "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/extended-support.html";
 
@@ -10,6 +11,7 @@ const DOC = "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/extended-sup
  */
 export const rule: ResourceRule = {
     name: "deploy-engine-standard-support",
+    controls: CHANGE_SAFETY,
     displayName: "Deploy validity: engine majors past RDS standard support say engineLifecycleSupport",
     description: `RDS instances and clusters whose engine major is past its end of RDS standard support (dated table lib/rules/engine-support.ts, checked ${ENGINE_SUPPORT_CHECKED_ON}: ${Object.keys(STANDARD_SUPPORT_ENDS).join(", ")}) set engineLifecycleSupport explicitly to open-source-rds-extended-support — by default RDS enrols them in paid Extended Support, and "-disabled" is refused for such a major (${DOC}).`,
     remediation: "Upgrade to a major in standard support (e.g. MySQL 8.4, PostgreSQL 16), or set engineLifecycleSupport: \"open-source-rds-extended-support\" to accept Extended Support and its charges knowingly.",

@@ -1,5 +1,6 @@
 import { ResourceRule } from "../../framework";
 import { elastiCacheVersionProblem, pinsRdsMinor, rdsMajorVersion } from "../../../lib/rules/engine-version-form";
+import { CHANGE_SAFETY } from "../../controls";
 
 const RDS_DOC = "https://www.pulumi.com/registry/packages/aws/api-docs/rds/instance/#engineversion_nodejs";
 const RDS_UPGRADE_DOC = "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_UpgradeDBInstance.Upgrading.html";
@@ -12,6 +13,7 @@ const ELASTICACHE_DOC = "https://www.pulumi.com/registry/packages/aws/api-docs/e
  */
 export const rule: ResourceRule = {
     name: "deploy-engine-version-auto-upgrade",
+    controls: CHANGE_SAFETY,
     displayName: "Deploy validity: no pinned minor with automatic minor upgrades",
     description: `RDS instances, clusters and cluster instances with autoMinorVersionUpgrade (the default) give the major version only (e.g. 15, 8.0) — the AWS provider's documented form, with the running version in engineVersionActual (${RDS_DOC}; ${RDS_UPGRADE_DOC}); ElastiCache Redis OSS 6+/Valkey takes major.minor (${ELASTICACHE_DOC}).`,
     remediation: "Set engineVersion to the major (PostgreSQL 15, MySQL 8.0) and read engineVersionActual for the running version; or set autoMinorVersionUpgrade: false and own minor upgrades; or ignoreChanges: [\"engineVersion\"]. ElastiCache: give major.minor (7.1).",

@@ -1,5 +1,6 @@
 import { ResourceRule } from "../../framework";
 import { FARGATE_CPU_VALUES, isValidFargateSize, validFargateMemory } from "../../../lib/rules/fargate";
+import { CHANGE_SAFETY } from "../../controls";
 
 const DOC = "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html";
 /** CPU values Fargate offers Windows containers (the table's "Operating systems supported" column). */
@@ -30,6 +31,7 @@ export function memoryMiB(value: unknown): number | undefined {
  */
 export const rule: ResourceRule = {
     name: "deploy-fargate-task-size",
+    controls: CHANGE_SAFETY,
     displayName: "Deploy validity: Fargate task size is a supported CPU/memory pair",
     description: `Task definitions that require FARGATE set task-level cpu and memory to a pair Fargate supports (256: 512–2048 MiB; 512: 1–4 GB; 1024: 2–8 GB; 2048: 4–16 GB; 4096: 8–30 GB; 8192: 16–60 GB in 4 GB steps; 16384: 32–120 GB in 8 GB steps; Windows: 1024–4096 only) — AWS ECS task CPU and memory (${DOC}).`,
     remediation: "Pick cpu and memory from the Fargate table (e.g. 4096 CPU with 8192 MiB for 4 vCPU / 8 GB).",

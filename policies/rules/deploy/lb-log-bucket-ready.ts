@@ -1,6 +1,7 @@
 import { PolicyResource } from "@pulumi/policy";
 import { RuleFinding, StackRule } from "../../framework";
 import { at, isUnknown, notJudged, read, regionOf, transitiveDependencies } from "./common";
+import { CHANGE_SAFETY } from "../../controls";
 
 const LOAD_BALANCERS = ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"];
 const BUCKETS = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
@@ -29,6 +30,7 @@ function belongsTo(companion: PolicyResource, bucket: PolicyResource): boolean {
  */
 export const rule: StackRule = {
     name: NAME,
+    controls: { ...CHANGE_SAFETY, "pci-dss-4.0": ["10.2.1"], soc2: ["CC8.1", "A1.2", "CC7.2"] },
     displayName: "Deploy validity: load balancer logs wait for the log bucket's policy",
     description: `A load balancer that writes access or connection logs to a bucket of the same program depends on that bucket's policy (which must grant Elastic Load Balancing s3:PutObject), so the policy exists when logging is switched on; the bucket is in the load balancer's region and encrypted with SSE-S3 only (AWS: "The bucket must have a bucket policy that grants Elastic Load Balancing permission to write to the bucket", ${ALB_DOC}; ${NLB_DOC}).`,
     remediation: "Add the bucket's aws.s3.BucketPolicy to the load balancer's dependsOn (or expose the policy from the storage component and depend on it); keep the log bucket in the same region, with SSE-S3 (AES256) default encryption.",

@@ -1,5 +1,6 @@
 import { isSet, ResourceRule } from "../../framework";
 import { isMultiAzDbClusterEngine } from "../../../lib/rules/backup-limits";
+import { CHANGE_SAFETY } from "../../controls";
 
 const DOC = "https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBCluster.html";
 
@@ -14,6 +15,7 @@ const REQUIRED = ["iops", "allocatedStorage", "dbClusterInstanceClass"] as const
  */
 export const rule: ResourceRule = {
     name: "deploy-rds-cluster-iops",
+    controls: CHANGE_SAFETY,
     displayName: "Deploy validity: Multi-AZ DB clusters set iops, allocatedStorage and a class",
     description: `An RDS Multi-AZ DB cluster (aws.rds.Cluster with engine mysql or postgres, any storage type io1/io2/gp3) sets iops, allocatedStorage and dbClusterInstanceClass — AWS CreateDBCluster: each "is required to create a Multi-AZ DB cluster" (${DOC}).`,
     remediation: "Set iops (e.g. 3000 or more for gp3, per the storage type's range), allocatedStorage and dbClusterInstanceClass (a db.m6gd/r6gd/… class), or use an Aurora engine.",

@@ -1,5 +1,6 @@
 import { ResourceRule } from "../../framework";
 import { MIN_WINDOW_MINUTES, overlaps, parseDailyWindow, parseWeeklyWindow, windowLength } from "../../../lib/rules/db-windows";
+import { CHANGE_SAFETY } from "../../controls";
 
 const DOC = "https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstance.html";
 
@@ -9,6 +10,7 @@ const DOC = "https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_Creat
  */
 export const rule: ResourceRule = {
     name: "deploy-rds-windows",
+    controls: CHANGE_SAFETY,
     displayName: "Deploy validity: RDS backup and maintenance windows are valid and apart",
     description: `RDS instances and clusters give backupWindow as hh24:mi-hh24:mi and maintenanceWindow as ddd:hh24:mi-ddd:hh24:mi (UTC), each at least ${MIN_WINDOW_MINUTES} minutes, and the backup window "must not conflict with the preferred maintenance window" (AWS CreateDBInstance PreferredBackupWindow/PreferredMaintenanceWindow, ${DOC}).`,
     remediation: "Move one of the windows so they do not overlap on any day (e.g. backups 03:00-04:00, maintenance sun:04:30-sun:05:30), each at least 30 minutes long.",

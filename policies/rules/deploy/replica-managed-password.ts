@@ -2,6 +2,7 @@ import { PolicyResource } from "@pulumi/policy";
 import { RuleFinding, StackRule } from "../../framework";
 import { managedPasswordAllowsReplicas, RDS_MANAGED_PASSWORD_DOC as DOC } from "../../../lib/rules/rds-managed-password";
 import { at, isUnknown, notJudged, read } from "./common";
+import { CHANGE_SAFETY } from "../../controls";
 
 const RDS_INSTANCE = "aws:rds/instance:Instance";
 const RDS_CLUSTER = "aws:rds/cluster:Cluster";
@@ -23,6 +24,7 @@ function sourcesOf(replica: PolicyResource, property: string, resources: PolicyR
  */
 export const rule: StackRule = {
     name: NAME,
+    controls: CHANGE_SAFETY,
     displayName: "Deploy validity: no read replicas of a managed-password source",
     description: `A read replica's source does not manage its master password in Secrets Manager (manageMasterUserPassword): RDS does not support "Creating a read replica when the source DB or DB cluster manages credentials with Secrets Manager" for any engine but SQL Server (${DOC}).`,
     remediation: "Keep the replicas and give the source a password RDS does not manage: generate it (e.g. random.RandomPassword) into a Secrets Manager secret with its own rotation, pass it as a secret input, and let applications use IAM database authentication or their own least-privilege users — or drop the replicas.",

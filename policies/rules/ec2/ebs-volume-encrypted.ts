@@ -1,8 +1,10 @@
 import * as aws from "../../support/aws";
 import { resourceRule } from "../../framework";
+import { ENCRYPTION_AT_REST } from "../../controls";
 
 export const rule = resourceRule({
-    name: "ebs-volume-encrypted",
+    name: "ec2-ebs-volume-encrypted",
+    controls: { ...ENCRYPTION_AT_REST, "cis-aws-3.0": ["2.2.1"] },
     displayName: "EBS volumes and snapshots encrypted",
     description: "EBS volumes and snapshot copies are encrypted (omitted means unencrypted unless the account default is on, which the program cannot show).",
     remediation: "Set encrypted: true (and kmsKeyId) on the volume or snapshot copy, or restore from an encrypted snapshot.",

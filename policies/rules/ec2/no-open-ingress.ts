@@ -3,6 +3,7 @@ import { PolicyResource } from "@pulumi/policy";
 import { asArray, dependsOn, RuleFinding, judgeEach, raw, refersTo, stackRule, typeOf, typesOf } from "../../framework";
 import { portRange, publicCoverage } from "../../support/addresses";
 import { LOAD_BALANCER_TYPES } from "../lb/common";
+import { NETWORK_EXPOSURE } from "../../controls";
 
 const SECURITY_GROUP = typeOf(aws.ec2.SecurityGroup);
 const SG_RULE = typeOf(aws.ec2.SecurityGroupRule);
@@ -39,7 +40,8 @@ function joined(segments: Array<[number, number]>): Array<[number, number]> {
  * allowed only on a group attached to load balancers alone.
  */
 export const rule = stackRule({
-    name: "no-open-ingress",
+    name: "ec2-no-open-ingress",
+    controls: { ...NETWORK_EXPOSURE, "cis-aws-3.0": ["5.2", "5.3"] },
     displayName: "No ingress from the internet except web ports on load balancers",
     description: "No security group admits a public address range wider than the threshold (judged on the union of its rules, managed prefix lists of the plan resolved to their CIDRs; protocol -1 is all ports), except ports 80 and 443 on a group attached to load balancers only.",
     remediation: "Admit other security groups (referencedSecurityGroupId) or specific CIDRs; keep internet ingress on the load balancer's 80/443 and give that group to nothing else.",

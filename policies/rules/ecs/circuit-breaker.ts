@@ -1,8 +1,10 @@
 import * as aws from "../../support/aws";
 import { resourceRule } from "../../framework";
+import { CHANGE_SAFETY } from "../../controls";
 
 export const rule = resourceRule({
     name: "ecs-circuit-breaker",
+    controls: CHANGE_SAFETY,
     displayName: "ECS deployment circuit breaker with rollback",
     description: "ECS services stop a failing deployment and roll back to the last working one.",
     remediation: "Set deploymentCircuitBreaker: { enable: true, rollback: true }.",

@@ -1,8 +1,10 @@
 import * as aws from "../../support/aws";
 import { resourceRule } from "../../framework";
+import { NETWORK_EXPOSURE } from "../../controls";
 
 export const rule = resourceRule({
     name: "ecs-no-public-ip",
+    controls: NETWORK_EXPOSURE,
     displayName: "ECS tasks get no public IP",
     description: "ECS services run tasks in private subnets without public IP addresses.",
     remediation: "Set networkConfiguration.assignPublicIp: false and give the subnets a NAT gateway or VPC endpoints.",

@@ -1,5 +1,6 @@
 import * as aws from "../../support/aws";
 import { isSet, resourceRule } from "../../framework";
+import { ENCRYPTION_AT_REST } from "../../controls";
 
 /**
  * Replication groups: omitted atRestEncryptionEnabled is off for Redis OSS (AWS turns it on by default only for
@@ -8,6 +9,7 @@ import { isSet, resourceRule } from "../../framework";
  */
 export const rule = resourceRule({
     name: "elasticache-encrypted-at-rest",
+    controls: ENCRYPTION_AT_REST,
     displayName: "ElastiCache encrypted at rest",
     description: "Redis/Valkey replication groups and serverless caches encrypt data at rest (and backups) with a customer-managed KMS key.",
     remediation: "Set atRestEncryptionEnabled: true and kmsKeyId (this replaces the group: migrate through a snapshot); serverless caches: set kmsKeyId.",

@@ -1,8 +1,10 @@
 import * as aws from "../../support/aws";
 import { resourceRule } from "../../framework";
+import { BACKUP } from "../../controls";
 
 export const rule = resourceRule({
     name: "elasticache-snapshot-retention",
+    controls: BACKUP,
     displayName: "ElastiCache keeps snapshots",
     description: "Redis replication groups keep daily snapshots for at least the floor.",
     remediation: "Set snapshotRetentionLimit to at least the floor.",

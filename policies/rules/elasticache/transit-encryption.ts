@@ -1,9 +1,11 @@
 import * as aws from "../../support/aws";
 import { isSet, resourceRule } from "../../framework";
 import { isRedisLike } from "./common";
+import { ENCRYPTION_IN_TRANSIT } from "../../controls";
 
 export const rule = resourceRule({
     name: "elasticache-transit-encryption",
+    controls: ENCRYPTION_IN_TRANSIT,
     displayName: "ElastiCache requires TLS and AUTH",
     description: "Redis/Valkey replication groups and single-node clusters encrypt traffic in transit, require it, and authenticate clients (AUTH token or RBAC user group).",
     remediation: "Set transitEncryptionEnabled: true, transitEncryptionMode: required, and authToken from Secrets Manager or userGroupIds. Plan it: it may replace the group.",

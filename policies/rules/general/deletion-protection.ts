@@ -4,7 +4,8 @@ import { resourceRule } from "../../framework";
 const LOAD_BALANCERS = ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"];
 
 export const rule = resourceRule({
-    name: "deletion-protection",
+    name: "general-deletion-protection",
+    controls: { soc2: ["A1.2", "CC6.1"], gdpr: ["art-32"] },
     displayName: "Deletion protection on databases and load balancers",
     description: "RDS instances and clusters, DocumentDB and Neptune clusters and load balancers cannot be deleted without first turning protection off.",
     remediation: "Set deletionProtection: true (databases) or enableDeletionProtection: true (load balancers).",

@@ -66,7 +66,7 @@ function genericSpec(inputs: { keys: string[]; flags: string[]; settings: string
 }
 
 export const rule: ResourceRule = {
-    name: "encryption-at-rest",
+    name: "general-encryption-at-rest",
     displayName: "Data encrypted at rest (every AWS type that offers it)",
     description: "Every AWS resource type with an at-rest encryption setting (derived from @pulumi/aws's types) is encrypted at rest with its effective value (omitted switches are the provider's default, usually off); with requireCustomerManagedKey, with a customer-managed KMS key.",
     remediation: "Turn the type's encryption setting on and point it at a customer-managed KMS key (the message names the inputs).",

@@ -1,4 +1,4 @@
-import type { RuleCases } from "../../../test/policies/cases";
+import type { RuleCases } from "../../cases";
 
 /** Cases of general-public-exposure (test/policies/unit.test.ts runs them in-process). */
 const UNKNOWN: any = require("@pulumi/policy/proxy").unknownStringValue;
@@ -94,5 +94,5 @@ export const cases: RuleCases = {
     ],
     ignored: [res("egress rules expose nothing (a security group egress rule to anywhere)", "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", { securityGroupId: "sg-1", ipProtocol: "-1", cidrIpv4: "0.0.0.0/0" }),
         res("IoT thing principal is a certificate ARN", "aws:iot/thingPrincipalAttachment:ThingPrincipalAttachment", { thing: "t", principal: "arn:aws:iot:eu-west-1:111122223333:cert/abc" }),
-        res("security groups are no-open-ingress's", "aws:ec2/securityGroup:SecurityGroup", { ingress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }] })],
+        res("security groups are ec2-no-open-ingress's", "aws:ec2/securityGroup:SecurityGroup", { ingress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }] })],
 };

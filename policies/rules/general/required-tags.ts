@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { REQUIRED_TAG_KEYS } from "../../../lib/tags";
+import { REQUIRED_TAG_KEYS } from "../../../lib/rules/tags";
 import { isUnknown, raw, ResourceRule } from "../../framework";
 
 /**
@@ -25,7 +25,8 @@ function defaultTags(providerProps: Record<string, any> | undefined): Record<str
 }
 
 export const rule: ResourceRule = {
-    name: "required-tags",
+    name: "general-required-tags",
+    controls: { "pci-dss-4.0": ["12.5.1"], soc2: ["CC2.1"] },
     displayName: "Required tags",
     description: "Every taggable AWS resource (every type whose args have tags) carries the owner, cost-center, data-classification and environment tags, its own or its provider's defaultTags, so cost, ownership and data handling are traceable.",
     remediation: "Add the missing tags (the platform's components apply lib/tags.ts standardTags to everything).",

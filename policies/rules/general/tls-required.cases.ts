@@ -1,4 +1,4 @@
-import type { Case, RuleCases } from "../../../test/policies/cases";
+import type { Case, RuleCases } from "../../cases";
 
 /** Cases of tls-required (test/policies/unit.test.ts runs them in-process). */
 const UNKNOWN: any = require("@pulumi/policy/proxy").unknownStringValue;

@@ -161,7 +161,7 @@ const CHECKS: Record<string, (p: Record<string, any>) => string | undefined> = {
 };
 
 export const rule: ResourceRule = {
-    name: "tls-required",
+    name: "general-tls-required",
     displayName: "Traffic encrypted in transit (services without a dedicated rule)",
     description: "MemoryDB, RDS Proxy, DMS endpoints (database sslMode, Kafka, Redis, OpenSearch), AppSync caches, SES receipt rules and Mail Manager ingress points, API Gateway REST and HTTP/WebSocket integrations (plain-HTTP backends, VPC-link integrations without tlsConfig, skipped verification) and REST APIs, IoT Core domain configurations (legacy security policies), DataSync EFS locations, CloudFront distributions (to their origins) and multi-tenant distributions, MSK (client-broker, in-cluster, authentication), Transfer Family servers, ECS EFS volumes, and the parameter groups of RDS/Aurora, DocumentDB, Neptune and Redshift (and clusters on their engine's default group) require TLS with their effective settings.",
     remediation: "Turn the service's TLS setting on (the message names it): tlsEnabled, requireTls, sslMode require/verify-full, transitEncryptionEnabled, tlsPolicy Require, inTransitEncryption TLS1_2, viewerProtocolPolicy redirect-to-https, https:// backends and a tlsConfig on private integrations, a TLS13 IoT security policy.",

@@ -7,7 +7,7 @@ import { ENCRYPTION_AT_REST } from "../../controls";
  * Keys, for every @pulumi/aws type with a key input (policies/data/at-rest-inputs.json, generated from @pulumi/aws)
  * and the S3 encryption configurations: with requireCustomerManagedKey (production), a key that names an AWS-managed
  * key (`alias/aws/<service>`, by alias or alias ARN) is a violation, wherever it sits in the encryption settings.
- * An omitted key (the service's AWS-owned or AWS-managed default) is encryption-at-rest's and the dedicated
+ * An omitted key (the service's AWS-owned or AWS-managed default) is general-encryption-at-rest's and the dedicated
  * encryption rules' to judge; bypassPolicyLockoutSafetyCheck is iam-policy-documents'.
  */
 const DATA: Record<string, { keys: string[]; settings: string[] }> = JSON.parse(fs.readFileSync(path.join(__dirname, "../../data/at-rest-inputs.json"), "utf8")).types;

@@ -30,7 +30,8 @@ function camelize(value: any): any {
 }
 
 export const rule = stackRule({
-    name: "alb-waf-protected",
+    name: "lb-alb-waf-protected",
+    controls: { "pci-dss-4.0": ["6.4.2"], soc2: ["CC6.6", "CC7.1"] },
     displayName: "Internet-facing ALBs behind a blocking WAF",
     description: "Every internet-facing application load balancer is associated with a WAFv2 web ACL that BLOCKS with the AWS managed Common and SQLi rule groups (override action none) and a rate-based rule (action block); rules that only count do not protect.",
     remediation: "Associate an aws.wafv2.WebAcl (AWSManagedRulesCommonRuleSet and AWSManagedRulesSQLiRuleSet with overrideAction { none: {} }, a rateBasedStatement rule with action { block: {} }) with the ALB through aws.wafv2.WebAclAssociation.",

@@ -1,13 +1,15 @@
 import { PolicyResource } from "@pulumi/policy";
 import { asArray, RuleFinding, judgeEach, refersTo, stackRule } from "../../framework";
 import { effectiveProtocol, LISTENER_RULE_TYPES, LISTENER_TYPES, redirectsToHttps } from "./common";
+import { ENCRYPTION_IN_TRANSIT } from "../../controls";
 
 /**
  * A plain-HTTP listener (protocol HTTP in any case, or omitted: the provider's default) may only redirect to HTTPS —
  * its default actions and every listener rule attached to it. A rule on a listener outside the stack is not judged.
  */
 export const rule = stackRule({
-    name: "http-listener-redirects-to-https",
+    name: "lb-http-listener-redirects-to-https",
+    controls: ENCRYPTION_IN_TRANSIT,
     displayName: "Plain HTTP listeners only redirect to HTTPS",
     description: "A listener on HTTP serves nothing: its default action and all its listener rules only redirect to HTTPS.",
     remediation: "Make the HTTP listener's default action a redirect with protocol HTTPS, port 443, status HTTP_301, drop forwarding rules from it, and serve traffic on the HTTPS listener.",

@@ -2,10 +2,12 @@ import * as aws from "../../support/aws";
 import { resourceRule } from "../../framework";
 import { effectiveProtocol } from "./common";
 import { APPROVED_TLS_POLICIES, tlsPolicyNotAllowed } from "../../../lib/rules/tls";
+import { ENCRYPTION_IN_TRANSIT } from "../../controls";
 
 /** The provider's default sslPolicy (ELBSecurityPolicy-2016-08) allows TLS 1.0/1.1, so an omitted policy fails. */
 export const rule = resourceRule({
     name: "lb-listener-tls-policy",
+    controls: ENCRYPTION_IN_TRANSIT,
     displayName: "Load balancer listeners use an approved TLS policy",
     description: "HTTPS and TLS listeners (any spelling) use an approved security policy: no TLS 1.0/1.1; production allows TLS 1.3 policies only. A policy passes when it is allowed or accepts nothing an allowed policy refuses (FIPS and post-quantum variants of allowed policies), judged from AWS's documented policy table.",
     remediation: "Set sslPolicy to an allowed policy, e.g. ELBSecurityPolicy-TLS13-1-2-Res-2021-06 or ELBSecurityPolicy-TLS13-1-3-2021-06.",

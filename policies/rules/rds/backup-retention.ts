@@ -1,9 +1,11 @@
 import * as aws from "../../support/aws";
 import { resourceRule } from "../../framework";
 import { isReplica } from "./common";
+import { BACKUP } from "../../controls";
 
 export const rule = resourceRule({
     name: "rds-backup-retention",
+    controls: BACKUP,
     displayName: "RDS backup retention at or above the floor",
     description: "Automated RDS backups are kept at least the configured number of days (production: 30, per both seeds).",
     remediation: "Set backupRetentionPeriod to at least the floor (max 35; longer retention comes from AWS Backup).",

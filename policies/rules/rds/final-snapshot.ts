@@ -1,9 +1,11 @@
 import * as aws from "../../support/aws";
 import { isSet, resourceRule } from "../../framework";
 import { isReplica } from "./common";
+import { BACKUP } from "../../controls";
 
 export const rule = resourceRule({
-    name: "final-snapshot",
+    name: "rds-final-snapshot",
+    controls: BACKUP,
     displayName: "Final snapshot on delete",
     description: "Deleting a database leaves a final snapshot (read replicas have none to take).",
     remediation: "Set skipFinalSnapshot: false and a finalSnapshotIdentifier.",

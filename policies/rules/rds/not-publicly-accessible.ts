@@ -1,4 +1,5 @@
 import { ResourceRule } from "../../framework";
+import { NETWORK_EXPOSURE } from "../../controls";
 
 /** Every @pulumi/aws type with a `publiclyAccessible` input (the provider's default is false for all of them). */
 const TYPES = ["aws:dms/instanceProfile:InstanceProfile", "aws:dms/replicationInstance:ReplicationInstance", "aws:lightsail/database:Database", "aws:m2/environment:Environment",
@@ -7,6 +8,7 @@ const TYPES = ["aws:dms/instanceProfile:InstanceProfile", "aws:dms/replicationIn
 
 export const rule: ResourceRule = {
     name: "rds-not-publicly-accessible",
+    controls: { ...NETWORK_EXPOSURE, "cis-aws-3.0": ["2.3.3"] },
     displayName: "Databases not publicly accessible",
     description: "No database or data service (RDS, Aurora, Neptune, Redshift, DMS, Amazon MQ, Timestream for InfluxDB, Lightsail…: every type with a publiclyAccessible input) gets a public address.",
     remediation: "Set publiclyAccessible: false and reach the database from inside the VPC.",

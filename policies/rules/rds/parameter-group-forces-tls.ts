@@ -1,5 +1,6 @@
 import * as aws from "../../support/aws";
 import { judgeEach, refersTo, stackRule, typeOf } from "../../framework";
+import { ENCRYPTION_IN_TRANSIT } from "../../controls";
 
 const INSTANCE = typeOf(aws.rds.Instance);
 const PARAMETER_GROUP = typeOf(aws.rds.ParameterGroup);
@@ -8,6 +9,7 @@ const forcesTls = (p: any) => (p.name === "rds.force_ssl" && String(p.value) ===
 
 export const rule = stackRule({
     name: "rds-parameter-group-forces-tls",
+    controls: ENCRYPTION_IN_TRANSIT,
     displayName: "Databases force TLS through their parameter group",
     description: "Every RDS instance uses a parameter group that forces TLS (rds.force_ssl=1 for PostgreSQL, require_secure_transport=ON for MySQL); a default parameter group does not.",
     remediation: "Create an aws.rds.ParameterGroup with the TLS parameter and set it as the instance's parameterGroupName.",

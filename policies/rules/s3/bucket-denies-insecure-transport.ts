@@ -1,8 +1,10 @@
 import { judgeEach, raw, stackRule } from "../../framework";
 import { BUCKET_TYPES, bucketCompanions, deniesInsecureTransport, isBucket } from "./common";
+import { ENCRYPTION_IN_TRANSIT } from "../../controls";
 
 export const rule = stackRule({
     name: "s3-bucket-denies-insecure-transport",
+    controls: { ...ENCRYPTION_IN_TRANSIT, "cis-aws-3.0": ["2.1.1"] },
     displayName: "S3 bucket policies deny plain HTTP",
     description: "Every bucket has a policy that denies requests without TLS (aws:SecureTransport = false).",
     remediation: "Attach an aws.s3.BucketPolicy with a Deny statement on s3:* for aws:SecureTransport false.",

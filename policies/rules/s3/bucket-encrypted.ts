@@ -1,9 +1,11 @@
 import { asArray, RuleFinding, judgeEach, raw, stackRule } from "../../framework";
 import { isLogDestination } from "../../support/log-destination";
 import { BUCKET_TYPES, bucketCompanions, isBucket } from "./common";
+import { ENCRYPTION_AT_REST } from "../../controls";
 
 export const rule = stackRule({
     name: "s3-bucket-encrypted",
+    controls: ENCRYPTION_AT_REST,
     displayName: "S3 buckets encrypted with KMS",
     description: "Data buckets default to SSE-KMS with a customer key; buckets tagged purpose: log-destination may use SSE-S3 (S3 server access logging and ELB log delivery cannot write to SSE-KMS buckets).",
     remediation: "Add an aws.s3.BucketServerSideEncryptionConfiguration with sseAlgorithm aws:kms, a kmsMasterKeyId and bucketKeyEnabled.",

@@ -3,6 +3,7 @@ import { BUCKET_TYPES, bucketCompanions, isBucket } from "./common";
 
 export const rule = stackRule({
     name: "s3-bucket-versioning",
+    controls: { soc2: ["A1.2", "CC6.1"], gdpr: ["art-32"] },
     displayName: "S3 data buckets versioned",
     description: "Buckets keep object versions, so an overwrite or delete can be undone.",
     remediation: "Add an aws.s3.BucketVersioning with status Enabled.",

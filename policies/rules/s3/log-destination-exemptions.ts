@@ -6,7 +6,7 @@ import { BUCKET_TYPES, isBucket } from "./common";
 export const rule = stackRule({
     name: "s3-log-destination-exemptions",
     displayName: "Log-destination exemptions in use",
-    description: `Lists every bucket tagged ${LOG_DESTINATION_TAG.key}: ${LOG_DESTINATION_TAG.value}, which s3-bucket-encrypted (SSE-S3 allowed) and stateful-resources-protected (protect not required) exempt, so reviewers see each exemption.`,
+    description: `Lists every bucket tagged ${LOG_DESTINATION_TAG.key}: ${LOG_DESTINATION_TAG.value}, which s3-bucket-encrypted (SSE-S3 allowed) and general-stateful-resources-protected (protect not required) exempt, so reviewers see each exemption.`,
     remediation: `Check that the bucket only receives logs (S3 server access logs, ELB access logs); remove the ${LOG_DESTINATION_TAG.key} tag from any bucket that holds application data.`,
     severity: "low",
     enforcementLevel: "advisory",

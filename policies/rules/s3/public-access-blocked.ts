@@ -1,11 +1,13 @@
 import { asArray, RuleFinding, judgeEach, raw, stackRule } from "../../framework";
 import { BUCKET_TYPES, bucketCompanions, isBucket, publicAllowStatements } from "./common";
+import { NETWORK_EXPOSURE } from "../../controls";
 
 const PUBLIC_ACLS = ["public-read", "public-read-write", "authenticated-read"];
 const ALL_USERS = /acs\.amazonaws\.com\/groups\/global\/(AllUsers|AuthenticatedUsers)/;
 
 export const rule = stackRule({
     name: "s3-public-access-blocked",
+    controls: { ...NETWORK_EXPOSURE, "cis-aws-3.0": ["2.1.4"] },
     displayName: "S3 public access blocked",
     description: "Every bucket has a public access block with all four settings on, no public canned ACL or grant, no bucket policy allowing everyone (Principal \"*\") unconditionally, and no static website hosting.",
     remediation: "Add an aws.s3.BucketPublicAccessBlock with blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets true; drop public ACLs, grants, `Principal: \"*\"` Allow statements and website configurations; serve public content through CloudFront with origin access control.",

@@ -69,7 +69,8 @@ function ssmParameter(p: Record<string, any>): string | undefined {
 }
 
 export const rule: ResourceRule = {
-    name: "no-plaintext-secrets",
+    name: "secrets-no-plaintext-secrets",
+    controls: { "pci-dss-4.0": ["8.3.2", "8.6.2"], soc2: ["CC6.1"], gdpr: ["art-32"] },
     displayName: "No plaintext secrets",
     description: "No secret sits in plain text in any environment, container definition or user data of any AWS type (derived from @pulumi/aws: Lambda, ECS, Batch, CodeBuild, App Runner, Glue, SageMaker, EC2 and launch templates…), no SSM parameter of type String holds one, and databases and DMS endpoints use managed passwords, so no secret sits in code, config, state or task definitions.",
     remediation: "Move the value to Secrets Manager (or SSM SecureString) and reference it (ECS/Batch `secrets`, CodeBuild type SECRETS_MANAGER, App Runner runtimeEnvironmentSecrets) or read it at runtime; use manageMasterUserPassword: true (Redshift: manageMasterPassword) for databases.",

@@ -631,6 +631,9 @@ function distance(a: string, b: string): number {
 }
 
 function suggestion(key: string, known: string[]): string {
+    // A rule renamed to follow its path keeps its old name as the tail (`log-group-retention` → `cloudwatch-log-group-retention`).
+    const renamed = known.filter((k) => k.endsWith(`-${key}`));
+    if (renamed.length === 1) return ` (did you mean "${renamed[0]}"?)`;
     const best = known.map((k) => ({ k, d: distance(key, k) })).sort((x, y) => x.d - y.d)[0];
     return best && best.d < key.length && best.d <= Math.max(1, Math.floor(key.length / 3)) ? ` (did you mean "${best.k}"?)` : "";
 }

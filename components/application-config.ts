@@ -21,7 +21,9 @@ import { continuousRetentionDays, VAULT_LOCK_BOUNDS, vaultLockRetentionProblem }
 import { DEFAULT_5XX_PERCENT, DEFAULT_APPLICATION_LOG_RETENTION_DAYS, DEFAULT_ERROR_LOG_RETENTION_DAYS, DEFAULT_FRAME_OPTIONS, DEFAULT_HEALTH_CHECK_PATH, DEFAULT_HSTS, DEFAULT_P95_LATENCY_SECONDS, DEFAULT_PERFORMANCE_INSIGHTS_RETENTION_DAYS, DEFAULT_REDIS_ENGINE_VERSION, DEFAULT_REDIS_SNAPSHOT_RETENTION_DAYS, DEFAULT_TRANSITION_TO_IA_DAYS, DEFAULT_WAF_RATE_LIMIT_PER_IP, DEFAULT_WRITABLE_PATHS } from "../lib/defaults";
 
 /**
- * Typed, validated stack configuration. Everything the stacks build comes from here; nothing else reads
+ * Typed, validated stack configuration: the `Application` component's input (`ServiceConfig`, `EnvironmentConfig`),
+ * so it lives with the components (components never import stacks/) and ships as `aws-platform/config`; the stacks
+ * import it from here. Everything the stacks build comes from here; nothing else reads
  * `pulumi.Config`. `loadConfig()` runs before any resource is registered and turns every problem into one
  * `ConfigError` that names the stack file, the key path, what was received (never a secret) and what is allowed.
  */

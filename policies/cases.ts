@@ -1,0 +1,44 @@
+/**
+ * The shape of a rule's in-process cases, kept beside each rule as `<rule file>.cases.ts` (or gathered for the older
+ * rules in test/policies/cases.ts). Types only: the pack's entry never imports a cases file, so none is bundled or
+ * published; test/policies/unit.test.ts runs every rule's cases and fails when a rule has none.
+ */
+
+/** One resource as a resource rule receives it. */
+export interface ResourceCase {
+    type: string;
+    props: Record<string, unknown>;
+    name?: string;
+    protect?: boolean;
+    config?: Record<string, unknown>;
+    /** Props of the resource's provider (e.g. `defaultTags`). */
+    providerProps?: Record<string, unknown>;
+}
+
+/** One resource of a stack as a stack rule receives it. */
+export interface StackResource {
+    type: string;
+    name: string;
+    props: Record<string, unknown>;
+    /** property → names of resources it depends on. */
+    deps?: Record<string, string[]>;
+    protect?: boolean;
+}
+
+export interface Case {
+    title: string;
+    resource?: ResourceCase;
+    stack?: StackResource[];
+    config?: Record<string, unknown>;
+    /** Stack cases: exactly these resources are flagged (violating cases; compliant cases flag none). */
+    flagged?: string[];
+}
+
+export interface RuleCases {
+    compliant: Case[];
+    violating: Case[];
+    /** Values unknown during preview: reported as not judged (never a pass), or judged because unknown means "set". */
+    unknown: Array<Case & { expect: "not-judged" | "compliant" | "violating" }>;
+    /** Types the rule does not judge (look-alikes); it must stay silent. */
+    ignored?: Case[];
+}
