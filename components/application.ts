@@ -3,7 +3,8 @@ import { AlertRouting } from "./alert-routing";
 import { AppSecrets, appSecretsProblem } from "./app-secrets";
 import type { RestoreTestDatabase } from "./backup";
 import { Cache, validateCacheTopology } from "./cache";
-import { Database } from "./database";
+import { Database, DEFAULT_PORTS } from "./database";
+import { DatabaseUsers, databaseUsersProblems } from "./database-users";
 import { Edge } from "./edge";
 import { EncryptionKeys } from "./encryption-keys";
 import { FargateService, FargateServiceArgs } from "./fargate-service";
@@ -75,6 +76,8 @@ export function applicationProblems(name: string, args: Pick<ApplicationArgs, "c
     if (db.readReplicas > 0 && !db.multiAz) {
         problems.push("database: read replicas need a Multi-AZ primary");
     }
+    const usersProblems = databaseUsersProblems(databaseUsersRequestOf(svc));
+    for (const problem of usersProblems) problems.push(`database users: ${problem}`);
     const cacheProblem = validateCacheTopology(svc.cache.numNodes, svc.cache.automaticFailover, svc.cache.automaticFailover);
     if (cacheProblem) problems.push(`cache: ${cacheProblem}`);
     const secretsProblem = appSecretsProblem({ names: svc.appSecrets });
@@ -98,6 +101,20 @@ export function applicationProblems(name: string, args: Pick<ApplicationArgs, "c
     const alarmProblem = observabilityArgsProblem(observability, { ...DEFAULT_THRESHOLDS, ...thresholdsOf(svc) });
     if (alarmProblem) problems.push(`alarms: ${alarmProblem}`);
     return problems;
+}
+
+/** What the DatabaseUsers component is asked for, from the application's config (validated with the same rules). */
+function databaseUsersRequestOf(svc: ServiceConfig) {
+    const db = svc.database;
+    return {
+        engine: db.engine,
+        port: DEFAULT_PORTS[db.engine],
+        databaseName: db.databaseName,
+        username: db.appUsername,
+        binlogRetentionHours: db.binlogRetentionHours,
+        // The function's logs record changes to database accounts: kept as long as the application's error logs.
+        logRetentionDays: svc.logs.errorRetentionDays,
+    } as const;
 }
 
 /** The alarm thresholds the application's config sets (the rest are the observability defaults). */
@@ -244,6 +261,21 @@ export class Application extends pulumi.ComponentResource {
             tags,
         }, child);
 
+        // The application's IAM-authenticated database user, created during `up` (no SQL by hand after the first one).
+        const users = new DatabaseUsers(childName(prefix, "db-users"), {
+            ...databaseUsersRequestOf(svc),
+            host: database.address,
+            masterUserSecretArn: database.masterUserSecretArn,
+            kmsKeyArn: dataKeyArn,
+            databaseResourceId: database.resourceId,
+            databaseSecurityGroupId: database.securityGroupId,
+            vpcId: shared.network.vpcId,
+            subnetIds: shared.network.appSubnetIds,
+            endpointSecurityGroupId: shared.network.endpointSecurityGroupId,
+            logsKmsKeyArn: logsKeyArn,
+            tags,
+        }, { parent: this });
+
         const cache = new Cache(childName(prefix, "cache"), {
             nodeType: svc.cache.nodeType,
             numCacheClusters: svc.cache.numNodes,
@@ -324,8 +356,10 @@ export class Application extends pulumi.ComponentResource {
                 logGroupArns: [logs.auditLogGroup.arn, logs.errorLogGroup.arn],
             }),
             writablePaths: svc.writablePaths,
-            // The target group must be attached to the load balancer (through the listener) before ECS registers tasks.
-            dependsOn: [edge.httpsListener],
+            // The target group must be attached to the load balancer (through the listener) before ECS registers tasks,
+            // and the database user must exist before the first task connects (else the first deployment fails its
+            // circuit breaker and the service's alarms fire at go-live).
+            dependsOn: [edge.httpsListener, users.invocation],
             tags,
         }, child);
 
@@ -377,7 +411,9 @@ export class Application extends pulumi.ComponentResource {
             databaseEndpoint: database.endpoint,
             databaseReaderAddress: database.readerAddress,
             databaseAppUser: database.appUsername,
-            // Master credentials, for administrators only (creating the application user, migrations by hand).
+            // The function that creates databaseAppUser during `up` (invoke it again by hand only to repair the user).
+            databaseUsersFunction: users.functionName,
+            // Master credentials, for administrators only (migrations by hand; the application user is created by `up`).
             databaseSecretArn: database.masterUserSecretArn,
             cacheEndpoint: cache.primaryEndpointAddress,
             cacheUser: cache.appUserId,

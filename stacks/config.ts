@@ -16,6 +16,7 @@ import { APPLICATION_COMPONENT_SUFFIXES, isPlatformEnvironmentName } from "../li
 import { APPROVED_TLS_POLICIES, DEFAULT_TLS_POLICY } from "../lib/rules/tls";
 import { cacheTopologyProblem, MIN_NODES_FOR_FAILOVER } from "../lib/rules/cache-topology";
 import { DATA_CLASSIFICATIONS } from "../lib/tags";
+import { identifierProblem, MAX_BINLOG_RETENTION_HOURS } from "../components/database-users/sql";
 import { pathRateLimitRuleName, WAF_MAX_RATE_LIMIT, WAF_MIN_RATE_LIMIT, WAF_RATE_WINDOWS_SECONDS } from "../lib/rules/waf";
 import { continuousRetentionDays, VAULT_LOCK_BOUNDS, vaultLockRetentionProblem } from "../lib/rules/backup-limits";
 
@@ -144,6 +145,8 @@ const databaseSchema = object({
     performanceInsightsRetentionDays: integer(7, 731, " days").default(7),
     /** Database user of the application (IAM-authenticated; the guides' `mita_app`, `lms_app`). */
     appUsername: text(/^[a-zA-Z][a-zA-Z0-9_]{0,31}$/, "a user name that starts with a letter, up to 32 letters, digits or _"),
+    /** MySQL only: hours RDS keeps binary logs (`mysql.rds_set_configuration('binlog retention hours', n)`, set during `up`). */
+    binlogRetentionHours: integer(1, MAX_BINLOG_RETENTION_HOURS, " hours").optional(),
     /** Engine parameters the application's guide sets (e.g. max_connections); the platform's TLS and logging baseline wins. */
     parameters: z.record(text(/^[a-z_.]+$/, "a parameter name such as max_connections"), z.string(expecting("a parameter value as a string (quote numbers in YAML)")), expecting("a map of engine parameters")).default({}),
 });
@@ -436,6 +439,15 @@ function crossFieldProblems(config: { environment: ParsedEnvironment; services: 
         }
         if (db.readReplicas > 0 && !db.multiAz) {
             add(at("database", "readReplicas"), "needs a Multi-AZ primary (multiAz: true): replicas on a single-AZ primary are forbidden here; allowed: 0 when multiAz is false");
+        }
+        const userProblem = identifierProblem("user", db.appUsername);
+        if (userProblem) {
+            add(at("database", "appUsername"), userProblem);
+        } else if (db.appUsername.toLowerCase() === db.masterUsername.toLowerCase()) {
+            add(at("database", "appUsername"), "must not be the master user (the application connects as its own least-privilege user)");
+        }
+        if (db.binlogRetentionHours !== undefined && db.engine !== "mysql") {
+            add(at("database", "binlogRetentionHours"), "is a MySQL setting; remove it for postgres");
         }
         if (!isPerformanceInsightsRetention(db.performanceInsightsRetentionDays)) {
             add(at("database", "performanceInsightsRetentionDays"), "allowed: 7, 31 × n months (31–713), or 731");
