@@ -60,6 +60,16 @@ const DELIBERATE_CHANGES: Array<{ reason: string; removed?: RegExp; removedCount
     // is backed up by a second plan without copy actions (staging copies nothing, so it has none).
     reason: "finding 2: a Region-local backup plan for the Multi-AZ DB cluster",
     added: (_apps, stack) => (stack === "production" ? ["platform:data:Backup$aws:backup/plan:Plan", "platform:data:Backup$aws:backup/selection:Selection"] : []),
+}, {
+    // Issue "Day one", finding 3: the application's IAM-authenticated database user is created during `up` by a Lambda
+    // function (DatabaseUsers) that an aws.lambda.Invocation runs, instead of SQL by hand after the first `up`.
+    reason: "finding 3: DatabaseUsers creates the application's database user during up",
+    added: (apps) => Array(apps).fill([
+        "platform:app:Application$platform:data:DatabaseUsers",
+        ...["aws:cloudwatch/logGroup:LogGroup", "aws:ec2/securityGroup:SecurityGroup", "aws:iam/role:Role", "aws:iam/rolePolicy:RolePolicy",
+            "aws:lambda/function:Function", "aws:lambda/invocation:Invocation", "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+            "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule"].map((t) => `platform:data:DatabaseUsers$${t}`),
+    ]).flat(),
 }];
 const deliberatelyRemoved = (urn: string) => DELIBERATE_CHANGES.some((c) => c.removed?.test(urn));
 const ROOT = path.resolve(__dirname, "../..");
@@ -95,6 +105,8 @@ describe("Application component: identity of every resource of the previous tree
                     const prefix = `${stack}-${app.name}`;
                     assert.deepStrictEqual(children, [
                         `AppSecrets::${prefix}-secrets`, `Cache::${prefix}-cache`, `Database::${prefix}-db`, `Edge::${prefix}-edge`,
+                        // New since the recording (finding 3): the database user, created during `up`.
+                        `DatabaseUsers::${prefix}-db-users`,
                         `FargateService::${prefix}-service`, `ServiceLogs::${prefix}-logs`, `ServiceObservability::${prefix}-observability`,
                         `Storage::${prefix}-storage`,
                         // New since the recording (LMS-56): the frontend, for the application that has one.
@@ -174,6 +186,40 @@ describe("Application component: a third application is a config block", () => {
     });
 });
 
+describe("Application component: day one, the database user exists before the first task starts", () => {
+    let resources: RecordedResource[];
+    before(async () => {
+        resources = installMocks({ project: "platform", stack: "production" });
+        setStackConfig("production");
+        const { main } = require("../../stacks") as typeof import("../../stacks");
+        await main();
+        await settle();
+    });
+
+    for (const app of ["mita-api", "lms-backend"]) {
+        it(`${app}: the ECS service depends on the invocation that creates the user, whose input names the configured user`, () => {
+            const prefix = `production-${app}`;
+            const service = resources.find((r) => r.type === "aws:ecs/service:Service" && r.name === `${prefix}-service`)!;
+            const invocation = resources.find((r) => r.type === "aws:lambda/invocation:Invocation" && r.name === `${prefix}-db-users-invoke`)!;
+            assert.ok(service && invocation);
+            assert.ok(service.options.dependencies.some((u) => u.endsWith(`aws:lambda/invocation:Invocation::${prefix}-db-users-invoke`)), service.options.dependencies.join("\n"));
+            const input = JSON.parse(invocation.inputs.input);
+            const task = resources.find((r) => r.type === "aws:ecs/taskDefinition:TaskDefinition" && r.name === `${prefix}-service`)!;
+            const env = JSON.parse(task.inputs.containerDefinitions)[0].environment;
+            assert.strictEqual(input.user, env.find((e: any) => e.name === "DATABASE_USER").value);
+            assert.strictEqual(input.database, env.find((e: any) => e.name === "DATABASE_NAME").value);
+            assert.deepStrictEqual(input.privileges, ["SELECT", "INSERT", "UPDATE", "DELETE"]);
+            assert.strictEqual(input.binlogRetentionHours, app === "lms-backend" ? 168 : undefined);
+            // The function runs in the app subnets, the database's group admits it, and it may read only this database's master secret.
+            const fn = resources.find((r) => r.type === "aws:lambda/function:Function" && r.name === `${prefix}-db-users-fn`)!;
+            assert.deepStrictEqual(fn.inputs.vpcConfig.subnetIds, service.inputs.networkConfiguration.subnets);
+            const policy = JSON.parse(resources.find((r) => r.type === "aws:iam/rolePolicy:RolePolicy" && r.name === `${prefix}-db-users-role`)!.inputs.policy);
+            const secretArns = policy.Statement.filter((st: any) => st.Action.includes("secretsmanager:GetSecretValue")).flatMap((st: any) => st.Resource);
+            assert.deepStrictEqual(secretArns, [fn.inputs.environment.variables.MASTER_SECRET_ARN]);
+        });
+    }
+});
+
 describe("Application component: a rejected application registers nothing", () => {
     let svc: ServiceConfig;
     let env: ApplicationArgs["environment"];
@@ -195,6 +241,7 @@ describe("Application component: a rejected application registers nothing", () =
         ["a secret-looking plain variable", (s) => ({ ...s, environment: { ...s.environment, API_TOKEN: "x" } }), /API_TOKEN look like secrets/],
         ["both a certificate and a domain", (s) => ({ ...s, tls: { ...s.tls, domainName: "app.example.com" } }), /tls: set exactly one of certificateArn or domainName/],
         ["minCount above desiredCount", (s) => ({ ...s, minCount: 3, desiredCount: 2 }), /need minCount \(3\) <= desiredCount \(2\)/],
+        ["an application user the engine reserves", (s) => ({ ...s, database: { ...s.database, appUsername: "postgres" } }), /database users: user name postgres is reserved/],
     ];
     for (const [label, edit, message] of cases) {
         it(label, async () => {
