@@ -80,7 +80,7 @@ export function applicationProblems(name: string, args: Pick<ApplicationArgs, "c
     for (const problem of usersProblems) problems.push(`database users: ${problem}`);
     const cacheProblem = validateCacheTopology(svc.cache.numNodes, svc.cache.automaticFailover, svc.cache.automaticFailover);
     if (cacheProblem) problems.push(`cache: ${cacheProblem}`);
-    const secretsProblem = appSecretsProblem({ names: svc.appSecrets });
+    const secretsProblem = appSecretsProblem({ names: svc.appSecrets, generate: svc.generatedSecrets });
     if (secretsProblem) problems.push(`appSecrets: ${secretsProblem}`);
     if (!isValidFargateSize(svc.cpu, svc.memory)) {
         problems.push(`cpu ${svc.cpu} with memory ${svc.memory} is not a Fargate size; memory allowed with cpu ${svc.cpu}: ${validFargateMemory(svc.cpu).join(", ") || "none"}`);
@@ -297,12 +297,20 @@ export class Application extends pulumi.ComponentResource {
             application: name,
             environment: env.name,
             names: svc.appSecrets,
+            // The application's own keys and salts: random values made once at creation (no hand step).
+            generate: svc.generatedSecrets,
             // `secure:` environment values from stack config: stored in Secrets Manager, injected by ARN below.
             values: svc.secretEnvironment,
             kmsKeyArn: dataKeyArn,
             protect: production,
             tags,
         }, child);
+
+        // ECS reads secrets when a task starts: while an out-of-band secret has no value every task would fail, the
+        // deployment's circuit breaker would trip and the alarms would page. Until config says the values are put
+        // (`appSecretsReady: true`), the service is held at 0 tasks (autoscaling floor 0); releasing it raises the
+        // floor, and Application Auto Scaling brings the running count into the new range (RegisterScalableTarget).
+        const held = svc.appSecrets.length > 0 && svc.appSecretsReady === false;
 
         const service = new FargateService(childName(prefix, "service"), {
             vpcId: shared.network.vpcId,
@@ -312,8 +320,8 @@ export class Application extends pulumi.ComponentResource {
             containerPort: svc.containerPort,
             cpu: svc.cpu,
             memory: svc.memory,
-            desiredCount: svc.desiredCount,
-            minCount: svc.minCount,
+            desiredCount: held ? 0 : svc.desiredCount,
+            minCount: held ? 0 : svc.minCount,
             maxCount: svc.maxCount,
             targetCpuPercent: svc.targetCpuPercent,
             targetGroupArn: edge.targetGroupArn,
@@ -371,6 +379,7 @@ export class Application extends pulumi.ComponentResource {
             ecsClusterName: service.clusterName,
             ecsServiceName: service.serviceName,
             minTasks: svc.minCount,
+            heldAtZeroTasks: held,
             database: observedDatabase(svc, database.instanceIdentifier, database.replicaIdentifiers, database.memberInstanceIdentifiers),
             cache: { replicationGroupId: cache.replicationGroupId, memberClusterIds: cache.memberClusters },
             waf: { webAclName: edge.webAclName, region: env.region },
@@ -413,6 +422,8 @@ export class Application extends pulumi.ComponentResource {
             databaseAppUser: database.appUsername,
             // The function that creates databaseAppUser during `up` (invoke it again by hand only to repair the user).
             databaseUsersFunction: users.functionName,
+            // Out-of-band secrets the service waits for: put each value, then set appSecretsReady: true and run `up`.
+            pendingSecrets: held ? svc.appSecrets.map((n) => `${env.name}/${name}/${n}`) : [],
             // Master credentials, for administrators only (migrations by hand; the application user is created by `up`).
             databaseSecretArn: database.masterUserSecretArn,
             cacheEndpoint: cache.primaryEndpointAddress,

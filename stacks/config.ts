@@ -11,7 +11,7 @@ import { CLOUDWATCH_RETENTION_DAYS, isCloudWatchRetention, nearestCloudWatchRete
 import { hasHostBits, networkOf } from "../lib/rules/cidr";
 import { isPerformanceInsightsRetention } from "../lib/rules/performance-insights";
 import { availabilityZonesOf, isKnownRegion, KNOWN_REGIONS } from "../lib/rules/regions";
-import { isSecretLikeName, isSecretLikePath, looksLikeSecretValue, urlCarriesToken } from "../lib/rules/secrets";
+import { GENERATED_LENGTH, isSecretLikeName, isSecretLikePath, looksLikeSecretValue, urlCarriesToken } from "../lib/rules/secrets";
 import { APPLICATION_COMPONENT_SUFFIXES, isPlatformEnvironmentName } from "../lib/rules/application-environment";
 import { APPROVED_TLS_POLICIES, DEFAULT_TLS_POLICY } from "../lib/rules/tls";
 import { cacheTopologyProblem, MIN_NODES_FOR_FAILOVER } from "../lib/rules/cache-topology";
@@ -185,8 +185,23 @@ const serviceSchema = object({
      */
     environment: z.record(text(ENV_NAME, "an environment-variable name such as LOG_LEVEL"), z.string(expecting("a string (quote numbers and booleans in YAML)")), expecting("a map of NAME: value"))
         .default({}),
-    /** Names of application secrets (JWT key, encryption key…): created empty in Secrets Manager, filled out of band. */
+    /**
+     * Names of application secrets whose values only their owner can give (third-party API keys): created empty in
+     * Secrets Manager and put out of band. ECS cannot start a task while one has no value, so `appSecretsReady` must
+     * say whether they are set: until it is true the service is held at 0 tasks (see README "Application secrets").
+     */
     appSecrets: list(text(/^[A-Z_][A-Z0-9_]*$/, "an environment-variable name such as JWT_SECRET_KEY"), "environment-variable names").default([]),
+    /**
+     * Whether every `appSecrets` value has been put: false holds the service at 0 tasks. Production must declare it
+     * when `appSecrets` is not empty; elsewhere it defaults to true (the values are assumed put, as before).
+     */
+    appSecretsReady: bool().optional(),
+    /**
+     * Secrets the platform generates once at creation (the application's own keys and salts), as NAME: length in
+     * characters (letters and digits): no hand step. Only for secrets without a value yet (see AppSecretsArgs.generate).
+     */
+    generatedSecrets: z.record(text(/^[A-Z_][A-Z0-9_]*$/, "an environment-variable name such as JWT_SECRET_KEY"), integer(GENERATED_LENGTH.min, GENERATED_LENGTH.max, " characters"), expecting("a map of NAME: length in characters"))
+        .default({}),
     tls: object({
         certificateArn: text(/^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]+$/, "an ACM certificate ARN").optional(),
         domainName: text(/^([a-z0-9-]+\.)+[a-z]{2,}$/, "a DNS name such as api.example.com").optional(),
@@ -402,10 +417,11 @@ function crossFieldProblems(config: { environment: ParsedEnvironment; services: 
                 add(path, `looks like a secret in plain text; give it as a secure value (pulumi config set --secret --path 'services.${name}.environment.${key}' <value>) or list ${key} in appSecrets`, false);
             }
         }
-        const setNames = [...Object.keys(svc.environment), ...svc.appSecrets];
+        const generatedNames = Object.keys(svc.generatedSecrets);
+        const setNames = [...Object.keys(svc.environment), ...svc.appSecrets, ...generatedNames];
         for (const key of setNames) {
             if (isPlatformEnvironmentName(key)) {
-                const where = Object.prototype.hasOwnProperty.call(svc.environment, key) ? at("environment", key) : at("appSecrets");
+                const where = Object.prototype.hasOwnProperty.call(svc.environment, key) ? at("environment", key) : svc.appSecrets.includes(key) ? at("appSecrets") : at("generatedSecrets");
                 add(where, `${key} is set by the platform (database, cache and bucket wiring); choose another name`, false);
             }
         }
@@ -416,6 +432,20 @@ function crossFieldProblems(config: { environment: ParsedEnvironment; services: 
                 add(at("appSecrets", i), `${key} is also set in environment; give it in one place only`, false);
             }
         });
+        for (const key of generatedNames) {
+            if (Object.prototype.hasOwnProperty.call(svc.environment, key)) {
+                add(at("generatedSecrets", key), `${key} is also set in environment; give it in one place only`, false);
+            } else if (svc.appSecrets.includes(key)) {
+                add(at("generatedSecrets", key), `${key} is also in appSecrets; a secret is either generated or put out of band`, false);
+            }
+        }
+        // A secret without a value fails every task start (ECS reads secrets when a task starts): say whether they are set.
+        if (production && svc.appSecrets.length > 0 && svc.appSecretsReady === undefined) {
+            add(at("appSecretsReady"), `must be declared because appSecrets (${svc.appSecrets.join(", ")}) are put out of band: false holds the service at 0 tasks until you put every value (aws secretsmanager put-secret-value) and set it to true; or give each as a secure environment value (pulumi config set --secret --path 'services.${name}.environment.<NAME>' <value>), or list the application's own keys in generatedSecrets`, false);
+        }
+        if (svc.appSecrets.length === 0 && svc.appSecretsReady !== undefined) {
+            add(at("appSecretsReady"), "is only used with appSecrets (secrets put out of band); remove it", false);
+        }
 
         const db = svc.database;
         const versionProblem = engineVersionProblem(db.engine, db.engineVersion);

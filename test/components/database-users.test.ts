@@ -227,7 +227,7 @@ describe("DatabaseUsers component", () => {
                 assert.doesNotMatch(inv.inputs.input, /password|secret|arn:/i);
                 assert.deepStrictEqual(Object.keys(inv.inputs.triggers).sort(), ["code", "database", "statements"]);
                 assert.strictEqual(inv.inputs.triggers.database, "db-ABCDEFGHIJKLMNOP");
-                assert.deepStrictEqual(components[engine].statements, userStatements(input));
+                assert.deepStrictEqual(components[engine].statements, userStatements(parseRequest(input)));
             });
 
             it("the invocation waits for the database's ingress rule and the role's policy; the function for the policy", () => {
