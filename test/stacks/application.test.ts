@@ -6,7 +6,7 @@ import * as YAML from "yaml";
 import { Application, ApplicationArgs, applicationProblems, SharedInfrastructure } from "../../components/application";
 import { loadConfig, parseConfig, ServiceConfig } from "../../stacks/config";
 import { PLATFORM_ENVIRONMENT_NAMES } from "../../lib/rules/application-environment";
-import { installMocks, RecordedResource, settle } from "../support/mocks";
+import { installMocks, RecordedResource, settle, valueOf } from "../support/mocks";
 import { setStackConfig } from "../support/stack";
 import { qualifiedType, Registered, runStackWithUrns } from "../support/urns";
 
@@ -70,6 +70,12 @@ const DELIBERATE_CHANGES: Array<{ reason: string; removed?: RegExp; removedCount
             "aws:lambda/function:Function", "aws:lambda/invocation:Invocation", "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
             "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule"].map((t) => `platform:data:DatabaseUsers$${t}`),
     ]).flat(),
+}, {
+    // Issue "Day one", finding 3: the applications' own keys (generatedSecrets) get a version with a random value made
+    // at creation (MITA: JWT_SECRET_KEY, ENCRYPTION_KEY, DEVICE_ID_SALT; LMS: JWT_SECRET, ENCRYPTION_KEY). The secrets
+    // themselves keep their URNs.
+    reason: "finding 3: generated application secrets",
+    added: () => Array(5).fill("platform:security:AppSecrets$aws:secretsmanager/secretVersion:SecretVersion"),
 }];
 const deliberatelyRemoved = (urn: string) => DELIBERATE_CHANGES.some((c) => c.removed?.test(urn));
 const ROOT = path.resolve(__dirname, "../..");
@@ -188,12 +194,31 @@ describe("Application component: a third application is a config block", () => {
 
 describe("Application component: day one, the database user exists before the first task starts", () => {
     let resources: RecordedResource[];
+    let outputs: Record<string, any>;
     before(async () => {
         resources = installMocks({ project: "platform", stack: "production" });
         setStackConfig("production");
         const { main } = require("../../stacks") as typeof import("../../stacks");
-        await main();
+        outputs = await main();
         await settle();
+    });
+
+    it("the applications' own keys are generated; MITA, whose Stripe and Firebase keys are put out of band, is held at 0 tasks until appSecretsReady", async () => {
+        const one = (type: string, name: string) => resources.find((r) => r.type === type && r.name === name)!;
+        const versions = resources.filter((r) => r.type === "aws:secretsmanager/secretVersion:SecretVersion").map((r) => r.name).sort();
+        assert.deepStrictEqual(versions, [
+            "production-lms-backend-secrets-encryption-key", "production-lms-backend-secrets-jwt-secret",
+            "production-mita-api-secrets-device-id-salt", "production-mita-api-secrets-encryption-key", "production-mita-api-secrets-jwt-secret-key",
+        ]);
+        const held = { service: one("aws:ecs/service:Service", "production-mita-api-service"), target: one("aws:appautoscaling/target:Target", "production-mita-api-service") };
+        assert.deepStrictEqual([held.service.inputs.desiredCount, held.target.inputs.minCapacity, held.target.inputs.maxCapacity], [0, 0, 10]);
+        const live = { service: one("aws:ecs/service:Service", "production-lms-backend-service"), target: one("aws:appautoscaling/target:Target", "production-lms-backend-service") };
+        assert.deepStrictEqual([live.service.inputs.desiredCount, live.target.inputs.minCapacity, live.target.inputs.maxCapacity], [3, 2, 10]);
+        const silenced = (app: string) => resources.filter((r) => r.type === "aws:cloudwatch/metricAlarm:MetricAlarm" && r.name.startsWith(`production-${app}-`) && r.inputs.actionsEnabled === false).length;
+        assert.deepStrictEqual([silenced("mita-api"), silenced("lms-backend")], [3, 0]);
+        const services = await valueOf(outputs.services as any) as Record<string, any>;
+        assert.deepStrictEqual(await valueOf(services["mita-api"].pendingSecrets), ["production/mita-api/STRIPE_SECRET_KEY", "production/mita-api/STRIPE_WEBHOOK_SECRET", "production/mita-api/FIREBASE_PRIVATE_KEY"]);
+        assert.deepStrictEqual(await valueOf(services["lms-backend"].pendingSecrets), []);
     });
 
     for (const app of ["mita-api", "lms-backend"]) {
