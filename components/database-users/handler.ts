@@ -27,6 +27,7 @@ const RETRYABLE = new Set([
     "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "EPIPE",
     "PROTOCOL_CONNECTION_LOST", "PROTOCOL_SEQUENCE_TIMEOUT", "ER_CON_COUNT_ERROR", "ER_SERVER_SHUTDOWN",
     "ER_ACCESS_DENIED_ERROR", // the master password rotates; the next attempt reads the secret again
+    "AccessDeniedException", // a new role's policy takes a few seconds to apply after IAM accepts it
     "57P03", "53300", "28P01", // PostgreSQL: cannot connect now (starting up), too many connections, password failed (rotation)
     "ResourceNotFoundException", "ThrottlingException", "InternalServiceError",
 ]);
@@ -117,6 +118,8 @@ export async function handler(event: unknown, context?: LambdaContext): Promise<
             const retry = isRetryable(error) && Date.now() + 5_000 < deadline;
             log({ level: retry ? "warn" : "error", message: retry ? "not ready, retrying" : "failed", error: message, user: request.user, attempt });
             if (!retry) {
+                // No `cause`: the original error object is not ours to vouch for, and the message is already redacted.
+                // eslint-disable-next-line preserve-caught-error
                 throw new Error(`creating database user ${request.user} failed after ${attempt} attempt(s): ${message}`);
             }
         } finally {
