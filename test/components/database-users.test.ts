@@ -166,8 +166,8 @@ describe("DatabaseUsers component", () => {
                 const sg = one("aws:ec2/securityGroup:SecurityGroup", "sg");
                 assert.deepStrictEqual(f.vpcConfig.securityGroupIds, [await valueOf(components[engine].securityGroupId)]);
                 assert.notStrictEqual(f.vpcConfig.securityGroupIds[0], DB_SG);
-                assert.deepStrictEqual(Object.keys(f.environment.variables).sort(), ["DB_HOST", "MASTER_SECRET_ARN"]);
-                assert.strictEqual(f.environment.variables.MASTER_SECRET_ARN, SECRET);
+                assert.deepStrictEqual(Object.keys(f.environment.variables).sort(), ["DB_HOST", "MASTER_SECRETSMANAGER_ARN"]);
+                assert.strictEqual(f.environment.variables.MASTER_SECRETSMANAGER_ARN, SECRET);
                 assert.strictEqual(f.environment.variables.DB_HOST, args(engine).host);
                 assert.strictEqual(f.kmsKeyArn, KEY);
                 assert.strictEqual(f.reservedConcurrentExecutions, 1);

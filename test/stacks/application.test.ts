@@ -241,7 +241,7 @@ describe("Application component: day one, the database user exists before the fi
             assert.deepStrictEqual(fn.inputs.vpcConfig.subnetIds, service.inputs.networkConfiguration.subnets);
             const policy = JSON.parse(resources.find((r) => r.type === "aws:iam/rolePolicy:RolePolicy" && r.name === `${prefix}-db-users-role`)!.inputs.policy);
             const secretArns = policy.Statement.filter((st: any) => st.Action.includes("secretsmanager:GetSecretValue")).flatMap((st: any) => st.Resource);
-            assert.deepStrictEqual(secretArns, [fn.inputs.environment.variables.MASTER_SECRET_ARN]);
+            assert.deepStrictEqual(secretArns, [fn.inputs.environment.variables.MASTER_SECRETSMANAGER_ARN]);
         });
     }
 });
