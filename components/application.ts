@@ -271,7 +271,8 @@ export class Application extends pulumi.ComponentResource {
             databaseSecurityGroupId: database.securityGroupId,
             vpcId: shared.network.vpcId,
             subnetIds: shared.network.appSubnetIds,
-            endpointSecurityGroupId: shared.network.endpointSecurityGroupId,
+            // HTTPS only to the VPC's Secrets Manager endpoint when there is one (Network's default); else through NAT.
+            endpointSecurityGroupId: shared.network.interfaceEndpointServices?.includes("secretsmanager") ? shared.network.endpointSecurityGroupId : undefined,
             logsKmsKeyArn: logsKeyArn,
             tags,
         }, { parent: this });

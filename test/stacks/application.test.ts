@@ -242,6 +242,10 @@ describe("Application component: day one, the database user exists before the fi
             const policy = JSON.parse(resources.find((r) => r.type === "aws:iam/rolePolicy:RolePolicy" && r.name === `${prefix}-db-users-role`)!.inputs.policy);
             const secretArns = policy.Statement.filter((st: any) => st.Action.includes("secretsmanager:GetSecretValue")).flatMap((st: any) => st.Resource);
             assert.deepStrictEqual(secretArns, [fn.inputs.environment.variables.MASTER_SECRETSMANAGER_ARN]);
+            // No internet: HTTPS only to the network's Secrets Manager interface endpoint (Network creates it by default).
+            const https = resources.find((r) => r.type === "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule" && r.name === `${prefix}-db-users-to-secretsmanager`)!;
+            const endpoint = resources.find((r) => r.type === "aws:ec2/vpcEndpoint:VpcEndpoint" && r.name === "production-network-secretsmanager")!;
+            assert.deepStrictEqual([https.inputs.referencedSecurityGroupId, https.inputs.cidrIpv4], [endpoint.inputs.securityGroupIds[0], undefined]);
         });
     }
 });
