@@ -125,7 +125,8 @@ export class DatabaseUsers extends pulumi.ComponentResource {
 
         const sg = new aws.ec2.SecurityGroup(childName(name, "sg"), {
             vpcId: args.vpcId,
-            description: `${name}: creates the application's database user; reaches only the database and Secrets Manager`,
+            // EC2 group descriptions take letters, digits, spaces and ._-:/()#,@[]+=&;{}!$* only (no apostrophe).
+            description: `${name}: creates the application database user, reaches only the database and Secrets Manager`,
             tags: args.tags,
         }, parent);
         new aws.vpc.SecurityGroupEgressRule(childName(name, "to-db"), {

@@ -173,6 +173,8 @@ describe("DatabaseUsers component", () => {
                 assert.strictEqual(f.reservedConcurrentExecutions, 1);
                 assert.ok(f.timeout >= 300 && f.timeout <= 900);
                 assert.strictEqual(sg.inputs.vpcId, "vpc-1");
+                // CreateSecurityGroup: up to 255 of a-z, A-Z, 0-9, spaces and ._-:/()#,@[]+=&;{}!$* (an apostrophe is refused).
+                assert.match(sg.inputs.description, /^[a-zA-Z0-9 ._\-:/()#,@[\]+=&;{}!$*]{1,255}$/);
             });
 
             it("the database's group admits the function's group on the database port; the function reaches only the database and the endpoint", async () => {
