@@ -5,6 +5,7 @@ import { clientOnlySecurityGroup } from "../lib/security-groups";
 import { CloudWatchRetentionDays } from "../lib/rules/retention";
 import { Tags } from "../lib/tags";
 import { cacheTopologyProblem } from "../lib/rules/cache-topology";
+import { DEFAULT_REDIS_ENGINE_VERSION, DEFAULT_REDIS_SNAPSHOT_RETENTION_DAYS } from "../lib/defaults";
 
 /** The component's form of lib/rules/cache-topology.ts (the rule stack config applies too), naming the node count. */
 export function validateCacheTopology(numCacheClusters: number, automaticFailover: boolean, multiAz: boolean): string | undefined {
@@ -151,7 +152,7 @@ export class Cache extends pulumi.ComponentResource {
             replicationGroupId: groupId,
             description: `Redis for ${name}`,
             engine: "redis",
-            engineVersion: args.engineVersion ?? "7.1",
+            engineVersion: args.engineVersion ?? DEFAULT_REDIS_ENGINE_VERSION,
             nodeType: args.nodeType,
             numCacheClusters: args.numCacheClusters,
             port: PORT,
@@ -166,7 +167,7 @@ export class Cache extends pulumi.ComponentResource {
             transitEncryptionMode: "required",
             // IAM authentication: no authToken (which would sit in state); clients authenticate as a user of the group.
             userGroupIds: [userGroup.userGroupId],
-            snapshotRetentionLimit: args.snapshotRetentionDays ?? 7,
+            snapshotRetentionLimit: args.snapshotRetentionDays ?? DEFAULT_REDIS_SNAPSHOT_RETENTION_DAYS,
             snapshotWindow: args.snapshotWindow ?? "02:00-03:00",
             maintenanceWindow: args.maintenanceWindow ?? "sun:05:30-sun:06:30",
             finalSnapshotIdentifier: `${groupId}-final`,

@@ -6,6 +6,7 @@ import { DatabaseEngine, DEFAULT_PORTS, engineFamily, engineVersionProblem } fro
 import { multiAzClusterGp3Iops, readReplicaProblem, storageCeilingProblem } from "../lib/rules/rds-replicas";
 import { clientOnlySecurityGroup } from "../lib/security-groups";
 import { Tags } from "../lib/tags";
+import { DEFAULT_PERFORMANCE_INSIGHTS_RETENTION_DAYS } from "../lib/defaults";
 
 export type { DatabaseEngine } from "../lib/rules/engine-versions";
 export { DEFAULT_PORTS, engineFamily, engineVersionProblem } from "../lib/rules/engine-versions";
@@ -227,7 +228,7 @@ export class Database extends pulumi.ComponentResource {
             iamDatabaseAuthenticationEnabled: args.iamAuthentication ?? true,
             performanceInsightsEnabled: true,
             performanceInsightsKmsKeyId: args.kmsKeyArn,
-            performanceInsightsRetentionPeriod: args.performanceInsightsRetentionDays ?? 7,
+            performanceInsightsRetentionPeriod: args.performanceInsightsRetentionDays ?? DEFAULT_PERFORMANCE_INSIGHTS_RETENTION_DAYS,
             monitoringInterval: args.monitoringIntervalSeconds ?? 60,
             monitoringRoleArn: monitoringRole.arn,
             enabledCloudwatchLogsExports: LOG_EXPORTS[args.engine],

@@ -5,6 +5,7 @@ import { CloudWatchRetentionDays } from "../lib/rules/retention";
 import { DEFAULT_TLS_POLICY, tlsPolicyProblem } from "../lib/rules/tls";
 import { PathRateLimit, pathRateLimitProblem, pathRateLimitRuleName } from "../lib/rules/waf";
 import { Tags } from "../lib/tags";
+import { DEFAULT_FRAME_OPTIONS, DEFAULT_HEALTH_CHECK_PATH, DEFAULT_HSTS, DEFAULT_WAF_RATE_LIMIT_PER_IP } from "../lib/defaults";
 
 export const DEFAULT_SSL_POLICY = DEFAULT_TLS_POLICY;
 export const DEFAULT_MANAGED_RULE_GROUPS = [
@@ -181,7 +182,7 @@ export class Edge extends pulumi.ComponentResource {
             deregistrationDelay: 30,
             healthCheck: {
                 enabled: true,
-                path: args.healthCheckPath ?? "/health",
+                path: args.healthCheckPath ?? DEFAULT_HEALTH_CHECK_PATH,
                 protocol: "HTTP",
                 matcher: "200-399",
                 interval: 15,
@@ -199,9 +200,9 @@ export class Edge extends pulumi.ComponentResource {
             sslPolicy,
             certificateArn,
             defaultActions: [{ type: "forward", targetGroupArn: targetGroup.arn }],
-            routingHttpResponseStrictTransportSecurityHeaderValue: args.responseHeaders?.strictTransportSecurity ?? "max-age=63072000; includeSubDomains",
+            routingHttpResponseStrictTransportSecurityHeaderValue: args.responseHeaders?.strictTransportSecurity ?? DEFAULT_HSTS,
             routingHttpResponseXContentTypeOptionsHeaderValue: "nosniff",
-            routingHttpResponseXFrameOptionsHeaderValue: args.responseHeaders?.frameOptions ?? "DENY",
+            routingHttpResponseXFrameOptionsHeaderValue: args.responseHeaders?.frameOptions ?? DEFAULT_FRAME_OPTIONS,
             routingHttpResponseServerEnabled: false,
             routingHttpResponseContentSecurityPolicyHeaderValue: csp,
             tags: args.tags,
@@ -232,7 +233,7 @@ export class Edge extends pulumi.ComponentResource {
             name: "rate-limit-per-ip",
             priority: managed.length + 1,
             action: { block: {} },
-            statement: { rateBasedStatement: { limit: waf.rateLimitPerIp ?? 2000, aggregateKeyType: "IP" } },
+            statement: { rateBasedStatement: { limit: waf.rateLimitPerIp ?? DEFAULT_WAF_RATE_LIMIT_PER_IP, aggregateKeyType: "IP" } },
             visibilityConfig: metric("rate-limit"),
         });
         if ((waf.geoBlockCountries ?? []).length > 0) {

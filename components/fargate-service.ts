@@ -5,6 +5,7 @@ import { FARGATE_CPU_VALUES, isValidFargateSize, validFargateMemory } from "../l
 import { CloudWatchRetentionDays } from "../lib/rules/retention";
 import { isSecretLikeName } from "../lib/rules/secrets";
 import { Tags } from "../lib/tags";
+import { DEFAULT_WRITABLE_PATHS } from "../lib/defaults";
 
 export { FARGATE_CPU_VALUES, isValidFargateSize, validFargateMemory } from "../lib/rules/fargate";
 
@@ -172,7 +173,7 @@ export class FargateService extends pulumi.ComponentResource {
 
         const region = aws.getRegionOutput({}, parent).region;
         const containerName = "app";
-        const writablePaths = args.writablePaths ?? ["/tmp"];
+        const writablePaths = args.writablePaths ?? DEFAULT_WRITABLE_PATHS;
         const scratchVolumes = writablePaths.map((containerPath, i) => ({ name: `scratch-${i + 1}`, containerPath }));
         const containerDefinitions = pulumi
             .all([args.image, logGroup.name, region, pulumi.output(args.environment ?? {}), pulumi.output(args.secrets ?? {})])

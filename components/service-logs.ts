@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { childName } from "../lib/naming";
 import { cloudWatchRetentionAtLeast, isCloudWatchRetention, nearestCloudWatchRetention, SEVEN_YEARS_DAYS } from "../lib/rules/retention";
 import { Tags } from "../lib/tags";
+import { DEFAULT_APPLICATION_LOG_RETENTION_DAYS, DEFAULT_ERROR_LOG_RETENTION_DAYS } from "../lib/defaults";
 
 export interface LogGroupRef {
     name: pulumi.Output<string>;
@@ -35,8 +36,8 @@ export class ServiceLogs extends pulumi.ComponentResource {
     constructor(name: string, args: ServiceLogsArgs, opts?: pulumi.ComponentResourceOptions) {
         // Validate every retention before registering anything: a rejected configuration leaves nothing behind.
         const days = {
-            application: args.applicationRetentionDays ?? 14,
-            error: args.errorRetentionDays ?? 30,
+            application: args.applicationRetentionDays ?? DEFAULT_APPLICATION_LOG_RETENTION_DAYS,
+            error: args.errorRetentionDays ?? DEFAULT_ERROR_LOG_RETENTION_DAYS,
             audit: args.auditRetentionDays ?? cloudWatchRetentionAtLeast(SEVEN_YEARS_DAYS),
         };
         for (const [kind, value] of Object.entries(days)) {

@@ -4,6 +4,7 @@ import { childName } from "../lib/naming";
 import { configuredMaxConnections, connectionsAlarmThreshold, rdsDefaultMaxConnections } from "../lib/rules/db-connections";
 import { RDS_STORAGE_AUTOSCALING_FREE_PERCENT } from "../lib/rules/rds-replicas";
 import { Tags } from "../lib/tags";
+import { DEFAULT_5XX_PERCENT, DEFAULT_P95_LATENCY_SECONDS } from "../lib/defaults";
 
 /** Alarm thresholds, with the seeds' values as defaults. */
 export interface ObservabilityThresholds {
@@ -39,8 +40,8 @@ export interface ObservabilityThresholds {
 }
 
 export const DEFAULT_THRESHOLDS: ObservabilityThresholds = {
-    p95LatencySeconds: 2,
-    error5xxPercent: 5,
+    p95LatencySeconds: DEFAULT_P95_LATENCY_SECONDS,
+    error5xxPercent: DEFAULT_5XX_PERCENT,
     serviceCpuPercent: 85,
     serviceMemoryPercent: 85,
     databaseCpuPercent: 80,

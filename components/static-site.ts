@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { childName } from "../lib/naming";
 import { CLOUDFRONT_CACHING_OPTIMIZED_POLICY_ID, CLOUDFRONT_MIN_TLS, staticSiteProblems } from "../lib/rules/static-site";
 import { Tags } from "../lib/tags";
+import { DEFAULT_FRAME_OPTIONS, DEFAULT_WAF_RATE_LIMIT_PER_IP } from "../lib/defaults";
 
 export interface StaticSiteArgs {
     /** Host names the site answers on (CloudFront aliases), e.g. `lms.company.com`. */
@@ -86,7 +87,7 @@ export class StaticSite extends pulumi.ComponentResource {
             defaultAction: { allow: {} },
             rules: [
                 ...groups.map((group, i) => ({ name: group, priority: i + 1, overrideAction: { none: {} }, statement: { managedRuleGroupStatement: { vendorName: "AWS", name: group } }, visibilityConfig: metric(group) })),
-                { name: "rate-limit-per-ip", priority: groups.length + 1, action: { block: {} }, statement: { rateBasedStatement: { limit: args.rateLimitPerIp ?? 2000, aggregateKeyType: "IP" } }, visibilityConfig: metric("rate-limit") },
+                { name: "rate-limit-per-ip", priority: groups.length + 1, action: { block: {} }, statement: { rateBasedStatement: { limit: args.rateLimitPerIp ?? DEFAULT_WAF_RATE_LIMIT_PER_IP, aggregateKeyType: "IP" } }, visibilityConfig: metric("rate-limit") },
             ],
             visibilityConfig: metric("web-acl"),
             tags: args.tags,
@@ -103,7 +104,7 @@ export class StaticSite extends pulumi.ComponentResource {
             securityHeadersConfig: {
                 strictTransportSecurity: { accessControlMaxAgeSec: 63072000, includeSubdomains: true, override: true },
                 contentTypeOptions: { override: true },
-                frameOptions: { frameOption: args.frameOptions ?? "DENY", override: true },
+                frameOptions: { frameOption: args.frameOptions ?? DEFAULT_FRAME_OPTIONS, override: true },
                 referrerPolicy: { referrerPolicy: "strict-origin-when-cross-origin", override: true },
                 xssProtection: { protection: true, modeBlock: true, override: true },
                 ...(args.contentSecurityPolicy ? { contentSecurityPolicy: { contentSecurityPolicy: args.contentSecurityPolicy, override: true } } : {}),

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { awsContext } from "../lib/aws-context";
 import { childName } from "../lib/naming";
 import { Tags } from "../lib/tags";
+import { DEFAULT_TRANSITION_TO_IA_DAYS } from "../lib/defaults";
 
 export interface DataBucketArgs {
     /** Logical name, unique within the component (e.g. `receipts`). */
@@ -73,7 +74,7 @@ export class Storage extends pulumi.ComponentResource {
             this.baseline(logical, bucket, {
                 sse: "aws:kms",
                 kmsKeyArn: args.kmsKeyArn,
-                transitionToIaDays: spec.transitionToIaDays ?? 30,
+                transitionToIaDays: spec.transitionToIaDays ?? DEFAULT_TRANSITION_TO_IA_DAYS,
                 noncurrentVersionExpirationDays: spec.noncurrentVersionExpirationDays ?? 365,
             });
             new aws.s3.BucketLogging(logical, {

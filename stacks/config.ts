@@ -13,12 +13,13 @@ import { isPerformanceInsightsRetention } from "../lib/rules/performance-insight
 import { availabilityZonesOf, isKnownRegion, KNOWN_REGIONS } from "../lib/rules/regions";
 import { GENERATED_LENGTH, isSecretLikeName, isSecretLikePath, looksLikeSecretValue, urlCarriesToken } from "../lib/rules/secrets";
 import { APPLICATION_COMPONENT_SUFFIXES, isPlatformEnvironmentName } from "../lib/rules/application-environment";
-import { APPROVED_TLS_POLICIES, DEFAULT_TLS_POLICY } from "../lib/rules/tls";
+import { ACCEPTED_TLS_POLICIES, DEFAULT_TLS_POLICY } from "../lib/rules/tls";
 import { cacheTopologyProblem, MIN_NODES_FOR_FAILOVER } from "../lib/rules/cache-topology";
 import { DATA_CLASSIFICATIONS } from "../lib/tags";
 import { identifierProblem, MAX_BINLOG_RETENTION_HOURS } from "../components/database-users/sql";
 import { pathRateLimitRuleName, WAF_MAX_RATE_LIMIT, WAF_MIN_RATE_LIMIT, WAF_RATE_WINDOWS_SECONDS } from "../lib/rules/waf";
 import { continuousRetentionDays, VAULT_LOCK_BOUNDS, vaultLockRetentionProblem } from "../lib/rules/backup-limits";
+import { DEFAULT_5XX_PERCENT, DEFAULT_APPLICATION_LOG_RETENTION_DAYS, DEFAULT_ERROR_LOG_RETENTION_DAYS, DEFAULT_FRAME_OPTIONS, DEFAULT_HEALTH_CHECK_PATH, DEFAULT_HSTS, DEFAULT_P95_LATENCY_SECONDS, DEFAULT_PERFORMANCE_INSIGHTS_RETENTION_DAYS, DEFAULT_REDIS_ENGINE_VERSION, DEFAULT_REDIS_SNAPSHOT_RETENTION_DAYS, DEFAULT_TRANSITION_TO_IA_DAYS, DEFAULT_WAF_RATE_LIMIT_PER_IP, DEFAULT_WRITABLE_PATHS } from "../lib/defaults";
 
 /**
  * Typed, validated stack configuration. Everything the stacks build comes from here; nothing else reads
@@ -142,7 +143,7 @@ const databaseSchema = object({
     backupRetentionDays: integer(1, 35, " days"),
     databaseName: text(/^[a-zA-Z][a-zA-Z0-9_]{0,62}$/, "a name that starts with a letter and holds only letters, digits and _"),
     masterUsername: text(/^[a-zA-Z][a-zA-Z0-9_]{0,15}$/, "a user name that starts with a letter, up to 16 letters, digits or _"),
-    performanceInsightsRetentionDays: integer(7, 731, " days").default(7),
+    performanceInsightsRetentionDays: integer(7, 731, " days").default(DEFAULT_PERFORMANCE_INSIGHTS_RETENTION_DAYS),
     /** Database user of the application (IAM-authenticated; the guides' `mita_app`, `lms_app`). */
     appUsername: text(/^[a-zA-Z][a-zA-Z0-9_]{0,31}$/, "a user name that starts with a letter, up to 32 letters, digits or _"),
     /** MySQL only: hours RDS keeps binary logs (`mysql.rds_set_configuration('binlog retention hours', n)`, set during `up`). */
@@ -155,23 +156,23 @@ const cacheSchema = object({
     nodeType: text(/^cache\.[a-z0-9]+\.[a-z0-9]+$/, "an ElastiCache node type such as cache.r7g.large"),
     numNodes: integer(1, 6),
     automaticFailover: bool(),
-    engineVersion: text(/^7\.\d+$/, "a Redis 7 version such as \"7.1\"").default("7.1"),
+    engineVersion: text(/^7\.\d+$/, "a Redis 7 version such as \"7.1\"").default(DEFAULT_REDIS_ENGINE_VERSION),
     /** Must stay true: turning transit encryption off (or on) replaces the replication group and loses its data. */
     transitEncryption: z.literal(true, { error: () => "must stay true: toggling transit encryption replaces the replication group (data loss) and would allow plaintext" }).default(true),
-    snapshotRetentionDays: integer(1, 35, " days").default(7),
+    snapshotRetentionDays: integer(1, 35, " days").default(DEFAULT_REDIS_SNAPSHOT_RETENTION_DAYS),
 });
 
 const bucketSchema = object({
     name: text(/^[a-z][a-z0-9-]{1,30}$/, "2–31 lower-case letters, digits or dashes"),
     purpose: z.string(expecting("a short description")).min(1, expecting("a short description")),
-    transitionToIaDays: integer(30, undefined, " days").default(30),
+    transitionToIaDays: integer(30, undefined, " days").default(DEFAULT_TRANSITION_TO_IA_DAYS),
 });
 
 const serviceSchema = object({
     /** Container image with an immutable tag or digest. */
     image: z.string(expecting("the container image to run, e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1.4.2")).min(1, expecting("the container image to run")),
     containerPort: integer(1, 65535),
-    healthCheckPath: text(/^\//, "a path starting with /").default("/health"),
+    healthCheckPath: text(/^\//, "a path starting with /").default(DEFAULT_HEALTH_CHECK_PATH),
     cpu: z.number(expecting("a Fargate CPU size")).int({ error: () => "not an integer; expected a Fargate CPU size" }),
     memory: z.number(expecting("a Fargate memory size in MiB")).int({ error: () => "not an integer; expected a Fargate memory size in MiB" }),
     desiredCount: integer(1),
@@ -206,16 +207,17 @@ const serviceSchema = object({
         certificateArn: text(/^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]+$/, "an ACM certificate ARN").optional(),
         domainName: text(/^([a-z0-9-]+\.)+[a-z]{2,}$/, "a DNS name such as api.example.com").optional(),
         hostedZoneId: text(/^Z[A-Z0-9]{1,31}$/, "a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ").optional(),
-        sslPolicy: oneOf(APPROVED_TLS_POLICIES).default(DEFAULT_TLS_POLICY),
+        // Approved policies and their documented FIPS/post-quantum variants (at least as strict).
+        sslPolicy: oneOf(ACCEPTED_TLS_POLICIES).default(DEFAULT_TLS_POLICY),
         /** Strict-Transport-Security value the ALB adds to every response. */
-        hsts: text(/^max-age=\d+(; ?includeSubDomains)?(; ?preload)?$/, "a Strict-Transport-Security value such as max-age=63072000; includeSubDomains").default("max-age=63072000; includeSubDomains"),
+        hsts: text(/^max-age=\d+(; ?includeSubDomains)?(; ?preload)?$/, "a Strict-Transport-Security value such as max-age=63072000; includeSubDomains").default(DEFAULT_HSTS),
         /** X-Frame-Options the ALB adds to every response. */
-        frameOptions: oneOf(["DENY", "SAMEORIGIN"]).default("DENY"),
+        frameOptions: oneOf(["DENY", "SAMEORIGIN"]).default(DEFAULT_FRAME_OPTIONS),
         /** Content-Security-Policy the ALB adds to every response (the application's guide's policy); none by default. */
         contentSecurityPolicy: text(/^[^\r\n]+$/, "a Content-Security-Policy value on one line, such as default-src 'self'").optional(),
     }),
     waf: object({
-        rateLimitPerIp: integer(10, 2_000_000_000).default(2000),
+        rateLimitPerIp: integer(10, 2_000_000_000).default(DEFAULT_WAF_RATE_LIMIT_PER_IP),
         geoBlockCountries: list(text(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 country code such as CN"), "country codes").default([]),
         /** Per-IP limits on one path each (lib/rules/waf.ts): e.g. the login endpoint, 10 per 120 s. */
         pathRateLimits: list(object({
@@ -226,17 +228,17 @@ const serviceSchema = object({
         }), "{path, limit, windowSeconds} limits").default([]),
     }).prefault({}),
     logs: object({
-        applicationRetentionDays: retentionDays.default(14),
-        errorRetentionDays: retentionDays.default(30),
-        auditRetentionDays: retentionDays.default(2557),
+        applicationRetentionDays: retentionDays.default(DEFAULT_APPLICATION_LOG_RETENTION_DAYS),
+        errorRetentionDays: retentionDays.default(DEFAULT_ERROR_LOG_RETENTION_DAYS),
+        auditRetentionDays: retentionDays.default(SEVEN_YEARS_DAYS),
     }).prefault({}),
     alarms: object({
-        p95LatencySeconds: z.number(expecting("a number of seconds > 0")).positive(expecting("a number of seconds > 0")).default(2),
-        error5xxPercent: decimal(0.01, 100, "a percentage above 0, up to 100").default(5),
+        p95LatencySeconds: z.number(expecting("a number of seconds > 0")).positive(expecting("a number of seconds > 0")).default(DEFAULT_P95_LATENCY_SECONDS),
+        error5xxPercent: decimal(0.01, 100, "a percentage above 0, up to 100").default(DEFAULT_5XX_PERCENT),
         databaseConnections: integer(1).optional(),
     }).prefault({}),
     /** Paths the application writes to under its read-only root filesystem (task-local scratch volumes). */
-    writablePaths: list(text(/^\/[A-Za-z0-9._/-]+$/, "an absolute path such as /var/log/app"), "absolute paths").default(["/tmp"]),
+    writablePaths: list(text(/^\/[A-Za-z0-9._/-]+$/, "an absolute path such as /var/log/app"), "absolute paths").default([...DEFAULT_WRITABLE_PATHS]),
     /**
      * The application's single-page frontend, served by CloudFront from a private bucket (components/static-site.ts):
      * its host names and an ACM certificate in us-east-1.

@@ -18,9 +18,12 @@ export const APPROVED_TLS_POLICIES: readonly [string, ...string[]] = [
 
 const TLS13_PREFIX = "ELBSecurityPolicy-TLS13-";
 
-/** Why `policy` may not be used on an HTTPS listener, or undefined when it is approved. */
+/**
+ * Why `policy` may not be used on an HTTPS listener, or undefined when it is approved or a documented policy at least
+ * as strict as an approved one (FIPS and post-quantum variants): the stack accepts what the pack passes.
+ */
 export function tlsPolicyProblem(policy: string): string | undefined {
-    if (APPROVED_TLS_POLICIES.includes(policy)) return undefined;
+    if (ACCEPTED_TLS_POLICIES.includes(policy)) return undefined;
     const allowed = `allowed: ${APPROVED_TLS_POLICIES.join(", ")}`;
     return policy.startsWith(TLS13_PREFIX)
         ? `is a TLS 1.3 policy that still accepts older protocols or ciphers; ${allowed}`
@@ -93,3 +96,12 @@ export function tlsPolicyNotAllowed(policy: string, allowed: readonly string[]):
     const what = accepts ? `accepts TLS ${accepts.minimum}+${accepts.tls13 ? " and 1.3" : ", no TLS 1.3"} with ${accepts.ciphers} ciphers` : "is not a documented ELB security policy";
     return `${policy} ${what}, which none of the allowed policies (${allowed.join(", ")}) accepts`;
 }
+
+/**
+ * The approved policies followed by every documented policy at least as strict as one of them (their FIPS and
+ * post-quantum variants), for stack config and the Edge component.
+ */
+export const ACCEPTED_TLS_POLICIES: readonly [string, ...string[]] = [
+    ...APPROVED_TLS_POLICIES,
+    ...Object.keys(ELB_TLS_POLICIES).filter((p) => !APPROVED_TLS_POLICIES.includes(p) && APPROVED_TLS_POLICIES.some((a) => atLeastAsStrict(p, a))),
+];

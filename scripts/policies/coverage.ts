@@ -4,18 +4,23 @@ import { awsResourceTypes, families, SETTING_FAMILIES } from "./aws-inventory";
 import { accessInventory } from "./access-inventory";
 import { secretInputs } from "./secrets-inventory";
 import { atRestInputs } from "./generate";
+import { NOT_CARRIERS } from "./not-carriers";
 
 /**
  * The pack's reach as a number: of all @pulumi/aws resource types whose inputs carry an at-rest encryption, public
  * exposure or TLS setting (derived from the package's type definitions, scripts/policies/aws-inventory.ts), how many
- * the pack judges for that concern. `npm run policies:coverage [-- --list]` (--list names the types not judged).
+ * the pack judges for that concern. `npm run policies:coverage [-- --list]` (--list names the types not judged, and
+ * those whose input names match but that carry no such setting, classified in scripts/policies/not-carriers.ts).
  * A type counts for a concern when a rule declaring that `concern` judges it; required-tags (every type) does not count.
  */
 export interface CoverageReport {
     family: string;
+    /** Types that carry the concern (name matches minus those classified as not carrying it). */
     total: number;
     judged: number;
     missing: string[];
+    /** Types whose input names match but that carry no such setting (scripts/policies/not-carriers.ts), with why. */
+    classified: Array<{ type: string; reason: string }>;
 }
 
 /** Types the pack judges for a concern (rules declare theirs with `concern`). */
@@ -32,6 +37,11 @@ export function judgedTypes(concern?: string): Set<string> {
  * every type with an at-rest key or encryption setting.
  */
 export function carriers(): Record<string, string[]> {
+    return Object.fromEntries(Object.entries(matches()).map(([family, types]) => [family, types.filter((t) => !NOT_CARRIERS[family]?.[t])]));
+}
+
+/** Types matching each concern before the reviewed not-a-carrier classification is applied. */
+export function matches(): Record<string, string[]> {
     const types = awsResourceTypes();
     return {
         ...Object.fromEntries(Object.keys(SETTING_FAMILIES).map((family) => [family, types.filter((t) => families(t).includes(family)).map((t) => t.token)])),
@@ -42,10 +52,12 @@ export function carriers(): Record<string, string[]> {
 }
 
 export function coverage(): CoverageReport[] {
+    const matched = matches();
     return Object.entries(carriers()).map(([family, inFamily]) => {
         const judged = judgedTypes(family);
         const missing = inFamily.filter((t) => !judged.has(t));
-        return { family, total: inFamily.length, judged: inFamily.length - missing.length, missing };
+        const classified = matched[family].filter((t) => NOT_CARRIERS[family]?.[t]).map((type) => ({ type, reason: NOT_CARRIERS[family][type].reason }));
+        return { family, total: inFamily.length, judged: inFamily.length - missing.length, missing, classified };
     });
 }
 
@@ -57,8 +69,12 @@ if (require.main === module) {
     const totals = [...new Set(Object.values(byConcern).flat())];
     const judged = new Set(report.flatMap((r) => byConcern[r.family].filter((t) => !r.missing.includes(t))));
     for (const r of report) {
-        console.log(`${r.family.padEnd(20)} ${String(r.judged).padStart(4)} / ${String(r.total).padEnd(4)} types judged (${((100 * r.judged) / r.total).toFixed(1)}%)`);
-        if (list) console.log(r.missing.map((t) => `    not judged: ${t}`).join("\n"));
+        const aside = r.classified.length > 0 ? `; ${r.classified.length} more match by name but carry no such setting` : "";
+        console.log(`${r.family.padEnd(20)} ${String(r.judged).padStart(4)} / ${String(r.total).padEnd(4)} types judged (${((100 * r.judged) / r.total).toFixed(1)}%)${aside}`);
+        if (list) {
+            for (const t of r.missing) console.log(`    not judged: ${t}`);
+            for (const c of r.classified) console.log(`    classified not a carrier: ${c.type} (${c.reason})`);
+        }
     }
     const judgedAll = totals.filter((t) => !all.has(t)).length;
     console.log(`${"all its concerns".padEnd(20)} ${String(judgedAll).padStart(4)} / ${String(totals.length).padEnd(4)} types judged for every concern they have (${((100 * judgedAll) / totals.length).toFixed(1)}%); ${judged.size} judged for at least one`);

@@ -3,6 +3,7 @@ import * as path from "path";
 import { parseArgs } from "util";
 import { EXIT_GATE_FAILED, EXIT_INPUT_ERROR, EXIT_OK, PreviewInputError } from "./errors";
 import { defaultPolicyPaths } from "./policy";
+import { REPORT_FORMATS } from "./reports";
 import { renderTerminal } from "./reports/terminal";
 import { runPreview } from "./run";
 
@@ -25,7 +26,7 @@ Options:
                                 characters) pass the gate uninspected; repeatable. The allowance is shown in every
                                 report. Without it each remote component is a mandatory finding: its children are
                                 created by the provider plugin and are not in the offline plan.
-  --out <dir>                   Report directory (default: reports/<stack>): preview.json, .md, .sarif, .junit.xml, .html
+  --out <dir>                   Report directory (default: reports/<stack>): ${REPORT_FORMATS.map((f) => f.file).join(", ")}
   --help                        Show this help
 
   --compare-base <report> --compare-head <report>
@@ -140,7 +141,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         io.stdout(renderTerminal(result, { colour: io.colour }));
         const reports = writeReports(result, outDir);
         if (reports.failed.length === 0) {
-            io.stdout(`Reports: ${outDir}${path.sep}preview.{json,md,sarif,junit.xml,html}\n`);
+            io.stdout(`Reports: ${outDir}${path.sep}preview.{${REPORT_FORMATS.map((f) => f.file.replace(/^preview\./, "")).join(",")}}\n`);
         } else if (reports.written.length > 0) {
             io.stdout(`Reports written: ${reports.written.join(", ")}\n`);
         }

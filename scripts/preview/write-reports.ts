@@ -1,14 +1,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { PreviewResult } from "./model";
-import { renderHtml } from "./reports/html";
-import { renderJunit } from "./reports/junit";
-import { renderMarkdown } from "./reports/markdown";
-import { renderSarif } from "./reports/sarif";
+import { REPORT_FORMATS } from "./reports";
 
-/** Report files written to `--out`, by name. Nothing else in `--out` is ever touched. */
-export const REPORT_FILES = ["preview.json", "preview.md", "preview.sarif", "preview.junit.xml", "preview.html"] as const;
-export type ReportFile = (typeof REPORT_FILES)[number];
+/** Report files written to `--out`, by name (one per registered format). Nothing else in `--out` is ever touched. */
+export const REPORT_FILES: readonly string[] = REPORT_FORMATS.map((f) => f.file);
 
 export interface ReportWrite {
     /** Absolute paths of the reports written. */
@@ -45,14 +41,7 @@ export function writeReports(result: PreviewResult, outDir: string): ReportWrite
     } catch (err) {
         return { written: [], failed: REPORT_FILES.map((file) => ({ file: path.join(target, file), reason: `cannot create ${target}: ${reason(err)}` })) };
     }
-    const renderers: Record<ReportFile, (r: PreviewResult) => string> = {
-        "preview.json": (r) => JSON.stringify(r, null, 2) + "\n",
-        "preview.md": renderMarkdown,
-        "preview.sarif": renderSarif,
-        "preview.junit.xml": renderJunit,
-        "preview.html": renderHtml,
-    };
-    for (const file of REPORT_FILES) {
+    for (const { file, render } of REPORT_FORMATS) {
         const destination = path.join(target, file);
         // A name no other writer uses; it lives next to the destination so the rename never crosses file systems.
         const temporary = path.join(target, `.${file}.${process.pid}.${Date.now()}.tmp`);
@@ -60,7 +49,7 @@ export function writeReports(result: PreviewResult, outDir: string): ReportWrite
             if (fs.existsSync(destination) && !fs.statSync(destination).isFile()) {
                 throw Object.assign(new Error(`${destination} is not a file`), { code: "EISDIR" });
             }
-            fs.writeFileSync(temporary, renderers[file](result), { flag: "wx" });
+            fs.writeFileSync(temporary, render(result), { flag: "wx" });
             fs.renameSync(temporary, destination);
             outcome.written.push(destination);
         } catch (err) {

@@ -158,6 +158,8 @@ describe("Database component", () => {
                 const p = primary().inputs;
                 assert.strictEqual(p.deletionProtection, true);
                 assert.strictEqual(p.skipFinalSnapshot, false);
+                // Point-in-time restore stays possible after a deletion (RDS deletes automated backups by default).
+                assert.strictEqual(p.deleteAutomatedBackups, false);
                 assert.strictEqual(p.finalSnapshotIdentifier, `${name}-final`);
             });
 

@@ -103,6 +103,14 @@ describe("Edge component", () => {
         assert.strictEqual(one("aws:lb/listener:Listener", "shop-https").inputs.routingHttpResponseContentSecurityPolicyHeaderValue, undefined);
     });
 
+    it("sets the security headers at the HTTPS listener and drops the Server header (README: Edge)", () => {
+        const https = one("aws:lb/listener:Listener", "shop-https").inputs;
+        assert.deepStrictEqual(
+            [https.routingHttpResponseServerEnabled, https.routingHttpResponseXContentTypeOptionsHeaderValue, https.routingHttpResponseXFrameOptionsHeaderValue, https.routingHttpResponseStrictTransportSecurityHeaderValue],
+            [false, "nosniff", "DENY", "max-age=63072000; includeSubDomains"],
+        );
+    });
+
     it("limits requests per IP to one path with a rate-based rule scoped down to the path prefix and its own window (login: 10 per 120 s)", () => {
         const rules = one("aws:wafv2/webAcl:WebAcl", "guarded").inputs.rules as any[];
         // The existing rules keep their priorities; path limits come after them.

@@ -5,6 +5,7 @@ import { cases as generalBackupRetention } from "../../policies/rules/general/ba
 import { cases as generalSingleAz } from "../../policies/rules/general/single-az.cases";
 import { cases as generalPublicExposure } from "../../policies/rules/general/public-exposure.cases";
 import { cases as generalResourceSharing } from "../../policies/rules/general/resource-sharing.cases";
+import { cases as tlsRequired } from "../../policies/rules/general/tls-required.cases";
 import { cases as kmsCustomerManagedKeys } from "../../policies/rules/kms/customer-managed-keys.cases";
 import { cases as iamPolicyDocuments } from "../../policies/rules/iam/policy-documents.cases";
 
@@ -217,7 +218,10 @@ export const CASES: Record<string, RuleCases> = {
     "stateful-resources-protected": {
         compliant: [res("protected key", "aws:kms/key:Key", {}), res("log destination bucket (tag)", BUCKET, { tags: { ...TAGS, purpose: "log-destination" } }, { protect: false })],
         violating: [res("unprotected key", "aws:kms/key:Key", {}, { protect: false }), res("bucket named like logs is not exempt", BUCKET, { tags: { ...TAGS, purpose: "catalog logs" } }, { protect: false, name: "catalog-logs" }),
-            res("unprotected DynamoDB table", "aws:dynamodb/table:Table", {}, { protect: false })],
+            res("unprotected DynamoDB table", "aws:dynamodb/table:Table", {}, { protect: false }),
+            // The log-destination exemption is for buckets (log delivery cannot write to SSE-KMS), never for other types.
+            res("database tagged log-destination is not exempt", RDS, { ...GOOD_DB, tags: { ...TAGS, purpose: "log-destination" } }, { protect: false }),
+            res("key tagged log-destination is not exempt", "aws:kms/key:Key", { tags: { ...TAGS, purpose: "log-destination" } }, { protect: false })],
         unknown: [unk("purpose tag unknown", "not-judged", res("", BUCKET, { tags: UNKNOWN }, { protect: false }))],
         ignored: [res("log group (stateless)", "aws:cloudwatch/logGroup:LogGroup", {}, { protect: false })],
     },
@@ -456,35 +460,5 @@ export const CASES: Record<string, RuleCases> = {
         unknown: [unk("association by unknown ARN: judged by its dependency", "compliant", { title: "", stack: [{ type: "aws:apigateway/stage:Stage", name: "prod", props: { arn: UNKNOWN } }, webAcl("acl", []), assoc("a", "prod", "acl")] })],
         ignored: [{ title: "HTTP API stage (WAF cannot attach)", stack: [{ type: "aws:apigatewayv2/stage:Stage", name: "http", props: {} }] }],
     },
-    "tls-required": {
-        compliant: [res("MemoryDB default TLS", "aws:memorydb/cluster:Cluster", {}), res("RDS Proxy requiring TLS", "aws:rds/proxy:Proxy", { requireTls: true }),
-            res("DMS S3 target (HTTPS anyway)", "aws:dms/endpoint:Endpoint", { engineName: "s3" }), res("SES Require (any case)", "aws:ses/receiptRule:ReceiptRule", { tlsPolicy: "require" }),
-            res("Aurora MySQL group forcing TLS", "aws:rds/clusterParameterGroup:ClusterParameterGroup", { family: "aurora-mysql8.0", parameters: [{ name: "require_secure_transport", value: "ON" }] }),
-            res("DocumentDB group omitting tls (default enabled)", "aws:docdb/clusterParameterGroup:ClusterParameterGroup", { family: "docdb5.0", parameters: [{ name: "audit_logs", value: "enabled" }] }),
-            res("Redshift group requiring SSL", "aws:redshift/parameterGroup:ParameterGroup", { family: "redshift-1.0", parameters: [{ name: "require_ssl", value: "true" }] }),
-            res("PostgreSQL 16 Multi-AZ cluster on the default group (force_ssl 1)", "aws:rds/cluster:Cluster", { engine: "postgres", engineVersion: "16.4" }),
-            res("MSK defaults (TLS, in-cluster)", "aws:msk/cluster:Cluster", { encryptionInfo: { encryptionInTransit: {} } }),
-            res("CloudFront HTTPS-only origin, TLS 1.2", "aws:cloudfront/distribution:Distribution", { origins: [{ originId: "api", customOriginConfig: { originProtocolPolicy: "https-only", originSslProtocols: ["TLSv1.2"] } }] }),
-            res("Transfer SFTP (default)", "aws:transfer/server:Server", {}),
-            res("ECS EFS volume with TLS", "aws:ecs/taskDefinition:TaskDefinition", { volumes: [{ name: "data", efsVolumeConfiguration: { fileSystemId: "fs-1", transitEncryption: "ENABLED" } }] }),
-            res("Aurora cluster with a group from the program (unknown name counts as set)", "aws:rds/cluster:Cluster", { engine: "aurora-mysql", dbClusterParameterGroupName: UNKNOWN })],
-        violating: [res("MemoryDB TLS off", "aws:memorydb/cluster:Cluster", { tlsEnabled: false }), res("RDS Proxy omitted (default false)", "aws:rds/proxy:Proxy", {}),
-            res("DMS postgres without sslMode", "aws:dms/endpoint:Endpoint", { engineName: "postgres" }), res("SES Optional (default)", "aws:ses/receiptRule:ReceiptRule", {}),
-            res("AppSync cache omitted", "aws:appsync/apiCache:ApiCache", {}), res("DataSync EFS default NONE", "aws:datasync/efsLocation:EfsLocation", {}),
-            res("Aurora PostgreSQL group without force_ssl (default 0)", "aws:rds/clusterParameterGroup:ClusterParameterGroup", { family: "aurora-postgresql16", parameters: [] }),
-            res("Aurora MySQL cluster on the default group", "aws:rds/cluster:Cluster", { engine: "aurora-mysql" }),
-            res("DocumentDB tls disabled", "aws:docdb/clusterParameterGroup:ClusterParameterGroup", { family: "docdb5.0", parameters: [{ name: "tls", value: "disabled" }] }),
-            res("Neptune enforce_ssl 0", "aws:neptune/clusterParameterGroup:ClusterParameterGroup", { family: "neptune1.3", parameters: [{ name: "neptune_enforce_ssl", value: "0" }] }),
-            res("Redshift group without require_ssl", "aws:redshift/parameterGroup:ParameterGroup", { family: "redshift-1.0", parameters: [] }),
-            res("Redshift cluster on the default group", "aws:redshift/cluster:Cluster", { clusterIdentifier: "dw" }),
-            res("RDS group turning force_ssl off", "aws:rds/parameterGroup:ParameterGroup", { family: "postgres16", parameters: [{ name: "rds.force_ssl", value: "0" }] }),
-            res("MSK TLS_PLAINTEXT", "aws:msk/cluster:Cluster", { encryptionInfo: { encryptionInTransit: { clientBroker: "TLS_PLAINTEXT" } } }),
-            res("MSK unauthenticated", "aws:msk/cluster:Cluster", { clientAuthentication: { unauthenticated: true } }),
-            res("CloudFront origin over HTTP", "aws:cloudfront/distribution:Distribution", { origins: [{ originId: "api", customOriginConfig: { originProtocolPolicy: "http-only" } }] }),
-            res("CloudFront origin TLSv1", "aws:cloudfront/distribution:Distribution", { origins: [{ originId: "api", customOriginConfig: { originProtocolPolicy: "https-only", originSslProtocols: ["TLSv1", "TLSv1.2"] } }] }),
-            res("Transfer FTP", "aws:transfer/server:Server", { protocols: ["FTP"] }),
-            res("ECS EFS volume omitted transitEncryption", "aws:ecs/taskDefinition:TaskDefinition", { volumes: [{ name: "data", efsVolumeConfiguration: { fileSystemId: "fs-1" } }] })],
-        unknown: [unk("requireTls unknown", "not-judged", res("", "aws:rds/proxy:Proxy", { requireTls: UNKNOWN }))],
-        ignored: [res("ElastiCache is judged elsewhere", RG, {})],
-    },
+    "tls-required": tlsRequired,
 };

@@ -78,6 +78,14 @@ describe("preview through the bin: what the CLI's Node host and engine do decide
             assert.strictEqual(run.result!.resources.find((r) => r.name === "data")!.protect, false);
         });
 
+        it("cli-invoke-transform: a stack invoke transform rewrites a lookup's arguments before the provider answers", async () => {
+            const run = await preview("cli-invoke-transform");
+            assert.strictEqual(run.status, EXIT_GATE_FAILED, `${run.stdout}\n${run.stderr}`);
+            assert.deepStrictEqual(findings(run, "iam-policy-documents"), ["alerts-policy"], run.stdout);
+            const policy = JSON.parse(String(run.result!.resources.find((r) => r.name === "alerts-policy")!.inputs.policy));
+            assert.deepStrictEqual(policy.Statement[0].Principal, { AWS: "*" }, "the provider answered the untransformed lookup");
+        });
+
         it("cli-transform-adds-encryption: a transform that adds the key passes, as under the CLI", async () => {
             const run = await preview("cli-transform-adds-encryption");
             assert.strictEqual(run.status, 0, `${run.stdout}\n${run.stderr}`);

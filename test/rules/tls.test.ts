@@ -1,5 +1,7 @@
 import * as assert from "assert";
-import { APPROVED_TLS_POLICIES, atLeastAsStrict, DEFAULT_TLS_POLICY, ELB_TLS_POLICIES, tlsPolicyNotAllowed, tlsPolicyProblem } from "../../lib/rules/tls";
+import * as fs from "fs";
+import * as path from "path";
+import { ACCEPTED_TLS_POLICIES, APPROVED_TLS_POLICIES, atLeastAsStrict, DEFAULT_TLS_POLICY, ELB_TLS_POLICIES, tlsPolicyNotAllowed, tlsPolicyProblem } from "../../lib/rules/tls";
 import { rule as awsxAlb } from "../../policies/rules/awsx/application-load-balancer";
 import { rule as listenerTls } from "../../policies/rules/lb/listener-tls-policy";
 
@@ -7,6 +9,21 @@ describe("lib/rules/tls", () => {
     it("approves the default and the TLS 1.3 policies that refuse anything older than TLS 1.2", () => {
         assert.ok(APPROVED_TLS_POLICIES.includes(DEFAULT_TLS_POLICY));
         for (const policy of APPROVED_TLS_POLICIES) assert.strictEqual(tlsPolicyProblem(policy), undefined, policy);
+    });
+
+    it("accepts, in stack config and the Edge component as in the pack's production allow-list, the FIPS and post-quantum TLS 1.3 policies at least as strict", () => {
+        const production = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../policies/config/production.json"), "utf8"));
+        const allowed: string[] = production["lb-listener-tls-policy"].allowedSslPolicies;
+        for (const policy of ["ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04", "ELBSecurityPolicy-TLS13-1-3-FIPS-2023-04", "ELBSecurityPolicy-TLS13-1-2-Res-FIPS-2023-04", "ELBSecurityPolicy-TLS13-1-3-FIPS-PQ-2025-09"]) {
+            assert.strictEqual(tlsPolicyNotAllowed(policy, allowed), undefined, `production allow-list: ${policy}`);
+            assert.strictEqual(tlsPolicyProblem(policy), undefined, `stack config / Edge: ${policy}`);
+            assert.ok(ACCEPTED_TLS_POLICIES.includes(policy), policy);
+        }
+        for (const policy of ["ELBSecurityPolicy-TLS13-1-0-FIPS-2023-04", "ELBSecurityPolicy-TLS13-1-2-Ext1-FIPS-2023-04"]) {
+            assert.ok(tlsPolicyNotAllowed(policy, allowed), `production allow-list: ${policy}`);
+            assert.ok(tlsPolicyProblem(policy), `stack config / Edge: ${policy}`);
+        }
+        assert.deepStrictEqual(ACCEPTED_TLS_POLICIES.slice(0, APPROVED_TLS_POLICIES.length), [...APPROVED_TLS_POLICIES]);
     });
 
     it("refuses TLS 1.3 policies that still accept TLS 1.0/1.1, and pre-TLS 1.3 policies, naming the allowed ones", () => {

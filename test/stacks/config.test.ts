@@ -7,10 +7,13 @@ import * as YAML from "yaml";
 import { ConfigError, loadConfig, nearestKey, parseConfig, securePathsIn } from "../../stacks/config";
 import { installMocks } from "../support/mocks";
 import { hasHostBits, networkOf } from "../../lib/rules/cidr";
+import * as defaults from "../../lib/defaults";
+import { SEVEN_YEARS_DAYS } from "../../lib/rules/retention";
 import { availabilityZonesOf, isAvailabilityZoneOf, regionOfAvailabilityZone } from "../../lib/rules/regions";
 import { runCli } from "../../scripts/preview/cli";
 import { EXIT_INPUT_ERROR, EXIT_OK } from "../../scripts/preview/errors";
 import { REPORT_FILES } from "../../scripts/preview/write-reports";
+import { ACCEPTED_TLS_POLICIES } from "../../lib/rules/tls";
 
 const ROOT = path.resolve(__dirname, "../..");
 const SECURE_PROGRAM = path.join(ROOT, "test/fixtures/programs/secure-config");
@@ -70,6 +73,28 @@ describe("stack configuration", () => {
         assert.strictEqual(staging.environment.natGateways, "single");
         assert.ok(staging.services["lms-backend"].cpu < lms.cpu, "staging is smaller than production");
         assert.strictEqual(staging.services["lms-backend"].cache.transitEncryption, true, "staging keeps transit encryption");
+    });
+
+    it("fills every omitted optional key with the default the components use (lib/defaults.ts, one home)", () => {
+        const raw = stackConfig("staging");
+        const name = Object.keys(raw.services)[0];
+        const svc = raw.services[name];
+        for (const key of ["healthCheckPath", "writablePaths", "logs", "alarms"]) delete svc[key];
+        for (const key of ["hsts", "frameOptions"]) delete svc.tls?.[key];
+        if (svc.waf) delete svc.waf.rateLimitPerIp;
+        if (svc.database) delete svc.database.performanceInsightsRetentionDays;
+        if (svc.cache) for (const key of ["engineVersion", "snapshotRetentionDays"]) delete svc.cache[key];
+        for (const bucket of svc.storage?.buckets ?? []) delete bucket.transitionToIaDays;
+        const parsed: any = parseConfig(raw, "staging").services[name];
+        assert.deepStrictEqual(
+            [parsed.healthCheckPath, parsed.writablePaths, parsed.tls.hsts, parsed.tls.frameOptions, parsed.waf.rateLimitPerIp, parsed.logs, parsed.alarms.p95LatencySeconds, parsed.alarms.error5xxPercent],
+            [defaults.DEFAULT_HEALTH_CHECK_PATH, defaults.DEFAULT_WRITABLE_PATHS, defaults.DEFAULT_HSTS, defaults.DEFAULT_FRAME_OPTIONS, defaults.DEFAULT_WAF_RATE_LIMIT_PER_IP,
+                { applicationRetentionDays: defaults.DEFAULT_APPLICATION_LOG_RETENTION_DAYS, errorRetentionDays: defaults.DEFAULT_ERROR_LOG_RETENTION_DAYS, auditRetentionDays: SEVEN_YEARS_DAYS },
+                defaults.DEFAULT_P95_LATENCY_SECONDS, defaults.DEFAULT_5XX_PERCENT],
+        );
+        assert.strictEqual(parsed.database.performanceInsightsRetentionDays, defaults.DEFAULT_PERFORMANCE_INSIGHTS_RETENTION_DAYS);
+        assert.deepStrictEqual([parsed.cache.engineVersion, parsed.cache.snapshotRetentionDays], [defaults.DEFAULT_REDIS_ENGINE_VERSION, defaults.DEFAULT_REDIS_SNAPSHOT_RETENTION_DAYS]);
+        assert.ok(parsed.storage.buckets.length > 0 && parsed.storage.buckets.every((b: any) => b.transitionToIaDays === defaults.DEFAULT_TRANSITION_TO_IA_DAYS));
     });
 
     describe("wrong types say what was received and what is expected", () => {
@@ -190,6 +215,20 @@ describe("stack configuration", () => {
             assert.strictEqual(problem(raw), 'platform:environment.vpcCidr: received "8.8.0.0/16"; must be in a private (RFC 1918) range: 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16');
         });
 
+        it("a VPC CIDR at the edges of the private ranges and of the prefix bounds (/16–/22)", () => {
+            const raw = stackConfig("production");
+            const outcome = (cidr: string) => {
+                raw.environment.vpcCidr = cidr;
+                const p = problem(raw);
+                return p.startsWith("platform:environment.vpcCidr:") ? p.replace(/^.*; /, "") : p;
+            };
+            const notPrivate = "must be in a private (RFC 1918) range: 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16";
+            const prefix = "must have a prefix between /16 and /22 (room for three subnet tiers per AZ)";
+            for (const cidr of ["172.32.0.0/16", "172.15.0.0/16", "192.169.0.0/16", "11.0.0.0/16", "9.255.0.0/16"]) assert.strictEqual(outcome(cidr), notPrivate, cidr);
+            for (const cidr of ["10.0.0.0/8", "172.16.0.0/12", "10.0.0.0/15", "10.0.0.0/23"]) assert.strictEqual(outcome(cidr), prefix, cidr);
+            for (const cidr of ["172.16.0.0/16", "172.31.0.0/16", "192.168.0.0/16", "10.255.0.0/16"]) assert.doesNotMatch(outcome(cidr), /vpcCidr|private|prefix between/, cidr);
+        });
+
         it("duplicate bucket names (a duplicate URN at pulumi up)", () => {
             const raw = stackConfig("production");
             raw.services["mita-api"].storage.buckets[1].name = "receipts";
@@ -263,7 +302,7 @@ describe("stack configuration", () => {
             ["min above max", "production", (r) => { r.services["lms-backend"].minCount = 12; }, "platform:services.lms-backend.minCount: received 12; is greater than maxCount (10); allowed: 1 to 10"],
             ["desired outside min..max", "production", (r) => { r.services["lms-backend"].desiredCount = 11; }, "platform:services.lms-backend.desiredCount: received 11; must be between minCount (2) and maxCount (10)"],
             ["production min tasks", "production", (r) => { r.services["lms-backend"].minCount = 1; r.services["lms-backend"].desiredCount = 1; }, "platform:services.lms-backend.minCount: received 1; must be at least 2 in production (one task per AZ survives an AZ failure); allowed: 2 or more"],
-            ["TLS 1.3 policy that still accepts TLS 1.0", "production", (r) => { r.services["mita-api"].tls.sslPolicy = "ELBSecurityPolicy-TLS13-1-0-2021-06"; }, 'platform:services.mita-api.tls.sslPolicy: received "ELBSecurityPolicy-TLS13-1-0-2021-06"; expected one of "ELBSecurityPolicy-TLS13-1-3-2021-06", "ELBSecurityPolicy-TLS13-1-2-Res-2021-06", "ELBSecurityPolicy-TLS13-1-2-2021-06"'],
+            ["TLS 1.3 policy that still accepts TLS 1.0", "production", (r) => { r.services["mita-api"].tls.sslPolicy = "ELBSecurityPolicy-TLS13-1-0-2021-06"; }, `platform:services.mita-api.tls.sslPolicy: received "ELBSecurityPolicy-TLS13-1-0-2021-06"; expected one of ${ACCEPTED_TLS_POLICIES.map((p) => JSON.stringify(p)).join(", ")}`],
             ["tls: exactly one of", "production", (r) => { r.services["mita-api"].tls.domainName = "api.example.com"; }, "platform:services.mita-api.tls: must set exactly one of certificateArn (an existing ACM certificate) or domainName (a new DNS-validated one)"],
             ["hostedZoneId without domainName", "production", (r) => { r.services["mita-api"].tls.hostedZoneId = "Z1EXAMPLE"; }, 'platform:services.mita-api.tls.hostedZoneId: received "Z1EXAMPLE"; is only used with domainName (the zone where the certificate is validated)'],
             ["audit log floor", "production", (r) => { r.services["mita-api"].logs.auditRetentionDays = 365; }, "platform:services.mita-api.logs.auditRetentionDays: received 365; is below the 7-year audit-log floor; allowed: 2557 or more"],

@@ -152,6 +152,17 @@ describe("production stack under mocks", function () {
                 assert.match(connect.Resource[0], new RegExp(`^arn:aws:rds-db:us-east-1:123456789012:dbuser:(db|cluster)-[A-Z0-9]+/${env.DATABASE_USER}$`));
             });
 
+            it("grants the task role S3 on its own data buckets only, and no statement on every resource", () => {
+                const taskPolicy = JSON.parse(one(resources, "aws:iam/rolePolicy:RolePolicy", `${prefix}-service-task`).inputs.policy);
+                assert.ok(taskPolicy.Statement.every((st: any) => ![st.Resource].flat().includes("*") && ![st.Action].flat().some((a: string) => a.includes("*"))), JSON.stringify(taskPolicy));
+                const s3 = taskPolicy.Statement.filter((st: any) => [st.Action].flat().some((a: string) => a.startsWith("s3:")));
+                const list = s3.find((st: any) => st.Action.includes("s3:ListBucket"));
+                const objects = s3.find((st: any) => st.Action.includes("s3:GetObject"));
+                assert.strictEqual(s3.length, 2);
+                assert.ok(list.Resource.length > 0 && list.Resource.every((arn: string) => /^arn:aws:s3:::[a-z0-9.-]+$/.test(arn)), JSON.stringify(list));
+                assert.deepStrictEqual(objects.Resource, list.Resource.map((arn: string) => `${arn}/*`));
+            });
+
             it("lets the application write its audit and error log groups, and named them in its environment", () => {
                 const task = one(resources, "aws:ecs/taskDefinition:TaskDefinition", `${prefix}-service`);
                 const env = Object.fromEntries(JSON.parse(task.inputs.containerDefinitions)[0].environment.map((e: any) => [e.name, e.value]));

@@ -7,7 +7,48 @@ import { CheckResult, isSet, ResourceRule } from "../../framework";
  */
 const upper = (v: unknown) => String(v ?? "").toUpperCase();
 const DMS_DATABASE_ENGINES = new Set(["postgres", "mysql", "aurora", "aurora-postgresql", "aurora-serverless", "aurora-postgresql-serverless", "mariadb", "oracle",
-    "sqlserver", "mongodb", "docdb", "redshift", "redshift-serverless", "sybase", "db2", "db2-zos", "babelfish"]);
+    "sqlserver", "azuredb", "azure-sql-managed-instance", "mongodb", "docdb", "redshift", "redshift-serverless", "sybase", "db2", "db2-zos", "babelfish"]);
+/** DMS Kafka security protocols that use TLS (`plaintext`, and an omitted protocol, do not). */
+const DMS_KAFKA_TLS = new Set(["SSL-ENCRYPTION", "SSL-AUTHENTICATION", "SASL-SSL"]);
+
+/** Why a DMS endpoint talks to its data store in plain text, or undefined (S3, DynamoDB, Kinesis, Neptune: AWS APIs over HTTPS). */
+function dmsEndpoint(p: Record<string, any>): string | undefined {
+    const engine = lower(p.engineName);
+    if (DMS_DATABASE_ENGINES.has(engine)) return ["", "NONE"].includes(upper(p.sslMode)) ? `database endpoint without TLS (sslMode ${p.sslMode ?? "none (default)"})` : undefined;
+    if (engine === "kafka") {
+        const protocol = p.kafkaSettings?.securityProtocol;
+        return DMS_KAFKA_TLS.has(upper(protocol)) ? undefined : `Kafka endpoint without TLS (kafkaSettings.securityProtocol ${protocol ?? "omitted: plain text unless set"}): use ssl-encryption, ssl-authentication or sasl-ssl`;
+    }
+    if (engine === "redis") return lower(p.redisSettings?.sslSecurityProtocol) === "plaintext" ? "Redis endpoint without TLS (redisSettings.sslSecurityProtocol plaintext; the default is ssl-encryption)" : undefined;
+    if (engine === "elasticsearch" || engine === "opensearch") return /^http:\/\//i.test(String(p.elasticsearchSettings?.endpointUri ?? "")) ? "OpenSearch endpoint reached over plain HTTP (elasticsearchSettings.endpointUri http://)" : undefined;
+    return undefined;
+}
+
+/**
+ * AWS IoT Core domain-configuration security policies (AWS IoT developer guide, "Transport security", security policies
+ * table): the 2022-10 policies are current; the TLS12_1_0 2015/2016 ones are the legacy policies (marked so in the
+ * table, kept for old endpoints and regions, no TLS 1.3). The default is IoTSecurityPolicy_TLS13_1_2_2022_10. A policy
+ * not in the table is judged as unknown to the pack.
+ */
+const IOT_TLS_POLICIES: Record<string, "current" | "legacy"> = {
+    IoTSecurityPolicy_TLS13_1_3_2022_10: "current",
+    IoTSecurityPolicy_TLS13_1_2_2022_10: "current",
+    IoTSecurityPolicy_TLS12_1_2_2022_10: "current",
+    IoTSecurityPolicy_TLS12_1_0_2016_01: "legacy",
+    IoTSecurityPolicy_TLS12_1_0_2015_01: "legacy",
+};
+function iotDomainPolicy(p: Record<string, any>): string | undefined {
+    const policy = p.tlsConfig?.securityPolicy;
+    if (policy === undefined || policy === null || policy === "") return undefined;
+    const kind = IOT_TLS_POLICIES[String(policy)];
+    if (kind === "current") return undefined;
+    return kind === "legacy"
+        ? `domain accepts devices on the legacy security policy ${policy} (AWS keeps the 2015/2016 policies for old endpoints; no TLS 1.3): use IoTSecurityPolicy_TLS13_1_2_2022_10 (the default) or IoTSecurityPolicy_TLS13_1_3_2022_10`
+        : `tlsConfig.securityPolicy ${policy} is not a documented AWS IoT Core security policy`;
+}
+
+/** Backends reached by URL over plain HTTP (API Gateway REST `uri`, HTTP API / WebSocket `integrationUri`). */
+const PLAIN_HTTP = (uri: unknown) => /^http:\/\//i.test(String(uri ?? ""));
 
 const lower = (v: unknown) => String(v ?? "").toLowerCase();
 const params = (p: Record<string, any>): Array<{ name: string; value: string }> => (Array.isArray(p.parameters) ? p.parameters : []).map((x: any) => ({ name: lower(x?.name), value: lower(x?.value) }));
@@ -86,14 +127,30 @@ const CHECKS: Record<string, (p: Record<string, any>) => string | undefined> = {
     "aws:memorydb/multiRegionCluster:MultiRegionCluster": (p) => (p.tlsEnabled === false ? "TLS is off (tlsEnabled false)" : undefined),
     // RDS Proxy: requireTls defaults to false.
     "aws:rds/proxy:Proxy": (p) => (p.requireTls === true ? undefined : "clients may connect without TLS (requireTls is not true)"),
-    // DMS database endpoints: sslMode defaults to none.
-    "aws:dms/endpoint:Endpoint": (p) => (DMS_DATABASE_ENGINES.has(String(p.engineName ?? "").toLowerCase()) && ["", "NONE"].includes(upper(p.sslMode)) ? `database endpoint without TLS (sslMode ${p.sslMode ?? "none (default)"})` : undefined),
+    // DMS endpoints: database sslMode defaults to none; Kafka, Redis and OpenSearch have their own settings.
+    "aws:dms/endpoint:Endpoint": dmsEndpoint,
     // AppSync API cache: transit encryption defaults to off.
     "aws:appsync/apiCache:ApiCache": (p) => (p.transitEncryptionEnabled === true ? undefined : "cache traffic is not encrypted in transit (transitEncryptionEnabled is not true)"),
     // SES receipt rules: tlsPolicy defaults to Optional (mail accepted in plain text).
     "aws:ses/receiptRule:ReceiptRule": (p) => (upper(p.tlsPolicy) === "REQUIRE" ? undefined : `mail is accepted without TLS (tlsPolicy ${p.tlsPolicy ?? "Optional (default)"})`),
-    // API Gateway REST integrations: skipping certificate verification defeats TLS to the backend.
-    "aws:apigateway/integration:Integration": (p) => (p.tlsConfig?.insecureSkipVerification === true ? "backend TLS certificate is not verified (tlsConfig.insecureSkipVerification)" : undefined),
+    // API Gateway REST integrations: an http:// backend (over the internet or a VPC link's NLB) is plain text, and
+    // skipping certificate verification defeats TLS to the backend.
+    "aws:apigateway/integration:Integration": (p) => {
+        if (["HTTP", "HTTP_PROXY"].includes(upper(p.type)) && PLAIN_HTTP(p.uri)) return `the backend is reached over plain HTTP (uri ${p.uri})`;
+        return p.tlsConfig?.insecureSkipVerification === true ? "backend TLS certificate is not verified (tlsConfig.insecureSkipVerification)" : undefined;
+    },
+    // HTTP API / WebSocket integrations: an HTTP API private integration (VPC_LINK to a listener or Cloud Map ARN)
+    // uses HTTPS only with a tlsConfig; a WebSocket one, and an internet one (the default), follow their URL.
+    "aws:apigatewayv2/integration:Integration": (p) => {
+        if (!["HTTP", "HTTP_PROXY"].includes(upper(p.integrationType))) return undefined;
+        if (upper(p.connectionType || "INTERNET") === "VPC_LINK") {
+            if (isSet(p, "tlsConfig")) return undefined;
+            if (!/^https?:\/\//i.test(String(p.integrationUri ?? ""))) return "private integration traffic goes over plain HTTP (no tlsConfig; with one, API Gateway uses HTTPS): set tlsConfig.serverNameToVerify";
+        }
+        return PLAIN_HTTP(p.integrationUri) ? `the backend is reached over plain HTTP (integrationUri ${p.integrationUri})` : undefined;
+    },
+    // AWS IoT Core custom domains: the TLS security policy devices negotiate (omitted = TLS13_1_2, the default).
+    "aws:iot/domainConfiguration:DomainConfiguration": iotDomainPolicy,
     // DataSync EFS locations: inTransitEncryption defaults to NONE.
     "aws:datasync/efsLocation:EfsLocation": (p) => (upper(p.inTransitEncryption) === "TLS1_2" ? undefined : `transfers to EFS are not encrypted in transit (inTransitEncryption ${p.inTransitEncryption ?? "NONE (default)"})`),
     // CloudFront multi-tenant distributions: the same viewer rules as distributions.
@@ -106,8 +163,8 @@ const CHECKS: Record<string, (p: Record<string, any>) => string | undefined> = {
 export const rule: ResourceRule = {
     name: "tls-required",
     displayName: "Traffic encrypted in transit (services without a dedicated rule)",
-    description: "MemoryDB, RDS Proxy, DMS database endpoints, AppSync caches, SES receipt rules and Mail Manager ingress points, API Gateway integrations and REST APIs, DataSync EFS locations, CloudFront distributions (to their origins) and multi-tenant distributions, MSK (client-broker, in-cluster, authentication), Transfer Family servers, ECS EFS volumes, and the parameter groups of RDS/Aurora, DocumentDB, Neptune and Redshift (and clusters on their engine's default group) require TLS with their effective settings.",
-    remediation: "Turn the service's TLS setting on (the message names it): tlsEnabled, requireTls, sslMode require/verify-full, transitEncryptionEnabled, tlsPolicy Require, inTransitEncryption TLS1_2, viewerProtocolPolicy redirect-to-https.",
+    description: "MemoryDB, RDS Proxy, DMS endpoints (database sslMode, Kafka, Redis, OpenSearch), AppSync caches, SES receipt rules and Mail Manager ingress points, API Gateway REST and HTTP/WebSocket integrations (plain-HTTP backends, VPC-link integrations without tlsConfig, skipped verification) and REST APIs, IoT Core domain configurations (legacy security policies), DataSync EFS locations, CloudFront distributions (to their origins) and multi-tenant distributions, MSK (client-broker, in-cluster, authentication), Transfer Family servers, ECS EFS volumes, and the parameter groups of RDS/Aurora, DocumentDB, Neptune and Redshift (and clusters on their engine's default group) require TLS with their effective settings.",
+    remediation: "Turn the service's TLS setting on (the message names it): tlsEnabled, requireTls, sslMode require/verify-full, transitEncryptionEnabled, tlsPolicy Require, inTransitEncryption TLS1_2, viewerProtocolPolicy redirect-to-https, https:// backends and a tlsConfig on private integrations, a TLS13 IoT security policy.",
     severity: "high",
     concern: "tls",
     controls: ENCRYPTION_IN_TRANSIT,

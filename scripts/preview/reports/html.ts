@@ -1,3 +1,4 @@
+import type { ReportFormat } from "./format";
 import { escapeXml as esc, renderDiagram } from "../diagram";
 import type { Finding, PlannedResource, PolicySummary, PreviewResult, Unchecked } from "../model";
 import { isPartial, policyConfigNote, relaxedPhrase, sortUnchecked, uncheckedPhrases, uncheckedSubject, verdictLine } from "../result";
@@ -266,3 +267,5 @@ ${card("resource-count", preview.resources.length, "resources planned")}${card("
 </main><footer>Program ${esc(preview.program.directory)} · plan ${preview.timings.planMs} ms · policies ${preview.timings.policyMs} ms · report schema ${esc(preview.schemaVersion)}</footer></body></html>
 `;
 }
+
+export const format: ReportFormat = { file: "preview.html", readBy: "compliance reviewers in a browser (self-contained, no script)", render: renderHtml };

@@ -1,3 +1,4 @@
+import type { ReportFormat } from "./format";
 import { create } from "xmlbuilder2";
 import type { Finding, PreviewResult, Unchecked } from "../model";
 import { relaxedPolicyText, uncheckedSubject, waiverText } from "../result";
@@ -168,3 +169,5 @@ function provenanceProperties(preview: PreviewResult): Array<[string, string]> {
         ["generatedAt", p.generatedAt],
     ];
 }
+
+export const format: ReportFormat = { file: "preview.junit.xml", readBy: "CI test tabs (JUnit XML)", render: renderJunit };

@@ -1,3 +1,4 @@
+import type { ReportFormat } from "./format";
 import type { Finding, PreviewResult, Unchecked } from "../model";
 import { countByType, isBlocking, isPartial, policyConfigNote, relaxedPhrase, sortFindings, sortUnchecked, uncheckedPhrases, verdictLine } from "../result";
 
@@ -162,3 +163,5 @@ function provenanceTable(result: PreviewResult): string {
     ];
     return ["<details><summary>Provenance</summary>", "", "| | |", "|---|---|", ...rows.map(([k, v]) => `| ${k} | ${v} |`), "", "</details>"].join("\n");
 }
+
+export const format: ReportFormat = { file: "preview.md", readBy: "pull-request comments and job summaries", render: renderMarkdown };

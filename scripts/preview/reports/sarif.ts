@@ -1,3 +1,4 @@
+import type { ReportFormat } from "./format";
 import { createHash } from "crypto";
 import type * as sarif from "sarif";
 import { UNINSPECTED_POLICY, type EnforcementLevel, type Finding, type PolicySummary, type PreviewResult, type Unchecked } from "../model";
@@ -187,3 +188,5 @@ export function renderSarif(preview: PreviewResult): string {
     };
     return `${JSON.stringify(log, null, 2)}\n`;
 }
+
+export const format: ReportFormat = { file: "preview.sarif", readBy: "code scanning (SARIF 2.1.0)", render: renderSarif };
