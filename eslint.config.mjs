@@ -43,7 +43,7 @@ function boundaries() {
     // Component tests use the preview's mocks (the same the preview plans with) and nothing else of it, nor the stacks.
     block(["test/components/**/*.ts", "test/support/mocks.ts"], [
       NOT_STACKS,
-      forbid("^(\\.\\./)+scripts/(?!preview/mocks/)", "component tests may use the preview's mocks (scripts/preview/mocks/) only, not the planner or analyzer."),
+      forbid("^(\\.\\./)+scripts/(?!preview/mocks/|build/)", "component tests may use the preview's mocks (scripts/preview/mocks/) and the build scripts (scripts/build/: bundle freshness) only, not the planner or analyzer."),
     ]),
   ];
 }

@@ -11,11 +11,12 @@ import { CLOUDWATCH_RETENTION_DAYS, isCloudWatchRetention, nearestCloudWatchRete
 import { hasHostBits, networkOf } from "../lib/rules/cidr";
 import { isPerformanceInsightsRetention } from "../lib/rules/performance-insights";
 import { availabilityZonesOf, isKnownRegion, KNOWN_REGIONS } from "../lib/rules/regions";
-import { isSecretLikeName, isSecretLikePath, looksLikeSecretValue, urlCarriesToken } from "../lib/rules/secrets";
+import { GENERATED_LENGTH, isSecretLikeName, isSecretLikePath, looksLikeSecretValue, urlCarriesToken } from "../lib/rules/secrets";
 import { APPLICATION_COMPONENT_SUFFIXES, isPlatformEnvironmentName } from "../lib/rules/application-environment";
 import { ACCEPTED_TLS_POLICIES, DEFAULT_TLS_POLICY } from "../lib/rules/tls";
 import { cacheTopologyProblem, MIN_NODES_FOR_FAILOVER } from "../lib/rules/cache-topology";
 import { DATA_CLASSIFICATIONS } from "../lib/tags";
+import { identifierProblem, MAX_BINLOG_RETENTION_HOURS } from "../components/database-users/sql";
 import { pathRateLimitRuleName, WAF_MAX_RATE_LIMIT, WAF_MIN_RATE_LIMIT, WAF_RATE_WINDOWS_SECONDS } from "../lib/rules/waf";
 import { continuousRetentionDays, VAULT_LOCK_BOUNDS, vaultLockRetentionProblem } from "../lib/rules/backup-limits";
 import { DEFAULT_5XX_PERCENT, DEFAULT_APPLICATION_LOG_RETENTION_DAYS, DEFAULT_ERROR_LOG_RETENTION_DAYS, DEFAULT_FRAME_OPTIONS, DEFAULT_HEALTH_CHECK_PATH, DEFAULT_HSTS, DEFAULT_P95_LATENCY_SECONDS, DEFAULT_PERFORMANCE_INSIGHTS_RETENTION_DAYS, DEFAULT_REDIS_ENGINE_VERSION, DEFAULT_REDIS_SNAPSHOT_RETENTION_DAYS, DEFAULT_TRANSITION_TO_IA_DAYS, DEFAULT_WAF_RATE_LIMIT_PER_IP, DEFAULT_WRITABLE_PATHS } from "../lib/defaults";
@@ -147,6 +148,8 @@ const databaseSchema = object({
     performanceInsightsRetentionDays: integer(7, 731, " days").default(DEFAULT_PERFORMANCE_INSIGHTS_RETENTION_DAYS),
     /** Database user of the application (IAM-authenticated; the guides' `mita_app`, `lms_app`). */
     appUsername: text(/^[a-zA-Z][a-zA-Z0-9_]{0,31}$/, "a user name that starts with a letter, up to 32 letters, digits or _"),
+    /** MySQL only: hours RDS keeps binary logs (`mysql.rds_set_configuration('binlog retention hours', n)`, set during `up`). */
+    binlogRetentionHours: integer(1, MAX_BINLOG_RETENTION_HOURS, " hours").optional(),
     /** Engine parameters the application's guide sets (e.g. max_connections); the platform's TLS and logging baseline wins. */
     parameters: z.record(text(/^[a-z_.]+$/, "a parameter name such as max_connections"), z.string(expecting("a parameter value as a string (quote numbers in YAML)")), expecting("a map of engine parameters")).default({}),
 });
@@ -185,8 +188,23 @@ const serviceSchema = object({
      */
     environment: z.record(text(ENV_NAME, "an environment-variable name such as LOG_LEVEL"), z.string(expecting("a string (quote numbers and booleans in YAML)")), expecting("a map of NAME: value"))
         .default({}),
-    /** Names of application secrets (JWT key, encryption key…): created empty in Secrets Manager, filled out of band. */
+    /**
+     * Names of application secrets whose values only their owner can give (third-party API keys): created empty in
+     * Secrets Manager and put out of band. ECS cannot start a task while one has no value, so `appSecretsReady` must
+     * say whether they are set: until it is true the service is held at 0 tasks (see README "Application secrets").
+     */
     appSecrets: list(text(/^[A-Z_][A-Z0-9_]*$/, "an environment-variable name such as JWT_SECRET_KEY"), "environment-variable names").default([]),
+    /**
+     * Whether every `appSecrets` value has been put: false holds the service at 0 tasks. Production must declare it
+     * when `appSecrets` is not empty; elsewhere it defaults to true (the values are assumed put, as before).
+     */
+    appSecretsReady: bool().optional(),
+    /**
+     * Secrets the platform generates once at creation (the application's own keys and salts), as NAME: length in
+     * characters (letters and digits): no hand step. Only for secrets without a value yet (see AppSecretsArgs.generate).
+     */
+    generatedSecrets: z.record(text(/^[A-Z_][A-Z0-9_]*$/, "an environment-variable name such as JWT_SECRET_KEY"), integer(GENERATED_LENGTH.min, GENERATED_LENGTH.max, " characters"), expecting("a map of NAME: length in characters"))
+        .default({}),
     tls: object({
         certificateArn: text(/^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]+$/, "an ACM certificate ARN").optional(),
         domainName: text(/^([a-z0-9-]+\.)+[a-z]{2,}$/, "a DNS name such as api.example.com").optional(),
@@ -403,10 +421,11 @@ function crossFieldProblems(config: { environment: ParsedEnvironment; services: 
                 add(path, `looks like a secret in plain text; give it as a secure value (pulumi config set --secret --path 'services.${name}.environment.${key}' <value>) or list ${key} in appSecrets`, false);
             }
         }
-        const setNames = [...Object.keys(svc.environment), ...svc.appSecrets];
+        const generatedNames = Object.keys(svc.generatedSecrets);
+        const setNames = [...Object.keys(svc.environment), ...svc.appSecrets, ...generatedNames];
         for (const key of setNames) {
             if (isPlatformEnvironmentName(key)) {
-                const where = Object.prototype.hasOwnProperty.call(svc.environment, key) ? at("environment", key) : at("appSecrets");
+                const where = Object.prototype.hasOwnProperty.call(svc.environment, key) ? at("environment", key) : svc.appSecrets.includes(key) ? at("appSecrets") : at("generatedSecrets");
                 add(where, `${key} is set by the platform (database, cache and bucket wiring); choose another name`, false);
             }
         }
@@ -417,6 +436,20 @@ function crossFieldProblems(config: { environment: ParsedEnvironment; services: 
                 add(at("appSecrets", i), `${key} is also set in environment; give it in one place only`, false);
             }
         });
+        for (const key of generatedNames) {
+            if (Object.prototype.hasOwnProperty.call(svc.environment, key)) {
+                add(at("generatedSecrets", key), `${key} is also set in environment; give it in one place only`, false);
+            } else if (svc.appSecrets.includes(key)) {
+                add(at("generatedSecrets", key), `${key} is also in appSecrets; a secret is either generated or put out of band`, false);
+            }
+        }
+        // A secret without a value fails every task start (ECS reads secrets when a task starts): say whether they are set.
+        if (production && svc.appSecrets.length > 0 && svc.appSecretsReady === undefined) {
+            add(at("appSecretsReady"), `must be declared because appSecrets (${svc.appSecrets.join(", ")}) are put out of band: false holds the service at 0 tasks until you put every value (aws secretsmanager put-secret-value) and set it to true; or give each as a secure environment value (pulumi config set --secret --path 'services.${name}.environment.<NAME>' <value>), or list the application's own keys in generatedSecrets`, false);
+        }
+        if (svc.appSecrets.length === 0 && svc.appSecretsReady !== undefined) {
+            add(at("appSecretsReady"), "is only used with appSecrets (secrets put out of band); remove it", false);
+        }
 
         const db = svc.database;
         const versionProblem = engineVersionProblem(db.engine, db.engineVersion);
@@ -440,6 +473,15 @@ function crossFieldProblems(config: { environment: ParsedEnvironment; services: 
         }
         if (db.readReplicas > 0 && !db.multiAz) {
             add(at("database", "readReplicas"), "needs a Multi-AZ primary (multiAz: true): replicas on a single-AZ primary are forbidden here; allowed: 0 when multiAz is false");
+        }
+        const userProblem = identifierProblem("user", db.appUsername);
+        if (userProblem) {
+            add(at("database", "appUsername"), userProblem);
+        } else if (db.appUsername.toLowerCase() === db.masterUsername.toLowerCase()) {
+            add(at("database", "appUsername"), "must not be the master user (the application connects as its own least-privilege user)");
+        }
+        if (db.binlogRetentionHours !== undefined && db.engine !== "mysql") {
+            add(at("database", "binlogRetentionHours"), "is a MySQL setting; remove it for postgres");
         }
         if (!isPerformanceInsightsRetention(db.performanceInsightsRetentionDays)) {
             add(at("database", "performanceInsightsRetentionDays"), "allowed: 7, 31 × n months (31–713), or 731");

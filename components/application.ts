@@ -3,7 +3,8 @@ import { AlertRouting } from "./alert-routing";
 import { AppSecrets, appSecretsProblem } from "./app-secrets";
 import type { RestoreTestDatabase } from "./backup";
 import { Cache, validateCacheTopology } from "./cache";
-import { Database } from "./database";
+import { Database, DEFAULT_PORTS } from "./database";
+import { DatabaseUsers, databaseUsersProblems } from "./database-users";
 import { Edge } from "./edge";
 import { EncryptionKeys } from "./encryption-keys";
 import { FargateService, FargateServiceArgs } from "./fargate-service";
@@ -75,9 +76,11 @@ export function applicationProblems(name: string, args: Pick<ApplicationArgs, "c
     if (db.readReplicas > 0 && !db.multiAz) {
         problems.push("database: read replicas need a Multi-AZ primary");
     }
+    const usersProblems = databaseUsersProblems(databaseUsersRequestOf(svc));
+    for (const problem of usersProblems) problems.push(`database users: ${problem}`);
     const cacheProblem = validateCacheTopology(svc.cache.numNodes, svc.cache.automaticFailover, svc.cache.automaticFailover);
     if (cacheProblem) problems.push(`cache: ${cacheProblem}`);
-    const secretsProblem = appSecretsProblem({ names: svc.appSecrets });
+    const secretsProblem = appSecretsProblem({ names: svc.appSecrets, generate: svc.generatedSecrets });
     if (secretsProblem) problems.push(`appSecrets: ${secretsProblem}`);
     if (!isValidFargateSize(svc.cpu, svc.memory)) {
         problems.push(`cpu ${svc.cpu} with memory ${svc.memory} is not a Fargate size; memory allowed with cpu ${svc.cpu}: ${validFargateMemory(svc.cpu).join(", ") || "none"}`);
@@ -98,6 +101,20 @@ export function applicationProblems(name: string, args: Pick<ApplicationArgs, "c
     const alarmProblem = observabilityArgsProblem(observability, { ...DEFAULT_THRESHOLDS, ...thresholdsOf(svc) });
     if (alarmProblem) problems.push(`alarms: ${alarmProblem}`);
     return problems;
+}
+
+/** What the DatabaseUsers component is asked for, from the application's config (validated with the same rules). */
+function databaseUsersRequestOf(svc: ServiceConfig) {
+    const db = svc.database;
+    return {
+        engine: db.engine,
+        port: DEFAULT_PORTS[db.engine],
+        databaseName: db.databaseName,
+        username: db.appUsername,
+        binlogRetentionHours: db.binlogRetentionHours,
+        // The function's logs record changes to database accounts: kept as long as the application's error logs.
+        logRetentionDays: svc.logs.errorRetentionDays,
+    } as const;
 }
 
 /** The alarm thresholds the application's config sets (the rest are the observability defaults). */
@@ -244,6 +261,22 @@ export class Application extends pulumi.ComponentResource {
             tags,
         }, child);
 
+        // The application's IAM-authenticated database user, created during `up` (no SQL by hand after the first one).
+        const users = new DatabaseUsers(childName(prefix, "db-users"), {
+            ...databaseUsersRequestOf(svc),
+            host: database.address,
+            masterUserSecretArn: database.masterUserSecretArn,
+            kmsKeyArn: dataKeyArn,
+            databaseResourceId: database.resourceId,
+            databaseSecurityGroupId: database.securityGroupId,
+            vpcId: shared.network.vpcId,
+            subnetIds: shared.network.appSubnetIds,
+            // HTTPS only to the VPC's Secrets Manager endpoint when there is one (Network's default); else through NAT.
+            endpointSecurityGroupId: shared.network.interfaceEndpointServices?.includes("secretsmanager") ? shared.network.endpointSecurityGroupId : undefined,
+            logsKmsKeyArn: logsKeyArn,
+            tags,
+        }, { parent: this });
+
         const cache = new Cache(childName(prefix, "cache"), {
             nodeType: svc.cache.nodeType,
             numCacheClusters: svc.cache.numNodes,
@@ -265,12 +298,20 @@ export class Application extends pulumi.ComponentResource {
             application: name,
             environment: env.name,
             names: svc.appSecrets,
+            // The application's own keys and salts: random values made once at creation (no hand step).
+            generate: svc.generatedSecrets,
             // `secure:` environment values from stack config: stored in Secrets Manager, injected by ARN below.
             values: svc.secretEnvironment,
             kmsKeyArn: dataKeyArn,
             protect: production,
             tags,
         }, child);
+
+        // ECS reads secrets when a task starts: while an out-of-band secret has no value every task would fail, the
+        // deployment's circuit breaker would trip and the alarms would page. Until config says the values are put
+        // (`appSecretsReady: true`), the service is held at 0 tasks (autoscaling floor 0); releasing it raises the
+        // floor, and Application Auto Scaling brings the running count into the new range (RegisterScalableTarget).
+        const held = svc.appSecrets.length > 0 && svc.appSecretsReady === false;
 
         const service = new FargateService(childName(prefix, "service"), {
             vpcId: shared.network.vpcId,
@@ -280,8 +321,8 @@ export class Application extends pulumi.ComponentResource {
             containerPort: svc.containerPort,
             cpu: svc.cpu,
             memory: svc.memory,
-            desiredCount: svc.desiredCount,
-            minCount: svc.minCount,
+            desiredCount: held ? 0 : svc.desiredCount,
+            minCount: held ? 0 : svc.minCount,
             maxCount: svc.maxCount,
             targetCpuPercent: svc.targetCpuPercent,
             targetGroupArn: edge.targetGroupArn,
@@ -324,8 +365,10 @@ export class Application extends pulumi.ComponentResource {
                 logGroupArns: [logs.auditLogGroup.arn, logs.errorLogGroup.arn],
             }),
             writablePaths: svc.writablePaths,
-            // The target group must be attached to the load balancer (through the listener) before ECS registers tasks.
-            dependsOn: [edge.httpsListener],
+            // The target group must be attached to the load balancer (through the listener) before ECS registers tasks,
+            // and the database user must exist before the first task connects (else the first deployment fails its
+            // circuit breaker and the service's alarms fire at go-live).
+            dependsOn: [edge.httpsListener, users.invocation],
             tags,
         }, child);
 
@@ -337,6 +380,7 @@ export class Application extends pulumi.ComponentResource {
             ecsClusterName: service.clusterName,
             ecsServiceName: service.serviceName,
             minTasks: svc.minCount,
+            heldAtZeroTasks: held,
             database: observedDatabase(svc, database.instanceIdentifier, database.replicaIdentifiers, database.memberInstanceIdentifiers),
             cache: { replicationGroupId: cache.replicationGroupId, memberClusterIds: cache.memberClusters },
             waf: { webAclName: edge.webAclName, region: env.region },
@@ -377,7 +421,11 @@ export class Application extends pulumi.ComponentResource {
             databaseEndpoint: database.endpoint,
             databaseReaderAddress: database.readerAddress,
             databaseAppUser: database.appUsername,
-            // Master credentials, for administrators only (creating the application user, migrations by hand).
+            // The function that creates databaseAppUser during `up` (invoke it again by hand only to repair the user).
+            databaseUsersFunction: users.functionName,
+            // Out-of-band secrets the service waits for: put each value, then set appSecretsReady: true and run `up`.
+            pendingSecrets: held ? svc.appSecrets.map((n) => `${env.name}/${name}/${n}`) : [],
+            // Master credentials, for administrators only (migrations by hand; the application user is created by `up`).
             databaseSecretArn: database.masterUserSecretArn,
             cacheEndpoint: cache.primaryEndpointAddress,
             cacheUser: cache.appUserId,

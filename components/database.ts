@@ -91,7 +91,7 @@ export interface DatabaseArgs {
     protect: boolean;
     /** IAM database authentication (the application connects with it; see `appUsername`). */
     iamAuthentication?: boolean;
-    /** Database user of the application, authenticated by IAM (created once by an administrator; see README). */
+    /** Database user of the application, authenticated by IAM (created during `up` by the DatabaseUsers component). */
     appUsername?: string;
     /** Tags for every resource. */
     tags: Tags;
@@ -129,6 +129,10 @@ export class Database extends pulumi.ComponentResource {
     /** `arn:aws:rds-db:<region>:<account>:dbuser:<resource id>/<appUsername>`: what the task role may `rds-db:connect` as. */
     public readonly appUserConnectArn: pulumi.Output<string>;
     public readonly appUsername: string;
+    /** The database the application uses (created with the instance or cluster). */
+    public readonly databaseName: string;
+    /** RDS resource ID (DbiResourceId / DbClusterResourceId): changes only when the database is replaced. */
+    public readonly resourceId: pulumi.Output<string>;
     public readonly engine: DatabaseEngine;
     /** `instance` (Multi-AZ DB instance) or `multi-az-cluster`. */
     public readonly deployment: "instance" | "multi-az-cluster";
@@ -307,6 +311,8 @@ export class Database extends pulumi.ComponentResource {
         const ctx = awsContext(this);
         this.appUserConnectArn = pulumi.interpolate`arn:${ctx.partition}:rds-db:${ctx.region}:${ctx.accountId}:dbuser:${resourceId}/${this.appUsername}`;
         this.engine = args.engine;
+        this.databaseName = args.databaseName;
+        this.resourceId = resourceId;
         this.securityGroupId = sg.id;
         this.subnetGroupName = subnetGroup.name;
         this.parameterGroupName = parameterGroupName;

@@ -8,6 +8,7 @@ export * from "./application";
 export * from "./backup";
 export * from "./cache";
 export * from "./database";
+export * from "./database-users";
 export * from "./edge";
 export * from "./encryption-keys";
 export * from "./fargate-service";

@@ -45,6 +45,8 @@ export class Network extends pulumi.ComponentResource {
     public readonly natGatewayIds: pulumi.Output<string>[];
     public readonly flowLogGroupName: pulumi.Output<string>;
     public readonly endpointSecurityGroupId: pulumi.Output<string>;
+    /** The AWS services with an interface endpoint in the app subnets (`secretsmanager`, `logs`…). */
+    public readonly interfaceEndpointServices: string[];
 
     constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         // Validate before registering anything: a rejected configuration leaves nothing behind.
@@ -154,7 +156,8 @@ export class Network extends pulumi.ComponentResource {
             cidrIpv4: args.cidrBlock,
             tags: tag("endpoints-https"),
         }, parent);
-        for (const service of args.interfaceEndpoints ?? DEFAULT_INTERFACE_ENDPOINTS) {
+        this.interfaceEndpointServices = [...(args.interfaceEndpoints ?? DEFAULT_INTERFACE_ENDPOINTS)];
+        for (const service of this.interfaceEndpointServices) {
             new aws.ec2.VpcEndpoint(childName(name, service.replace(/\./g, "-")), {
                 vpcId: vpc.id,
                 serviceName: pulumi.interpolate`com.amazonaws.${ctx.region}.${service}`,

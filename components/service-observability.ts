@@ -69,6 +69,11 @@ export interface ServiceObservabilityArgs {
     ecsServiceName: pulumi.Input<string>;
     /** Running tasks below this raise an alarm (the autoscaling floor). */
     minTasks: number;
+    /**
+     * The service is held at 0 tasks on purpose (its out-of-band secrets have no value yet; see Application): its
+     * availability alarms (HELD_SILENCED_ALARMS) still evaluate but notify no one until it is released.
+     */
+    heldAtZeroTasks?: boolean;
     /** The service's database. */
     database?: {
         engine: "postgres" | "mysql";
@@ -332,6 +337,9 @@ export function observabilityArgsProblem(args: ServiceObservabilityArgs, t: Obse
     return undefined;
 }
 
+/** The alarms a service held at 0 tasks would raise by design (no targets, no tasks, the ALB's 503s): silenced while held. */
+export const HELD_SILENCED_ALARMS = ["5xx-rate", "no-healthy-hosts", "running-tasks-low"] as const;
+
 /**
  * Alarms and a dashboard for one service, mirroring the seeds' alerts (ApplicationDown, HighErrorRate, p95 latency,
  * DatabaseConnections) and Grafana panels. The alarms are one table (`alarmTable`); every alarm notifies the alert
@@ -364,6 +372,7 @@ export class ServiceObservability extends pulumi.ComponentResource {
                 // Metric math alarms carry their period on each query.
                 period: "metricQueries" in row.source ? undefined : row.period,
                 treatMissingData: row.treatMissingData,
+                actionsEnabled: !(args.heldAtZeroTasks && (HELD_SILENCED_ALARMS as readonly string[]).includes(row.shortName)),
                 alarmActions: [args.alarmTopicArn],
                 okActions: [args.alarmTopicArn],
                 tags: args.tags,

@@ -30,7 +30,8 @@ const { environment, services } = parseConfig({
             targetCpuPercent: 70,
             dataClassification: "confidential",
             environment: { NODE_ENV: "production" },
-            appSecrets: ["JWT_SECRET"],
+            // The application's own signing key, generated once at creation (no hand step).
+            generatedSecrets: { JWT_SECRET: 64 },
             tls: { certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-000000000000" },
             writablePaths: ["/tmp"],
             database: {

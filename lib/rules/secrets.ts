@@ -117,3 +117,6 @@ export function urlCarriesToken(value: string): boolean {
     }
     return [...url.searchParams].some(([name, v]) => isSecretLikeName(name) || /^(key|sig|signature|code)$/i.test(name) || looksLikeSecretValue(v));
 }
+
+/** Lengths a generated application secret may have (AppSecrets `generate`): at least 16 letters and digits (about 95 bits). */
+export const GENERATED_LENGTH = { min: 16, max: 1024 } as const;

@@ -256,3 +256,18 @@ describe("observability: a configuration error registers nothing", () => {
         });
     }
 });
+
+describe("a service held at 0 tasks (out-of-band secrets not yet set)", () => {
+    it("keeps every alarm, but its availability alarms notify no one until released; the others still page", async () => {
+        const recorded = installMocks({ stack: "obs-held" });
+        new ServiceObservability("held", { ...SERVICE_BASE, serviceName: "held", heldAtZeroTasks: true });
+        new ServiceObservability("live", { ...SERVICE_BASE, serviceName: "live" });
+        await settle();
+        const alarms = (service: string) => recorded.filter((r) => r.type === "aws:cloudwatch/metricAlarm:MetricAlarm" && r.inputs.name.startsWith(`${service}-`));
+        const silenced = alarms("held").filter((a) => a.inputs.actionsEnabled === false).map((a) => a.inputs.name.slice("held-".length)).sort();
+        assert.deepStrictEqual(silenced, ["5xx-rate", "no-healthy-hosts", "running-tasks-low"]);
+        assert.strictEqual(alarms("held").length, alarms("live").length);
+        assert.ok(alarms("live").every((a) => a.inputs.actionsEnabled === true));
+        assert.ok(alarms("held").every((a) => a.inputs.alarmActions.length === 1));
+    });
+});

@@ -60,6 +60,22 @@ const DELIBERATE_CHANGES: Array<{ reason: string; removed?: RegExp; removedCount
     // is backed up by a second plan without copy actions (staging copies nothing, so it has none).
     reason: "finding 2: a Region-local backup plan for the Multi-AZ DB cluster",
     added: (_apps, stack) => (stack === "production" ? ["platform:data:Backup$aws:backup/plan:Plan", "platform:data:Backup$aws:backup/selection:Selection"] : []),
+}, {
+    // Issue "Day one", finding 3: the application's IAM-authenticated database user is created during `up` by a Lambda
+    // function (DatabaseUsers) that an aws.lambda.Invocation runs, instead of SQL by hand after the first `up`.
+    reason: "finding 3: DatabaseUsers creates the application's database user during up",
+    added: (apps) => Array(apps).fill([
+        "platform:app:Application$platform:data:DatabaseUsers",
+        ...["aws:cloudwatch/logGroup:LogGroup", "aws:ec2/securityGroup:SecurityGroup", "aws:iam/role:Role", "aws:iam/rolePolicy:RolePolicy",
+            "aws:lambda/function:Function", "aws:lambda/invocation:Invocation", "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+            "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule"].map((t) => `platform:data:DatabaseUsers$${t}`),
+    ]).flat(),
+}, {
+    // Issue "Day one", finding 3: the applications' own keys (generatedSecrets) get a version with a random value made
+    // at creation (MITA: JWT_SECRET_KEY, ENCRYPTION_KEY, DEVICE_ID_SALT; LMS: JWT_SECRET, ENCRYPTION_KEY). The secrets
+    // themselves keep their URNs.
+    reason: "finding 3: generated application secrets",
+    added: () => Array(5).fill("platform:security:AppSecrets$aws:secretsmanager/secretVersion:SecretVersion"),
 }];
 const deliberatelyRemoved = (urn: string) => DELIBERATE_CHANGES.some((c) => c.removed?.test(urn));
 const ROOT = path.resolve(__dirname, "../..");
@@ -95,6 +111,8 @@ describe("Application component: identity of every resource of the previous tree
                     const prefix = `${stack}-${app.name}`;
                     assert.deepStrictEqual(children, [
                         `AppSecrets::${prefix}-secrets`, `Cache::${prefix}-cache`, `Database::${prefix}-db`, `Edge::${prefix}-edge`,
+                        // New since the recording (finding 3): the database user, created during `up`.
+                        `DatabaseUsers::${prefix}-db-users`,
                         `FargateService::${prefix}-service`, `ServiceLogs::${prefix}-logs`, `ServiceObservability::${prefix}-observability`,
                         `Storage::${prefix}-storage`,
                         // New since the recording (LMS-56): the frontend, for the application that has one.
@@ -174,6 +192,64 @@ describe("Application component: a third application is a config block", () => {
     });
 });
 
+describe("Application component: day one, the database user exists before the first task starts", () => {
+    let resources: RecordedResource[];
+    let outputs: Record<string, any>;
+    before(async () => {
+        resources = installMocks({ project: "platform", stack: "production" });
+        setStackConfig("production");
+        const { main } = require("../../stacks") as typeof import("../../stacks");
+        outputs = await main();
+        await settle();
+    });
+
+    it("the applications' own keys are generated; MITA, whose Stripe and Firebase keys are put out of band, is held at 0 tasks until appSecretsReady", () => {
+        const one = (type: string, name: string) => resources.find((r) => r.type === type && r.name === name)!;
+        const versions = resources.filter((r) => r.type === "aws:secretsmanager/secretVersion:SecretVersion").map((r) => r.name).sort();
+        assert.deepStrictEqual(versions, [
+            "production-lms-backend-secrets-encryption-key", "production-lms-backend-secrets-jwt-secret",
+            "production-mita-api-secrets-device-id-salt", "production-mita-api-secrets-encryption-key", "production-mita-api-secrets-jwt-secret-key",
+        ]);
+        const held = { service: one("aws:ecs/service:Service", "production-mita-api-service"), target: one("aws:appautoscaling/target:Target", "production-mita-api-service") };
+        assert.deepStrictEqual([held.service.inputs.desiredCount, held.target.inputs.minCapacity, held.target.inputs.maxCapacity], [0, 0, 10]);
+        const live = { service: one("aws:ecs/service:Service", "production-lms-backend-service"), target: one("aws:appautoscaling/target:Target", "production-lms-backend-service") };
+        assert.deepStrictEqual([live.service.inputs.desiredCount, live.target.inputs.minCapacity, live.target.inputs.maxCapacity], [3, 2, 10]);
+        const silenced = (app: string) => resources.filter((r) => r.type === "aws:cloudwatch/metricAlarm:MetricAlarm" && r.name.startsWith(`production-${app}-`) && r.inputs.actionsEnabled === false).length;
+        assert.deepStrictEqual([silenced("mita-api"), silenced("lms-backend")], [3, 0]);
+        // A plain list (names are known before deployment), beside outputs that a preview leaves unknown.
+        const services = outputs.services as Record<string, any>;
+        assert.deepStrictEqual(services["mita-api"].pendingSecrets, ["production/mita-api/STRIPE_SECRET_KEY", "production/mita-api/STRIPE_WEBHOOK_SECRET", "production/mita-api/FIREBASE_PRIVATE_KEY"]);
+        assert.deepStrictEqual(services["lms-backend"].pendingSecrets, []);
+    });
+
+    for (const app of ["mita-api", "lms-backend"]) {
+        it(`${app}: the ECS service depends on the invocation that creates the user, whose input names the configured user`, () => {
+            const prefix = `production-${app}`;
+            const service = resources.find((r) => r.type === "aws:ecs/service:Service" && r.name === `${prefix}-service`)!;
+            const invocation = resources.find((r) => r.type === "aws:lambda/invocation:Invocation" && r.name === `${prefix}-db-users-invoke`)!;
+            assert.ok(service && invocation);
+            assert.ok(service.options.dependencies.some((u) => u.endsWith(`aws:lambda/invocation:Invocation::${prefix}-db-users-invoke`)), service.options.dependencies.join("\n"));
+            const input = JSON.parse(invocation.inputs.input);
+            const task = resources.find((r) => r.type === "aws:ecs/taskDefinition:TaskDefinition" && r.name === `${prefix}-service`)!;
+            const env = JSON.parse(task.inputs.containerDefinitions)[0].environment;
+            assert.strictEqual(input.user, env.find((e: any) => e.name === "DATABASE_USER").value);
+            assert.strictEqual(input.database, env.find((e: any) => e.name === "DATABASE_NAME").value);
+            assert.deepStrictEqual(input.privileges, ["SELECT", "INSERT", "UPDATE", "DELETE"]);
+            assert.strictEqual(input.binlogRetentionHours, app === "lms-backend" ? 168 : undefined);
+            // The function runs in the app subnets, the database's group admits it, and it may read only this database's master secret.
+            const fn = resources.find((r) => r.type === "aws:lambda/function:Function" && r.name === `${prefix}-db-users-fn`)!;
+            assert.deepStrictEqual(fn.inputs.vpcConfig.subnetIds, service.inputs.networkConfiguration.subnets);
+            const policy = JSON.parse(resources.find((r) => r.type === "aws:iam/rolePolicy:RolePolicy" && r.name === `${prefix}-db-users-role`)!.inputs.policy);
+            const secretArns = policy.Statement.filter((st: any) => st.Action.includes("secretsmanager:GetSecretValue")).flatMap((st: any) => st.Resource);
+            assert.deepStrictEqual(secretArns, [fn.inputs.environment.variables.MASTER_SECRETSMANAGER_ARN]);
+            // No internet: HTTPS only to the network's Secrets Manager interface endpoint (Network creates it by default).
+            const https = resources.find((r) => r.type === "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule" && r.name === `${prefix}-db-users-to-secretsmanager`)!;
+            const endpoint = resources.find((r) => r.type === "aws:ec2/vpcEndpoint:VpcEndpoint" && r.name === "production-network-secretsmanager")!;
+            assert.deepStrictEqual([https.inputs.referencedSecurityGroupId, https.inputs.cidrIpv4], [endpoint.inputs.securityGroupIds[0], undefined]);
+        });
+    }
+});
+
 describe("Application component: a rejected application registers nothing", () => {
     let svc: ServiceConfig;
     let env: ApplicationArgs["environment"];
@@ -195,6 +271,7 @@ describe("Application component: a rejected application registers nothing", () =
         ["a secret-looking plain variable", (s) => ({ ...s, environment: { ...s.environment, API_TOKEN: "x" } }), /API_TOKEN look like secrets/],
         ["both a certificate and a domain", (s) => ({ ...s, tls: { ...s.tls, domainName: "app.example.com" } }), /tls: set exactly one of certificateArn or domainName/],
         ["minCount above desiredCount", (s) => ({ ...s, minCount: 3, desiredCount: 2 }), /need minCount \(3\) <= desiredCount \(2\)/],
+        ["an application user the engine reserves", (s) => ({ ...s, database: { ...s.database, appUsername: "postgres" } }), /database users: user name postgres is reserved/],
     ];
     for (const [label, edit, message] of cases) {
         it(label, async () => {

@@ -159,7 +159,7 @@ describe("stack configuration", () => {
             const raw = stackConfig("production");
             raw.services["mita-api"].database.password = "hunter2";
             const message = problem(raw);
-            assert.strictEqual(message, "platform:services.mita-api.database: unknown key `password`; allowed keys: engine, engineVersion, instanceClass, allocatedStorageGb, maxAllocatedStorageGb, multiAz, readReplicas, backupRetentionDays, databaseName, masterUsername, performanceInsightsRetentionDays, appUsername, parameters");
+            assert.strictEqual(message, "platform:services.mita-api.database: unknown key `password`; allowed keys: engine, engineVersion, instanceClass, allocatedStorageGb, maxAllocatedStorageGb, multiAz, readReplicas, backupRetentionDays, databaseName, masterUsername, performanceInsightsRetentionDays, appUsername, binlogRetentionHours, parameters");
             assert.ok(!message.includes("hunter2"));
         });
 
@@ -249,12 +249,37 @@ describe("stack configuration", () => {
 
         it("an app secret listed twice, or also set in environment", () => {
             const raw = stackConfig("production");
-            raw.services["lms-backend"].appSecrets.push("JWT_SECRET");
-            assert.strictEqual(problem(raw), "platform:services.lms-backend.appSecrets[2]: lists JWT_SECRET twice (two secrets with one name)");
-            raw.services["lms-backend"].appSecrets.pop();
-            raw.services["lms-backend"].environment.ENCRYPTION_KEY = "decrypted-by-the-engine";
-            const message = problem(raw, "production", { paths: [["services", "lms-backend", "environment", "ENCRYPTION_KEY"]] });
-            assert.strictEqual(message, "platform:services.lms-backend.appSecrets[1]: ENCRYPTION_KEY is also set in environment; give it in one place only");
+            raw.services["mita-api"].appSecrets.push("STRIPE_SECRET_KEY");
+            assert.strictEqual(problem(raw), "platform:services.mita-api.appSecrets[3]: lists STRIPE_SECRET_KEY twice (two secrets with one name)");
+            raw.services["mita-api"].appSecrets.pop();
+            raw.services["mita-api"].environment.STRIPE_WEBHOOK_SECRET = "decrypted-by-the-engine";
+            const message = problem(raw, "production", { paths: [["services", "mita-api", "environment", "STRIPE_WEBHOOK_SECRET"]] });
+            assert.strictEqual(message, "platform:services.mita-api.appSecrets[1]: STRIPE_WEBHOOK_SECRET is also set in environment; give it in one place only");
+        });
+
+        it("a generated secret also set in environment or in appSecrets, or of a length out of range", () => {
+            const raw = stackConfig("production");
+            raw.services["lms-backend"].environment.JWT_SECRET = "decrypted-by-the-engine";
+            assert.strictEqual(problem(raw, "production", { paths: [["services", "lms-backend", "environment", "JWT_SECRET"]] }),
+                "platform:services.lms-backend.generatedSecrets.JWT_SECRET: JWT_SECRET is also set in environment; give it in one place only");
+            const again = stackConfig("production");
+            again.services["mita-api"].appSecrets.push("DEVICE_ID_SALT");
+            assert.strictEqual(problem(again), "platform:services.mita-api.generatedSecrets.DEVICE_ID_SALT: DEVICE_ID_SALT is also in appSecrets; a secret is either generated or put out of band");
+            const short = stackConfig("production");
+            short.services["lms-backend"].generatedSecrets.ENCRYPTION_KEY = 8;
+            assert.match(problem(short), /^platform:services\.lms-backend\.generatedSecrets\.ENCRYPTION_KEY: .*16/);
+        });
+
+        it("production must say whether out-of-band secrets are set (appSecretsReady); elsewhere it is optional", () => {
+            const raw = stackConfig("production");
+            delete raw.services["mita-api"].appSecretsReady;
+            assert.match(problem(raw), /^platform:services\.mita-api\.appSecretsReady: must be declared because appSecrets \(STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, FIREBASE_PRIVATE_KEY\) are put out of band: false holds the service at 0 tasks/);
+            const lms = stackConfig("production");
+            lms.services["lms-backend"].appSecretsReady = true;
+            assert.strictEqual(problem(lms), "platform:services.lms-backend.appSecretsReady: is only used with appSecrets (secrets put out of band); remove it");
+            const staging = stackConfig("staging");
+            delete staging.services["mita-api"].appSecretsReady;
+            assert.doesNotThrow(() => parseConfig(staging, "staging"));
         });
 
         it("an app secret named like a variable the platform sets itself", () => {
