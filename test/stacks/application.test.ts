@@ -8,7 +8,7 @@ import { loadConfig, parseConfig, ServiceConfig } from "../../components/applica
 import { PLATFORM_ENVIRONMENT_NAMES } from "../../lib/rules/application-environment";
 import { installMocks, RecordedResource, settle } from "../support/mocks";
 import { setStackConfig } from "../support/stack";
-import { qualifiedType, Registered, runStackWithUrns } from "../support/urns";
+import { addedApplicationTrees, qualifiedType, recordedApplications, Registered, runStackWithUrns } from "../support/urns";
 
 /**
  * The Application component (components/application.ts) took over what stacks/service.ts wired for each application.
@@ -80,6 +80,11 @@ const DELIBERATE_CHANGES: Array<{ reason: string; removed?: RegExp; removedCount
 const deliberatelyRemoved = (urn: string) => DELIBERATE_CHANGES.some((c) => c.removed?.test(urn));
 const ROOT = path.resolve(__dirname, "../..");
 
+/** The services a stack file configures (`platform:services`), as parsed YAML. */
+function configuredServices(stack: string): Record<string, any> {
+    return YAML.parse(fs.readFileSync(path.join(ROOT, `Pulumi.${stack}.yaml`), "utf8")).config["platform:services"];
+}
+
 /** Stack file as the CLI passes it, with `edit` applied to the parsed YAML first. */
 function stackConfigWith(stack: string, edit: (doc: any) => void): void {
     const doc = YAML.parse(fs.readFileSync(path.join(ROOT, `Pulumi.${stack}.yaml`), "utf8"));
@@ -105,7 +110,8 @@ describe("Application component: identity of every resource of the previous tree
 
             it("one Application per configured service, parent of exactly the components stacks/service.ts created", () => {
                 const apps = runs[stack].filter((r) => r.type === APPLICATION_TYPE);
-                assert.deepStrictEqual(apps.map((a) => a.name).sort(), ["lms-backend", "mita-api"]);
+                const services = configuredServices(stack);
+                assert.deepStrictEqual(apps.map((a) => a.name).sort(), Object.keys(services).sort());
                 for (const app of apps) {
                     const children = runs[stack].filter((r) => r.parentUrn === app.urn).map((r) => `${r.type.split(":").pop()}::${r.name}`).sort();
                     const prefix = `${stack}-${app.name}`;
@@ -115,8 +121,8 @@ describe("Application component: identity of every resource of the previous tree
                         `DatabaseUsers::${prefix}-db-users`,
                         `FargateService::${prefix}-service`, `ServiceLogs::${prefix}-logs`, `ServiceObservability::${prefix}-observability`,
                         `Storage::${prefix}-storage`,
-                        // New since the recording (LMS-56): the frontend, for the application that has one.
-                        ...(app.name === "lms-backend" ? [`StaticSite::${prefix}-web`] : []),
+                        // New since the recording (LMS-56): the frontend, for an application configured with one.
+                        ...(services[app.name].frontend ? [`StaticSite::${prefix}-web`] : []),
                     ].sort());
                 }
             });
@@ -138,15 +144,18 @@ describe("Application component: identity of every resource of the previous tree
                 assert.deepStrictEqual(doubled, []);
             });
 
-            it("nothing new but the Application components themselves (no resource created, none deleted)", () => {
+            it("nothing new but the Application components themselves and applications added since (none deleted)", () => {
                 const recorded = new Set(ALL_URNS[stack]);
-                const added = runs[stack].filter((r) => !recorded.has(r.urn) && ![...r.aliasUrns].some((a) => recorded.has(a)));
-                const applications = runs[stack].filter((r) => r.type === APPLICATION_TYPE).length;
+                const recordedApps = recordedApplications(ALL_URNS[stack], stack);
+                // An application added in config alone is new identities, not a change of the recorded ones.
+                const newApps = addedApplicationTrees(runs[stack], recordedApps);
+                const added = runs[stack].filter((r) => !newApps.has(r.urn) && !recorded.has(r.urn) && ![...r.aliasUrns].some((a) => recorded.has(a)));
+                const applications = runs[stack].filter((r) => r.type === APPLICATION_TYPE && recordedApps.has(r.name)).length;
                 const expected = [...Array(applications).fill(APPLICATION_TYPE), ...DELIBERATE_CHANGES.flatMap((c) => c.added(applications, stack))].sort();
                 assert.deepStrictEqual(added.map((r) => (r.type === APPLICATION_TYPE ? r.type : qualifiedType(r.urn).split("$").slice(-2).join("$"))).sort(), expected);
                 const removed = ALL_URNS[stack].filter(deliberatelyRemoved);
                 assert.strictEqual(removed.length, DELIBERATE_CHANGES.reduce((n, c) => n + (c.removedCount?.(applications) ?? 0), 0), DELIBERATE_CHANGES.filter((c) => c.removed).map((c) => c.reason).join("; "));
-                assert.strictEqual(runs[stack].length, ALL_URNS[stack].length + added.length - removed.length);
+                assert.strictEqual(runs[stack].length, ALL_URNS[stack].length + added.length - removed.length + newApps.size);
             });
         });
     }

@@ -102,3 +102,31 @@ export async function runWithUrns(stack: string, program: () => unknown): Promis
     await settle();
     return registered;
 }
+
+const APPLICATION = "platform:app:Application";
+
+/**
+ * Applications the identity records know: each recorded tree (test/stacks/all-urns.json) has one ECS service named
+ * `<stack>-<application>-service` per application.
+ */
+export function recordedApplications(recordedUrns: string[], stack: string): Set<string> {
+    const apps = recordedUrns
+        .filter((urn) => qualifiedType(urn).endsWith("aws:ecs/service:Service"))
+        .map((urn) => new RegExp(`^${stack}-(.+)-service$`).exec(lastName(urn))?.[1])
+        .filter((name): name is string => name !== undefined);
+    return new Set(apps);
+}
+
+/**
+ * URNs of applications added since the recording (an Application whose name the records do not know) and of
+ * everything under them: new identities, not changed ones, so the guards allow them.
+ */
+export function addedApplicationTrees(runs: Registered[], recorded: Set<string>): Set<string> {
+    const added = new Set(runs.filter((r) => r.type === APPLICATION && !recorded.has(r.name)).map((r) => r.urn));
+    const byUrn = new Map(runs.map((r) => [r.urn, r]));
+    const under = (r: Registered): boolean => {
+        for (let p = r.parentUrn; p; p = byUrn.get(p)?.parentUrn ?? "") if (added.has(p)) return true;
+        return false;
+    };
+    return new Set(runs.filter((r) => added.has(r.urn) || under(r)).map((r) => r.urn));
+}
