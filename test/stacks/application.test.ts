@@ -8,7 +8,7 @@ import { loadConfig, parseConfig, ServiceConfig } from "../../components/applica
 import { PLATFORM_ENVIRONMENT_NAMES } from "../../lib/rules/application-environment";
 import { installMocks, RecordedResource, settle } from "../support/mocks";
 import { setStackConfig } from "../support/stack";
-import { addedApplicationTrees, qualifiedType, recordedApplications, Registered, runStackWithUrns } from "../support/urns";
+import { addedApplicationIdentities, qualifiedType, recordedApplications, Registered, runStackWithUrns } from "../support/urns";
 
 /**
  * The Application component (components/application.ts) took over what stacks/service.ts wired for each application.
@@ -94,8 +94,10 @@ function stackConfigWith(stack: string, edit: (doc: any) => void): void {
 
 describe("Application component: identity of every resource of the previous tree (all-urns.json)", () => {
     const runs: Record<string, Registered[]> = {};
+    const newApps: Record<string, Set<string>> = {};
     before(async () => {
         for (const stack of STACKS) runs[stack] = await runStackWithUrns(stack);
+        for (const stack of STACKS) newApps[stack] = await addedApplicationIdentities(stack, runs[stack], recordedApplications(ALL_URNS[stack], stack));
     });
 
     for (const stack of STACKS) {
@@ -148,14 +150,13 @@ describe("Application component: identity of every resource of the previous tree
                 const recorded = new Set(ALL_URNS[stack]);
                 const recordedApps = recordedApplications(ALL_URNS[stack], stack);
                 // An application added in config alone is new identities, not a change of the recorded ones.
-                const newApps = addedApplicationTrees(runs[stack], recordedApps);
-                const added = runs[stack].filter((r) => !newApps.has(r.urn) && !recorded.has(r.urn) && ![...r.aliasUrns].some((a) => recorded.has(a)));
+                const added = runs[stack].filter((r) => !newApps[stack].has(r.urn) && !recorded.has(r.urn) && ![...r.aliasUrns].some((a) => recorded.has(a)));
                 const applications = runs[stack].filter((r) => r.type === APPLICATION_TYPE && recordedApps.has(r.name)).length;
                 const expected = [...Array(applications).fill(APPLICATION_TYPE), ...DELIBERATE_CHANGES.flatMap((c) => c.added(applications, stack))].sort();
                 assert.deepStrictEqual(added.map((r) => (r.type === APPLICATION_TYPE ? r.type : qualifiedType(r.urn).split("$").slice(-2).join("$"))).sort(), expected);
                 const removed = ALL_URNS[stack].filter(deliberatelyRemoved);
                 assert.strictEqual(removed.length, DELIBERATE_CHANGES.reduce((n, c) => n + (c.removedCount?.(applications) ?? 0), 0), DELIBERATE_CHANGES.filter((c) => c.removed).map((c) => c.reason).join("; "));
-                assert.strictEqual(runs[stack].length, ALL_URNS[stack].length + added.length - removed.length + newApps.size);
+                assert.strictEqual(runs[stack].length, ALL_URNS[stack].length + added.length - removed.length + newApps[stack].size);
             });
         });
     }

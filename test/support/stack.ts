@@ -6,9 +6,13 @@ import { installMocks, RecordedResource, settle } from "./mocks";
 
 const ROOT = path.resolve(__dirname, "../..");
 
-/** Loads `Pulumi.<stack>.yaml` into the SDK's config store the way the CLI passes it (objects as JSON strings). */
-export function setStackConfig(stack: string): void {
+/**
+ * Loads `Pulumi.<stack>.yaml` into the SDK's config store the way the CLI passes it (objects as JSON strings), with
+ * `edit` applied to the parsed file first.
+ */
+export function setStackConfig(stack: string, edit?: (doc: any) => void): void {
     const doc = YAML.parse(fs.readFileSync(path.join(ROOT, `Pulumi.${stack}.yaml`), "utf8"));
+    edit?.(doc);
     const config: Record<string, string> = {};
     for (const [key, value] of Object.entries(doc.config ?? {})) {
         config[key] = typeof value === "string" ? value : JSON.stringify(value);

@@ -34,9 +34,9 @@ export function engineUrn(stack: string, project: string, parentUrn: string, typ
 }
 
 /** Runs this repository's program for `stack` under the mocks, with engine URNs and resolved aliases. */
-export async function runStackWithUrns(stack: string): Promise<Registered[]> {
+export async function runStackWithUrns(stack: string, edit?: (doc: any) => void): Promise<Registered[]> {
     return runWithUrns(stack, () => {
-        setStackConfig(stack);
+        setStackConfig(stack, edit);
         const { main } = require("../../stacks") as typeof import("../../stacks");
         return main();
     });
@@ -118,15 +118,16 @@ export function recordedApplications(recordedUrns: string[], stack: string): Set
 }
 
 /**
- * URNs of applications added since the recording (an Application whose name the records do not know) and of
- * everything under them: new identities, not changed ones, so the guards allow them.
+ * URNs that exist only because the stack file configures applications the records do not know (added in config
+ * alone): the plan with those services left out is run too, and what it lacks is theirs — their Application trees
+ * and what shared components create for them (a data key, a restore-testing selection). New identities, not changed
+ * ones, so the guards allow them. Empty when every configured application is recorded.
  */
-export function addedApplicationTrees(runs: Registered[], recorded: Set<string>): Set<string> {
-    const added = new Set(runs.filter((r) => r.type === APPLICATION && !recorded.has(r.name)).map((r) => r.urn));
-    const byUrn = new Map(runs.map((r) => [r.urn, r]));
-    const under = (r: Registered): boolean => {
-        for (let p = r.parentUrn; p; p = byUrn.get(p)?.parentUrn ?? "") if (added.has(p)) return true;
-        return false;
-    };
-    return new Set(runs.filter((r) => added.has(r.urn) || under(r)).map((r) => r.urn));
+export async function addedApplicationIdentities(stack: string, runs: Registered[], recorded: Set<string>): Promise<Set<string>> {
+    const added = runs.filter((r) => r.type === APPLICATION && !recorded.has(r.name)).map((r) => r.name);
+    if (added.length === 0) return new Set();
+    const baseline = new Set((await runStackWithUrns(stack, (doc) => {
+        for (const name of added) delete doc.config["platform:services"][name];
+    })).map((r) => r.urn));
+    return new Set(runs.filter((r) => !baseline.has(r.urn)).map((r) => r.urn));
 }
