@@ -76,11 +76,13 @@ const JUDGES: Record<string, Judge> = {
     // Cross-region copies: automated snapshots 7 days by default (EnableSnapshotCopy RetentionPeriod), manual copies -1.
     "aws:redshift/snapshotCopy:SnapshotCopy": all(days("retentionPeriod", 7), days("manualSnapshotRetentionPeriod", -1, true)),
     "aws:redshiftserverless/snapshot:Snapshot": days("retentionPeriod", -1, true),
-    // FSx automatic backups: none by default for Lustre, 7 days for Windows, 30 for ONTAP and OpenZFS.
+    // FSx automatic backups: the provider sends its own schema default when omitted (terraform-provider-aws
+    // `Default: 0` for Lustre, ONTAP and OpenZFS, `Default: 7` for Windows), so ONTAP and OpenZFS get none, not the
+    // API's 30.
     "aws:fsx/lustreFileSystem:LustreFileSystem": days("automaticBackupRetentionDays", 0),
     "aws:fsx/windowsFileSystem:WindowsFileSystem": days("automaticBackupRetentionDays", 7),
-    "aws:fsx/ontapFileSystem:OntapFileSystem": days("automaticBackupRetentionDays", 30),
-    "aws:fsx/openZfsFileSystem:OpenZfsFileSystem": days("automaticBackupRetentionDays", 30),
+    "aws:fsx/ontapFileSystem:OntapFileSystem": days("automaticBackupRetentionDays", 0),
+    "aws:fsx/openZfsFileSystem:OpenZfsFileSystem": days("automaticBackupRetentionDays", 0),
     // Snapshots off (0) by default: CreateCacheCluster "Default: 0"; MemoryDB "Defaults to `0`"; serverless caches back up only when asked.
     "aws:elasticache/cluster:Cluster": cacheCluster,
     "aws:elasticache/serverlessCache:ServerlessCache": serverlessCache,
@@ -97,7 +99,7 @@ const JUDGES: Record<string, Judge> = {
 export const rule: ResourceRule = {
     name: "general-backup-retention",
     displayName: "Backups kept at least the floor (every engine with a retention setting but RDS and ElastiCache replication groups)",
-    description: "Automated backups, snapshots and their cross-region copies are kept at least the floor (minimumDays), judged with the effective value (omitted = the service's default: 1 day for DocumentDB, Neptune and Redshift automated snapshots, 7 for Redshift cross-region copies, RDS replicated backups and FSx for Windows, 30 for FSx for ONTAP and OpenZFS, none for FSx for Lustre, ElastiCache clusters and serverless caches and MemoryDB; -1, indefinitely, for Redshift manual snapshots); point-in-time recovery (Keyspaces tables, DynamoDB table replicas and global-table replicas) counts 35 days when on and nothing when off, DynamoDB's recoveryPeriodInDays when set; Lightsail databases may not switch automated backups off. RDS is rds-backup-retention's, ElastiCache replication groups elasticache-snapshot-retention's, DynamoDB PITR on/off dynamodb-point-in-time-recovery's.",
+    description: "Automated backups, snapshots and their cross-region copies are kept at least the floor (minimumDays), judged with the effective value (omitted = the service's default: 1 day for DocumentDB, Neptune and Redshift automated snapshots, 7 for Redshift cross-region copies, RDS replicated backups and FSx for Windows, none for FSx for Lustre, ONTAP and OpenZFS (the provider sends 0), ElastiCache clusters and serverless caches and MemoryDB; -1, indefinitely, for Redshift manual snapshots); point-in-time recovery (Keyspaces tables, DynamoDB table replicas and global-table replicas) counts 35 days when on and nothing when off, DynamoDB's recoveryPeriodInDays when set; Lightsail databases may not switch automated backups off. RDS is rds-backup-retention's, ElastiCache replication groups elasticache-snapshot-retention's, DynamoDB PITR on/off dynamodb-point-in-time-recovery's.",
     remediation: "Set the retention input (backupRetentionPeriod, automatedSnapshotRetentionPeriod, manualSnapshotRetentionPeriod, retentionPeriod, automaticBackupRetentionDays, snapshotRetentionLimit, recoveryPeriodInDays) to at least the floor, or turn point-in-time recovery / automated backups on; back up with AWS Backup for longer retention.",
     severity: "high",
     controls: BACKUP,
