@@ -56,11 +56,16 @@ export function awsResourceTypes(root: string = awsPackageDir()): AwsResourceTyp
     return out;
 }
 
-/** Setting families the coverage number counts, matched on input property names. */
-export const SETTING_FAMILIES: Record<"encryption-at-rest" | "public-exposure" | "tls", RegExp> = {
+/**
+ * Setting families the coverage number counts, matched on input property names. `retention` (the framework's concern
+ * name) is backup retention: how long automated backups, snapshots and their cross-region copies are kept, and
+ * whether continuous backups (point-in-time recovery) are on.
+ */
+export const SETTING_FAMILIES: Record<"encryption-at-rest" | "public-exposure" | "tls" | "retention", RegExp> = {
     "encryption-at-rest": /^(kms\w*|\w*KmsKey\w*|encrypted|storageEncrypted|\w*[Ee]ncryptionAtRest\w*|atRestEncryption\w*|serverSideEncryption\w*|sseSpecification|sse\w*|encryptionConfig\w*|encryptionConfiguration|encryptionKey\w*|encryptionInfo|encryptionType|encryptAtRest|cmkArn)$/,
     "public-exposure": /^(publiclyAccessible|associatePublicIpAddress|mapPublicIpOnLaunch|assignPublicIp|cidrBlocks|ipv6CidrBlocks|cidrIpv4|cidrIpv6|acl|blockPublic\w*|restrictPublicBuckets|ignorePublicAcls|authorizationType|publicAccess\w*|internal|principal|authType|publicAccessBlockConfiguration|ingress|ruleAction|directInternetAccess|appNetworkAccessType|remoteAccess|blockPublicSecurityGroupRules)$/,
     "tls": /^(sslPolicy|sslMode|\w*[Tt]ls\w*|transitEncryption\w*|inTransit\w*|nodeToNodeEncryption|domainEndpointOptions|enforceHttps|minimumProtocolVersion|viewerCertificate|securityPolicy|requireSsl|sslEnforcement\w*|encryptionInTransit\w*|listeners)$/,
+    "retention": /^(backupRetention\w*|snapshotRetentionLimit|automaticBackupRetentionDays|automatedSnapshotRetentionPeriod|manualSnapshotRetentionPeriod|retentionPeriod|pointInTimeRecovery)$/,
 };
 
 export function families(type: AwsResourceType): string[] {

@@ -8,9 +8,10 @@ import { NOT_CARRIERS } from "./not-carriers";
 
 /**
  * The pack's reach as a number: of all @pulumi/aws resource types whose inputs carry an at-rest encryption, public
- * exposure or TLS setting (derived from the package's type definitions, scripts/policies/aws-inventory.ts), how many
- * the pack judges for that concern. `npm run policies:coverage [-- --list]` (--list names the types not judged, and
- * those whose input names match but that carry no such setting, classified in scripts/policies/not-carriers.ts).
+ * exposure, TLS or backup retention setting (derived from the package's type definitions,
+ * scripts/policies/aws-inventory.ts), how many the pack judges for that concern. `npm run policies:coverage [-- --list]`
+ * (--list names the types not judged, and those whose input names match but that carry no such setting, classified in
+ * scripts/policies/not-carriers.ts).
  * A type counts for a concern when a rule declaring that `concern` judges it; general-required-tags (every type) does not count.
  */
 export interface CoverageReport {

@@ -59,6 +59,20 @@ export const NOT_CARRIERS: Record<string, Record<string, NotCarrier>> = {
             reason: "an egress rule's CIDR is a destination; ingress rules are ec2-no-open-ingress's",
         },
     },
+    retention: {
+        "aws:cloudtrail/eventDataStore:EventDataStore": {
+            inputs: ["retentionPeriod"],
+            reason: "how long CloudTrail Lake keeps the audit events themselves (2555 days, seven years, by default); a log retention like a log group's retentionInDays, not how long a backup of other data is kept",
+        },
+        "aws:kinesis/stream:Stream": {
+            inputs: ["retentionPeriod"],
+            reason: "hours a record stays readable in the stream (24 to 8760) for its consumers; the stream's data retention, not a backup, and no floor in days applies to a buffer",
+        },
+        "aws:rbin/rule:Rule": {
+            inputs: ["retentionPeriod"],
+            reason: "days a deleted EBS snapshot or AMI stays recoverable in the Recycle Bin: a guard against deletion on top of backups, which no rule requires; how long backups are kept is their own retention's (AWS Backup plans, snapshot lifecycles)",
+        },
+    },
     tls: {
         "aws:alb/loadBalancer:LoadBalancer": {
             inputs: ["enableTlsVersionAndCipherSuiteHeaders"],

@@ -93,7 +93,7 @@ describe("policy pack shape", () => {
     it("README states the reach that npm run policies:coverage prints; every at-rest type is judged", () => {
         const readme = fs.readFileSync(path.resolve(__dirname, "../../README.md"), "utf8");
         const report = coverage();
-        for (const [family, label] of [["encryption-at-rest", "encryption at rest"], ["public-exposure", "public exposure"], ["tls", "TLS"], ["access", "access (policy documents, attachments, shares)"], ["secrets", "plaintext secrets"], ["keys", "keys"]]) {
+        for (const [family, label] of [["encryption-at-rest", "encryption at rest"], ["public-exposure", "public exposure"], ["tls", "TLS"], ["access", "access (policy documents, attachments, shares)"], ["secrets", "plaintext secrets"], ["keys", "keys"], ["retention", "backup retention"]]) {
             const r = report.find((x) => x.family === family)!;
             assert.ok(readme.includes(`| ${label} | ${r.judged} / ${r.total} (`), `README lacks "${label} | ${r.judged} / ${r.total}"`);
         }
@@ -119,6 +119,11 @@ describe("policy pack shape", () => {
                 assert.ok(entry.reason.length > 20, `${family}: ${type} needs a reason`);
             }
         }
+    });
+
+    it("every type whose inputs carry a backup retention is judged for it or classified", () => {
+        const missing = coverage().find((r) => r.family === "retention")!.missing;
+        assert.deepStrictEqual(missing, [], "judge these in general-backup-retention or classify them in scripts/policies/not-carriers.ts");
     });
 
     it("rules do not depend on their order (same verdicts forwards and backwards)", () => {

@@ -10,6 +10,7 @@ export const rule = resourceRule({
     remediation: "Set snapshotRetentionLimit to at least the floor.",
     severity: "medium",
     resourceTypes: [aws.elasticache.ReplicationGroup],
+    concern: "retention",
     config: { minimumDays: { type: "integer", minimum: 1, default: 1 } },
     check: (cache, _args, config) => {
         const days = cache.snapshotRetentionLimit ?? 0;

@@ -11,6 +11,7 @@ export const rule = resourceRule({
     remediation: "Set backupRetentionPeriod to at least the floor (max 35; longer retention comes from AWS Backup).",
     severity: "high",
     resourceTypes: [aws.rds.Instance, aws.rds.Cluster],
+    concern: "retention",
     config: { minimumDays: { type: "integer", minimum: 1, maximum: 35, default: 7 } },
     check: (db, _args, config) => {
         if (isReplica(db)) return;
