@@ -6,15 +6,20 @@
  * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html
  */
 
-/** TLS 1.3 and 1.2 with restricted (forward-secret, AEAD) ciphers: the platform's default. */
-export const DEFAULT_TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-Res-2021-06";
-
-/** Policies that accept TLS 1.3 and nothing older than TLS 1.2. */
-export const APPROVED_TLS_POLICIES: readonly [string, ...string[]] = [
+/**
+ * Policies that accept TLS 1.3 and nothing older than TLS 1.2: the approved set, written out on its own (not built from
+ * the default), so choosing another default never changes what is approved. Stack config, the Edge component and the
+ * pack's default allow-list (lb-listener-tls-policy, awsx-alb-secure) read it; the stacks' policy configs do not copy it.
+ */
+const APPROVED = [
     "ELBSecurityPolicy-TLS13-1-3-2021-06",
-    DEFAULT_TLS_POLICY,
+    "ELBSecurityPolicy-TLS13-1-2-Res-2021-06",
     "ELBSecurityPolicy-TLS13-1-2-2021-06",
-];
+] as const;
+export const APPROVED_TLS_POLICIES: readonly [string, ...string[]] = APPROVED;
+
+/** TLS 1.3 and 1.2 with restricted (forward-secret, AEAD) ciphers: the platform's default, chosen from the approved set (its type). */
+export const DEFAULT_TLS_POLICY: (typeof APPROVED)[number] = "ELBSecurityPolicy-TLS13-1-2-Res-2021-06";
 
 const TLS13_PREFIX = "ELBSecurityPolicy-TLS13-";
 

@@ -13,7 +13,9 @@ describe("lib/rules/tls", () => {
 
     it("accepts, in stack config and the Edge component as in the pack's production allow-list, the FIPS and post-quantum TLS 1.3 policies at least as strict", () => {
         const production = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../policies/config/production.json"), "utf8"));
-        const allowed: string[] = production["lb-listener-tls-policy"].allowedSslPolicies;
+        // The stacks' policy configs do not copy the allow-list: the pack's default (the approved set) applies.
+        assert.strictEqual(production["lb-listener-tls-policy"]?.allowedSslPolicies, undefined);
+        const allowed: string[] = (listenerTls.config!.allowedSslPolicies as { default: string[] }).default;
         for (const policy of ["ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04", "ELBSecurityPolicy-TLS13-1-3-FIPS-2023-04", "ELBSecurityPolicy-TLS13-1-2-Res-FIPS-2023-04", "ELBSecurityPolicy-TLS13-1-3-FIPS-PQ-2025-09"]) {
             assert.strictEqual(tlsPolicyNotAllowed(policy, allowed), undefined, `production allow-list: ${policy}`);
             assert.strictEqual(tlsPolicyProblem(policy), undefined, `stack config / Edge: ${policy}`);
@@ -32,9 +34,13 @@ describe("lib/rules/tls", () => {
         assert.match(tlsPolicyProblem("ELBSecurityPolicy-2016-08")!, /is not a TLS 1\.3 policy/);
     });
 
-    it("is the policy pack's default list too (what the stack accepts, the pack passes)", () => {
+    it("is the policy pack's default list too, and no stack's policy config copies or widens it (what the stack accepts, the pack passes)", () => {
         for (const rule of [listenerTls, awsxAlb]) {
             assert.deepStrictEqual((rule.config!.allowedSslPolicies as { default: string[] }).default, [...APPROVED_TLS_POLICIES], rule.name);
+        }
+        for (const stack of ["production", "staging"]) {
+            const config = JSON.parse(fs.readFileSync(path.resolve(__dirname, `../../policies/config/${stack}.json`), "utf8"));
+            for (const rule of [listenerTls, awsxAlb]) assert.strictEqual(config[rule.name]?.allowedSslPolicies, undefined, `${stack}: ${rule.name}`);
         }
     });
 });
