@@ -5,7 +5,7 @@ import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { isValidFargateSize, validFargateMemory, FARGATE_CPU_VALUES } from "../lib/rules/fargate";
 import { engineVersionProblem } from "../lib/rules/engine-versions";
-import { readReplicaProblem, storageCeilingProblem } from "../lib/rules/rds-replicas";
+import { databaseShapeProblems } from "../lib/rules/rds-replicas";
 import { subnetCidrsProblem } from "../lib/rules/subnet-layout";
 import { CLOUDWATCH_RETENTION_DAYS, isCloudWatchRetention, nearestCloudWatchRetention, SEVEN_YEARS_DAYS } from "../lib/rules/retention";
 import { hasHostBits, networkOf } from "../lib/rules/cidr";
@@ -133,15 +133,23 @@ const environmentSchema = object({
 });
 
 const databaseSchema = object({
-    engine: oneOf(["postgres", "mysql"]),
+    /** RDS for PostgreSQL or MySQL, or Aurora MySQL (docs/database-readable-copies.md says which shape has what). */
+    engine: oneOf(["postgres", "mysql", "aurora-mysql"]),
     engineVersion: z.string(expecting("an engine major version such as \"15\" or \"8.0\" (quote it in YAML)")),
+    /** Instance class of the primary (Aurora: of the writer, and of the readers unless readerInstanceClass says). */
     instanceClass: text(/^db\.[a-z0-9]+\.[a-z0-9]+$/, "an RDS instance class such as db.r6g.xlarge"),
-    allocatedStorageGb: integer(20, 65536, " GiB"),
-    /** Storage-autoscaling ceiling of a DB instance; not allowed for a Multi-AZ DB cluster (lib/rules/rds-replicas.ts). */
+    /** Aurora only: class of the reader instances (default: the writer's). */
+    readerInstanceClass: text(/^db\.[a-z0-9]+\.[a-z0-9]+$/, "an RDS instance class such as db.r6g.large").optional(),
+    /** Initial gp3 storage of an RDS database; not allowed for Aurora, whose cluster volume has no size to set. */
+    allocatedStorageGb: integer(20, 65536, " GiB").optional(),
+    /** Storage-autoscaling ceiling of a DB instance; not allowed for a Multi-AZ DB cluster or Aurora (lib/rules/rds-replicas.ts). */
     maxAllocatedStorageGb: integer(21, 65536, " GiB").optional(),
     multiAz: bool(),
-    /** Readable copies: 0, or 2 (a Multi-AZ DB cluster: writer + two readable standbys; lib/rules/rds-replicas.ts). */
-    readReplicas: integer(0, 5).default(0),
+    /**
+     * Readable copies. RDS: 0, or 2 (a Multi-AZ DB cluster: writer + two readable standbys). Aurora: 0 to 15 reader
+     * instances (lib/rules/rds-replicas.ts).
+     */
+    readReplicas: integer(0, 15).default(0),
     backupRetentionDays: integer(1, 35, " days"),
     databaseName: text(/^[a-zA-Z][a-zA-Z0-9_]{0,62}$/, "a name that starts with a letter and holds only letters, digits and _"),
     masterUsername: text(/^[a-zA-Z][a-zA-Z0-9_]{0,15}$/, "a user name that starts with a letter, up to 16 letters, digits or _"),
@@ -456,14 +464,8 @@ function crossFieldProblems(config: { environment: ParsedEnvironment; services: 
         if (versionProblem) {
             add(at("database", "engineVersion"), versionProblem);
         }
-        const replicaProblem = readReplicaProblem(db.readReplicas, db.instanceClass);
-        if (replicaProblem) {
-            add(at("database", "readReplicas"), replicaProblem);
-        }
-        // Judged for a valid replica count only: the ceiling's rule follows the database's shape.
-        const ceilingProblem = replicaProblem ? undefined : storageCeilingProblem(db.readReplicas, db.allocatedStorageGb, db.maxAllocatedStorageGb);
-        if (ceilingProblem) {
-            add(at("database", "maxAllocatedStorageGb"), ceilingProblem);
+        for (const { key, problem } of databaseShapeProblems(db)) {
+            add(at("database", key), problem);
         }
         if (production && !db.multiAz) {
             add(at("database", "multiAz"), "must be true in production; allowed: true");
@@ -471,16 +473,13 @@ function crossFieldProblems(config: { environment: ParsedEnvironment; services: 
         if (production && db.backupRetentionDays < PRODUCTION_FLOORS.backupRetentionDays) {
             add(at("database", "backupRetentionDays"), `is below the production floor; allowed: ${PRODUCTION_FLOORS.backupRetentionDays} to 35 days`);
         }
-        if (db.readReplicas > 0 && !db.multiAz) {
-            add(at("database", "readReplicas"), "needs a Multi-AZ primary (multiAz: true): replicas on a single-AZ primary are forbidden here; allowed: 0 when multiAz is false");
-        }
         const userProblem = identifierProblem("user", db.appUsername);
         if (userProblem) {
             add(at("database", "appUsername"), userProblem);
         } else if (db.appUsername.toLowerCase() === db.masterUsername.toLowerCase()) {
             add(at("database", "appUsername"), "must not be the master user (the application connects as its own least-privilege user)");
         }
-        if (db.binlogRetentionHours !== undefined && db.engine !== "mysql") {
+        if (db.binlogRetentionHours !== undefined && db.engine === "postgres") {
             add(at("database", "binlogRetentionHours"), "is a MySQL setting; remove it for postgres");
         }
         if (!isPerformanceInsightsRetention(db.performanceInsightsRetentionDays)) {

@@ -14,9 +14,9 @@ import { DEFAULT_THRESHOLDS, ObservabilityThresholds, observabilityArgsProblem, 
 import { StaticSite } from "./static-site";
 import { Storage } from "./storage";
 import { bucketEnvironmentName, isPlatformEnvironmentName } from "../lib/rules/application-environment";
-import { engineVersionProblem } from "../lib/rules/engine-versions";
+import { engineVersionProblem, sqlDialect } from "../lib/rules/engine-versions";
 import { isValidFargateSize, validFargateMemory } from "../lib/rules/fargate";
-import { readReplicaProblem } from "../lib/rules/rds-replicas";
+import { databaseShapeProblems } from "../lib/rules/rds-replicas";
 import { isCloudWatchRetention, nearestCloudWatchRetention } from "../lib/rules/retention";
 import { isSecretLikeName } from "../lib/rules/secrets";
 import type { RdsWindows } from "../lib/rules/backup-windows";
@@ -70,12 +70,9 @@ export function applicationProblems(name: string, args: Pick<ApplicationArgs, "c
         problems.push("tls: set exactly one of certificateArn or domainName");
     }
     const db = svc.database;
-    for (const problem of [engineVersionProblem(db.engine, db.engineVersion), readReplicaProblem(db.readReplicas, db.instanceClass)]) {
-        if (problem) problems.push(`database: ${problem}`);
-    }
-    if (db.readReplicas > 0 && !db.multiAz) {
-        problems.push("database: read replicas need a Multi-AZ primary");
-    }
+    const versionProblem = engineVersionProblem(db.engine, db.engineVersion);
+    if (versionProblem) problems.push(`database: ${versionProblem}`);
+    for (const { key, problem } of databaseShapeProblems(db)) problems.push(`database.${key}: ${problem}`);
     const usersProblems = databaseUsersProblems(databaseUsersRequestOf(svc));
     for (const problem of usersProblems) problems.push(`database users: ${problem}`);
     const cacheProblem = validateCacheTopology(svc.cache.numNodes, svc.cache.automaticFailover, svc.cache.automaticFailover);
@@ -107,7 +104,8 @@ export function applicationProblems(name: string, args: Pick<ApplicationArgs, "c
 function databaseUsersRequestOf(svc: ServiceConfig) {
     const db = svc.database;
     return {
-        engine: db.engine,
+        // Aurora MySQL speaks MySQL: the function connects with the MySQL driver.
+        engine: sqlDialect(db.engine),
         port: DEFAULT_PORTS[db.engine],
         databaseName: db.databaseName,
         username: db.appUsername,
@@ -131,12 +129,15 @@ function observedDatabase(
     instanceIdentifier: pulumi.Input<string>,
     replicaIdentifiers: pulumi.Input<string>[],
     memberInstanceIdentifiers?: pulumi.Input<pulumi.Input<string>[]>,
+    auroraClusterIdentifier?: pulumi.Input<string>,
 ): NonNullable<ServiceObservabilityArgs["database"]> {
     const db = svc.database;
     return {
         engine: db.engine,
         instanceIdentifier,
         memberInstanceIdentifiers,
+        auroraClusterIdentifier,
+        readerCount: db.readReplicas,
         replicaIdentifiers,
         allocatedStorageGb: db.allocatedStorageGb,
         maxAllocatedStorageGb: db.maxAllocatedStorageGb,
@@ -240,9 +241,12 @@ export class Application extends pulumi.ComponentResource {
             engine: db.engine,
             engineVersion: db.engineVersion,
             instanceClass: db.instanceClass,
+            readerInstanceClass: db.readerInstanceClass,
             allocatedStorageGb: db.allocatedStorageGb,
             maxAllocatedStorageGb: db.maxAllocatedStorageGb,
             multiAz: db.multiAz,
+            // Aurora writes binary logs only when asked; a binlog retention asks for them (LMS guide).
+            binaryLogs: db.binlogRetentionHours !== undefined,
             vpcId: shared.network.vpcId,
             subnetIds: shared.network.dataSubnetIds,
             clientSecurityGroupId: edge.appSecurityGroupId,
@@ -381,7 +385,8 @@ export class Application extends pulumi.ComponentResource {
             ecsServiceName: service.serviceName,
             minTasks: svc.minCount,
             heldAtZeroTasks: held,
-            database: observedDatabase(svc, database.instanceIdentifier, database.replicaIdentifiers, database.memberInstanceIdentifiers),
+            database: observedDatabase(svc, database.instanceIdentifier, database.replicaIdentifiers, database.deployment === "aurora" ? undefined : database.memberInstanceIdentifiers,
+                database.deployment === "aurora" ? database.clusterIdentifier : undefined),
             cache: { replicationGroupId: cache.replicationGroupId, memberClusterIds: cache.memberClusters },
             waf: { webAclName: edge.webAclName, region: env.region },
             thresholds: thresholdsOf(svc),
@@ -402,16 +407,24 @@ export class Application extends pulumi.ComponentResource {
         }, { parent: this }) : undefined;
 
         this.name = name;
-        // AWS Backup cannot copy a Multi-AZ DB cluster's recovery points to another Region (lib/rules/backup-limits.ts).
-        this.databaseArns = database.deployment === "instance" ? [database.instanceArn] : [];
-        this.regionLocalDatabaseArns = database.deployment === "instance" ? [] : [database.instanceArn];
+        // AWS Backup cannot copy a Multi-AZ DB cluster's recovery points to another Region (lib/rules/backup-limits.ts);
+        // it copies DB instances' and Aurora clusters'.
+        const regionLocal = database.deployment === "multi-az-cluster";
+        this.databaseArns = regionLocal ? [] : [database.instanceArn];
+        this.regionLocalDatabaseArns = regionLocal ? [database.instanceArn] : [];
         this.dataBucketArns = svc.storage.buckets.map((b) => storage.bucketArns[b.name]);
         this.databaseWindows = [{ backupWindow: database.backupWindow, maintenanceWindow: database.maintenanceWindow }];
-        // Restore testing is set up for DB instances; its support for Multi-AZ DB cluster recovery points is unverified,
-        // so a cluster is restored by hand in the monthly DR test instead (docs/seed-conformance.md, LMS-63).
-        this.restoreTestDatabases = database.deployment === "instance"
-            ? [{ name: slug(name).replace(/-/g, "_"), arn: database.instanceArn, subnetGroupName: database.subnetGroupName, securityGroupIds: [database.securityGroupId] }]
-            : [];
+        // Restore testing covers DB instances ("RDS") and Aurora clusters ("Aurora"); its support for Multi-AZ DB cluster
+        // recovery points is unverified, so such a cluster is restored by hand in the monthly DR test instead.
+        this.restoreTestDatabases = regionLocal
+            ? []
+            : [{
+                name: slug(name).replace(/-/g, "_"),
+                resourceType: database.deployment === "aurora" ? "Aurora" : "RDS",
+                arn: database.instanceArn,
+                subnetGroupName: database.subnetGroupName,
+                securityGroupIds: [database.securityGroupId],
+            }];
         this.outputs = {
             url: pulumi.interpolate`https://${edge.dnsName}`,
             loadBalancerDnsName: edge.dnsName,

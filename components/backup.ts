@@ -61,7 +61,9 @@ export interface BackupArgs {
 export interface RestoreTestDatabase {
     /** Short logical name (letters, digits, `_`), e.g. `mita_api`. */
     name: string;
-    /** ARN of the RDS instance. */
+    /** AWS Backup's protected-resource type: `RDS` (a DB instance) or `Aurora` (an Aurora cluster). */
+    resourceType?: "RDS" | "Aurora";
+    /** ARN of the RDS instance or Aurora cluster. */
     arn: pulumi.Input<string>;
     /** DB subnet group the test restore is placed in. */
     subnetGroupName: pulumi.Input<string>;
@@ -263,15 +265,15 @@ export class Backup extends pulumi.ComponentResource {
                 new aws.backup.RestoreTestingSelection(childName(name, db.name), {
                     name: `${db.name.replace(/[^A-Za-z0-9]/g, "_")}_database`,
                     restoreTestingPlanName: testingPlan.name,
-                    protectedResourceType: "RDS",
+                    protectedResourceType: db.resourceType ?? "RDS",
                     protectedResourceArns: [db.arn],
                     iamRoleArn: testingRole.arn,
                     validationWindowHours: args.restoreTesting.validationWindowHours ?? 4,
                     // Restored copies stay private and small, inside the platform's VPC and behind the database's own
                     // security group; without these AWS Backup would pick the default VPC.
+                    // An Aurora restore is a cluster without instances: no public access or Multi-AZ to set.
                     restoreMetadataOverrides: {
-                        publiclyaccessible: "false",
-                        multiaz: "false",
+                        ...(db.resourceType === "Aurora" ? {} : { publiclyaccessible: "false", multiaz: "false" }),
                         dbsubnetgroupname: db.subnetGroupName,
                         vpcsecuritygroupids: pulumi.all(db.securityGroupIds).apply((sgs) => JSON.stringify(sgs)),
                     },

@@ -2,15 +2,16 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { awsContext } from "../lib/aws-context";
 import { childName, slug, truncateName } from "../lib/naming";
-import { DatabaseEngine, DEFAULT_PORTS, engineFamily, engineVersionProblem } from "../lib/rules/engine-versions";
-import { multiAzClusterGp3Iops, readReplicaProblem, storageCeilingProblem } from "../lib/rules/rds-replicas";
+import { DatabaseEngine, DEFAULT_PORTS, engineFamily, engineVersionProblem, isAurora, sqlDialect } from "../lib/rules/engine-versions";
+import { AURORA_CLUSTER_PARAMETERS } from "../lib/rules/parameter-values";
+import { databaseShapeProblems, multiAzClusterGp3Iops } from "../lib/rules/rds-replicas";
 import { clientOnlySecurityGroup } from "../lib/security-groups";
 import { Tags } from "../lib/tags";
 import { DEFAULT_PERFORMANCE_INSIGHTS_RETENTION_DAYS } from "../lib/defaults";
 
 export type { DatabaseEngine } from "../lib/rules/engine-versions";
-export { DEFAULT_PORTS, engineFamily, engineVersionProblem } from "../lib/rules/engine-versions";
-export { MULTI_AZ_CLUSTER_FAMILIES, multiAzClusterGp3Iops, READABLE_COPIES_OPTIONS, readReplicaProblem } from "../lib/rules/rds-replicas";
+export { DEFAULT_PORTS, engineFamily, engineVersionProblem, isAurora } from "../lib/rules/engine-versions";
+export { AURORA_MAX_READERS, MULTI_AZ_CLUSTER_FAMILIES, multiAzClusterGp3Iops, READABLE_COPIES_OPTIONS, readReplicaProblem } from "../lib/rules/rds-replicas";
 
 /**
  * TLS enforcement and audit-friendly logging, per engine: the platform's baseline, which `parameters` cannot override.
@@ -18,7 +19,7 @@ export { MULTI_AZ_CLUSTER_FAMILIES, multiAzClusterGp3Iops, READABLE_COPIES_OPTIO
  * logs kept for years); slow statements are logged with their duration instead.
  */
 function engineParameters(engine: DatabaseEngine): Record<string, string> {
-    return engine === "postgres"
+    return sqlDialect(engine) === "postgres"
         ? {
             "rds.force_ssl": "1",
             log_connections: "1",
@@ -27,7 +28,7 @@ function engineParameters(engine: DatabaseEngine): Record<string, string> {
             log_min_duration_statement: "1000",
         }
         : {
-            // RDS for MySQL 8.0/8.4 takes 0|1 here, not ON/OFF (lib/rules/parameter-values.ts).
+            // RDS for MySQL 8.0/8.4 and Aurora MySQL 3 take 0|1 here, not ON/OFF (lib/rules/parameter-values.ts).
             require_secure_transport: "1",
             slow_query_log: "1",
             long_query_time: "1",
@@ -38,18 +39,22 @@ function engineParameters(engine: DatabaseEngine): Record<string, string> {
 const LOG_EXPORTS: Record<DatabaseEngine, string[]> = {
     postgres: ["postgresql", "upgrade"],
     mysql: ["error", "slowquery"],
+    // Aurora MySQL exports the same two; its audit log needs server_audit_logging, which the guide does not ask for.
+    "aurora-mysql": ["error", "slowquery"],
 };
 
 export interface DatabaseArgs {
-    /** `postgres` or `mysql`. */
+    /** `postgres`, `mysql` (RDS) or `aurora-mysql` (an Aurora cluster: a writer and `readReplicas` reader instances). */
     engine: DatabaseEngine;
     /** Major engine version (`15`, `8.0`): RDS picks and upgrades the minor (see lib/rules/engine-versions.ts). */
     engineVersion: string;
-    /** Instance class of the primary (and of every member of a Multi-AZ DB cluster), e.g. `db.r6g.2xlarge`. */
+    /** Instance class of the primary (of every member of a Multi-AZ DB cluster; of Aurora's writer), e.g. `db.r6g.2xlarge`. */
     instanceClass: string;
-    /** Initial gp3 storage, GiB. */
-    allocatedStorageGb: number;
-    /** Storage-autoscaling ceiling, GiB: required for a DB instance, refused for a Multi-AZ DB cluster (no autoscaling). */
+    /** Aurora only: class of the reader instances (default: the writer's, so any reader can take over at full size). */
+    readerInstanceClass?: string;
+    /** Initial gp3 storage, GiB: required for RDS, refused for Aurora (its cluster volume has no size to set). */
+    allocatedStorageGb?: number;
+    /** Storage-autoscaling ceiling, GiB: required for a DB instance, refused for a Multi-AZ DB cluster and Aurora. */
     maxAllocatedStorageGb?: number;
     /** Synchronous standby in another AZ (production). */
     multiAz: boolean;
@@ -77,7 +82,10 @@ export interface DatabaseArgs {
     backupWindow?: string;
     /** Weekly maintenance window (UTC), after the backup window. */
     maintenanceWindow?: string;
-    /** Readable copies: 0, or 2 (a Multi-AZ DB cluster with two readable standbys; see READABLE_COPIES_OPTIONS). */
+    /**
+     * Readable copies. RDS: 0, or 2 (a Multi-AZ DB cluster with two readable standbys; see READABLE_COPIES_OPTIONS).
+     * Aurora: 0 to 15 reader instances.
+     */
     readReplicas?: number;
     /** Performance Insights retention: 7 or a multiple of 31 up to 731. */
     performanceInsightsRetentionDays?: number;
@@ -93,6 +101,11 @@ export interface DatabaseArgs {
     iamAuthentication?: boolean;
     /** Database user of the application, authenticated by IAM (created during `up` by the DatabaseUsers component). */
     appUsername?: string;
+    /**
+     * Aurora MySQL: write binary logs (`binlog_format` ROW), e.g. when a retention for them is asked. RDS for MySQL
+     * writes them whenever automated backups are on; Aurora needs none for its own point-in-time recovery.
+     */
+    binaryLogs?: boolean;
     /** Tags for every resource. */
     tags: Tags;
 }
@@ -102,7 +115,9 @@ export interface DatabaseArgs {
  * the application's security group, TLS forced by its parameter group, password managed by RDS in Secrets Manager,
  * logs exported, Performance Insights and enhanced monitoring on, backups, deletion protection and a final snapshot.
  * With two readable copies it is a Multi-AZ DB cluster (writer + two readable standbys), the only RDS shape that has
- * readable copies and a managed master password.
+ * readable copies and a managed master password. With `aurora-mysql` it is an Aurora cluster: a writer and
+ * `readReplicas` reader instances on one encrypted cluster volume, whose recovery points AWS Backup can copy to
+ * another Region (docs/database-readable-copies.md).
  */
 export class Database extends pulumi.ComponentResource {
     /** DB instance identifier of the primary (instance), or the cluster identifier (Multi-AZ DB cluster). */
@@ -134,8 +149,8 @@ export class Database extends pulumi.ComponentResource {
     /** RDS resource ID (DbiResourceId / DbClusterResourceId): changes only when the database is replaced. */
     public readonly resourceId: pulumi.Output<string>;
     public readonly engine: DatabaseEngine;
-    /** `instance` (Multi-AZ DB instance) or `multi-az-cluster`. */
-    public readonly deployment: "instance" | "multi-az-cluster";
+    /** `instance` (Multi-AZ DB instance), `multi-az-cluster` (RDS Multi-AZ DB cluster) or `aurora`. */
+    public readonly deployment: "instance" | "multi-az-cluster" | "aurora";
     public readonly backupWindow: string;
     public readonly maintenanceWindow: string;
 
@@ -146,23 +161,17 @@ export class Database extends pulumi.ComponentResource {
             throw new Error(`Database ${name}: ${versionProblem}`);
         }
         const readReplicas = args.readReplicas ?? 0;
-        const replicaProblem = readReplicaProblem(readReplicas, args.instanceClass);
-        if (replicaProblem) {
-            throw new Error(`Database ${name}: ${replicaProblem}`);
-        }
-        const ceilingProblem = storageCeilingProblem(readReplicas, args.allocatedStorageGb, args.maxAllocatedStorageGb);
-        if (ceilingProblem) {
-            throw new Error(`Database ${name}: maxAllocatedStorageGb: ${ceilingProblem}`);
-        }
-        if (readReplicas > 0 && !args.multiAz) {
-            throw new Error(`Database ${name}: read replicas need a Multi-AZ primary`);
+        const shapeProblems = databaseShapeProblems({ ...args, readReplicas });
+        if (shapeProblems.length > 0) {
+            throw new Error(`Database ${name}: ${shapeProblems.map((p) => `${p.key}: ${p.problem}`).join("; ")}`);
         }
         super("platform:data:Database", name, {}, opts);
         const parent = { parent: this };
         const port = DEFAULT_PORTS[args.engine];
         const family = engineFamily(args.engine, args.engineVersion);
-        const cluster = readReplicas === 2;
-        this.deployment = cluster ? "multi-az-cluster" : "instance";
+        const aurora = isAurora(args.engine);
+        const cluster = !aurora && readReplicas === 2;
+        this.deployment = aurora ? "aurora" : cluster ? "multi-az-cluster" : "instance";
         this.backupWindow = args.backupWindow ?? "03:00-04:00";
         this.maintenanceWindow = args.maintenanceWindow ?? "sun:04:30-sun:05:30";
         this.appUsername = args.appUsername ?? `${args.databaseName.split("_")[0]}_app`;
@@ -172,7 +181,7 @@ export class Database extends pulumi.ComponentResource {
             parent: this,
             protect: args.protect,
             retainOnDelete: args.protect,
-            ignoreChanges: backupOwnedElsewhere ? (cluster ? ["backupRetentionPeriod", "preferredBackupWindow"] : ["backupRetentionPeriod", "backupWindow"]) : [],
+            ignoreChanges: backupOwnedElsewhere ? (cluster || aurora ? ["backupRetentionPeriod", "preferredBackupWindow"] : ["backupRetentionPeriod", "backupWindow"]) : [],
         };
 
         const subnetGroup = new aws.rds.SubnetGroup(name, {
@@ -186,14 +195,31 @@ export class Database extends pulumi.ComponentResource {
             service: `the ${args.engine} database ${name}`, egressRuleName: "app-to-db", tags: args.tags,
         }, this);
 
-        const parameters = Object.entries({ ...args.parameters, ...engineParameters(args.engine) }).map(([paramName, value]) => ({
+        const baseline = { ...engineParameters(args.engine), ...(aurora && args.binaryLogs ? { binlog_format: "ROW" } : {}) };
+        const parameters = Object.entries({ ...args.parameters, ...baseline }).map(([paramName, value]) => ({
             name: paramName,
             value,
             applyMethod: "pending-reboot",
         }));
         // The family is in the logical name: a major upgrade creates the new group first and deletes the old one
         // only after the database has moved (terraform-aws-rds #94, #506).
-        const parameterGroupName = cluster
+        // Aurora splits its parameters: cluster-level ones in the cluster's group, the rest in its instances' group.
+        const auroraInstanceParameterGroupName = aurora
+            ? new aws.rds.ParameterGroup(childName(name, family.replace(/\./g, "-")), {
+                family,
+                description: `${name}: instance-level parameters (slow-query logging, connection settings)`,
+                parameters: parameters.filter((p) => !AURORA_CLUSTER_PARAMETERS.includes(p.name)),
+                tags: args.tags,
+            }, parent).name
+            : undefined;
+        const parameterGroupName = aurora
+            ? new aws.rds.ClusterParameterGroup(childName(name, "cluster", family.replace(/\./g, "-")), {
+                family,
+                description: `${name}: TLS required (cluster-level parameters)`,
+                parameters: parameters.filter((p) => AURORA_CLUSTER_PARAMETERS.includes(p.name)),
+                tags: args.tags,
+            }, parent).name
+            : cluster
             ? new aws.rds.ClusterParameterGroup(childName(name, "cluster", family.replace(/\./g, "-")), {
                 family,
                 description: `${name}: TLS required, audit-friendly logging`,
@@ -249,14 +275,79 @@ export class Database extends pulumi.ComponentResource {
         };
 
         let resourceId: pulumi.Output<string>;
-        if (cluster) {
+        if (aurora) {
+            // Storage, Performance Insights, monitoring and the CA are per instance in Aurora (CreateDBCluster takes
+            // them for Multi-AZ DB clusters only); the cluster volume is encrypted and grows by itself.
+            const db = new aws.rds.Cluster(name, {
+                engine: args.engine,
+                engineVersion: args.engineVersion,
+                engineMode: "provisioned",
+                clusterIdentifier: truncateName(identifier, 63, false),
+                storageEncrypted: true,
+                kmsKeyId: args.kmsKeyArn,
+                vpcSecurityGroupIds: [sg.id],
+                iamDatabaseAuthenticationEnabled: shared.iamDatabaseAuthenticationEnabled,
+                enabledCloudwatchLogsExports: shared.enabledCloudwatchLogsExports,
+                copyTagsToSnapshot: true,
+                deletionProtection: shared.deletionProtection,
+                manageMasterUserPassword: true,
+                masterUserSecretKmsKeyId: args.kmsKeyArn,
+                port,
+                backupRetentionPeriod: args.backupRetentionDays,
+                skipFinalSnapshot: false,
+                finalSnapshotIdentifier: `${identifier}-final`,
+                deleteAutomatedBackups: false,
+                dbSubnetGroupName: subnetGroup.name,
+                dbClusterParameterGroupName: parameterGroupName,
+                databaseName: args.databaseName,
+                masterUsername: args.masterUsername,
+                preferredBackupWindow: this.backupWindow,
+                preferredMaintenanceWindow: this.maintenanceWindow,
+                tags: args.tags,
+            }, stateful);
+            // The writer first; readers share promotion tier 1, so a failover goes to the largest reader. Instances
+            // hold no data (the cluster volume does) and are not protected: removing a reader is how the cluster
+            // shrinks. Their identifiers are autonamed so a class change or a replacement never collides.
+            const instances = Array.from({ length: readReplicas + 1 }, (_, i) => new aws.rds.ClusterInstance(childName(name, i === 0 ? "writer" : `reader-${i}`), {
+                clusterIdentifier: db.id,
+                engine: args.engine,
+                instanceClass: i === 0 ? args.instanceClass : args.readerInstanceClass ?? args.instanceClass,
+                dbSubnetGroupName: subnetGroup.name,
+                dbParameterGroupName: auroraInstanceParameterGroupName,
+                publiclyAccessible: false,
+                autoMinorVersionUpgrade: true,
+                promotionTier: i === 0 ? 0 : 1,
+                performanceInsightsEnabled: true,
+                performanceInsightsKmsKeyId: args.kmsKeyArn,
+                performanceInsightsRetentionPeriod: shared.performanceInsightsRetentionPeriod,
+                monitoringInterval: shared.monitoringInterval,
+                monitoringRoleArn: monitoringRole.arn,
+                caCertIdentifier: "rds-ca-rsa2048-g1",
+                preferredMaintenanceWindow: this.maintenanceWindow,
+                copyTagsToSnapshot: true,
+                tags: args.tags,
+            }, { parent: this, dependsOn: [db] }));
+            this.instanceIdentifier = db.clusterIdentifier;
+            this.clusterIdentifier = db.clusterIdentifier;
+            this.memberInstanceIdentifiers = pulumi.all(instances.map((i) => i.identifier));
+            this.instanceArn = db.arn;
+            this.address = db.endpoint;
+            this.endpoint = pulumi.interpolate`${db.endpoint}:${db.port}`;
+            this.readerAddress = readReplicas > 0 ? db.readerEndpoint : db.endpoint;
+            this.port = db.port;
+            this.masterUserSecretArn = db.masterUserSecrets.apply((secrets) => secrets?.[0]?.secretArn ?? "");
+            this.replicaIdentifiers = [];
+            this.replicaEndpoints = instances.slice(1).map(() => db.readerEndpoint);
+            resourceId = db.clusterResourceId;
+        } else if (cluster) {
             // Multi-AZ DB cluster identifiers are at most 52 characters (CreateDBCluster).
             const db = new aws.rds.Cluster(name, {
                 ...shared,
                 clusterIdentifier: truncateName(identifier, 52, false),
                 dbClusterInstanceClass: args.instanceClass,
                 allocatedStorage: args.allocatedStorageGb,
-                iops: multiAzClusterGp3Iops(args.allocatedStorageGb),
+                // Validated above: an RDS database has its size.
+                iops: multiAzClusterGp3Iops(args.allocatedStorageGb!),
                 dbSubnetGroupName: subnetGroup.name,
                 dbClusterParameterGroupName: parameterGroupName,
                 databaseName: args.databaseName,

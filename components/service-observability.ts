@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { childName } from "../lib/naming";
 import { configuredMaxConnections, connectionsAlarmThreshold, rdsDefaultMaxConnections } from "../lib/rules/db-connections";
+import { DatabaseEngine, isAurora } from "../lib/rules/engine-versions";
 import { RDS_STORAGE_AUTOSCALING_FREE_PERCENT } from "../lib/rules/rds-replicas";
 import { Tags } from "../lib/tags";
 import { DEFAULT_5XX_PERCENT, DEFAULT_P95_LATENCY_SECONDS } from "../lib/defaults";
@@ -76,7 +77,7 @@ export interface ServiceObservabilityArgs {
     heldAtZeroTasks?: boolean;
     /** The service's database. */
     database?: {
-        engine: "postgres" | "mysql";
+        engine: DatabaseEngine;
         instanceIdentifier: pulumi.Input<string>;
         /**
          * Every DB instance that can be the writer, when the writer moves on failover (a Multi-AZ DB cluster's
@@ -84,8 +85,17 @@ export interface ServiceObservabilityArgs {
          * `instanceIdentifier`, as the Redis alarms do, and the readers' replica lag is one worst-of alarm.
          */
         memberInstanceIdentifiers?: pulumi.Input<pulumi.Input<string>[]>;
+        /**
+         * An Aurora cluster's identifier: Aurora publishes its metrics per role (dimensions DBClusterIdentifier and
+         * Role WRITER / READER, each the aggregate of the instances in that role), so the alarms follow the writer
+         * through a failover without naming instances (whose identifiers are autonamed).
+         */
+        auroraClusterIdentifier?: pulumi.Input<string>;
+        /** Readers among the members (a Multi-AZ DB cluster's 2 standbys; Aurora's readers): none, no replica-lag alarm. */
+        readerCount?: number;
         replicaIdentifiers: pulumi.Input<string>[];
-        allocatedStorageGb: number;
+        /** Allocated storage of an RDS database; none for Aurora, whose cluster volume grows (no free-storage alarm). */
+        allocatedStorageGb?: number;
         /**
          * Storage-autoscaling ceiling of a DB instance, when it autoscales. RDS grows it when free space stays below
          * 10% (RDS_STORAGE_AUTOSCALING_FREE_PERCENT), so its free-storage alarm is set below half of that: it pages when
@@ -148,6 +158,20 @@ function worstOf(
         ...ids.map((id, i) => ({
             id: `member${i}`,
             metric: { namespace: metric.namespace, metricName: metric.metricName, dimensions: { [metric.dimension]: id }, period: metric.period, stat: metric.stat },
+        })),
+    ]);
+}
+
+/** The worst of an Aurora cluster's per-role aggregates (dimensions DBClusterIdentifier and Role). */
+function worstOfRoles(
+    metric: { namespace: string; metricName: string; stat: string; period: number },
+    clusterId: pulumi.Input<string>, roles: string[], label: string, worst: "MAX" | "MIN",
+): pulumi.Output<MetricQuery[]> {
+    return pulumi.output(clusterId).apply((id) => [
+        { id: "worst", label, returnData: true, expression: `${worst}([${roles.map((role) => role.toLowerCase()).join(", ")}])` },
+        ...roles.map((role) => ({
+            id: role.toLowerCase(),
+            metric: { namespace: metric.namespace, metricName: metric.metricName, dimensions: { DBClusterIdentifier: id, Role: role }, period: metric.period, stat: metric.stat },
         })),
     ]);
 }
@@ -228,12 +252,18 @@ export function alarmTable(args: ServiceObservabilityArgs, t: ObservabilityThres
     if (args.database) {
         const database = args.database;
         const db = { DBInstanceIdentifier: database.instanceIdentifier };
-        const members = database.memberInstanceIdentifiers;
-        /** The writer's metric, or the worst member's when the writer can move. */
-        const rds = (metricName: string, statistic: string, period: number, label: string, worst: "MAX" | "MIN" = "MAX"): AlarmRow["source"] => members
-            ? { metricQueries: worstOf({ namespace: "AWS/RDS", metricName, dimension: "DBInstanceIdentifier", stat: statistic, period }, members, label, worst) }
-            : metric("AWS/RDS", metricName, db, statistic);
+        const aurora = isAurora(database.engine);
+        const auroraCluster = database.auroraClusterIdentifier;
+        const readers = database.readerCount ?? 0;
+        const members = database.memberInstanceIdentifiers ?? (auroraCluster ? [] : undefined);
+        /** The writer's metric, or the worst member's (Aurora: the worst role's) when the writer can move. */
+        const rds = (metricName: string, statistic: string, period: number, label: string, worst: "MAX" | "MIN" = "MAX", roles = readers > 0 ? ["WRITER", "READER"] : ["WRITER"]): AlarmRow["source"] => auroraCluster
+            ? { metricQueries: worstOfRoles({ namespace: "AWS/RDS", metricName, stat: statistic, period }, auroraCluster, roles, label, worst) }
+            : members
+                ? { metricQueries: worstOf({ namespace: "AWS/RDS", metricName, dimension: "DBInstanceIdentifier", stat: statistic, period }, members, label, worst) }
+                : metric("AWS/RDS", metricName, db, statistic);
         const connections = databaseConnectionsThreshold(database, t.databaseConnections)!;
+        const allocatedStorageGb = database.allocatedStorageGb ?? 0;
         const freeStoragePercent = database.maxAllocatedStorageGb
             ? Math.min(t.databaseFreeStoragePercent, RDS_STORAGE_AUTOSCALING_FREE_PERCENT / 2)
             : t.databaseFreeStoragePercent;
@@ -244,27 +274,31 @@ export function alarmTable(args: ServiceObservabilityArgs, t: ObservabilityThres
                 source: rds("CPUUtilization", "Average", 60, "CPU % (worst instance)"),
                 threshold: t.databaseCpuPercent, comparisonOperator: above, period: 60, evaluationPeriods: 5, treatMissingData: "missing",
             },
-            {
+            // Aurora's cluster volume has no allocated size and grows by itself: there is no free space to run out of.
+            ...(database.allocatedStorageGb === undefined ? [] : [{
                 shortName: "db-free-storage-low",
                 description: database.maxAllocatedStorageGb
                     ? `Database of ${svc} has less than ${freeStoragePercent}% of its initial ${database.allocatedStorageGb} GiB free: storage autoscaling (which starts below ${RDS_STORAGE_AUTOSCALING_FREE_PERCENT}%) has not kept up, or has reached its ceiling of ${database.maxAllocatedStorageGb} GiB.`
                     : `Database of ${svc} has less than ${freeStoragePercent}% of ${database.allocatedStorageGb} GiB free and does not autoscale storage: grow allocatedStorageGb.`,
                 source: rds("FreeStorageSpace", "Minimum", 300, "free storage (least of the instances)", "MIN"),
-                threshold: database.allocatedStorageGb * 1024 ** 3 * (freeStoragePercent / 100),
+                threshold: allocatedStorageGb * 1024 ** 3 * (freeStoragePercent / 100),
                 comparisonOperator: below, period: 300, evaluationPeriods: 1, treatMissingData: "missing",
-            },
+            } satisfies AlarmRow]),
             {
                 shortName: "db-connections-high",
                 description: `Database of ${svc} has more than ${connections} connections for 5 minutes. Check for connection leaks or pool sizes.`,
                 source: rds("DatabaseConnections", "Maximum", 60, "connections (busiest instance)"),
                 threshold: connections, comparisonOperator: above, period: 60, evaluationPeriods: 5, treatMissingData: "missing",
             },
-            // Multi-AZ DB cluster: only the readers report ReplicaLag; the worst member is the worst reader.
-            ...(members ? [{
+            // Multi-AZ DB cluster: only the readers report ReplicaLag; the worst member is the worst reader. Aurora's
+            // readers report AuroraReplicaLag, in milliseconds.
+            ...(members && (database.readerCount ?? 1) > 0 ? [{
                 shortName: "db-replica-lag",
-                description: `A readable standby of ${svc} lags more than ${t.replicaLagSeconds} s for 5 minutes: reads are stale.`,
-                source: rds("ReplicaLag", "Maximum", 60, "replica lag s (worst reader)"),
-                threshold: t.replicaLagSeconds, comparisonOperator: above, period: 60, evaluationPeriods: 5, treatMissingData: "missing",
+                description: `A readable ${aurora ? "reader" : "standby"} of ${svc} lags more than ${t.replicaLagSeconds} s for 5 minutes: reads are stale.`,
+                source: aurora
+                    ? rds("AuroraReplicaLag", "Maximum", 60, "replica lag ms (worst reader)", "MAX", ["READER"])
+                    : rds("ReplicaLag", "Maximum", 60, "replica lag s (worst reader)"),
+                threshold: aurora ? t.replicaLagSeconds * 1000 : t.replicaLagSeconds, comparisonOperator: above, period: 60, evaluationPeriods: 5, treatMissingData: "missing",
             } satisfies AlarmRow] : []),
             ...database.replicaIdentifiers.map((replica, i): AlarmRow => ({
                 shortName: `db-replica-${i + 1}-lag`,
@@ -391,7 +425,9 @@ export class ServiceObservability extends pulumi.ComponentResource {
                 args.cache?.memberClusterIds ?? [],
                 args.waf?.webAclName ?? "",
             ]).apply(([[lb, tg, cluster, service], db, replicas, dbMembers, cacheIds, acl]) =>
-                JSON.stringify(dashboardBody(args.serviceName, args.waf?.region, thresholds, { lb, tg, cluster, service, db, replicas, dbMembers, cacheIds, acl }))),
+                JSON.stringify(dashboardBody(args.serviceName, args.waf?.region, thresholds, {
+                    lb, tg, cluster, service, db, replicas, dbMembers, cacheIds, acl, auroraReaders: args.database?.auroraClusterIdentifier ? args.database.readerCount ?? 0 : undefined,
+                }))),
         }, { parent: this });
 
         this.alarmArns = alarmArns;
@@ -407,6 +443,8 @@ interface DashboardIds {
     service: string;
     db: string;
     replicas: string[];
+    /** Aurora: `db` is the cluster, whose metrics are per role; the number of readers. */
+    auroraReaders?: number;
     /** Instances that can be the writer (Multi-AZ DB cluster); empty for a single instance. */
     dbMembers: string[];
     cacheIds: string[];
@@ -454,7 +492,17 @@ export function dashboardBody(title: string, region: string | undefined, thresho
         ["AWS/ECS", "CPUUtilization", "ClusterName", ids.cluster, "ServiceName", ids.service],
         ["AWS/ECS", "MemoryUtilization", "ClusterName", ids.cluster, "ServiceName", ids.service],
     ], [["service-cpu-high", "CPU alarm"], ["service-memory-high", "memory alarm"]]);
-    if (ids.db) {
+    if (ids.db && ids.auroraReaders !== undefined) {
+        const roles = ids.auroraReaders > 0 ? ["WRITER", "READER"] : ["WRITER"];
+        const role = (metricName: string, r: string, extra: object = {}) => ["AWS/RDS", metricName, "DBClusterIdentifier", ids.db, "Role", r, { label: `${metricName} ${r.toLowerCase()}`, ...extra }];
+        graph("Database load", roles.flatMap((r) => [role("CPUUtilization", r), role("DatabaseConnections", r, { yAxis: "right" })]),
+            [["db-cpu-high", "CPU alarm"], ["db-connections-high", "connections alarm", "right"]]);
+        graph("Database I/O and replica lag", [
+            ["AWS/RDS", "VolumeReadIOPs", "DBClusterIdentifier", ids.db],
+            ["AWS/RDS", "VolumeWriteIOPs", "DBClusterIdentifier", ids.db],
+            ...(ids.auroraReaders > 0 ? [role("AuroraReplicaLag", "READER", { yAxis: "right", stat: "Maximum" })] : []),
+        ], ids.auroraReaders > 0 ? [["db-replica-lag", "replica lag alarm (ms)", "right"]] : []);
+    } else if (ids.db) {
         const db = ["DBInstanceIdentifier", ids.db];
         // Every instance that can be the writer, so the load stays visible after a failover.
         const loaded = ids.dbMembers.length > 0 ? ids.dbMembers : [ids.db];
@@ -462,9 +510,10 @@ export function dashboardBody(title: string, region: string | undefined, thresho
             ["AWS/RDS", "CPUUtilization", "DBInstanceIdentifier", id],
             ["AWS/RDS", "DatabaseConnections", "DBInstanceIdentifier", id, { yAxis: "right" }],
         ]), [["db-cpu-high", "CPU alarm"], ["db-connections-high", "connections alarm", "right"]]);
+        // A cluster's identifier is no DBInstanceIdentifier: its I/O is its instances'.
         graph("Database I/O and replica lag", [
-            ["AWS/RDS", "ReadIOPS", ...db],
-            ["AWS/RDS", "WriteIOPS", ...db],
+            ...(ids.dbMembers.length > 0 ? ids.dbMembers.flatMap((id) => [["AWS/RDS", "ReadIOPS", "DBInstanceIdentifier", id], ["AWS/RDS", "WriteIOPS", "DBInstanceIdentifier", id]])
+                : [["AWS/RDS", "ReadIOPS", ...db], ["AWS/RDS", "WriteIOPS", ...db]]),
             ...ids.replicas.map((replica) => ["AWS/RDS", "ReplicaLag", "DBInstanceIdentifier", replica, { yAxis: "right" }]),
         ], ids.replicas.length > 0 ? [["db-replica-1-lag", "replica lag alarm", "right"]] : []);
     }

@@ -49,9 +49,11 @@ export function instanceClassMemoryGib(instanceClass: string): number | undefine
  * RDS's default `max_connections` for a class (RDS user guide, "Maximum number of database connections"):
  * PostgreSQL LEAST({DBInstanceClassMemory/9531392}, 5000), MySQL {DBInstanceClassMemory/12582880}. The class's
  * nominal memory stands in for DBInstanceClassMemory, which is a little lower (the OS reserve); the alarm ratio
- * keeps the threshold below the real limit for the classes this table knows.
+ * keeps the threshold below the real limit for the classes this table knows. Aurora's defaults follow other formulas
+ * (logarithmic in memory): not known here, so an Aurora database's alarm needs max_connections or a threshold.
  */
-export function rdsDefaultMaxConnections(engine: "postgres" | "mysql", instanceClass: string): number | undefined {
+export function rdsDefaultMaxConnections(engine: string, instanceClass: string): number | undefined {
+    if (engine !== "postgres" && engine !== "mysql") return undefined;
     const gib = instanceClassMemoryGib(instanceClass);
     if (gib === undefined) return undefined;
     const bytes = gib * 1024 ** 3;

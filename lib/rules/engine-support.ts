@@ -12,7 +12,8 @@
  * Aurora MySQL: https://docs.aws.amazon.com/AmazonRDS/latest/AuroraMySQLReleaseNotes/AuroraMySQL.release-calendars.html
  * EngineLifecycleSupport: https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstance.html
  *
- * Checked on 2026-12-04. Majors not listed (e.g. Aurora MySQL 3, MariaDB) are not judged: add their dates here.
+ * Checked on 2026-12-04 (Aurora MySQL version 3: 2026-12-05, its release calendar's "Aurora end of standard support
+ * date" 2028-04-30). Majors not listed (e.g. MariaDB) are not judged: add their dates here.
  */
 
 export const ENGINE_SUPPORT_CHECKED_ON = "2026-12-04";
@@ -22,8 +23,8 @@ export const STANDARD_SUPPORT_ENDS: Record<string, Record<string, string>> = {
     postgres: { "11": "2024-02-29", "12": "2025-02-28", "13": "2026-02-28", "14": "2027-02-28", "15": "2028-02-29", "16": "2029-02-28", "17": "2030-02-28" },
     mysql: { "5.7": "2024-02-29", "8.0": "2026-07-31", "8.4": "2029-07-31" },
     "aurora-postgresql": { "11": "2024-02-29", "12": "2025-02-28", "13": "2026-02-28", "14": "2027-02-28", "15": "2028-02-29", "16": "2029-02-28" },
-    // Aurora MySQL version 2 (MySQL 5.7 compatible).
-    "aurora-mysql": { "5.7": "2024-10-31" },
+    // Aurora MySQL version 2 (MySQL 5.7 compatible) and version 3 (MySQL 8.0 compatible).
+    "aurora-mysql": { "5.7": "2024-10-31", "8.0": "2028-04-30" },
 };
 
 /** EngineLifecycleSupport values. */

@@ -14,11 +14,17 @@
  * creatable but runs under paid RDS Extended Support, which the check reports.
  * PostgreSQL: https://docs.aws.amazon.com/AmazonRDS/latest/PostgreSQLReleaseNotes/postgresql-release-calendar.html
  * MySQL: https://docs.aws.amazon.com/AmazonRDS/latest/MySQLReleaseNotes/mysql-release-calendar.html
+ *
+ * Aurora MySQL takes the same major-only form: `8.0` creates the default Aurora MySQL version 3 minor
+ * (`8.0.mysql_aurora.3.x`), and the provider's engine-version comparison treats the running
+ * `8.0.mysql_aurora.3.10.0` as matching `8.0` (no diff after Aurora's minor upgrades).
+ * Aurora MySQL: https://docs.aws.amazon.com/AmazonRDS/latest/AuroraMySQLReleaseNotes/AuroraMySQL.release-calendars.html
  */
 
 import { STANDARD_SUPPORT_ENDS } from "./engine-support";
 
-export type DatabaseEngine = "postgres" | "mysql";
+/** RDS for PostgreSQL, RDS for MySQL, or Aurora MySQL (an Aurora cluster with writer and reader instances). */
+export type DatabaseEngine = "postgres" | "mysql" | "aurora-mysql";
 
 export interface EngineMajor {
     /** Major version as RDS takes it in `EngineVersion` (`15`, `8.0`). */
@@ -40,9 +46,23 @@ export const ENGINE_MAJORS: Record<DatabaseEngine, readonly EngineMajor[]> = {
         { major: "8.0", family: "mysql8.0", standardSupportEnds: STANDARD_SUPPORT_ENDS.mysql["8.0"] },
         { major: "8.4", family: "mysql8.4", standardSupportEnds: STANDARD_SUPPORT_ENDS.mysql["8.4"] },
     ],
+    // Aurora MySQL version 3 (MySQL 8.0 compatible).
+    "aurora-mysql": [
+        { major: "8.0", family: "aurora-mysql8.0", standardSupportEnds: STANDARD_SUPPORT_ENDS["aurora-mysql"]["8.0"] },
+    ],
 };
 
-export const DEFAULT_PORTS: Record<DatabaseEngine, number> = { postgres: 5432, mysql: 3306 };
+export const DEFAULT_PORTS: Record<DatabaseEngine, number> = { postgres: 5432, mysql: 3306, "aurora-mysql": 3306 };
+
+/** Whether the engine is an Aurora engine: a cluster volume (no allocated storage) with writer and reader instances. */
+export function isAurora(engine: string): boolean {
+    return engine.startsWith("aurora");
+}
+
+/** The SQL dialect of an engine: what a client driver speaks (Aurora MySQL is MySQL on the wire). */
+export function sqlDialect(engine: DatabaseEngine): "postgres" | "mysql" {
+    return engine === "postgres" ? "postgres" : "mysql";
+}
 
 export function engineMajor(engine: DatabaseEngine, version: string): EngineMajor | undefined {
     return ENGINE_MAJORS[engine]?.find((m) => m.major === version);

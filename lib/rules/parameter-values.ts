@@ -52,6 +52,14 @@ export const PARAMETER_RULES: Record<string, ParameterRule[]> = {
     }],
 };
 
+/**
+ * Aurora MySQL parameters the platform and the guides set that live in the DB *cluster* parameter group; every other
+ * one is instance-level and goes in the instances' DB parameter group (Aurora MySQL reference, "Cluster-level
+ * parameters"; require_secure_transport and tls_version: "TLS connections to Aurora MySQL DB clusters").
+ * https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/AuroraMySQL.Reference.ParameterGroups.html
+ */
+export const AURORA_CLUSTER_PARAMETERS: readonly string[] = ["require_secure_transport", "tls_version", "binlog_format"];
+
 /** Why `value` is not allowed for parameter `name` in `family`, or undefined (allowed, or not in the table). */
 export function parameterValueProblem(family: string, name: string, value: string): string | undefined {
     const rule = PARAMETER_RULES[name]?.find((r) => r.families.test(family));

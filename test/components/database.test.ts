@@ -246,6 +246,94 @@ describe("Database component", () => {
         });
     });
 
+    describe("Aurora MySQL: a writer and reader instances on one cluster volume", () => {
+        const name = "dbtest-aurora";
+        let cluster: RecordedResource;
+        let instances: RecordedResource[];
+        const aurora = (): DatabaseArgs => ({
+            ...args("aurora-mysql"), instanceClass: "db.r5.xlarge", readerInstanceClass: "db.r5.large", readReplicas: 2,
+            allocatedStorageGb: undefined, maxAllocatedStorageGb: undefined, binaryLogs: true, backupManagedByAwsBackup: true,
+            parameters: { max_connections: "500", wait_timeout: "28800" },
+        });
+        before(async () => {
+            new Database(name, aurora());
+            await settle();
+            cluster = recorded.find((r) => r.type === "aws:rds/cluster:Cluster" && r.name === name)!;
+            instances = recorded.filter((r) => r.type === "aws:rds/clusterInstance:ClusterInstance" && r.name.startsWith(`${name}-`));
+        });
+
+        it("is an encrypted Aurora cluster with a managed master password and none of a Multi-AZ DB cluster's inputs", () => {
+            assert.strictEqual(cluster.inputs.engine, "aurora-mysql");
+            assert.strictEqual(cluster.inputs.engineVersion, "8.0");
+            assert.strictEqual(cluster.inputs.engineMode, "provisioned");
+            assert.strictEqual(cluster.inputs.manageMasterUserPassword, true);
+            assert.strictEqual(cluster.inputs.masterUserSecretKmsKeyId, KEY);
+            assert.strictEqual(cluster.inputs.masterPassword, undefined);
+            assert.strictEqual(cluster.inputs.storageEncrypted, true);
+            assert.strictEqual(cluster.inputs.kmsKeyId, KEY);
+            assert.strictEqual(cluster.inputs.iamDatabaseAuthenticationEnabled, true);
+            assert.strictEqual(cluster.inputs.deletionProtection, true);
+            assert.strictEqual(cluster.inputs.skipFinalSnapshot, false);
+            assert.strictEqual(cluster.inputs.deleteAutomatedBackups, false);
+            assert.deepStrictEqual(cluster.inputs.enabledCloudwatchLogsExports, ["error", "slowquery"]);
+            // CreateDBCluster refuses these for Aurora ("Valid for Cluster Type: Multi-AZ DB clusters only").
+            for (const key of ["dbClusterInstanceClass", "allocatedStorage", "iops", "storageType", "performanceInsightsEnabled", "monitoringInterval", "caCertificateIdentifier"]) {
+                assert.strictEqual(cluster.inputs[key], undefined, key);
+            }
+            assert.ok(cluster.options.protect && cluster.options.retainOnDelete);
+            assert.deepStrictEqual([...cluster.options.ignoreChanges].sort(), ["backupRetentionPeriod", "preferredBackupWindow"]);
+        });
+
+        it("has a writer (tier 0) and the readers (tier 1, their own class), private, with PI on the customer key", () => {
+            assert.deepStrictEqual(instances.map((i) => [i.name, i.inputs.instanceClass, i.inputs.promotionTier]).sort(), [
+                [`${name}-reader-1`, "db.r5.large", 1], [`${name}-reader-2`, "db.r5.large", 1], [`${name}-writer`, "db.r5.xlarge", 0],
+            ]);
+            for (const instance of instances) {
+                assert.strictEqual(instance.inputs.engine, "aurora-mysql");
+                assert.strictEqual(instance.inputs.publiclyAccessible, false);
+                assert.strictEqual(instance.inputs.autoMinorVersionUpgrade, true);
+                assert.strictEqual(instance.inputs.performanceInsightsEnabled, true);
+                assert.strictEqual(instance.inputs.performanceInsightsKmsKeyId, KEY);
+                assert.strictEqual(instance.inputs.performanceInsightsRetentionPeriod, 31);
+                assert.strictEqual(instance.inputs.monitoringInterval, 60);
+                assert.strictEqual(instance.inputs.caCertIdentifier, "rds-ca-rsa2048-g1");
+                assert.strictEqual(instance.inputs.identifier, undefined, "autonamed: a replacement never collides");
+                assert.ok(!instance.options.protect, "instances hold no data: removing a reader shrinks the cluster");
+                assert.ok(instance.inputs.dbParameterGroupName);
+            }
+        });
+
+        it("puts cluster-level parameters (TLS, binlog format) in the cluster's group and the rest in the instances' group", () => {
+            const clusterGroup = recorded.find((r) => r.type === "aws:rds/clusterParameterGroup:ClusterParameterGroup" && r.name.startsWith(name))!;
+            const instanceGroup = recorded.find((r) => r.type === "aws:rds/parameterGroup:ParameterGroup" && r.name.startsWith(name))!;
+            const params = (g: RecordedResource) => Object.fromEntries(g.inputs.parameters.map((p: { name: string; value: string }) => [p.name, p.value]));
+            assert.strictEqual(clusterGroup.inputs.family, "aurora-mysql8.0");
+            assert.strictEqual(instanceGroup.inputs.family, "aurora-mysql8.0");
+            assert.deepStrictEqual(params(clusterGroup), { require_secure_transport: "1", binlog_format: "ROW" });
+            assert.deepStrictEqual(params(instanceGroup), { slow_query_log: "1", long_query_time: "1", log_output: "FILE", max_connections: "500", wait_timeout: "28800" });
+            assert.ok(clusterGroup.name.endsWith("aurora-mysql8-0") && instanceGroup.name.endsWith("aurora-mysql8-0"), "the family is in the logical names");
+        });
+
+        it("writes no binary logs unless asked, and its readers are optional", async () => {
+            new Database(`${name}-single`, { ...aurora(), readReplicas: 0, multiAz: false, readerInstanceClass: undefined, binaryLogs: false });
+            await settle();
+            const group = recorded.find((r) => r.type === "aws:rds/clusterParameterGroup:ClusterParameterGroup" && r.name.startsWith(`${name}-single`))!;
+            assert.deepStrictEqual(group.inputs.parameters.map((p: { name: string }) => p.name), ["require_secure_transport"]);
+            assert.deepStrictEqual(recorded.filter((r) => r.type === "aws:rds/clusterInstance:ClusterInstance" && r.name.startsWith(`${name}-single-`)).map((r) => r.name), [`${name}-single-writer`]);
+        });
+
+        it("refuses what Aurora has no use for, before registering anything", () => {
+            assert.throws(() => new Database("bad-a1", { ...aurora(), allocatedStorageGb: 500 }), /allocatedStorageGb: is not allowed with an Aurora engine/);
+            assert.throws(() => new Database("bad-a2", { ...aurora(), maxAllocatedStorageGb: 1000 }), /maxAllocatedStorageGb: is not allowed with an Aurora engine/);
+            assert.throws(() => new Database("bad-a3", { ...aurora(), readReplicas: 0 }), /multiAz: an Aurora cluster is Multi-AZ through a reader instance/);
+            assert.throws(() => new Database("bad-a4", { ...aurora(), readReplicas: 16 }), /16 reader instances cannot be created: an Aurora cluster has 0 to 15/);
+            assert.throws(() => new Database("bad-a5", { ...aurora(), engineVersion: "8.0.mysql_aurora.3.10.0" }), /give the major only: "8\.0"/);
+            assert.throws(() => new Database("bad-a6", { ...args("mysql"), readerInstanceClass: "db.r5.large" }), /readerInstanceClass: is for Aurora reader instances/);
+            assert.throws(() => new Database("bad-a7", { ...args("mysql"), allocatedStorageGb: undefined }), /allocatedStorageGb: is required for an RDS database/);
+            assert.strictEqual(recorded.filter((r) => r.name.startsWith("bad-a")).length, 0, "a rejected database registered resources");
+        });
+    });
+
     it("refuses a pinned minor version, naming the major to give instead", () => {
         assert.throws(() => new Database("pinned", { ...args("postgres"), engineVersion: "15.12" }), /15\.12 pins a minor version .* give the major only: "15"/);
         assert.throws(() => new Database("pinned2", { ...args("mysql"), engineVersion: "8.0.40" }), /give the major only: "8\.0"/);

@@ -73,7 +73,7 @@ describe("component input validation", () => {
             backupRetentionDays: 7, protect: false, tags,
         };
         assert.throws(() => new Database("old", db), /14\.9 pins a minor version/);
-        assert.throws(() => new Database("replicas", { ...db, engineVersion: "15", instanceClass: "db.r6gd.large", readReplicas: 2, maxAllocatedStorageGb: undefined }), /read replicas need a Multi-AZ primary/);
+        assert.throws(() => new Database("replicas", { ...db, engineVersion: "15", instanceClass: "db.r6gd.large", readReplicas: 2, maxAllocatedStorageGb: undefined }), /readReplicas: needs a Multi-AZ primary/);
     });
 
     it("Cache refuses failover with one node", () => {

@@ -92,15 +92,20 @@ const copyingPlan = (selected: string[], extra: DeployStackResource[], selection
 
 export const DEPLOY_CASES: Record<string, DeployRuleCases> = {
     "deploy-rds-cluster-iops": {
-        compliant: [res("a gp3 Multi-AZ DB cluster with iops", CLUSTER, multiAz({ iops: 3000 })), res("an io2 Multi-AZ PostgreSQL cluster with iops", CLUSTER, multiAz({ engine: "postgres", engineVersion: "16", storageType: "io2", iops: 12000 }))],
+        compliant: [
+            res("a gp3 Multi-AZ DB cluster with iops", CLUSTER, multiAz({ iops: 3000 })), res("an io2 Multi-AZ PostgreSQL cluster with iops", CLUSTER, multiAz({ engine: "postgres", engineVersion: "16", storageType: "io2", iops: 12000 })),
+            res("an Aurora MySQL cluster (no storage inputs)", CLUSTER, { engine: "aurora-mysql", engineVersion: "8.0" }),
+            res("an Aurora PostgreSQL cluster on I/O-Optimized storage", CLUSTER, { engine: "aurora-postgresql", engineVersion: "16", storageType: "aurora-iopt1" }),
+        ],
         violating: [
             res("a gp3 Multi-AZ MySQL cluster without iops (the LMS bug)", CLUSTER, multiAz()),
             res("an io1 Multi-AZ PostgreSQL cluster without iops", CLUSTER, multiAz({ engine: "postgres", storageType: "io1" })),
             res("a Multi-AZ cluster without storage type, iops or class", CLUSTER, { engine: "mysql", allocatedStorage: 100 }),
+            res("an Aurora cluster given a Multi-AZ DB cluster's class", CLUSTER, { engine: "aurora-mysql", engineVersion: "8.0", dbClusterInstanceClass: "db.r6gd.xlarge" }),
+            res("an Aurora cluster on gp3 with iops and a size", CLUSTER, { engine: "aurora-postgresql", engineVersion: "16", storageType: "gp3", iops: 3000, allocatedStorage: 100 }),
         ],
         unknown: [unk("compliant", res("iops computed (set: it will be whatever its source gives)", CLUSTER, multiAz({ iops: UNKNOWN })))],
         ignored: [
-            res("an Aurora cluster (no iops needed)", CLUSTER, { engine: "aurora-mysql", engineVersion: "8.0.mysql_aurora.3.08.0" }),
             res("a Multi-AZ cluster restored from a snapshot", CLUSTER, { engine: "mysql", snapshotIdentifier: "snap-1" }),
         ],
     },

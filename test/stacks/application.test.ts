@@ -29,7 +29,7 @@ const APPLICATION_TYPE = "platform:app:Application";
  * of all-urns.json that are gone on purpose. Added: resources (by type, under their component type) that are new.
  */
 const STATIC_SITE = "platform:web:StaticSite";
-const DELIBERATE_CHANGES: Array<{ reason: string; removed?: RegExp; removedCount?: (applications: number) => number; added: (applications: number, stack: string) => string[] }> = [{
+const DELIBERATE_CHANGES: Array<{ reason: string; removed?: RegExp; removedCount?: (applications: number, stack: string) => number; added: (applications: number, stack: string) => string[] }> = [{
     // Issue 21, finding 9: Redis authenticates with IAM (a user group), so the AUTH token (RandomPassword), its secret
     // and secret version are gone; each cache has a user group with an IAM user and the switched-off default user.
     reason: "finding 9: Redis IAM authentication replaces the AUTH token",
@@ -49,17 +49,24 @@ const DELIBERATE_CHANGES: Array<{ reason: string; removed?: RegExp; removedCount
             "aws:s3/bucketVersioning:BucketVersioning", "aws:s3/bucketVersioning:BucketVersioning", "aws:wafv2/webAcl:WebAcl", "pulumi:providers:aws"].map((t) => `${STATIC_SITE}$${t}`),
     ],
 }, {
-    // Issue 21, finding 7: LMS moves from MySQL 8.0 (out of RDS standard support) to 8.4. The parameter group's logical
-    // name carries its family, so the 8.4 group is created before the 8.0 one is deleted (a major upgrade needs both).
-    reason: "finding 7: MySQL 8.4, and its parameter group",
-    removed: /::[a-z0-9-]+-db(-cluster)?-mysql8-0$/,
-    removedCount: () => 1,
-    added: (_apps, stack) => [stack === "production" ? "platform:data:Database$aws:rds/clusterParameterGroup:ClusterParameterGroup" : "platform:data:Database$aws:rds/parameterGroup:ParameterGroup"],
-}, {
-    // Issue 21, finding 2: AWS Backup cannot copy a Multi-AZ DB cluster to another Region, so production's LMS cluster
-    // is backed up by a second plan without copy actions (staging copies nothing, so it has none).
-    reason: "finding 2: a Region-local backup plan for the Multi-AZ DB cluster",
-    added: (_apps, stack) => (stack === "production" ? ["platform:data:Backup$aws:backup/plan:Plan", "platform:data:Backup$aws:backup/selection:Selection"] : []),
+    // Issue 21, findings 2 and 7: LMS runs on Aurora MySQL version 3 (docs/database-readable-copies.md): a database in
+    // standard support whose recovery points AWS Backup copies to the DR Region. Production's cluster keeps its URN
+    // (its engine changes, a replacement a protected cluster refuses: see the doc's migration note) and gains a writer
+    // and two reader instances; staging's DB instance becomes a cluster with a writer. Each has a cluster parameter
+    // group (cluster-level parameters) and an instance parameter group; the family is in their logical names, so the
+    // MySQL 8.0 group they replace is deleted only after the database has moved.
+    reason: "findings 2 and 7: LMS on Aurora MySQL 3 (cluster, instances, parameter groups)",
+    // An Aurora cluster volume grows by itself: no free-storage alarm for it.
+    removed: /::[a-z0-9-]+-db(-cluster)?-mysql8-0$|\$aws:rds\/instance:Instance::staging-lms-backend-db$|::[a-z]+-lms-backend-observability-db-free-storage-low$/,
+    removedCount: (_apps, stack) => (stack === "production" ? 2 : 3),
+    added: (_apps, stack) => [
+        "platform:data:Database$aws:rds/clusterParameterGroup:ClusterParameterGroup",
+        "platform:data:Database$aws:rds/parameterGroup:ParameterGroup",
+        ...Array(stack === "production" ? 3 : 1).fill("platform:data:Database$aws:rds/clusterInstance:ClusterInstance"),
+        ...(stack === "production" ? [] : ["platform:data:Database$aws:rds/cluster:Cluster"]),
+        // Restore testing covers Aurora clusters (a Multi-AZ DB cluster was restored by hand instead).
+        ...(stack === "production" ? ["platform:data:Backup$aws:backup/restoreTestingSelection:RestoreTestingSelection"] : []),
+    ],
 }, {
     // Issue "Day one", finding 3: the application's IAM-authenticated database user is created during `up` by a Lambda
     // function (DatabaseUsers) that an aws.lambda.Invocation runs, instead of SQL by hand after the first `up`.
@@ -155,7 +162,7 @@ describe("Application component: identity of every resource of the previous tree
                 const expected = [...Array(applications).fill(APPLICATION_TYPE), ...DELIBERATE_CHANGES.flatMap((c) => c.added(applications, stack))].sort();
                 assert.deepStrictEqual(added.map((r) => (r.type === APPLICATION_TYPE ? r.type : qualifiedType(r.urn).split("$").slice(-2).join("$"))).sort(), expected);
                 const removed = ALL_URNS[stack].filter(deliberatelyRemoved);
-                assert.strictEqual(removed.length, DELIBERATE_CHANGES.reduce((n, c) => n + (c.removedCount?.(applications) ?? 0), 0), DELIBERATE_CHANGES.filter((c) => c.removed).map((c) => c.reason).join("; "));
+                assert.strictEqual(removed.length, DELIBERATE_CHANGES.reduce((n, c) => n + (c.removedCount?.(applications, stack) ?? 0), 0), DELIBERATE_CHANGES.filter((c) => c.removed).map((c) => c.reason).join("; "));
                 assert.strictEqual(runs[stack].length, ALL_URNS[stack].length + added.length - removed.length + newApps[stack].size);
             });
         });
@@ -193,10 +200,10 @@ describe("Application component: a third application is a config block", () => {
         const db = resources.find((r) => r.type === "aws:rds/instance:Instance" && r.name === "production-shop-api-db")!;
         assert.strictEqual(db.inputs.dbName, "shop_production");
         const selection = (name: string) => resources.find((r) => r.type === "aws:backup/selection:Selection" && r.name === name)!;
-        // Copied to the DR Region: MITA's instance and two data buckets, LMS's bucket, and the copy's instance and two
-        // buckets. LMS's Multi-AZ DB cluster, which AWS Backup cannot copy, is in the Region-local plan.
-        assert.strictEqual(selection("production-backup").inputs.resources.length, 3 + 1 + 3);
-        assert.strictEqual(selection("production-backup-region-local").inputs.resources.length, 1);
+        // Copied to the DR Region: MITA's instance and two data buckets, LMS's Aurora cluster and bucket, and the copy's
+        // instance and two buckets. No Region-local plan: nothing in the stack is a Multi-AZ DB cluster.
+        assert.strictEqual(selection("production-backup").inputs.resources.length, 3 + 2 + 3);
+        assert.strictEqual(resources.filter((r) => r.type === "aws:backup/selection:Selection").length, 1);
         // The services map is plain (its values hold outputs, some unknown in a preview, e.g. the CDN's domain name).
         assert.deepStrictEqual(Object.keys(outputs.services).sort(), ["lms-backend", "mita-api", "shop-api"]);
     });
@@ -276,7 +283,7 @@ describe("Application component: a rejected application registers nothing", () =
         ["a CPU/memory pair Fargate refuses", (s) => ({ ...s, cpu: 1024, memory: 512 }), /cpu 1024 with memory 512 is not a Fargate size/],
         ["cache failover with one node", (s) => ({ ...s, cache: { ...s.cache, numNodes: 1, automaticFailover: true } }), /cache: automatic failover and Multi-AZ need at least 2 nodes/],
         ["an audit retention CloudWatch refuses", (s) => ({ ...s, logs: { ...s.logs, auditRetentionDays: 2555 as never } }), /logs.auditRetentionDays 2555 .* nearest allowed is 2557/],
-        ["read replicas on a single-AZ primary", (s) => ({ ...s, database: { ...s.database, multiAz: false, readReplicas: 1 } }), /read replicas need a Multi-AZ primary/],
+        ["read replicas on a single-AZ primary", (s) => ({ ...s, database: { ...s.database, multiAz: false, readReplicas: 1 } }), /database\.readReplicas: needs a Multi-AZ primary/],
         ["a variable the platform sets", (s) => ({ ...s, environment: { ...s.environment, AUDIT_LOG_GROUP: "mine" } }), /AUDIT_LOG_GROUP are set by the platform/],
         ["a secret-looking plain variable", (s) => ({ ...s, environment: { ...s.environment, API_TOKEN: "x" } }), /API_TOKEN look like secrets/],
         ["both a certificate and a domain", (s) => ({ ...s, tls: { ...s.tls, domainName: "app.example.com" } }), /tls: set exactly one of certificateArn or domainName/],

@@ -56,9 +56,10 @@ describe("stack configuration", () => {
         const lms = production.services["lms-backend"];
         assert.deepStrictEqual([lms.cpu, lms.memory, lms.minCount, lms.maxCount, lms.targetCpuPercent], [2048, 4096, 2, 10, 70]);
         assert.strictEqual(lms.containerPort, 3001);
-        assert.strictEqual(lms.database.engine, "mysql");
+        assert.strictEqual(lms.database.engine, "aurora-mysql");
         assert.strictEqual(lms.database.readReplicas, 2);
-        assert.strictEqual(lms.database.engineVersion, "8.4");
+        assert.strictEqual(lms.database.engineVersion, "8.0");
+        assert.strictEqual(lms.database.readerInstanceClass, "db.r5.large");
         assert.strictEqual(lms.cache.numNodes, 3);
         const mita = production.services["mita-api"];
         assert.strictEqual(mita.database.engine, "postgres");
@@ -137,7 +138,7 @@ describe("stack configuration", () => {
         it("an unknown enum value lists the allowed ones", () => {
             const raw = stackConfig("production");
             raw.services["mita-api"].database.engine = "oracle";
-            assert.strictEqual(problem(raw), 'platform:services.mita-api.database.engine: received "oracle"; expected one of "postgres", "mysql"');
+            assert.strictEqual(problem(raw), 'platform:services.mita-api.database.engine: received "oracle"; expected one of "postgres", "mysql", "aurora-mysql"');
         });
     });
 
@@ -159,7 +160,7 @@ describe("stack configuration", () => {
             const raw = stackConfig("production");
             raw.services["mita-api"].database.password = "hunter2";
             const message = problem(raw);
-            assert.strictEqual(message, "platform:services.mita-api.database: unknown key `password`; allowed keys: engine, engineVersion, instanceClass, allocatedStorageGb, maxAllocatedStorageGb, multiAz, readReplicas, backupRetentionDays, databaseName, masterUsername, performanceInsightsRetentionDays, appUsername, binlogRetentionHours, parameters");
+            assert.strictEqual(message, "platform:services.mita-api.database: unknown key `password`; allowed keys: engine, engineVersion, instanceClass, readerInstanceClass, allocatedStorageGb, maxAllocatedStorageGb, multiAz, readReplicas, backupRetentionDays, databaseName, masterUsername, performanceInsightsRetentionDays, appUsername, binlogRetentionHours, parameters");
             assert.ok(!message.includes("hunter2"));
         });
 
@@ -309,12 +310,17 @@ describe("stack configuration", () => {
             ["retention value", "production", (r) => { r.services["mita-api"].logs.auditRetentionDays = 2555; }, "platform:services.mita-api.logs.auditRetentionDays: received 2555; is not a CloudWatch Logs retention; nearest allowed is 2557 (allowed: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653)"],
             ["engine version", "production", (r) => { r.services["mita-api"].database.engineVersion = "9.6.1"; }, 'platform:services.mita-api.database.engineVersion: received "9.6.1"; postgres 9.6.1 is not a major version RDS can create; allowed: 14, 15, 16, 17'],
             ["pinned minor engine version", "production", (r) => { r.services["mita-api"].database.engineVersion = "15.12"; }, 'platform:services.mita-api.database.engineVersion: received "15.12"; '],
-            ["one read replica", "production", (r) => { r.services["lms-backend"].database.readReplicas = 1; }, "platform:services.lms-backend.database.readReplicas: received 1; 1 read replicas cannot be created: RDS refuses read replicas of a source with a managed master password; allowed: 0, or 2 (a Multi-AZ DB cluster with two readable standbys)"],
-            ["two readable copies need a cluster class", "production", (r) => { r.services["lms-backend"].database.instanceClass = "db.r5.xlarge"; }, "platform:services.lms-backend.database.readReplicas: received 2; "],
+            ["one read replica", "production", (r) => { r.services["mita-api"].database.readReplicas = 1; }, "platform:services.mita-api.database.readReplicas: received 1; 1 read replicas cannot be created: RDS refuses read replicas of a source with a managed master password; allowed: 0, or 2 (a Multi-AZ DB cluster with two readable standbys), or use engine aurora-mysql (0 to 15 readers)"],
+            ["two readable copies need a cluster class", "production", (r) => { r.services["mita-api"].database.readReplicas = 2; }, "platform:services.mita-api.database.readReplicas: received 2; 2 readable standbys need a Multi-AZ DB cluster, which offers instance families c6gd, m5d, m6gd, m6id, m6idn, r5d, r6gd, r6id, r6idn, x2iedn; db.r6g.2xlarge is not one (e.g. db.r6gd.xlarge for db.r5.xlarge)"],
+            ["a storage size for Aurora", "production", (r) => { r.services["lms-backend"].database.allocatedStorageGb = 500; }, "platform:services.lms-backend.database.allocatedStorageGb: received 500; is not allowed with an Aurora engine: the cluster volume grows with the data (no allocated size)"],
+            ["a storage ceiling for Aurora", "production", (r) => { r.services["lms-backend"].database.maxAllocatedStorageGb = 1000; }, "platform:services.lms-backend.database.maxAllocatedStorageGb: received 1000; is not allowed with an Aurora engine: the cluster volume grows with the data, there is no ceiling to set"],
+            ["Aurora Multi-AZ without a reader", "production", (r) => { r.services["lms-backend"].database.readReplicas = 0; }, "platform:services.lms-backend.database.multiAz: received true; an Aurora cluster is Multi-AZ through a reader instance in another AZ: give readReplicas 1 or more, or multiAz: false"],
+            ["a reader class for an RDS database", "production", (r) => { r.services["mita-api"].database.readerInstanceClass = "db.r6g.large"; }, "platform:services.mita-api.database.readerInstanceClass: received \"db.r6g.large\"; is for Aurora reader instances; an RDS database's readable copies have the writer's class"],
+            ["no storage size for an RDS database", "production", (r) => { delete r.services["mita-api"].database.allocatedStorageGb; }, "platform:services.mita-api.database.allocatedStorageGb: is required; is required for an RDS database (initial gp3 storage, GiB)"],
             ["explicit subnets overlap", "production", (r) => { r.environment.subnetCidrs.app[0] = r.environment.subnetCidrs.public[0]; }, "platform:environment.subnetCidrs: received a map; app CIDR 10.0.1.0/24 overlaps 10.0.1.0/24"],
             ["storage autoscaling", "production", (r) => { r.services["mita-api"].database.maxAllocatedStorageGb = 500; }, "platform:services.mita-api.database.maxAllocatedStorageGb: received 500; must be greater than allocatedStorageGb (500) so storage can autoscale"],
             ["no storage ceiling for a DB instance", "production", (r) => { delete r.services["mita-api"].database.maxAllocatedStorageGb; }, "platform:services.mita-api.database.maxAllocatedStorageGb: is required; a DB instance needs its storage-autoscaling ceiling, above allocatedStorageGb"],
-            ["a storage ceiling for a Multi-AZ DB cluster, which does not autoscale", "production", (r) => { r.services["lms-backend"].database.maxAllocatedStorageGb = 1000; }, "platform:services.lms-backend.database.maxAllocatedStorageGb: received 1000; is not allowed with readReplicas 2: a Multi-AZ DB cluster does not autoscale storage (size allocatedStorageGb for growth instead)"],
+            ["a storage ceiling for a Multi-AZ DB cluster, which does not autoscale", "production", (r) => { Object.assign(r.services["mita-api"].database, { readReplicas: 2, instanceClass: "db.r6gd.xlarge", maxAllocatedStorageGb: 1000 }); }, "platform:services.mita-api.database.maxAllocatedStorageGb: received 1000; is not allowed with readReplicas 2: a Multi-AZ DB cluster does not autoscale storage (size allocatedStorageGb for growth instead)"],
             ["production Multi-AZ", "production", (r) => { r.services["mita-api"].database.multiAz = false; }, "platform:services.mita-api.database.multiAz: received false; must be true in production; allowed: true"],
             ["production DB backups", "production", (r) => { r.services["mita-api"].database.backupRetentionDays = 7; }, "platform:services.mita-api.database.backupRetentionDays: received 7; is below the production floor; allowed: 30 to 35 days"],
             ["replicas need Multi-AZ", "staging", (r) => { r.services["lms-backend"].database.readReplicas = 2; r.services["lms-backend"].database.instanceClass = "db.m6gd.large"; delete r.services["lms-backend"].database.maxAllocatedStorageGb; }, "platform:services.lms-backend.database.readReplicas: received 2; needs a Multi-AZ primary (multiAz: true): replicas on a single-AZ primary are forbidden here; allowed: 0 when multiAz is false"],

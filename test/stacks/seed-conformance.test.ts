@@ -63,9 +63,12 @@ function probes(resources: RecordedResource[]): Record<string, () => string> {
             assert.strictEqual(found.length, 1, `one database for ${app}`);
             return found[0];
         };
+        const aurora = () => String(db().inputs.engine).startsWith("aurora");
+        const readers = () => all("aws:rds/clusterInstance:ClusterInstance", `${prefix}-db-reader-`);
+        // Aurora splits the parameters between the cluster's group and its instances' group: all of them count.
         const dbParams = () => {
             const groups = [...all("aws:rds/parameterGroup:ParameterGroup", `${prefix}-db`), ...all("aws:rds/clusterParameterGroup:ClusterParameterGroup", `${prefix}-db`)];
-            return Object.fromEntries(groups[0].inputs.parameters.map((p: any) => [p.name, p.value])) as Record<string, string>;
+            return Object.fromEntries(groups.flatMap((g) => g.inputs.parameters.map((p: any) => [p.name, p.value]))) as Record<string, string>;
         };
         const cache = () => one("aws:elasticache/replicationGroup:ReplicationGroup", `${prefix}-cache`);
         const acl = () => one("aws:wafv2/webAcl:WebAcl", `${prefix}-edge`);
@@ -92,13 +95,16 @@ function probes(resources: RecordedResource[]): Record<string, () => string> {
                 return copied ? table["backup.drRegion"]() : "none (Region-local plan)";
             },
             [`${short}.db.engine`]: () => `${db().inputs.engine} ${db().inputs.engineVersion}`,
-            [`${short}.db.class`]: () => db().inputs.instanceClass ?? db().inputs.dbClusterInstanceClass,
-            [`${short}.db.storage`]: () => String(db().inputs.allocatedStorage),
-            [`${short}.db.maxStorage`]: () => String(db().inputs.maxAllocatedStorage ?? "none (Multi-AZ DB clusters do not autoscale storage)"),
+            // Aurora: the writer's and the readers' classes are their instances'.
+            [`${short}.db.class`]: () => db().inputs.instanceClass ?? db().inputs.dbClusterInstanceClass ?? one("aws:rds/clusterInstance:ClusterInstance", `${prefix}-db-writer`).instanceClass,
+            [`${short}.db.readerClass`]: () => list([...new Set(all("aws:rds/clusterInstance:ClusterInstance", `${prefix}-db-reader-`).map((r) => r.inputs.instanceClass))]),
+            [`${short}.db.storage`]: () => (aurora() ? "Aurora cluster volume (grows with the data)" : String(db().inputs.allocatedStorage)),
+            [`${short}.db.maxStorage`]: () => (aurora() ? "none (the Aurora cluster volume grows by itself)" : String(db().inputs.maxAllocatedStorage ?? "none (Multi-AZ DB clusters do not autoscale storage)")),
             [`${short}.cache.maxmemoryPolicy`]: () => all("aws:elasticache/parameterGroup:ParameterGroup", `${prefix}-cache`)[0].inputs.parameters.find((p: any) => p.name === "maxmemory-policy").value,
             [`${short}.db.retention`]: () => String(db().inputs.backupRetentionPeriod),
-            [`${short}.db.multiAz`]: () => (db().type === "aws:rds/cluster:Cluster" ? "Multi-AZ DB cluster (3 AZs)" : db().inputs.multiAz ? "Multi-AZ DB instance" : "single-AZ"),
-            [`${short}.db.readableCopies`]: () => String(db().type === "aws:rds/cluster:Cluster" ? 2 : all("aws:rds/instance:Instance", `${prefix}-db-replica`).length),
+            [`${short}.db.multiAz`]: () => (aurora() ? `Aurora cluster: writer and ${readers().length} readers (cluster volume in 3 AZs)`
+                : db().type === "aws:rds/cluster:Cluster" ? "Multi-AZ DB cluster (3 AZs)" : db().inputs.multiAz ? "Multi-AZ DB instance" : "single-AZ"),
+            [`${short}.db.readableCopies`]: () => String(aurora() ? readers().length : db().type === "aws:rds/cluster:Cluster" ? 2 : all("aws:rds/instance:Instance", `${prefix}-db-replica`).length),
             [`${short}.db.encrypted`]: () => (db().inputs.storageEncrypted && /^arn:aws:kms:/.test(db().inputs.kmsKeyId) ? "KMS CMK" : "no"),
             [`${short}.db.deletionProtection`]: () => String(db().inputs.deletionProtection),
             [`${short}.db.appUser`]: () => JSON.parse(task().containerDefinitions)[0].environment.find((e: any) => e.name === "DATABASE_USER").value,

@@ -220,19 +220,37 @@ describe("production stack under mocks", function () {
                 const type = app === "mita-api" ? "aws:rds/instance:Instance" : "aws:rds/cluster:Cluster";
                 const db = one(resources, type, `${prefix}-db`);
                 if (app === "lms-backend") {
-                    // Two readable copies with a managed password: a Multi-AZ DB cluster (writer + two readable standbys).
+                    // Two readable copies with a managed password and a copy in the DR Region: Aurora MySQL 3, a writer
+                    // and two readers on an encrypted cluster volume (docs/database-readable-copies.md).
+                    assert.strictEqual(db.inputs.engine, "aurora-mysql");
+                    assert.strictEqual(db.inputs.engineVersion, "8.0");
                     assert.strictEqual(db.inputs.manageMasterUserPassword, true);
                     assert.strictEqual(db.inputs.masterPassword, undefined);
-                    assert.strictEqual(db.inputs.engineVersion, "8.4");
-                    // CreateDBCluster requires iops for a Multi-AZ DB cluster: the gp3 baseline of its 500 GiB.
-                    assert.strictEqual(db.inputs.storageType, "gp3");
-                    assert.strictEqual(db.inputs.iops, 12000);
+                    assert.strictEqual(db.inputs.storageEncrypted, true);
+                    assert.match(db.inputs.kmsKeyId, /^arn:aws:kms:/);
+                    assert.strictEqual(db.inputs.iamDatabaseAuthenticationEnabled, true);
+                    // Aurora refuses the Multi-AZ DB cluster's storage and class inputs.
+                    for (const key of ["storageType", "iops", "allocatedStorage", "dbClusterInstanceClass"]) assert.strictEqual(db.inputs[key], undefined, key);
                     assert.strictEqual(db.inputs.backupRetentionPeriod, 30);
+                    assert.strictEqual(db.inputs.deletionProtection, true);
                     assert.deepStrictEqual([...db.options.ignoreChanges].sort(), ["backupRetentionPeriod", "preferredBackupWindow"]);
                     assert.ok(db.options.protect);
+                    const instances = byType(resources, "aws:rds/clusterInstance:ClusterInstance", `${prefix}-db-`);
+                    assert.deepStrictEqual(instances.map((i) => [i.name, i.inputs.instanceClass, i.inputs.promotionTier]).sort(), [
+                        [`${prefix}-db-reader-1`, "db.r5.large", 1], [`${prefix}-db-reader-2`, "db.r5.large", 1], [`${prefix}-db-writer`, "db.r5.xlarge", 0],
+                    ]);
+                    for (const instance of instances) {
+                        assert.strictEqual(instance.inputs.publiclyAccessible, false);
+                        assert.strictEqual(instance.inputs.performanceInsightsEnabled, true);
+                        assert.match(instance.inputs.performanceInsightsKmsKeyId, /^arn:aws:kms:/);
+                    }
                     assert.strictEqual(byType(resources, "aws:rds/instance:Instance", prefix).length, 0, "no read replicas of a managed-password source");
                     const group = byType(resources, "aws:rds/clusterParameterGroup:ClusterParameterGroup", `${prefix}-db`)[0];
                     assert.ok(group.inputs.parameters.some((p: any) => p.name === "require_secure_transport" && p.value === "1"));
+                    assert.ok(group.inputs.parameters.some((p: any) => p.name === "binlog_format" && p.value === "ROW"), "binary logs for the guide's 7-day retention");
+                    const instanceGroup = byType(resources, "aws:rds/parameterGroup:ParameterGroup", `${prefix}-db`)[0];
+                    assert.ok(instanceGroup.inputs.parameters.some((p: any) => p.name === "max_connections" && p.value === "500"));
+                    assert.ok(instances.every((i) => i.inputs.dbParameterGroupName), "every instance uses the instance parameter group");
                     return;
                 }
                 assert.strictEqual(db.inputs.engineVersion, "15");
@@ -297,8 +315,17 @@ describe("production stack under mocks", function () {
                 assert.strictEqual(byName("no-healthy-hosts").inputs.treatMissingData, "breaching");
                 // 7 service alarms, 3 database alarms, 4 cache alarms, 1 WAF alarm; with two readable copies (a Multi-AZ
                 // DB cluster) one more: the worst reader's lag, and the database alarms take the worst member.
-                assert.strictEqual(alarms.length, 15 + (svc.database.readReplicas > 0 ? 1 : 0));
-                if (svc.database.readReplicas > 0) {
+                // An Aurora cluster (LMS) has no free-storage alarm: its volume grows by itself.
+                assert.strictEqual(alarms.length, 15 + (svc.database.readReplicas > 0 ? 1 : 0) - (svc.database.engine === "aurora-mysql" ? 1 : 0));
+                if (svc.database.engine === "aurora-mysql") {
+                    // Aurora's per-role aggregates follow the writer through a failover; lag is the readers' (ms).
+                    const dimensions = (alarm: string) => byName(alarm).inputs.metricQueries.filter((q: any) => q.metric).map((q: any) => q.metric.dimensions);
+                    const cluster = one(resources, "aws:rds/cluster:Cluster", `${prefix}-db`).inputs.clusterIdentifier;
+                    assert.deepStrictEqual(dimensions("db-connections-high"), [{ DBClusterIdentifier: cluster, Role: "WRITER" }, { DBClusterIdentifier: cluster, Role: "READER" }]);
+                    assert.deepStrictEqual(dimensions("db-replica-lag"), [{ DBClusterIdentifier: cluster, Role: "READER" }]);
+                    assert.strictEqual(byName("db-replica-lag").inputs.metricQueries.find((q: any) => q.metric).metric.metricName, "AuroraReplicaLag");
+                    assert.strictEqual(byName("db-replica-lag").inputs.threshold, 60 * 1000, "the 60 s default, in ms");
+                } else if (svc.database.readReplicas > 0) {
                     const members = byName("db-connections-high").inputs.metricQueries.filter((q: any) => q.metric).map((q: any) => q.metric.dimensions.DBInstanceIdentifier);
                     assert.strictEqual(members.length, 3, "writer and two readers");
                     assert.ok(byName("db-replica-lag"));
@@ -331,14 +358,16 @@ describe("production stack under mocks", function () {
         assert.ok(backupConfig.longTermRetentionDays >= SEVEN_YEARS_DAYS);
         assert.ok(rules.daily.copyActions?.length === 1, "copied to the DR region");
         const selection = one(resources, "aws:backup/selection:Selection", "production-backup");
-        assert.strictEqual(selection.inputs.resources.length, 1 + 3, "the MITA instance and three data buckets, copied to the DR Region");
-        // The LMS Multi-AZ DB cluster, which AWS Backup cannot copy to another Region: same rules, no copy action.
-        const local = one(resources, "aws:backup/plan:Plan", "production-backup-region-local");
-        assert.deepStrictEqual(local.inputs.rules.map((r: any) => [r.ruleName, r.lifecycle.deleteAfter, r.copyActions]), plan.inputs.rules.map((r: any) => [r.ruleName, r.lifecycle.deleteAfter, undefined]));
-        assert.strictEqual(one(resources, "aws:backup/selection:Selection", "production-backup-region-local").inputs.resources.length, 1);
+        assert.strictEqual(selection.inputs.resources.length, 2 + 3, "the MITA instance, the LMS Aurora cluster and three data buckets, copied to the DR Region");
+        // Nothing AWS Backup cannot copy (a Multi-AZ DB cluster) is in the stack, so there is no Region-local plan.
+        assert.deepStrictEqual(byType(resources, "aws:backup/plan:Plan").map((p) => p.name), ["production-backup"]);
         one(resources, "aws:backup/restoreTestingPlan:RestoreTestingPlan");
-        const testing = one(resources, "aws:backup/restoreTestingSelection:RestoreTestingSelection");
-        assert.strictEqual(testing.inputs.protectedResourceArns.length, 1, "the MITA instance (the LMS cluster is restored in the DR test)");
+        const selections = byType(resources, "aws:backup/restoreTestingSelection:RestoreTestingSelection");
+        assert.deepStrictEqual(selections.map((s) => s.inputs.protectedResourceType).sort(), ["Aurora", "RDS"], "both databases are restore-tested");
+        const testing = selections.find((s) => s.inputs.protectedResourceType === "RDS")!;
+        const auroraTest = selections.find((s) => s.inputs.protectedResourceType === "Aurora")!;
+        assert.ok(!("publiclyaccessible" in auroraTest.inputs.restoreMetadataOverrides) && "dbsubnetgroupname" in auroraTest.inputs.restoreMetadataOverrides,
+            "an Aurora restore is a cluster: only its network is set");
         const db = one(resources, "aws:rds/instance:Instance", "production-mita-api-db");
         // The subnet group's autoname is unknown to the mocks; the key is there, and so is the database's own group.
         assert.ok("dbsubnetgroupname" in testing.inputs.restoreMetadataOverrides, "restores into the default VPC");
