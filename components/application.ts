@@ -14,7 +14,7 @@ import { DEFAULT_THRESHOLDS, ObservabilityThresholds, observabilityArgsProblem, 
 import { StaticSite } from "./static-site";
 import { Storage } from "./storage";
 import { bucketEnvironmentName, isPlatformEnvironmentName } from "../lib/rules/application-environment";
-import { engineVersionProblem, sqlDialect } from "../lib/rules/engine-versions";
+import { engineVersionProblem } from "../lib/rules/engine-versions";
 import { isValidFargateSize, validFargateMemory } from "../lib/rules/fargate";
 import { databaseShapeProblems } from "../lib/rules/rds-replicas";
 import { isCloudWatchRetention, nearestCloudWatchRetention } from "../lib/rules/retention";
@@ -104,8 +104,7 @@ export function applicationProblems(name: string, args: Pick<ApplicationArgs, "c
 function databaseUsersRequestOf(svc: ServiceConfig) {
     const db = svc.database;
     return {
-        // Aurora MySQL speaks MySQL: the function connects with the MySQL driver.
-        engine: sqlDialect(db.engine),
+        engine: db.engine,
         port: DEFAULT_PORTS[db.engine],
         databaseName: db.databaseName,
         username: db.appUsername,

@@ -4,6 +4,7 @@ import { createHash } from "crypto";
 import * as path from "path";
 import { awsContext } from "../lib/aws-context";
 import { childName, truncateName } from "../lib/naming";
+import { DatabaseEngine, sqlDialect } from "../lib/rules/engine-versions";
 import { CloudWatchRetentionDays, isCloudWatchRetention, nearestCloudWatchRetention } from "../lib/rules/retention";
 import { Tags } from "../lib/tags";
 import { DML_PRIVILEGES, DmlPrivilege, requestProblems, UserRequest, userStatements } from "./database-users/sql";
@@ -15,8 +16,8 @@ export type { DmlPrivilege, UserEngine, UserRequest } from "./database-users/sql
 export const HANDLER_BUNDLE = path.join(__dirname, "database-users", "handler.bundle.js");
 
 export interface DatabaseUsersArgs {
-    /** `postgres` or `mysql`. */
-    engine: "postgres" | "mysql";
+    /** The database's engine (`postgres`, `mysql`, `aurora-mysql`): the function speaks its SQL dialect. */
+    engine: DatabaseEngine;
     /** Writer endpoint address (a DB instance's address, a Multi-AZ DB cluster's cluster endpoint). */
     host: pulumi.Input<string>;
     /** Port of the database. */
@@ -80,7 +81,7 @@ export function databaseUsersProblems(args: Pick<DatabaseUsersArgs, "engine" | "
 
 function requestOf(args: Pick<DatabaseUsersArgs, "engine" | "port" | "databaseName" | "username" | "privileges" | "binlogRetentionHours">): UserRequest {
     return {
-        engine: args.engine,
+        engine: sqlDialect(args.engine),
         port: args.port,
         database: args.databaseName,
         user: args.username,
