@@ -246,22 +246,16 @@ export class Database extends pulumi.ComponentResource {
         }, parent);
 
         const identifier = truncateName(slug(name), 63, false);
-        const shared = {
-            storageType: "gp3",
+        // What every shape takes on the database resource itself (instance, Multi-AZ DB cluster, Aurora cluster).
+        const common = {
             storageEncrypted: true,
             kmsKeyId: args.kmsKeyArn,
             vpcSecurityGroupIds: [sg.id],
             iamDatabaseAuthenticationEnabled: args.iamAuthentication ?? true,
-            performanceInsightsEnabled: true,
-            performanceInsightsKmsKeyId: args.kmsKeyArn,
-            performanceInsightsRetentionPeriod: args.performanceInsightsRetentionDays ?? DEFAULT_PERFORMANCE_INSIGHTS_RETENTION_DAYS,
-            monitoringInterval: args.monitoringIntervalSeconds ?? 60,
-            monitoringRoleArn: monitoringRole.arn,
             enabledCloudwatchLogsExports: LOG_EXPORTS[args.engine],
             // Majors only (engineVersion "15"/"8.0"): RDS owns the minor.
             engine: args.engine,
             engineVersion: args.engineVersion,
-            autoMinorVersionUpgrade: true,
             copyTagsToSnapshot: true,
             deletionProtection: args.deletionProtection ?? true,
             manageMasterUserPassword: true,
@@ -273,37 +267,31 @@ export class Database extends pulumi.ComponentResource {
             deleteAutomatedBackups: false,
             tags: args.tags,
         };
+        // What RDS takes on the database and Aurora on each instance (CreateDBCluster: Multi-AZ DB clusters only).
+        const perInstance = {
+            performanceInsightsEnabled: true,
+            performanceInsightsKmsKeyId: args.kmsKeyArn,
+            performanceInsightsRetentionPeriod: args.performanceInsightsRetentionDays ?? DEFAULT_PERFORMANCE_INSIGHTS_RETENTION_DAYS,
+            monitoringInterval: args.monitoringIntervalSeconds ?? 60,
+            monitoringRoleArn: monitoringRole.arn,
+            autoMinorVersionUpgrade: true,
+        };
+        const shared = { ...common, ...perInstance, storageType: "gp3" };
 
         let resourceId: pulumi.Output<string>;
         if (aurora) {
             // Storage, Performance Insights, monitoring and the CA are per instance in Aurora (CreateDBCluster takes
             // them for Multi-AZ DB clusters only); the cluster volume is encrypted and grows by itself.
             const db = new aws.rds.Cluster(name, {
-                engine: args.engine,
-                engineVersion: args.engineVersion,
+                ...common,
                 engineMode: "provisioned",
                 clusterIdentifier: truncateName(identifier, 63, false),
-                storageEncrypted: true,
-                kmsKeyId: args.kmsKeyArn,
-                vpcSecurityGroupIds: [sg.id],
-                iamDatabaseAuthenticationEnabled: shared.iamDatabaseAuthenticationEnabled,
-                enabledCloudwatchLogsExports: shared.enabledCloudwatchLogsExports,
-                copyTagsToSnapshot: true,
-                deletionProtection: shared.deletionProtection,
-                manageMasterUserPassword: true,
-                masterUserSecretKmsKeyId: args.kmsKeyArn,
-                port,
-                backupRetentionPeriod: args.backupRetentionDays,
-                skipFinalSnapshot: false,
-                finalSnapshotIdentifier: `${identifier}-final`,
-                deleteAutomatedBackups: false,
                 dbSubnetGroupName: subnetGroup.name,
                 dbClusterParameterGroupName: parameterGroupName,
                 databaseName: args.databaseName,
                 masterUsername: args.masterUsername,
                 preferredBackupWindow: this.backupWindow,
                 preferredMaintenanceWindow: this.maintenanceWindow,
-                tags: args.tags,
             }, stateful);
             // The writer first; readers share promotion tier 1, so a failover goes to the largest reader. Instances
             // hold no data (the cluster volume does) and are not protected: removing a reader is how the cluster
@@ -315,13 +303,8 @@ export class Database extends pulumi.ComponentResource {
                 dbSubnetGroupName: subnetGroup.name,
                 dbParameterGroupName: auroraInstanceParameterGroupName,
                 publiclyAccessible: false,
-                autoMinorVersionUpgrade: true,
                 promotionTier: i === 0 ? 0 : 1,
-                performanceInsightsEnabled: true,
-                performanceInsightsKmsKeyId: args.kmsKeyArn,
-                performanceInsightsRetentionPeriod: shared.performanceInsightsRetentionPeriod,
-                monitoringInterval: shared.monitoringInterval,
-                monitoringRoleArn: monitoringRole.arn,
+                ...perInstance,
                 caCertIdentifier: "rds-ca-rsa2048-g1",
                 preferredMaintenanceWindow: this.maintenanceWindow,
                 copyTagsToSnapshot: true,
