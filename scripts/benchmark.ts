@@ -130,7 +130,16 @@ function syntheticProgram(services: number): string {
     fs.rmSync(dir, { recursive: true, force: true });
     fs.mkdirSync(dir, { recursive: true });
     const production = YAML.parse(fs.readFileSync(path.join(ROOT, "Pulumi.production.yaml"), "utf8"));
-    const template = production.config["platform:services"]["mita-api"];
+    // mita-api without its container environment, Content-Security-Policy and engine parameters: values inside
+    // resources, not resources (the plan's resources are the same). The CLI passes the whole stack config to the
+    // program in one environment variable, which Linux caps at 128 KiB; 50 full copies are ~140 KiB there, so neither
+    // the CLI nor the preview could start that program (`startFailure` in scripts/preview/plan.ts).
+    const { environment: _environment, ...service } = production.config["platform:services"]["mita-api"];
+    const template = {
+        ...service,
+        tls: { ...service.tls, contentSecurityPolicy: undefined },
+        database: { ...service.database, parameters: undefined },
+    };
     const config = {
         ...production.config,
         "platform:services": Object.fromEntries(Array.from({ length: services }, (_, i) => [`svc-${i + 1}`, template])),

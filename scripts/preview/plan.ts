@@ -1,4 +1,5 @@
-import { spawn } from "child_process";
+import { ChildProcessByStdio, spawn } from "child_process";
+import type { Readable } from "stream";
 import * as fs from "fs";
 import * as path from "path";
 import { fileURLToPath } from "url";
@@ -165,6 +166,22 @@ function loadUserMocks(file: string): Partial<pulumi.runtime.Mocks> {
     return mocks;
 }
 
+/**
+ * Why the runner could not start, in the user's terms. Linux caps each environment string at 128 KiB
+ * (MAX_ARG_STRLEN) and the CLI's Go language host passes the whole stack config in one, `PULUMI_CONFIG`
+ * (`pulumi-language-nodejs/main.go`, `execRuntime`): a larger config fails its exec as it fails here.
+ */
+export function startFailure(error: NodeJS.ErrnoException, env: Record<string, string | undefined>): string {
+    if (error.code !== "E2BIG") {
+        return `Cannot start the program: ${error.message}`;
+    }
+    const configKiB = Math.ceil(Buffer.byteLength(env.PULUMI_CONFIG ?? "") / 1024);
+    if (configKiB > 128) {
+        return `Cannot start the program: its stack config is ${configKiB} KiB as PULUMI_CONFIG, over the operating system's 128 KiB limit for one environment variable; the CLI's Node language host passes the config the same way, so \`pulumi preview\` fails too (argument list too long): make the stack's config smaller`;
+    }
+    return "Cannot start the program: its arguments and environment exceed the operating system's limit (E2BIG, argument list too long), as they would under the CLI";
+}
+
 /** Every this many milliseconds a long plan says how far it got (a silent minute looks like a hang). */
 const PROGRESS_EVERY_MS = 10_000;
 
@@ -202,11 +219,17 @@ function runProgram(project: ProgramProject, options: PlanOptions, transpileOnly
             dryRun: true,
             execArgv: options.heapLimitMiB ? [`--max-old-space-size=${options.heapLimitMiB}`] : [],
         });
-        const child = spawn(process.execPath, command.args, {
-            cwd: command.cwd,
-            env: { ...process.env, ...command.env, ...(transpileOnly && command.typescript && !process.env.PULUMI_NODEJS_TRANSPILE_ONLY ? { PULUMI_NODEJS_TRANSPILE_ONLY: "true" } : {}) },
-            stdio: ["ignore", "pipe", "pipe"],
-        });
+        const env = { ...process.env, ...command.env, ...(transpileOnly && command.typescript && !process.env.PULUMI_NODEJS_TRANSPILE_ONLY ? { PULUMI_NODEJS_TRANSPILE_ONLY: "true" } : {}) };
+        let child: ChildProcessByStdio<null, Readable, Readable>;
+        try {
+            child = spawn(process.execPath, command.args, { cwd: command.cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+        } catch (error) {
+            // Node throws here (not as an `error` event) for E2BIG and the like: close the engine, or its server keeps
+            // the preview alive with nothing left to run.
+            void engine.close();
+            reject(new PreviewInputError(startFailure(error as NodeJS.ErrnoException, command.env)));
+            return;
+        }
         bail = () => {
             child.kill("SIGKILL");
         };
@@ -237,7 +260,7 @@ function runProgram(project: ProgramProject, options: PlanOptions, transpileOnly
             }
             resolve({ resources: planOrder(registered), logs: engine.logs.filter((l) => l.severity !== "debug"), mockReport: platform.report() });
         };
-        child.on("error", (err) => finish(new PreviewInputError(`Cannot start the program: ${err.message}`)));
+        child.on("error", (err) => finish(new PreviewInputError(startFailure(err, command.env))));
         child.on("exit", (code, signal) => {
             if (timedOut) {
                 finish(new PreviewInputError(`Program did not finish within ${timeoutMs / 1000} s (the plan waits, as the CLI does, until the program's event loop is empty: a timer or open handle that never ends keeps it running)`));

@@ -21,10 +21,11 @@ interface Run {
     result?: PreviewResult;
 }
 
+/** Runs a fixture of test/fixtures/programs (or the program at an absolute path). */
 function preview(program: string): Promise<Run> {
-    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), `preview-${program}-`)), "reports");
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), `preview-${path.basename(program)}-`)), "reports");
     return new Promise((resolve) => {
-        const child = spawn(process.execPath, [path.join(ROOT, "scripts/preview/bin.cjs"), "--stack", "dev", "--program", path.join(PROGRAMS, program), "--out", out], {
+        const child = spawn(process.execPath, [path.join(ROOT, "scripts/preview/bin.cjs"), "--stack", "dev", "--program", path.resolve(PROGRAMS, program), "--out", out], {
             cwd: ROOT,
             env: { ...process.env, NO_COLOR: "1" },
             stdio: ["ignore", "pipe", "pipe"],
@@ -123,5 +124,22 @@ describe("preview through the bin: what the CLI's Node host and engine do decide
         assert.strictEqual(run.status, EXIT_INPUT_ERROR, run.stdout);
         assert.match(run.stderr, /^Program error.*node_modules.*topic-lib/m);
         assert.strictEqual(run.result, undefined, "reports were written for a program the CLI cannot run");
+    });
+
+    it("a stack config over Linux's 128 KiB per environment variable cannot start, as under the CLI: one line, exit 2, and the preview ends", async () => {
+        // The CLI's Go language host passes the whole config as PULUMI_CONFIG; its exec fails with E2BIG, and so does
+        // the runner's spawn here (which Node throws rather than emits: the engine's server once kept the preview alive).
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "preview-large-config-"));
+        for (const file of ["Pulumi.yaml", "index.js"]) {
+            fs.copyFileSync(path.join(PROGRAMS, "cli-typescript-false", file), path.join(dir, file));
+        }
+        fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"));
+        fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), `config:\n  aws:region: us-east-1\n  cli-typescript-false:blob: ${"x".repeat(140 * 1024)}\n`);
+        let timer: NodeJS.Timeout | undefined;
+        const run = await Promise.race([preview(dir), new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error("the preview did not end")), 120_000)))]);
+        clearTimeout(timer);
+        assert.strictEqual(run.status, EXIT_INPUT_ERROR, `${run.stdout}\n${run.stderr}`);
+        assert.match(run.stderr, /Cannot start the program: its stack config is 14\d KiB as PULUMI_CONFIG, over the operating system's 128 KiB limit/);
+        assert.strictEqual(run.result, undefined);
     });
 });
