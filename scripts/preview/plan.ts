@@ -12,6 +12,7 @@ import type { ProgramProject } from "./project";
 import type { MockReport } from "./mocks/mocks";
 import type { RegisteredResource } from "./plan-protocol";
 import { formatTypeErrors, typeCheck } from "./typecheck";
+const { cacheDir } = require("./ts-loader.cjs") as { cacheDir(): string };
 
 export interface Plan {
     resources: RegisteredResource[];
@@ -219,7 +220,14 @@ function runProgram(project: ProgramProject, options: PlanOptions, transpileOnly
             dryRun: true,
             execArgv: options.heapLimitMiB ? [`--max-old-space-size=${options.heapLimitMiB}`] : [],
         });
-        const env = { ...process.env, ...command.env, ...(transpileOnly && command.typescript && !process.env.PULUMI_NODEJS_TRANSPILE_ONLY ? { PULUMI_NODEJS_TRANSPILE_ONLY: "true" } : {}) };
+        const env = {
+            ...process.env,
+            ...command.env,
+            ...(transpileOnly && command.typescript && !process.env.PULUMI_NODEJS_TRANSPILE_ONLY ? { PULUMI_NODEJS_TRANSPILE_ONLY: "true" } : {}),
+            // V8's code cache for the modules the runner loads (the SDK, ts-node, @pulumi/aws): bytecode only, the same
+            // code runs (~0.35 s of a small program's 3 s). A user's own NODE_COMPILE_CACHE is left as it is.
+            ...(process.env.NODE_COMPILE_CACHE ? {} : { NODE_COMPILE_CACHE: path.join(cacheDir(), "v8-runner") }),
+        };
         let child: ChildProcessByStdio<null, Readable, Readable>;
         try {
             child = spawn(process.execPath, command.args, { cwd: command.cwd, env, stdio: ["ignore", "pipe", "pipe"] });

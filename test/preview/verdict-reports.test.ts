@@ -37,7 +37,17 @@ async function preview(args: string[], options: { out?: string; cwd?: string } =
     const out = options.out ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), "verdict-")), "reports");
     let stdout = "";
     let stderr = "";
-    const code = await runCli([...args, "--out", out], { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, colour: false, cwd: options.cwd ?? ROOT });
+    // The verdict and its reports are the subject, not the type check (test/preview/runtime*.test.ts check that): the
+    // CLI's own switch spares each fixture a cold check of @pulumi/aws's types.
+    const saved = process.env.PULUMI_NODEJS_TRANSPILE_ONLY;
+    process.env.PULUMI_NODEJS_TRANSPILE_ONLY = "true";
+    let code: number;
+    try {
+        code = await runCli([...args, "--out", out], { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, colour: false, cwd: options.cwd ?? ROOT });
+    } finally {
+        if (saved === undefined) delete process.env.PULUMI_NODEJS_TRANSPILE_ONLY;
+        else process.env.PULUMI_NODEJS_TRANSPILE_ONLY = saved;
+    }
     const dir = path.resolve(options.cwd ?? ROOT, out);
     const reports = Object.fromEntries(REPORT_FILES.filter((f) => fs.statSync(path.join(dir, f), { throwIfNoEntry: false })?.isFile()).map((f) => [f, fs.readFileSync(path.join(dir, f), "utf8")]));
     return { code, stdout, stderr, out: dir, reports, result: reports["preview.json"] ? JSON.parse(reports["preview.json"]) : undefined };
