@@ -1,21 +1,79 @@
-// Mutation testing (StrykerJS): do the tests fail when the code they cover changes? `npm run mutation` mutates the
-// pure rule tables (lib/rules/) against the fast suites that claim to cover them; narrow or widen with
-// `npm run mutation -- --mutate "policies/rules/s3/**/*.ts"`. Not part of `npm test` (minutes to hours); the scores
+// Mutation testing (StrykerJS): do the tests fail when the code they cover changes? One configuration per area
+// (MUTATION_AREA, set by scripts/mutation/run.ts: `npm run mutation [-- --area <name>]`); each area mutates its code
+// and runs, for each mutant, the in-process suites that claim it. Runs are incremental (unchanged code and tests keep
+// their last result) and report to reports/mutation/<area>/. Not part of `npm test` (long on two cores); the scores
 // measured are in the README (Tests, "Mutation testing").
+//
+// Only in-process suites are listed: a pack, program or CLI started as its own process does not see Stryker's active
+// mutant (the mocha runner sets it on a global, not in the environment), so its tests could only report survivors.
+const AREAS = {
+    // The pure tables: per-test coverage (each mutant runs only the tests that reached it).
+    rules: {
+        mutate: ["lib/rules/**/*.ts"],
+        spec: ["test/rules/**/*.test.ts", "test/policies/unit.test.ts", "test/components/validation.test.ts"],
+        coverageAnalysis: "perTest",
+    },
+    // Each rule with the cases beside it, judged in-process as the policy SDK judges them.
+    policies: {
+        mutate: ["policies/rules/**/*.ts", "!policies/rules/index.ts", "!policies/rules/**/*.cases.ts", "!policies/rules/**/cases.ts"],
+        spec: ["test/policies/unit.test.ts", "test/policies/structure.test.ts"],
+        coverageAnalysis: "perTest",
+        // A static mutant (module-level: a rule's metadata, its tables) restarts the runner and reruns every suite; the
+        // pack's ~1,500 of them would take hours on two cores. Its names and controls are checked by structure.test.ts.
+        ignoreStatic: true,
+    },
+    // The verdict and the report formats.
+    preview: {
+        mutate: ["scripts/preview/result.ts", "scripts/preview/findings.ts", "scripts/preview/compare.ts", "scripts/preview/reports/**/*.ts"],
+        spec: [
+            "test/preview/verdict-units.test.ts",
+            "test/preview/report-contract.test.ts",
+            "test/preview/reports.test.ts",
+            "test/preview/compare.test.ts",
+            "test/preview/compliance-view.test.ts",
+        ],
+        coverageAnalysis: "perTest",
+    },
+    // Components register their resources in the suites' `before` hooks, which per-test coverage cannot attribute to a
+    // test (every mutant would count as static and restart the runner): all component suites run for each covered
+    // mutant instead; mocha reruns the hooks, so the mutant is active while the resources are declared.
+    // One component at a time (MUTATION_COMPONENT=<file name>, default every one by the run script) against its own
+    // suite: all of that suite runs for each covered mutant.
+    components: {
+        mutate: [process.env.MUTATION_COMPONENT ? `components/${process.env.MUTATION_COMPONENT}.ts` : "components/**/*.ts", "!components/database-users/handler*", "!components/index.ts"],
+        spec: [process.env.MUTATION_COMPONENT ? `test/components/${process.env.MUTATION_COMPONENT}.test.ts` : "test/components/**/*.test.ts"],
+        coverageAnalysis: "all",
+    },
+};
+
+const name = process.env.MUTATION_AREA ?? "rules";
+/** Each component's run keeps its own reports and incremental record. */
+const reportDir = `reports/mutation/${name}${process.env.MUTATION_COMPONENT ? `-${process.env.MUTATION_COMPONENT}` : ""}`;
+const area = AREAS[name];
+if (!area) {
+    throw new Error(`MUTATION_AREA=${name}: one of ${Object.keys(AREAS).join(", ")}`);
+}
+
 /** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */
 export default {
-    // The command runner: @stryker-mutator/mocha-runner 10 deep-imports mocha/lib/cli/run-helpers, which mocha 12
-    // renamed (.cjs). Each mutant runs the fast suites that claim to cover the rule tables (no per-test coverage).
-    testRunner: "command",
-    commandRunner: { command: "node node_modules/mocha/bin/mocha.js --reporter dot 'test/rules/**/*.test.ts' test/policies/unit.test.ts" },
-    mutate: ["lib/rules/**/*.ts"],
-    coverageAnalysis: "off",
+    testRunner: "mocha",
+    // @stryker-mutator/mocha-runner 10 requires mocha 12's CLI helpers without their `.cjs` extension.
+    testRunnerNodeArgs: ["--require", "./scripts/mutation/mocha12.cjs"],
+    mochaOptions: { spec: area.spec, config: ".mocharc.json" },
+    mutate: area.mutate,
+    coverageAnalysis: area.coverageAnalysis,
+    ignoreStatic: area.ignoreStatic ?? false,
+    incremental: true,
+    incrementalFile: `${reportDir}/incremental.json`,
     concurrency: 2,
-    timeoutMS: 60000,
-    reporters: ["clear-text", "progress", "html", "json"],
-    htmlReporter: { fileName: "reports/mutation/index.html" },
-    jsonReporter: { fileName: "reports/mutation/mutation.json" },
-    thresholds: { high: 90, low: 80, break: null },
+    timeoutMS: 30000,
+    reporters: ["progress", "html", "json"],
+    htmlReporter: { fileName: `${reportDir}/index.html` },
+    jsonReporter: { fileName: `${reportDir}/mutation.json` },
+    thresholds: { high: 90, low: 85, break: null },
     tempDirName: ".stryker-tmp",
-    ignorePatterns: ["dist", "reports", ".stryker-tmp", "examples", "docs"],
+    // Anchored at the root: scripts/preview/reports is code.
+    ignorePatterns: ["/dist", "/reports", "/.stryker-tmp", "/examples", "/docs", "/.bench", "test/fixtures/**/node_modules"],
 };
+
+export { AREAS };
