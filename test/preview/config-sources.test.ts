@@ -246,22 +246,24 @@ describe("preview type-check cache: a cached run gives the empty cache's answer"
         try {
             const dir = copyFixture();
             const entry = path.join(dir, "index.ts");
-            const fresh = () => {
-                const result = checker.check(dir, entry);
-                assert.deepStrictEqual(checker.cachedCheck(dir, entry), result, "an unchanged program is served from the record");
-            };
-            const stale = (what: string, change: () => void) => {
-                fresh();
+            // One check (each costs seconds): every change is made against its record, then undone, after which the
+            // record serves again — so the record was stale because of that change alone.
+            const result = checker.check(dir, entry);
+            assert.deepStrictEqual(checker.cachedCheck(dir, entry), result, "an unchanged program is served from the record");
+            const stale = (what: string, change: () => void, undo: () => void) => {
                 change();
                 assert.strictEqual(checker.cachedCheck(dir, entry), undefined, `${what} must invalidate the record`);
+                undo();
+                assert.deepStrictEqual(checker.cachedCheck(dir, entry), result, `undoing ${what} serves the record again`);
             };
+            const remove = (file: string) => () => fs.rmSync(path.join(dir, file), { recursive: true, force: true });
             stale("a new @types package", () => {
                 fs.mkdirSync(path.join(dir, "node_modules/@types/extra"), { recursive: true });
                 fs.writeFileSync(path.join(dir, "node_modules/@types/extra/index.d.ts"), "declare const extra: number;\n");
-            });
-            stale("a new tsconfig.json", () => fs.writeFileSync(path.join(dir, "tsconfig.json"), "{\"compilerOptions\":{\"strict\":true}}\n"));
-            stale("a package.json in the project", () => fs.writeFileSync(path.join(dir, "package.json"), "{\"type\":\"commonjs\"}\n"));
-            stale("a new lib.ts beside lib/index.ts", () => fs.writeFileSync(path.join(dir, "lib.ts"), "export const retentionInDays = 7;\n"));
+            }, remove("node_modules/@types"));
+            stale("a new tsconfig.json", () => fs.writeFileSync(path.join(dir, "tsconfig.json"), "{\"compilerOptions\":{\"strict\":true}}\n"), remove("tsconfig.json"));
+            stale("a package.json in the project", () => fs.writeFileSync(path.join(dir, "package.json"), "{\"type\":\"commonjs\"}\n"), remove("package.json"));
+            stale("a new lib.ts beside lib/index.ts", () => fs.writeFileSync(path.join(dir, "lib.ts"), "export const retentionInDays = 7;\n"), remove("lib.ts"));
         } finally {
             process.env.PLATFORM_PREVIEW_CACHE = previous;
             if (previous === undefined) delete process.env.PLATFORM_PREVIEW_CACHE;
