@@ -37,10 +37,9 @@ const AREAS = {
         ignoreStatic: true,
     },
     // Components register their resources in the suites' `before` hooks, which per-test coverage cannot attribute to a
-    // test (every mutant would count as static and restart the runner): all component suites run for each covered
-    // mutant instead; mocha reruns the hooks, so the mutant is active while the resources are declared.
-    // One component at a time (MUTATION_COMPONENT=<file name>, default every one by the run script) against its own
-    // suite: all of that suite runs for each covered mutant.
+    // test (every mutant would count as static and restart the runner). So one component at a time
+    // (MUTATION_COMPONENT=<file name>; the run script goes through every one with a suite) against its own suite, all
+    // of it for each covered mutant: mocha reruns the hooks, so the mutant is active while the resources are declared.
     components: {
         mutate: [process.env.MUTATION_COMPONENT ? `components/${process.env.MUTATION_COMPONENT}.ts` : "components/**/*.ts", "!components/database-users/handler*", "!components/index.ts"],
         spec: [process.env.MUTATION_COMPONENT ? `test/components/${process.env.MUTATION_COMPONENT}.test.ts` : "test/components/**/*.test.ts"],

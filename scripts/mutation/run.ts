@@ -7,22 +7,19 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { pathToFileURL } from "url";
 import { printScores } from "./scores";
 
 const ROOT = path.resolve(__dirname, "../..");
-const ALL = ["rules", "policies", "preview", "components"];
 
 const args = process.argv.slice(2);
+const survivors = args.includes("--survivors");
 const areas: string[] = [];
+/** What goes to Stryker: everything but this script's own options. */
 const rest: string[] = [];
 for (let i = 0; i < args.length; i++) {
     if (args[i] === "--area") areas.push(args[++i]);
-    else rest.push(args[i]);
-}
-const unknown = areas.filter((a) => !ALL.includes(a));
-if (unknown.length > 0) {
-    console.error(`Unknown area ${unknown.join(", ")}: one of ${ALL.join(", ")}`);
-    process.exit(2);
+    else if (args[i] !== "--survivors") rest.push(args[i]);
 }
 /** Components mutated one at a time against their own suite (test/components/<file>.test.ts). */
 function componentsWithSuites(): string[] {
@@ -44,16 +41,28 @@ function stryker(area: string, extraEnv: Record<string, string> = {}): void {
     }
 }
 
-for (const area of areas.length > 0 ? areas : ALL) {
-    if (area === "components") {
-        const only = process.env.MUTATION_COMPONENT;
-        for (const component of only ? [only] : componentsWithSuites()) {
-            console.log(`\n== mutation testing: components/${component}.ts`);
-            stryker(area, { MUTATION_COMPONENT: component });
-        }
-    } else {
-        console.log(`\n== mutation testing: ${area}`);
-        stryker(area);
+async function main(): Promise<void> {
+    // The areas are stryker.config.mjs's own (one home); an ES module, so imported.
+    const { AREAS } = (await import(pathToFileURL(path.join(ROOT, "stryker.config.mjs")).href)) as { AREAS: Record<string, unknown> };
+    const all = Object.keys(AREAS);
+    const unknown = areas.filter((a) => !all.includes(a));
+    if (unknown.length > 0) {
+        console.error(`Unknown area ${unknown.join(", ")}: one of ${all.join(", ")}`);
+        process.exit(2);
     }
+    for (const area of areas.length > 0 ? areas : all) {
+        if (area === "components") {
+            const only = process.env.MUTATION_COMPONENT;
+            for (const component of only ? [only] : componentsWithSuites()) {
+                console.log(`\n== mutation testing: components/${component}.ts`);
+                stryker(area, { MUTATION_COMPONENT: component });
+            }
+        } else {
+            console.log(`\n== mutation testing: ${area}`);
+            stryker(area);
+        }
+    }
+    printScores(path.join(ROOT, "reports/mutation"), survivors);
 }
-printScores(path.join(ROOT, "reports/mutation"), process.argv.includes("--survivors"));
+
+void main();
