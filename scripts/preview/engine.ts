@@ -11,6 +11,7 @@ import * as path from "path";
 import type * as pulumi from "@pulumi/pulumi";
 import type { RegisteredResource } from "./plan-protocol";
 import type { SourceLocation } from "./model";
+import { newUrn as urnOf, ROOT_STACK_TYPE } from "./urn";
 
 const sdkRoot = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
 function loadProtocol() {
@@ -32,7 +33,6 @@ function loadProtocol() {
 /** The SDK's wire value for a value unknown during preview (runtime/rpc.js `unknownValue`). */
 export const UNKNOWN_WIRE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 const SPECIAL_SIG_KEY = "4dabf18193072939515e22adb298388d";
-const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
 
 export interface EngineLog {
     severity: "debug" | "info" | "warning" | "error";
@@ -137,11 +137,7 @@ export async function startEngine(options: EngineOptions): Promise<InProcessEngi
             callbacksClient(cb.getTarget()).invoke(req, (err: Error | null, response: any) => (err ? reject(err) : resolve(response.getResponse_asU8())));
         });
 
-    const newUrn = (parent: string, type: string, name: string) => {
-        const parentType = parent ? parent.split("::")[2] : "";
-        const qualified = parentType && parentType !== ROOT_STACK_TYPE ? `${parentType}$${type}` : type;
-        return `urn:pulumi:${options.stack}::${options.project}::${qualified}::${name}`;
-    };
+    const newUrn = (parent: string, type: string, name: string) => urnOf(options.stack, options.project, parent, type, name);
 
     const locate = (position: any, stackTrace: any): SourceLocation | undefined => {
         const positions = [position, ...(stackTrace?.getFramesList?.() ?? []).map((f: any) => f.getPc?.())].filter(Boolean);
@@ -338,7 +334,9 @@ export async function startEngine(options: EngineOptions): Promise<InProcessEngi
             ignoreChanges: opts.getIgnoreChangesList(),
             deleteBeforeReplace: opts.getDeleteBeforeReplace() === true,
             additionalSecretOutputs: opts.getAdditionalSecretOutputsList(),
-            aliases: req.getAliasurnsList(),
+            // The engine gives analyzers only the alias that matched a resource in the stack's state
+            // (step_generator.go getOldResource); a preview without state matches none.
+            aliases: [],
             customTimeouts: timeouts ? { create: timeouts.getCreate() || undefined, update: timeouts.getUpdate() || undefined, delete: timeouts.getDelete() || undefined } : undefined,
             wireInputs,
             source,

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { newUrn, qualifiedType } from "../../scripts/preview/urn";
 import { installMocks, settle } from "./mocks";
 import { setStackConfig } from "./stack";
 
@@ -11,10 +12,7 @@ export interface Registered {
     aliasUrns: Set<string>;
 }
 
-/** The part of a URN after `urn:pulumi:<stack>::<project>::`: `<qualified type>::<name>`. */
-export function qualifiedType(urn: string): string {
-    return urn.split("::")[2];
-}
+export { qualifiedType };
 
 /** The name part of a URN (after its last `::`). */
 function lastName(urn: string): string {
@@ -22,16 +20,10 @@ function lastName(urn: string): string {
 }
 
 /**
- * The URN the engine gives a resource: its type is qualified by the parent's whole type chain
- * (`Parent$Child$aws:…`). The SDK's mock monitor keeps only the parent's last type, which would hide a
- * re-parenting deeper in the tree, so the tests compute URNs themselves.
+ * The URN the engine gives a resource, computed as the preview's engine does (scripts/preview/urn.ts): the SDK's mock
+ * monitor keeps only the parent's last type, which would hide a re-parenting deeper in the tree.
  */
-export function engineUrn(stack: string, project: string, parentUrn: string, type: string, name: string): string {
-    // Top-level resources of a real run are children of the root `pulumi:pulumi:Stack`, which URNs leave out.
-    const parentType = parentUrn ? qualifiedType(parentUrn) : "";
-    const chain = parentType && parentType !== "pulumi:pulumi:Stack" ? `${parentType}$${type}` : type;
-    return `urn:pulumi:${stack}::${project}::${chain}::${name}`;
-}
+export const engineUrn = newUrn;
 
 /** Runs this repository's program for `stack` under the mocks, with engine URNs and resolved aliases. */
 export async function runStackWithUrns(stack: string, edit?: (doc: any) => void): Promise<Registered[]> {
