@@ -10,7 +10,7 @@ const AREAS = {
     // The pure tables: per-test coverage (each mutant runs only the tests that reached it).
     rules: {
         mutate: ["lib/rules/**/*.ts"],
-        spec: ["test/rules/**/*.test.ts", "test/policies/unit.test.ts", "test/components/validation.test.ts"],
+        spec: ["test/rules/**/*.test.ts", "test/policies/unit.test.ts", "test/policies/deploy-rules.test.ts", "test/components/validation.test.ts"],
         coverageAnalysis: "perTest",
     },
     // Each rule with the cases beside it, judged in-process as the policy SDK judges them.
