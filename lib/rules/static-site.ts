@@ -20,10 +20,14 @@ export function staticSiteProblems(args: { domainNames: string[]; certificateArn
     const problems: string[] = [];
     if (args.domainNames.length === 0) problems.push("domainNames: give at least one host name (CloudFront uses the certificate only for aliases)");
     for (const d of args.domainNames) {
-        if (!/^([a-z0-9-]+\.)+[a-z]{2,}$/.test(d)) problems.push(`domainNames: ${JSON.stringify(d)} is not a DNS name`);
+        // CloudFront takes a wildcard alias when `*` is the whole first label (`*.example.com`, not `*example.com`).
+        if (!/^(\*\.)?([a-z0-9-]+\.)+[a-z]{2,}$/.test(d)) problems.push(`domainNames: ${JSON.stringify(d)} is not a DNS name`);
     }
     if (!/^arn:aws[a-z-]*:acm:/.test(args.certificateArn)) problems.push("certificateArn must be an ACM certificate ARN");
-    else if (arnRegionOf(args.certificateArn) !== "us-east-1") problems.push(`certificateArn is in ${arnRegionOf(args.certificateArn)}; CloudFront uses ACM certificates from us-east-1 only`);
+    else if (arnRegionOf(args.certificateArn) !== "us-east-1") {
+        const region = arnRegionOf(args.certificateArn);
+        problems.push(`certificateArn ${region ? `is in ${region}` : "names no Region"}; CloudFront uses ACM certificates from us-east-1 only`);
+    }
     if (args.contentSecurityPolicy !== undefined && /[\r\n]/.test(args.contentSecurityPolicy)) problems.push("contentSecurityPolicy must be one line");
     return problems;
 }

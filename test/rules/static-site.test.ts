@@ -37,7 +37,7 @@ describe("lib/rules/static-site", () => {
         it("passes one or more DNS names with an ACM certificate from us-east-1 and a one-line CSP", () => {
             assert.deepStrictEqual(staticSiteProblems(ok), []);
             assert.deepStrictEqual(staticSiteProblems({
-                domainNames: ["example.com", "www.example.co.uk", "a.io", "static-1.cdn.example.org", "xn--bcher-kva.example"],
+                domainNames: ["example.com", "www.example.co.uk", "a.io", "static-1.cdn.example.org", "xn--bcher-kva.example", "*.example.com"],
                 certificateArn: CERT,
                 contentSecurityPolicy: "default-src 'self'; img-src 'self' data:",
             }), []);
@@ -53,7 +53,7 @@ describe("lib/rules/static-site", () => {
 
         it("names each domain that is not a lower-case DNS name with a top-level domain of two letters or more", () => {
             const bad = ["example", "example.c", "example.com.", ".example.com", "ex_ample.com", "exa mple.com", "Example.com", "example.com1",
-                " example.com", "example.com ", "https://example.com", "example..com", "example.com/path", ""];
+                " example.com", "example.com ", "https://example.com", "example..com", "example.com/path", "", "*example.com", "www.*.example.com", "*.*.example.com", "*"];
             assert.deepStrictEqual(staticSiteProblems({ ...ok, domainNames: bad }), bad.map((d) => `domainNames: ${JSON.stringify(d)} is not a DNS name`));
             // One bad name among good ones: only it is named.
             assert.deepStrictEqual(staticSiteProblems({ ...ok, domainNames: ["example.com", "bad_name.com", "www.example.com"] }), [
@@ -84,6 +84,9 @@ describe("lib/rules/static-site", () => {
             ]);
             assert.deepStrictEqual(staticSiteProblems({ ...ok, certificateArn: "arn:aws-cn:acm:cn-north-1:123456789012:certificate/abc" }), [
                 "certificateArn is in cn-north-1; CloudFront uses ACM certificates from us-east-1 only",
+            ]);
+            assert.deepStrictEqual(staticSiteProblems({ ...ok, certificateArn: "arn:aws:acm::123456789012:certificate/abc" }), [
+                "certificateArn names no Region; CloudFront uses ACM certificates from us-east-1 only",
             ]);
         });
 
