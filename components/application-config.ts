@@ -9,6 +9,7 @@ import { databaseShapeProblems } from "../lib/rules/rds-replicas";
 import { subnetCidrsProblem } from "../lib/rules/subnet-layout";
 import { CLOUDWATCH_RETENTION_DAYS, isCloudWatchRetention, nearestCloudWatchRetention, SEVEN_YEARS_DAYS } from "../lib/rules/retention";
 import { hasHostBits, networkOf } from "../lib/rules/cidr";
+import { CLOUDFRONT_ALIAS_PATTERN } from "../lib/rules/static-site";
 import { isPerformanceInsightsRetention } from "../lib/rules/performance-insights";
 import { availabilityZonesOf, isKnownRegion, KNOWN_REGIONS } from "../lib/rules/regions";
 import { GENERATED_LENGTH, isSecretLikeName, isSecretLikePath, looksLikeSecretValue, urlCarriesToken } from "../lib/rules/secrets";
@@ -254,7 +255,7 @@ const serviceSchema = object({
      * its host names and an ACM certificate in us-east-1.
      */
     frontend: object({
-        domainNames: list(text(/^([a-z0-9-]+\.)+[a-z]{2,}$/, "a DNS name such as lms.example.com"), "DNS names").min(1, expecting("at least one DNS name")),
+        domainNames: list(text(CLOUDFRONT_ALIAS_PATTERN, "a DNS name such as lms.example.com or *.example.com"), "DNS names").min(1, expecting("at least one DNS name")),
         certificateArn: text(/^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]+$/, "an ACM certificate ARN in us-east-1 (CloudFront uses certificates from there only)"),
         contentSecurityPolicy: text(/^[^\r\n]+$/, "a Content-Security-Policy value on one line").optional(),
     }).optional(),

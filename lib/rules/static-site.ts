@@ -9,6 +9,12 @@ export const CLOUDFRONT_MIN_TLS = "TLSv1.2_2021";
 /** The managed cache policy CachingOptimized. */
 export const CLOUDFRONT_CACHING_OPTIMIZED_POLICY_ID = "658327ea-f89d-4fab-a63d-7e88639e58f6";
 
+/**
+ * A host name CloudFront takes as an alias (lower case, as the stack files write them): a wildcard only as the whole
+ * first label (`*.example.com`, not `*example.com`).
+ */
+export const CLOUDFRONT_ALIAS_PATTERN = /^(\*\.)?([a-z0-9-]+\.)+[a-z]{2,}$/;
+
 /** The region of an ARN (`arn:aws:acm:us-east-1:…` → `us-east-1`). */
 export function arnRegionOf(arn: string): string | undefined {
     const parts = arn.split(":");
@@ -20,8 +26,7 @@ export function staticSiteProblems(args: { domainNames: string[]; certificateArn
     const problems: string[] = [];
     if (args.domainNames.length === 0) problems.push("domainNames: give at least one host name (CloudFront uses the certificate only for aliases)");
     for (const d of args.domainNames) {
-        // CloudFront takes a wildcard alias when `*` is the whole first label (`*.example.com`, not `*example.com`).
-        if (!/^(\*\.)?([a-z0-9-]+\.)+[a-z]{2,}$/.test(d)) problems.push(`domainNames: ${JSON.stringify(d)} is not a DNS name`);
+        if (!CLOUDFRONT_ALIAS_PATTERN.test(d)) problems.push(`domainNames: ${JSON.stringify(d)} is not a DNS name`);
     }
     if (!/^arn:aws[a-z-]*:acm:/.test(args.certificateArn)) problems.push("certificateArn must be an ACM certificate ARN");
     else if (arnRegionOf(args.certificateArn) !== "us-east-1") {
