@@ -90,16 +90,22 @@ describe("report contract: every format tells its reader the verdict, every unch
     for (const format of [...REPORT_FORMATS, TERMINAL]) {
         describe(format.file, () => {
             for (const failed of [true, false]) {
-                const r = result(failed);
-                const text = format.render(r);
-                const seen = readable(text);
+                // Rendered inside each test, not in the describe body: per-test coverage then attributes the
+                // renderer's code to these tests (code run at load time counts as static and is not mutation-tested).
+                const rendered = () => {
+                    const r = result(failed);
+                    const text = format.render(r);
+                    return { r, text, seen: readable(text) };
+                };
 
                 it(`says the gate ${failed ? "failed" : "passed"}, as verdictLine does`, () => {
+                    const { r, text } = rendered();
                     assert.strictEqual(r.gate.passed, !failed, verdictLine(r));
                     assert.strictEqual(VERDICT_READERS[format.file](text), !failed);
                 });
 
                 it(`names every unchecked item and why (${failed ? "failed" : "passed"} gate)`, () => {
+                    const { r, seen } = rendered();
                     for (const u of r.unchecked) {
                         assert.ok(seen.includes(u.name ?? u.token ?? ""), `${format.file} does not name ${u.name ?? u.token}`);
                         assert.ok(seen.includes(u.detail), `${format.file} does not say "${u.detail}"`);
@@ -107,6 +113,7 @@ describe("report contract: every format tells its reader the verdict, every unch
                 });
 
                 it(`names every waiver with its approver, ticket and expiry (${failed ? "failed" : "passed"} gate)`, () => {
+                    const { seen } = rendered();
                     for (const w of [USED, UNUSED]) {
                         for (const part of [w.approver, w.ticket!, w.expires]) assert.ok(seen.includes(part), `${format.file} does not show ${part} of the ${w.rule} waiver`);
                     }
