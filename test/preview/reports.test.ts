@@ -527,6 +527,18 @@ describe("preview: JUnit XML report", () => {
         assert.strictEqual(c.name, "<db \"x\" & 'y'> (index.ts:7)");
         assert.strictEqual(c.failure.message, "</failure><b>x & y</b>");
     });
+
+    it("keeps text that already reads as an entity as written (a message quoting &amp; or &#60; reaches CI unchanged)", () => {
+        const named = { ...orders, name: "db-&amp;-&lt;" };
+        const message = "escape & as &amp; and < as &lt; or &#60;";
+        const root = junitOf(preview({ findings: [finding("rds-storage-encrypted", "mandatory", named, { message }), finding("general-required-tags", "advisory", named, { message })] }));
+        const [failed] = suite(root, "rds-storage-encrypted")!.testcase as Node[];
+        assert.strictEqual(failed.name, "db-&amp;-&lt; (index.ts:7)");
+        assert.strictEqual(failed.failure.message, message);
+        assert.ok(String(failed.failure["#text"]).endsWith(`\n${message}`), failed.failure["#text"]);
+        const [advisory] = suite(root, "general-required-tags")!.testcase as Node[];
+        assert.ok(String(advisory["system-out"]).endsWith(message), advisory["system-out"]);
+    });
 });
 
 describe("preview: HTML report", () => {

@@ -1,5 +1,6 @@
 import type { ReportFormat } from "./format";
 import { create } from "xmlbuilder2";
+import type { XMLBuilder } from "xmlbuilder2/lib/interfaces";
 import type { Finding, PreviewResult, Unchecked } from "../model";
 import { relaxedPolicyText, uncheckedSubject, waiverText } from "../result";
 
@@ -8,6 +9,23 @@ export const POLICY_CONFIG_SUITE = "policy config";
 
 /** The suite of what the preview could not inspect or judge (blocking ones fail, the others are skipped: not run). */
 export const UNCHECKED_SUITE = "not inspected or judged";
+
+/**
+ * Program text as written: xmlbuilder2 leaves text that already reads as an entity (`&amp;`, `&lt;`) unescaped, so a
+ * message quoting `&amp;` would reach CI as `&`. Escaping `&` first makes every entity-like run literal.
+ */
+function literal(text: string): string {
+    return text.replace(/&/g, "&amp;");
+}
+
+/** A child element whose attribute values are literal text (numbers as written). */
+function ele(parent: XMLBuilder, name: string, attributes: Record<string, string | number | undefined> = {}): XMLBuilder {
+    const values: Record<string, string> = {};
+    for (const [key, value] of Object.entries(attributes)) {
+        if (value !== undefined) values[key] = typeof value === "string" ? literal(value) : String(value);
+    }
+    return parent.ele(name, values);
+}
 
 type Case = { name: string; status: "failure" | "skipped"; message: string; text: string; source?: { file: string; line: number } };
 
@@ -71,7 +89,7 @@ export function renderJunit(preview: PreviewResult): string {
         totals.skipped += extra.filter((c) => c.status === "skipped").length;
     }
 
-    const root = create({ version: "1.0", encoding: "UTF-8" }).ele("testsuites", {
+    const root = ele(create({ version: "1.0", encoding: "UTF-8" }), "testsuites", {
         name: `policy preview ${preview.program.project}/${preview.program.stack}`,
         tests: totals.tests,
         failures: totals.failures,
@@ -81,7 +99,7 @@ export function renderJunit(preview: PreviewResult): string {
         timestamp: preview.generatedAt,
     });
     for (const suite of suites) {
-        const el = root.ele("testsuite", {
+        const el = ele(root, "testsuite", {
             name: `${preview.program.stack}: ${suite.name}`,
             tests: suite.tests,
             failures: suite.failures,
@@ -90,27 +108,27 @@ export function renderJunit(preview: PreviewResult): string {
             timestamp: preview.generatedAt,
         });
         if (suite.findings.length === 0) {
-            el.ele("testcase", { classname: suite.name, name: "all resources comply" });
+            ele(el, "testcase", { classname: suite.name, name: "all resources comply" });
             continue;
         }
         for (const finding of suite.findings) {
             const where = finding.source ? ` (${finding.source.file}:${finding.source.line})` : "";
-            const tc = el.ele("testcase", { classname: suite.name, name: `${finding.resourceName ?? "stack"}${where}`, ...(finding.source ? { file: finding.source.file, line: finding.source.line } : {}) });
+            const tc = ele(el, "testcase", { classname: suite.name, name: `${finding.resourceName ?? "stack"}${where}`, ...(finding.source ? { file: finding.source.file, line: finding.source.line } : {}) });
             const text = `${finding.resourceType ?? ""} ${finding.urn ?? ""}\n${finding.message}`.trim();
             switch (status(finding)) {
                 case "failure":
-                    tc.ele("failure", { message: finding.message, type: finding.enforcementLevel }).txt(text);
+                    ele(tc, "failure", { message: finding.message, type: finding.enforcementLevel }).txt(literal(text));
                     break;
                 case "skipped":
-                    tc.ele("skipped", { message: `waived until ${finding.waiver!.expires} by ${finding.waiver!.approver} (ticket ${finding.waiver!.ticket ?? "none"}): ${finding.waiver!.reason}` });
+                    ele(tc, "skipped", { message: `waived until ${finding.waiver!.expires} by ${finding.waiver!.approver} (ticket ${finding.waiver!.ticket ?? "none"}): ${finding.waiver!.reason}` });
                     break;
                 default:
-                    tc.ele("system-out").txt(`${finding.enforcementLevel}: ${text}`);
+                    ele(tc, "system-out").txt(literal(`${finding.enforcementLevel}: ${text}`));
             }
         }
     }
     if (extra.length > 0) {
-        const el = root.ele("testsuite", {
+        const el = ele(root, "testsuite", {
             name: `${preview.program.stack}: ${UNCHECKED_SUITE}`,
             tests: extra.length,
             failures: extra.filter((c) => c.status === "failure").length,
@@ -119,14 +137,14 @@ export function renderJunit(preview: PreviewResult): string {
             timestamp: preview.generatedAt,
         });
         for (const c of extra) {
-            const tc = el.ele("testcase", { classname: UNCHECKED_SUITE, name: c.name, ...(c.source ? { file: c.source.file, line: c.source.line } : {}) });
-            if (c.status === "failure") tc.ele("failure", { message: c.message, type: "not-judged" }).txt(c.text);
-            else tc.ele("skipped", { message: c.message });
-            if (c.status === "skipped" && c.text) tc.ele("system-out").txt(c.text);
+            const tc = ele(el, "testcase", { classname: UNCHECKED_SUITE, name: c.name, ...(c.source ? { file: c.source.file, line: c.source.line } : {}) });
+            if (c.status === "failure") ele(tc, "failure", { message: c.message, type: "not-judged" }).txt(literal(c.text));
+            else ele(tc, "skipped", { message: c.message });
+            if (c.status === "skipped" && c.text) ele(tc, "system-out").txt(literal(c.text));
         }
     }
     if (preview.policyPack) {
-        const el = root.ele("testsuite", {
+        const el = ele(root, "testsuite", {
             name: `${preview.program.stack}: ${POLICY_CONFIG_SUITE}`,
             tests: configCases.length,
             failures: 0,
@@ -134,12 +152,12 @@ export function renderJunit(preview: PreviewResult): string {
             skipped: configCases.filter((c) => c.status === "skipped").length,
             timestamp: preview.generatedAt,
         });
-        const props = el.ele("properties");
-        for (const [name, value] of provenanceProperties(preview)) props.ele("property", { name, value });
+        const props = ele(el, "properties");
+        for (const [name, value] of provenanceProperties(preview)) ele(props, "property", { name, value });
         for (const c of configCases) {
-            const tc = el.ele("testcase", { classname: POLICY_CONFIG_SUITE, name: c.name });
-            if (c.status === "skipped") tc.ele("skipped", { message: c.message });
-            else tc.ele("system-out").txt(c.message);
+            const tc = ele(el, "testcase", { classname: POLICY_CONFIG_SUITE, name: c.name });
+            if (c.status === "skipped") ele(tc, "skipped", { message: c.message });
+            else ele(tc, "system-out").txt(literal(c.message));
         }
     }
     return root.end({ prettyPrint: true }) + "\n";
