@@ -62,130 +62,10 @@ const managed = (group: string, overrideAction: unknown = { none: {} }) => ({ na
 const rate = (action: unknown = { block: {} }) => ({ name: "rate", priority: 3, action, statement: { rateBasedStatement: { limit: 2000, aggregateKeyType: "IP" } } });
 
 const INLINE: Record<string, RuleCases> = {
-    "rds-storage-encrypted": {
-        compliant: [res("CMK-encrypted instance", RDS, GOOD_DB), res("Aurora cluster with a CMK", RDS_CLUSTER, { engine: "aurora-postgresql", storageEncrypted: true, kmsKeyId: KEY }),
-            res("replica inherits its source's key", RDS, { storageEncrypted: true, replicateSourceDb: UNKNOWN })],
-        violating: [res("storageEncrypted omitted (provider default false)", RDS, { ...GOOD_DB, storageEncrypted: undefined }), res("storageEncrypted false", RDS, { ...GOOD_DB, storageEncrypted: false }),
-            res("AWS-managed key", RDS_CLUSTER, { storageEncrypted: true }), res("Aurora provisioned, omitted", RDS_CLUSTER, { engine: "aurora-mysql" })],
-        unknown: [unk("storageEncrypted unknown", "not-judged", res("", RDS, { ...GOOD_DB, storageEncrypted: UNKNOWN })), unk("kmsKeyId from a key created in the same run", "compliant", res("", RDS, { ...GOOD_DB, kmsKeyId: UNKNOWN }))],
-        ignored: [res("DocumentDB cluster is another rule's", "aws:docdb/cluster:Cluster", {}), res("component named like an RDS instance", "platform:data:Database", {})],
-    },
-    "rds-backup-retention": {
-        compliant: [res("30 days", RDS, GOOD_DB, { config: { minimumDays: 30 } }), res("replica", RDS, { replicateSourceDb: "src" })],
-        violating: [res("omitted = 1 day", RDS, { ...GOOD_DB, backupRetentionPeriod: undefined }), res("below floor", RDS_CLUSTER, { backupRetentionPeriod: 7 }, { config: { minimumDays: 30 } })],
-        unknown: [unk("retention unknown", "not-judged", res("", RDS, { backupRetentionPeriod: UNKNOWN }))],
-    },
-    "rds-not-publicly-accessible": {
-        compliant: [res("private", RDS, GOOD_DB), res("omitted (default false)", "aws:rds/clusterInstance:ClusterInstance", {})],
-        violating: [res("public instance", RDS, { ...GOOD_DB, publiclyAccessible: true }), res("public Aurora instance", "aws:rds/clusterInstance:ClusterInstance", { publiclyAccessible: true }),
-            res("public Neptune instance", "aws:neptune/clusterInstance:ClusterInstance", { publiclyAccessible: true })],
-        unknown: [unk("unknown", "not-judged", res("", RDS, { publiclyAccessible: UNKNOWN }))],
-    },
-    "rds-multi-az": {
-        compliant: [res("multi-AZ", RDS, GOOD_DB), res("replica", RDS, { multiAz: false, replicateSourceDb: "src" })],
-        violating: [res("omitted", RDS, { ...GOOD_DB, multiAz: undefined }), res("false", RDS, { ...GOOD_DB, multiAz: false })],
-        unknown: [unk("unknown", "not-judged", res("", RDS, { multiAz: UNKNOWN }))],
-    },
-    "rds-final-snapshot": {
-        compliant: [res("final snapshot", RDS, GOOD_DB), res("replica", RDS, { replicateSourceDb: "src" })],
-        violating: [res("skipFinalSnapshot omitted (default true)", RDS, { finalSnapshotIdentifier: "x" }), res("no identifier", RDS_CLUSTER, { skipFinalSnapshot: false })],
-        unknown: [unk("identifier unknown counts as set", "compliant", res("", RDS, { skipFinalSnapshot: false, finalSnapshotIdentifier: UNKNOWN })),
-            unk("skipFinalSnapshot unknown", "not-judged", res("", RDS, { skipFinalSnapshot: UNKNOWN }))],
-    },
-    "rds-performance-insights-encrypted": {
-        compliant: [res("PI with CMK", RDS, GOOD_DB), res("PI off", RDS, {})],
-        violating: [res("PI without key", RDS, { performanceInsightsEnabled: true }), res("Aurora instance PI without key", "aws:rds/clusterInstance:ClusterInstance", { performanceInsightsEnabled: true })],
-        unknown: [unk("PI flag unknown", "not-judged", res("", RDS, { performanceInsightsEnabled: UNKNOWN }))],
-    },
-    "rds-parameter-group-forces-tls": {
-        compliant: [{ title: "force_ssl group", stack: [{ type: "aws:rds/parameterGroup:ParameterGroup", name: "pg", props: { parameters: [{ name: "rds.force_ssl", value: "1" }] } }, { type: RDS, name: "db", deps: { parameterGroupName: ["pg"] }, props: { parameterGroupName: UNKNOWN } }] },
-            { title: "MySQL require_secure_transport on (any case)", stack: [{ type: "aws:rds/parameterGroup:ParameterGroup", name: "pg", props: { parameters: [{ name: "require_secure_transport", value: "on" }] } }, { type: RDS, name: "db", deps: { parameterGroupName: ["pg"] }, props: {} }] }],
-        violating: [{ title: "default group", stack: [{ type: RDS, name: "db", props: { parameterGroupName: "default.postgres16" } }], flagged: ["db"] },
-            { title: "group without TLS", stack: [{ type: "aws:rds/parameterGroup:ParameterGroup", name: "pg", props: { parameters: [{ name: "rds.force_ssl", value: "0" }] } }, { type: RDS, name: "db", deps: { parameterGroupName: ["pg"] }, props: {} }], flagged: ["db"] }],
-        unknown: [unk("one group's parameters unknown: the other instance is still judged", "not-judged", {
-            title: "", flagged: ["plain"], stack: [
-                { type: "aws:rds/parameterGroup:ParameterGroup", name: "pg", props: { parameters: UNKNOWN } }, { type: RDS, name: "db", deps: { parameterGroupName: ["pg"] }, props: {} },
-                { type: RDS, name: "plain", props: { parameterGroupName: "default.mysql8.0" } }],
-        })],
-    },
-    "elasticache-encrypted-at-rest": {
-        compliant: [res("CMK", RG, GOOD_RG), res("serverless with CMK", "aws:elasticache/serverlessCache:ServerlessCache", { engine: "valkey", kmsKeyId: KEY })],
-        violating: [res("omitted", RG, { ...GOOD_RG, atRestEncryptionEnabled: undefined }), res("AWS-owned key", RG, { ...GOOD_RG, kmsKeyId: undefined }),
-            res("serverless without CMK", "aws:elasticache/serverlessCache:ServerlessCache", { engine: "redis" })],
-        unknown: [unk("flag unknown", "not-judged", res("", RG, { ...GOOD_RG, atRestEncryptionEnabled: UNKNOWN }))],
-        ignored: [res("memcached node cluster", "aws:elasticache/cluster:Cluster", { engine: "memcached" })],
-    },
-    "elasticache-transit-encryption": {
-        compliant: [res("TLS required with AUTH", RG, GOOD_RG), res("RBAC user group", RG, { ...GOOD_RG, authToken: undefined, userGroupIds: ["g"] }),
-            res("single-node Redis with TLS", "aws:elasticache/cluster:Cluster", { engine: "redis", transitEncryptionEnabled: true }), res("memcached cluster", "aws:elasticache/cluster:Cluster", { engine: "memcached" })],
-        violating: [res("TLS omitted", RG, { ...GOOD_RG, transitEncryptionEnabled: undefined }), res("preferred (any case)", RG, { ...GOOD_RG, transitEncryptionMode: "PREFERRED" }),
-            res("no AUTH", RG, { ...GOOD_RG, authToken: undefined }), res("single-node Redis without TLS", "aws:elasticache/cluster:Cluster", { engine: "redis" })],
-        unknown: [unk("auth token generated in the same run counts as set", "compliant", res("", RG, GOOD_RG)), unk("TLS flag unknown", "not-judged", res("", RG, { ...GOOD_RG, transitEncryptionEnabled: UNKNOWN }))],
-    },
-    "elasticache-snapshot-retention": {
-        compliant: [res("7 days", RG, GOOD_RG, { config: { minimumDays: 7 } }), res("1 day default floor", RG, { snapshotRetentionLimit: 1 })],
-        violating: [res("omitted = 0", RG, {}), res("below floor", RG, { snapshotRetentionLimit: 3 }, { config: { minimumDays: 7 } })],
-        unknown: [unk("unknown", "not-judged", res("", RG, { snapshotRetentionLimit: UNKNOWN }))],
-    },
-    "elasticache-failover": {
-        compliant: [res("failover + multi-AZ", RG, GOOD_RG)],
-        violating: [res("omitted", RG, {}), res("no multi-AZ", RG, { automaticFailoverEnabled: true })],
-        unknown: [unk("unknown", "not-judged", res("", RG, { automaticFailoverEnabled: UNKNOWN, multiAzEnabled: true }))],
-    },
     "ec2-ebs-volume-encrypted": {
         compliant: [res("encrypted", "aws:ebs/volume:Volume", { encrypted: true, size: 10 }), res("encrypted snapshot copy", "aws:ebs/snapshotCopy:SnapshotCopy", { encrypted: true })],
         violating: [res("omitted", "aws:ebs/volume:Volume", { size: 10 }), res("false", "aws:ebs/volume:Volume", { encrypted: false })],
         unknown: [unk("unknown", "not-judged", res("", "aws:ebs/volume:Volume", { encrypted: UNKNOWN }))],
-    },
-    "cloudwatch-log-group-encrypted": {
-        compliant: [res("CMK", "aws:cloudwatch/logGroup:LogGroup", { kmsKeyId: KEY })],
-        violating: [res("omitted", "aws:cloudwatch/logGroup:LogGroup", {}), res("empty", "aws:cloudwatch/logGroup:LogGroup", { kmsKeyId: "" })],
-        unknown: [unk("key from the same run", "compliant", res("", "aws:cloudwatch/logGroup:LogGroup", { kmsKeyId: UNKNOWN }))],
-    },
-    "cloudwatch-log-group-retention": {
-        compliant: [res("7 years", "aws:cloudwatch/logGroup:LogGroup", { retentionInDays: 2557 }), res("at floor", "aws:cloudwatch/logGroup:LogGroup", { retentionInDays: 14 })],
-        violating: [res("omitted = forever", "aws:cloudwatch/logGroup:LogGroup", {}), res("below floor", "aws:cloudwatch/logGroup:LogGroup", { retentionInDays: 7 })],
-        unknown: [unk("unknown", "not-judged", res("", "aws:cloudwatch/logGroup:LogGroup", { retentionInDays: UNKNOWN }))],
-    },
-    "sns-topic-encrypted": {
-        compliant: [res("CMK", "aws:sns/topic:Topic", { kmsMasterKeyId: KEY })],
-        violating: [res("omitted", "aws:sns/topic:Topic", {}), res("empty", "aws:sns/topic:Topic", { kmsMasterKeyId: "" })],
-        unknown: [unk("key from the same run", "compliant", res("", "aws:sns/topic:Topic", { kmsMasterKeyId: UNKNOWN }))],
-    },
-    "secretsmanager-secret-encrypted-with-cmk": {
-        compliant: [res("CMK", "aws:secretsmanager/secret:Secret", { kmsKeyId: KEY })],
-        violating: [res("omitted", "aws:secretsmanager/secret:Secret", {}), res("empty", "aws:secretsmanager/secret:Secret", { kmsKeyId: "" })],
-        unknown: [unk("key from the same run", "compliant", res("", "aws:secretsmanager/secret:Secret", { kmsKeyId: UNKNOWN }))],
-    },
-    "backup-vault-encrypted": {
-        compliant: [res("CMK", "aws:backup/vault:Vault", { kmsKeyArn: KEY })],
-        violating: [res("omitted", "aws:backup/vault:Vault", {}), res("empty", "aws:backup/vault:Vault", { kmsKeyArn: "" })],
-        unknown: [unk("key from the same run", "compliant", res("", "aws:backup/vault:Vault", { kmsKeyArn: UNKNOWN }))],
-    },
-    "backup-plan-retention": {
-        compliant: [res("daily + 7-year", "aws:backup/plan:Plan", { tags: TAGS, rules: [{ ruleName: "d", lifecycle: { deleteAfter: 35 } }, { ruleName: "m", lifecycle: { deleteAfter: 2557 } }] }),
-            res("internal data, daily only", "aws:backup/plan:Plan", { tags: { ...TAGS, "data-classification": "internal" }, rules: [{ ruleName: "d", lifecycle: { deleteAfter: 35 } }] })],
-        violating: [res("no lifecycle", "aws:backup/plan:Plan", { rules: [{ ruleName: "d" }] }), res("restricted without long-term", "aws:backup/plan:Plan", { tags: TAGS, rules: [{ ruleName: "d", lifecycle: { deleteAfter: 35 } }] }),
-            res("long-term rule two days short of seven years (2555 < 2557)", "aws:backup/plan:Plan", { tags: TAGS, rules: [{ ruleName: "m", lifecycle: { deleteAfter: 2555 } }] })],
-        unknown: [unk("rules unknown", "not-judged", res("", "aws:backup/plan:Plan", { rules: UNKNOWN }))],
-    },
-    "backup-vault-locked": {
-        compliant: [{ title: "locked", stack: [{ type: "aws:backup/vault:Vault", name: "v", props: {} }, { type: "aws:backup/vaultLockConfiguration:VaultLockConfiguration", name: "l", deps: { backupVaultName: ["v"] }, props: { changeableForDays: 3 } }], config: { requireComplianceMode: true } }],
-        violating: [{ title: "no lock", stack: [{ type: "aws:backup/vault:Vault", name: "v", props: {} }], flagged: ["v"] },
-            { title: "governance mode where compliance is required", stack: [{ type: "aws:backup/vault:Vault", name: "v", props: {} }, { type: "aws:backup/vaultLockConfiguration:VaultLockConfiguration", name: "l", deps: { backupVaultName: ["v"] }, props: {} }], config: { requireComplianceMode: true }, flagged: ["v"] }],
-        unknown: [unk("lock mode unknown on one vault, the other still flagged", "not-judged", { title: "", config: { requireComplianceMode: true }, flagged: ["bare"], stack: [
-            { type: "aws:backup/vault:Vault", name: "v", props: {} }, { type: "aws:backup/vaultLockConfiguration:VaultLockConfiguration", name: "l", deps: { backupVaultName: ["v"] }, props: { changeableForDays: UNKNOWN } },
-            { type: "aws:backup/vault:Vault", name: "bare", props: {} }] })],
-    },
-    "ecs-no-public-ip": {
-        compliant: [res("private", SERVICE, { networkConfiguration: { assignPublicIp: false, subnets: ["s"] } }), res("omitted (default false)", SERVICE, { networkConfiguration: { subnets: ["s"] } })],
-        violating: [res("public IP", SERVICE, { networkConfiguration: { assignPublicIp: true, subnets: ["s"] } }), res("public IP, no other settings", SERVICE, { networkConfiguration: { assignPublicIp: true } })],
-        unknown: [unk("unknown", "not-judged", res("", SERVICE, { networkConfiguration: { assignPublicIp: UNKNOWN } }))],
-    },
-    "ecs-circuit-breaker": {
-        compliant: [res("breaker with rollback", SERVICE, { deploymentCircuitBreaker: { enable: true, rollback: true } }), res("CODE_DEPLOY controller", SERVICE, { deploymentController: { type: "CODE_DEPLOY" } })],
-        violating: [res("omitted", SERVICE, {}), res("no rollback", SERVICE, { deploymentCircuitBreaker: { enable: true, rollback: false } }), res("ecs controller in lower case", SERVICE, { deploymentController: { type: "ecs" } })],
-        unknown: [unk("unknown", "not-judged", res("", SERVICE, { deploymentCircuitBreaker: UNKNOWN }))],
     },
     "general-deletion-protection": {
         compliant: [res("RDS", RDS, GOOD_DB), res("ALB", LB, { enableDeletionProtection: true }), res("DocumentDB", "aws:docdb/cluster:Cluster", { deletionProtection: true })],
@@ -335,44 +215,12 @@ const INLINE: Record<string, RuleCases> = {
         violating: [res("omitted (default off)", "aws:kms/key:Key", {}), res("false", "aws:kms/key:Key", { enableKeyRotation: false, keySpec: "symmetric_default" })],
         unknown: [unk("unknown", "not-judged", res("", "aws:kms/key:Key", { enableKeyRotation: UNKNOWN }))],
     },
-    "dynamodb-point-in-time-recovery": {
-        compliant: [res("on", "aws:dynamodb/table:Table", { pointInTimeRecovery: { enabled: true } })],
-        violating: [res("omitted", "aws:dynamodb/table:Table", {}), res("off", "aws:dynamodb/table:Table", { pointInTimeRecovery: { enabled: false } })],
-        unknown: [unk("unknown", "not-judged", res("", "aws:dynamodb/table:Table", { pointInTimeRecovery: UNKNOWN }))],
-    },
-    "ecr-scan-and-immutable-tags": {
-        compliant: [res("scan + immutable", "aws:ecr/repository:Repository", { imageScanningConfiguration: { scanOnPush: true }, imageTagMutability: "IMMUTABLE" }),
-            res("immutable with exclusions", "aws:ecr/repository:Repository", { imageScanningConfiguration: { scanOnPush: true }, imageTagMutability: "IMMUTABLE_WITH_EXCLUSION" })],
-        violating: [res("defaults (no scan, mutable)", "aws:ecr/repository:Repository", {}), res("mutable", "aws:ecr/repository:Repository", { imageScanningConfiguration: { scanOnPush: true }, imageTagMutability: "MUTABLE" })],
-        unknown: [unk("unknown", "not-judged", res("", "aws:ecr/repository:Repository", { imageScanningConfiguration: UNKNOWN }))],
-    },
-    "opensearch-tls": {
-        compliant: [res("node-to-node, HTTPS, TLS 1.2", "aws:opensearch/domain:Domain", { nodeToNodeEncryption: { enabled: true }, domainEndpointOptions: { enforceHttps: true, tlsSecurityPolicy: "Policy-Min-TLS-1-2-PFS-2023-10" } })],
-        violating: [res("omitted", "aws:opensearch/domain:Domain", {}), res("HTTPS off", "aws:elasticsearch/domain:Domain", { nodeToNodeEncryption: { enabled: true }, domainEndpointOptions: { enforceHttps: false } }),
-            res("TLS 1.0 policy", "aws:opensearch/domain:Domain", { nodeToNodeEncryption: { enabled: true }, domainEndpointOptions: { tlsSecurityPolicy: "Policy-Min-TLS-1-0-2019-07" } })],
-        unknown: [unk("unknown", "not-judged", res("", "aws:opensearch/domain:Domain", { nodeToNodeEncryption: UNKNOWN }))],
-    },
     "cloudfront-distribution-secure": {
         compliant: [res("TLS 1.2, HTTPS, WAF, logs", "aws:cloudfront/distribution:Distribution", { viewerCertificate: { acmCertificateArn: "arn:acm", minimumProtocolVersion: "TLSv1.2_2021", sslSupportMethod: "sni-only" }, defaultCacheBehavior: { viewerProtocolPolicy: "redirect-to-https" }, webAclId: UNKNOWN, loggingConfig: { bucket: "b" } })],
         violating: [res("default certificate", "aws:cloudfront/distribution:Distribution", { viewerCertificate: { cloudfrontDefaultCertificate: true }, defaultCacheBehavior: { viewerProtocolPolicy: "https-only" }, webAclId: "w", loggingConfig: { bucket: "b" } }),
             res("allow-all behavior", "aws:cloudfront/distribution:Distribution", { viewerCertificate: { minimumProtocolVersion: "TLSv1.2_2021" }, defaultCacheBehavior: { viewerProtocolPolicy: "redirect-to-https" }, orderedCacheBehaviors: [{ viewerProtocolPolicy: "allow-all" }], webAclId: "w", loggingConfig: { bucket: "b" } }),
             res("no WAF, no logging", "aws:cloudfront/distribution:Distribution", { viewerCertificate: { minimumProtocolVersion: "TLSv1.2_2021" }, defaultCacheBehavior: { viewerProtocolPolicy: "https-only" } })],
         unknown: [unk("certificate unknown", "not-judged", res("", "aws:cloudfront/distribution:Distribution", { viewerCertificate: UNKNOWN }))],
-    },
-    "apigateway-stage-logging": {
-        compliant: [res("REST stage with logs", "aws:apigateway/stage:Stage", { accessLogSettings: { destinationArn: "arn", format: "{}" } })],
-        violating: [res("REST stage without logs", "aws:apigateway/stage:Stage", {}), res("HTTP API stage without logs", "aws:apigatewayv2/stage:Stage", {})],
-        unknown: [unk("log destination from the same run counts as set", "compliant", res("", "aws:apigateway/stage:Stage", { accessLogSettings: UNKNOWN }))],
-    },
-    "apigateway-domain-tls": {
-        compliant: [res("REST TLS 1.2", "aws:apigateway/domainName:DomainName", { securityPolicy: "TLS_1_2" }), res("HTTP API TLS 1.2", "aws:apigatewayv2/domainName:DomainName", { domainNameConfiguration: { securityPolicy: "TLS_1_2" } })],
-        violating: [res("omitted", "aws:apigateway/domainName:DomainName", {}), res("TLS 1.0", "aws:apigateway/domainName:DomainName", { securityPolicy: "TLS_1_0" })],
-        unknown: [unk("unknown", "not-judged", res("", "aws:apigateway/domainName:DomainName", { securityPolicy: UNKNOWN }))],
-    },
-    "lambda-not-public": {
-        compliant: [res("IAM-auth URL", "aws:lambda/functionUrl:FunctionUrl", { authorizationType: "AWS_IAM" })],
-        violating: [res("NONE (any case)", "aws:lambda/functionUrl:FunctionUrl", { authorizationType: "none" }), res("NONE", "aws:lambda/functionUrl:FunctionUrl", { authorizationType: "NONE", functionName: "f" })],
-        unknown: [unk("unknown", "not-judged", res("", "aws:lambda/functionUrl:FunctionUrl", { authorizationType: UNKNOWN }))],
     },
     "elb-classic-listener-tls": {
         compliant: [res("HTTPS", "aws:elb/loadBalancer:LoadBalancer", { listeners: [{ lbPort: 443, lbProtocol: "https", instancePort: 80, instanceProtocol: "http" }] })],
@@ -387,17 +235,6 @@ const INLINE: Record<string, RuleCases> = {
             res("launch template public IP (string)", "aws:ec2/launchTemplate:LaunchTemplate", { metadataOptions: { httpTokens: "required" }, networkInterfaces: [{ associatePublicIpAddress: "true" }] }),
             res("spot request with IMDSv1", "aws:ec2/spotInstanceRequest:SpotInstanceRequest", { rootBlockDevice: { encrypted: true } })],
         unknown: [unk("metadata options unknown", "not-judged", res("", "aws:ec2/instance:Instance", { metadataOptions: UNKNOWN }))],
-    },
-    "ecs-no-privileged-containers": {
-        compliant: [res("unprivileged", TASK, { containerDefinitions: container({}) })],
-        violating: [res("privileged", TASK, { containerDefinitions: container({ privileged: true }) }), res("one of two privileged", TASK, { containerDefinitions: JSON.stringify([{ name: "a" }, { name: "b", privileged: true }]) })],
-        unknown: [unk("definitions unknown", "not-judged", res("", TASK, { containerDefinitions: UNKNOWN }))],
-    },
-    "vpc-flow-logs": {
-        compliant: [{ title: "flow log on the VPC", stack: [{ type: "aws:ec2/vpc:Vpc", name: "vpc", props: {} }, { type: "aws:ec2/flowLog:FlowLog", name: "fl", deps: { vpcId: ["vpc"] }, props: { vpcId: UNKNOWN, trafficType: "ALL" } }] },
-            { title: "flow log on an awsx VPC's vpcId", stack: [{ type: "awsx:ec2:Vpc", name: "net", props: {} }, { type: "aws:ec2/flowLog:FlowLog", name: "fl", deps: { vpcId: ["net"] }, props: {} }] }],
-        violating: [{ title: "no flow log", stack: [{ type: "aws:ec2/vpc:Vpc", name: "vpc", props: {} }], flagged: ["vpc"] }, { title: "awsx VPC without flow log", stack: [{ type: "awsx:ec2:Vpc", name: "net", props: {} }], flagged: ["net"] }],
-        unknown: [unk("flow log with an unknown vpcId literal", "compliant", { title: "", stack: [{ type: "aws:ec2/vpc:Vpc", name: "vpc", props: {} }, { type: "aws:ec2/flowLog:FlowLog", name: "fl", deps: { vpcId: ["vpc"] }, props: { vpcId: UNKNOWN } }] })],
     },
     "lb-access-logs": {
         compliant: [res("logs on", LB, { accessLogs: { enabled: true, bucket: "b" } }), res("gateway LB", LB, { loadBalancerType: "gateway" })],
@@ -421,13 +258,6 @@ const INLINE: Record<string, RuleCases> = {
         compliant: [res("default", "awsx:ec2:Vpc", {}), res("OnePerAz", "awsx:ec2:Vpc", { natGateways: { strategy: "OnePerAz" } })],
         violating: [res("Single", "awsx:ec2:Vpc", { natGateways: { strategy: "Single" } }), res("Single with EIPs", "awsx:ec2:Vpc", { natGateways: { strategy: "Single", elasticIpAllocationIds: ["e"] } })],
         unknown: [unk("strategy unknown", "not-judged", res("", "awsx:ec2:Vpc", { natGateways: { strategy: UNKNOWN } }))],
-    },
-    "apigateway-stage-waf": {
-        compliant: [{ title: "associated", stack: [{ type: "aws:apigateway/stage:Stage", name: "prod", props: {} }, webAcl("acl", []), assoc("a", "prod", "acl")] }],
-        violating: [{ title: "no association", stack: [{ type: "aws:apigateway/stage:Stage", name: "prod", props: {} }], flagged: ["prod"] },
-            { title: "association to another stage", stack: [{ type: "aws:apigateway/stage:Stage", name: "prod", props: {} }, { type: "aws:apigateway/stage:Stage", name: "dev", props: {} }, webAcl("acl", []), assoc("a", "dev", "acl")], flagged: ["prod"] }],
-        unknown: [unk("association by unknown ARN: judged by its dependency", "compliant", { title: "", stack: [{ type: "aws:apigateway/stage:Stage", name: "prod", props: { arn: UNKNOWN } }, webAcl("acl", []), assoc("a", "prod", "acl")] })],
-        ignored: [{ title: "HTTP API stage (WAF cannot attach)", stack: [{ type: "aws:apigatewayv2/stage:Stage", name: "http", props: {} }] }],
     },
 };
 

@@ -13,6 +13,7 @@ import type { ResourceRule, StackRule } from "../../policies/framework";
 import { DEPLOY_CASES, DeployCase } from "./deploy-cases";
 import { deployRules } from "../../policies/rules";
 import { rule as backupColdStorageApplies } from "../../policies/rules/deploy/backup-cold-storage-applies";
+import { rule as backupCopySupported } from "../../policies/rules/deploy/backup-copy-supported";
 import { rule as backupLifecycle } from "../../policies/rules/deploy/backup-lifecycle";
 import { rule as backupVaultEvents } from "../../policies/rules/deploy/backup-vault-events";
 import { rule as backupVaultLockBounds } from "../../policies/rules/deploy/backup-vault-lock-bounds";
@@ -146,6 +147,82 @@ describe("deploy-validity rules (in-process)", () => {
         it("does not guess without a configured region", () => {
             const alias = resource("aws:kms/alias:Alias", "alias", { targetKeyId: "k" }, { provider: null, deps: { targetKeyId: [westKey] } });
             assert.deepStrictEqual(flagged(crossRegionReferences, [westKey, alias]), []);
+        });
+
+        // Every finding, not-judged items included (the framework reports those as advisory "not judged").
+        const findings = (resources: PolicyResource[]) => crossRegionReferences.check(resources, {} as any, {});
+
+        it("says which resource uses which key where, and which API refuses it (one finding per reference)", () => {
+            const alias = resource("aws:kms/alias:Alias", "dr-alias", { name: "alias/dr", targetKeyId: "k" }, { deps: { targetKeyId: [westKey] } });
+            const grant = resource("aws:kms/grant:Grant", "grant", { keyId: "k", granteePrincipal: "arn:aws:iam::1:role/r", operations: ["Decrypt"] }, { deps: { keyId: [westKey] } });
+            const queue = resource("aws:sqs/queue:Queue", "queue", { kmsMasterKeyId: "k" }, { deps: { kmsMasterKeyId: [westKey] } });
+            assert.deepStrictEqual(stack(crossRegionReferences, [westKey, alias, grant, queue]), [
+                "dr-alias: dr-alias (Alias) is created in us-east-1 but its targetKeyId is dr-key, a KMS key in us-west-2: KMS keys are regional (CreateAlias refuses a key of another region)",
+                "grant: grant (Grant) is created in us-east-1 but its keyId is dr-key, a KMS key in us-west-2: KMS keys are regional (CreateGrant refuses a key of another region)",
+                "queue: queue (Queue) is created in us-east-1 but its kmsMasterKeyId is dr-key, a KMS key in us-west-2: KMS keys are regional (the service refuses a key of another region)",
+            ]);
+            const db = resource(RDS, "db", { engine: "postgres", kmsKeyId: "arn:aws:kms:eu-west-1:123456789012:key/abc" });
+            assert.deepStrictEqual(stack(crossRegionReferences, [db]), ["db: db (Instance) is created in us-east-1 but its kmsKeyId is a KMS key ARN in eu-west-1: KMS keys are regional"]);
+        });
+
+        it("leaves a resource in an unknown region, or using a key in an unknown region, not judged, naming the value", () => {
+            const alias = resource("aws:kms/alias:Alias", "alias-unknown", { targetKeyId: "k" }, { provider: provider(U, "computed"), deps: { targetKeyId: [westKey] } });
+            const unknownKey = resource(KEY, "key-unknown", {}, { provider: provider(U, "computed-key") });
+            const db = resource(RDS, "db", { kmsKeyId: "k" }, { deps: { kmsKeyId: [unknownKey] } });
+            assert.deepStrictEqual(findings([westKey, alias, unknownKey, db]), [
+                { urn: alias.urn, name: "alias-unknown", notJudged: ["provider.region"], message: "alias-unknown: provider.region unknown during preview" },
+                { urn: db.urn, name: "db", notJudged: ["kmsKeyId.provider.region"], message: "db: kmsKeyId.provider.region unknown during preview" },
+            ]);
+        });
+
+        it("needs a region only where it judges a reference: no KMS property, no replica, nothing said", () => {
+            const bucket = resource("aws:s3/bucket:Bucket", "bucket", { bucket: "b", tags: { owner: "team" } }, { provider: provider(U, "computed") });
+            assert.deepStrictEqual(findings([bucket]), []);
+        });
+
+        it("does not judge a key with no configured region, a computed key ARN, or a trail's key (it follows the trail's bucket)", () => {
+            const noRegionKey = resource(KEY, "key-no-region", {}, { provider: null });
+            const db = resource(RDS, "db", { kmsKeyId: "k" }, { deps: { kmsKeyId: [noRegionKey] } });
+            const computed = resource(RDS, "db-computed", { kmsKeyId: U });
+            const trail = resource("aws:cloudtrail/trail:Trail", "trail", { s3BucketName: "logs-west", kmsKeyId: "arn:aws:kms:us-west-2:123456789012:key/abc" });
+            assert.deepStrictEqual(findings([noRegionKey, db, computed, trail]), []);
+        });
+
+        it("requires a KMS replica key (external too) outside its primary's region, by dependency or by the primary's ARN", () => {
+            const literal = (name: string, p: PolicyProviderResource) => resource("aws:kms/replicaKey:ReplicaKey", name, { primaryKeyArn: "arn:aws:kms:us-east-1:123456789012:key/mrk-1" }, { provider: p });
+            const external = resource("aws:kms/externalKey:ExternalKey", "ext", {});
+            const externalReplica = resource("aws:kms/replicaExternalKey:ReplicaExternalKey", "ext-replica", { primaryKeyArn: "k" }, { deps: { primaryKeyArn: [external] } });
+            assert.deepStrictEqual(stack(crossRegionReferences, [literal("same", EAST), literal("west", WEST), external, externalReplica]), [
+                "same: same (ReplicaKey) is created in us-east-1, the region of its primary key: a replica key must be in another region (ReplicateKey, https://docs.aws.amazon.com/kms/latest/APIReference/API_ReplicateKey.html)",
+                "ext-replica: ext-replica (ReplicaExternalKey) is created in us-east-1, the region of its primary key: a replica key must be in another region (ReplicateKey, https://docs.aws.amazon.com/kms/latest/APIReference/API_ReplicateKey.html)",
+            ]);
+        });
+
+        it("cross-region replicas: an Aurora cluster or an instance found by literal identifier must name its source by ARN; unknown values are not judged", () => {
+            const source = resource("aws:rds/cluster:Cluster", "aurora", { engine: "aurora-mysql", clusterIdentifier: "aurora" });
+            const clusterReplica = resource("aws:rds/cluster:Cluster", "aurora-dr", { engine: "aurora-mysql", replicationSourceIdentifier: "aurora" }, { provider: WEST, deps: { replicationSourceIdentifier: [source] } });
+            const primary = resource(RDS, "primary", { identifier: "primary", engine: "mysql" });
+            const byLiteral = resource(RDS, "replica-literal", { replicateSourceDb: "primary" }, { provider: WEST });
+            const computed = resource(RDS, "replica-computed", { replicateSourceDb: U }, { provider: WEST, deps: { replicateSourceDb: [primary] } });
+            const noRegionSource = resource(RDS, "source-no-region", { identifier: "src" }, { provider: null });
+            const ofNoRegion = resource(RDS, "replica-of-no-region", { replicateSourceDb: "src" }, { provider: WEST, deps: { replicateSourceDb: [noRegionSource] } });
+            const notReplica = resource(RDS, "standalone", { engine: "mysql", replicateSourceDb: "" }, { provider: WEST });
+            assert.deepStrictEqual(findings([source, clusterReplica, primary, byLiteral, computed, noRegionSource, ofNoRegion, notReplica]), [
+                { urn: clusterReplica.urn, name: "aurora-dr", message: "aurora-dr (Cluster) in us-west-2 replicates aurora in us-east-1 by identifier (aurora): a cross-region replica's replicationSourceIdentifier must be the source's ARN (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ReadRepl.XRgn.html)" },
+                { urn: byLiteral.urn, name: "replica-literal", message: "replica-literal (Instance) in us-west-2 replicates primary in us-east-1 by identifier (primary): a cross-region replica's replicateSourceDb must be the source's ARN (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ReadRepl.XRgn.html)" },
+                { urn: computed.urn, name: "replica-computed", notJudged: ["replicateSourceDb"], message: "replica-computed: replicateSourceDb unknown during preview" },
+            ]);
+        });
+
+        it("flags automated-backup replication into the source's own region; another region passes", () => {
+            const source = resource(RDS, "db", { identifier: "db", engine: "postgres" });
+            const replication = (name: string, p: PolicyProviderResource) =>
+                resource("aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication", name, { sourceDbInstanceArn: "arn", retentionPeriod: 7 }, { provider: p, deps: { sourceDbInstanceArn: [source] } });
+            const unknownSource = resource(RDS, "db-unknown-region", { engine: "postgres" }, { provider: provider(U, "computed") });
+            const ofUnknown = resource("aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication", "of-unknown", { sourceDbInstanceArn: "arn" }, { provider: WEST, deps: { sourceDbInstanceArn: [unknownSource] } });
+            assert.deepStrictEqual(stack(crossRegionReferences, [source, replication("same", EAST), replication("dr", WEST), ofUnknown]), [
+                "same: same (InstanceAutomatedBackupsReplication) replicates the automated backups of db into its own region us-east-1: backup replication needs a provider for another region (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ReplicateBackups.html)",
+            ]);
         });
     });
 
@@ -319,6 +396,12 @@ describe("deploy-validity rules (in-process)", () => {
             assert.match(messages[0], /copy action 1 writes to dr-vault.*below the lock's minRetentionDays 90/);
         });
 
+        it("does not give a copy to a vault outside the program (a literal ARN) the DR vault's lock", () => {
+            const locks = [lock(vault, { minRetentionDays: 7 }), lock(dr, { minRetentionDays: 90 })];
+            const external = plan("external-plan", [{ ruleName: "daily", targetVaultName: "vault-phys", lifecycle: { deleteAfter: 35 }, copyActions: [{ destinationVaultArn: "arn:aws:backup:eu-west-1:123456789012:backup-vault:central", lifecycle: { deleteAfter: 35 } }] }]);
+            assert.deepStrictEqual(stack(backupVaultLockBounds, [vault, dr, ...locks, external]), []);
+        });
+
         it("finds a lock by the vault's literal name", () => {
             const literalLock = resource("aws:backup/vaultLockConfiguration:VaultLockConfiguration", "literal-lock", { backupVaultName: "vault-phys", minRetentionDays: 30 });
             const messages = stack(backupVaultLockBounds, [vault, literalLock, plan("p", [{ ruleName: "daily", targetVaultName: "vault-phys", lifecycle: { deleteAfter: 7 } }])]);
@@ -329,6 +412,145 @@ describe("deploy-validity rules (in-process)", () => {
             const messages = stack(backupVaultLockBounds, [vault, lock(vault, { minRetentionDays: 100, maxRetentionDays: 30, changeableForDays: 2 })]).join("\n");
             assert.match(messages, /changeableForDays 2 is below 3/);
             assert.match(messages, /minRetentionDays 100 is above maxRetentionDays 30/);
+        });
+
+        // Every finding, not-judged items included.
+        const all = (resources: PolicyResource[]) => backupVaultLockBounds.check(resources, {} as any, {});
+        const LOCK = "aws:backup/vaultLockConfiguration:VaultLockConfiguration";
+        const PLAN = "aws:backup/plan:Plan";
+
+        it("a lock's own bounds (PutBackupVaultLockConfiguration): changeableForDays ≥ 3, minRetentionDays ≥ 1, min ≤ max — each boundary", () => {
+            const at = (name: string, props: Record<string, unknown>) => stack(backupVaultLockBounds, [vault, resource(LOCK, name, { backupVaultName: "vault-phys", ...props }, { deps: { backupVaultName: [vault] } })]);
+            assert.deepStrictEqual(at("l", { minRetentionDays: 0, maxRetentionDays: 30, changeableForDays: 2 }), [
+                "l: l: changeableForDays 2 is below 3 (AWS enforces a 72-hour cooling-off period)",
+                "l: l: minRetentionDays 0 is below 1",
+            ]);
+            assert.deepStrictEqual(at("l", { minRetentionDays: 31, maxRetentionDays: 30 }), ["l: l: minRetentionDays 31 is above maxRetentionDays 30"]);
+            assert.deepStrictEqual(at("l", { minRetentionDays: 1, maxRetentionDays: 1, changeableForDays: 3 }), []);
+        });
+
+        it("a lock with an unknown bound is not judged, naming exactly the unknown values; nothing else is said", () => {
+            const l = (name: string, props: Record<string, unknown>) => resource(LOCK, name, { backupVaultName: "vault-phys", ...props }, { deps: { backupVaultName: [vault] } });
+            const locks = [l("l-min", { minRetentionDays: U, maxRetentionDays: 30 }), l("l-max", { minRetentionDays: 7, maxRetentionDays: U }), l("l-changeable", { minRetentionDays: 7, changeableForDays: U })];
+            assert.deepStrictEqual(all([vault, ...locks]).map((f) => [f.name, f.notJudged]), [["l-min", ["minRetentionDays"]], ["l-max", ["maxRetentionDays"]], ["l-changeable", ["changeableForDays"]]]);
+        });
+
+        it("names the plan rule, the vault and the lock; a retention exactly at a bound passes; forever passes a lock without a maximum", () => {
+            const locked = resource(LOCK, "vault-lock", { backupVaultName: "vault-phys", minRetentionDays: 35, maxRetentionDays: 2922 }, { deps: { backupVaultName: [vault] } });
+            const p = (name: string, rules: object[]) => resource(PLAN, name, { rules }, { deps: { rules: [vault] } });
+            assert.deepStrictEqual(stack(backupVaultLockBounds, [vault, locked, p("plan", [
+                { ruleName: "daily", targetVaultName: "vault-phys", lifecycle: { deleteAfter: 34 } },
+                { ruleName: "forever", targetVaultName: "vault-phys" },
+                { ruleName: "long", targetVaultName: "vault-phys", lifecycle: { deleteAfter: 2923 } },
+                { ruleName: "at-min", targetVaultName: "vault-phys", lifecycle: { deleteAfter: 35 } },
+                { ruleName: "at-max", targetVaultName: "vault-phys", lifecycle: { deleteAfter: 2922 } },
+            ])]), [
+                "plan: plan rule daily writes to vault, locked by vault-lock: deleteAfter 34 is below the lock's minRetentionDays 35; the vault fails the job",
+                "plan: plan rule forever writes to vault, locked by vault-lock: it keeps recovery points forever (no deleteAfter) but the lock's maxRetentionDays is 2922; the vault fails the job",
+                "plan: plan rule long writes to vault, locked by vault-lock: deleteAfter 2923 is above the lock's maxRetentionDays 2922; the vault fails the job",
+            ]);
+            const minOnly = resource(LOCK, "vault-lock", { backupVaultName: "vault-phys", minRetentionDays: 7 }, { deps: { backupVaultName: [vault] } });
+            assert.deepStrictEqual(all([vault, minOnly, p("plan", [{ ruleName: "forever", targetVaultName: "vault-phys" }])]), []);
+        });
+
+        it("judges only the locked vault a lock names by literal name, and only plans", () => {
+            const other = resource("aws:backup/vault:Vault", "other", { name: "other-phys" });
+            const literalLock = resource(LOCK, "literal-lock", { backupVaultName: "vault-phys", minRetentionDays: 30 });
+            const p = resource(PLAN, "plan", { rules: [{ ruleName: "daily", targetVaultName: "other-phys", lifecycle: { deleteAfter: 7 } }] }, { deps: { rules: [other] } });
+            const selection = resource("aws:backup/selection:Selection", "sel", { planId: "p", iamRoleArn: "arn", resources: ["arn"] }, { deps: { planId: [p] } });
+            assert.deepStrictEqual(all([vault, other, literalLock, p, selection]), []);
+        });
+
+        it("says nothing about plans when no vault is locked, even unknown ones; vault notifications are not a lock", () => {
+            const notifications = resource("aws:backup/vaultNotifications:VaultNotifications", "n", { backupVaultName: "vault-phys", snsTopicArn: "arn", backupVaultEvents: ["BACKUP_JOB_COMPLETED"] }, { deps: { backupVaultName: [vault] } });
+            const unknownRules = resource(PLAN, "plan-unknown", { rules: U }, { deps: { rules: [vault] } });
+            const unknownRetention = resource(PLAN, "plan", { rules: [{ ruleName: "daily", targetVaultName: "vault-phys", lifecycle: { deleteAfter: U } }] }, { deps: { rules: [vault] } });
+            assert.deepStrictEqual(all([vault, notifications, unknownRules, unknownRetention]), []);
+        });
+
+        it("under a lock, names what it could not judge: the rules, a retention, or a target vault it cannot resolve", () => {
+            const locked = resource(LOCK, "vault-lock", { backupVaultName: "vault-phys", minRetentionDays: 7 }, { deps: { backupVaultName: [vault] } });
+            const unlocked = resource("aws:backup/vault:Vault", "spare", { name: "spare-phys" });
+            const unknownRules = resource(PLAN, "plan-unknown", { rules: U }, { deps: { rules: [vault] } });
+            const retention = resource(PLAN, "plan-retention", { rules: [{ ruleName: "daily", targetVaultName: "vault-phys", lifecycle: { deleteAfter: U }, copyActions: [{ destinationVaultArn: "arn:aws:backup:us-east-1:1:backup-vault:vault-phys", lifecycle: { deleteAfter: U } }] }] }, { deps: { rules: [vault] } });
+            const unresolved = resource(PLAN, "plan-unresolved", { rules: [{ ruleName: "daily", targetVaultName: U, lifecycle: { deleteAfter: 35 }, copyActions: [{ destinationVaultArn: U, lifecycle: { deleteAfter: 35 } }] }] }, { deps: { rules: [vault, unlocked] } });
+            // A plan writing only to vaults without a lock says nothing, even when it cannot tell which.
+            const elsewhere = resource(PLAN, "plan-elsewhere", { rules: [{ ruleName: "daily", targetVaultName: U, lifecycle: { deleteAfter: 1 } }] }, { deps: { rules: [unlocked] } });
+            const toUnlocked = resource(PLAN, "plan-spare", { rules: [{ ruleName: "daily", targetVaultName: "spare-phys", lifecycle: { deleteAfter: 1 } }] }, { deps: { rules: [unlocked] } });
+            assert.deepStrictEqual(all([vault, unlocked, locked, unknownRules, retention, unresolved, elsewhere, toUnlocked]).map((f) => [f.name, f.notJudged]), [
+                ["plan-unknown", ["rules"]],
+                ["plan-retention", ["rules.lifecycle.deleteAfter"]],
+                ["plan-retention", ["rules.copyActions.lifecycle.deleteAfter"]],
+                ["plan-unresolved", ["rules.targetVaultName"]],
+                ["plan-unresolved", ["rules.copyActions.destinationVaultArn"]],
+            ]);
+        });
+    });
+
+    describe("deploy-backup-copy-supported", () => {
+        const CLUSTER = "aws:rds/cluster:Cluster";
+        const vault = resource("aws:backup/vault:Vault", "vault", { name: "vault-1" });
+        const drVault = resource("aws:backup/vault:Vault", "dr-vault", { name: "dr-vault-1" }, { provider: WEST });
+        const DR_ARN = "arn:aws:backup:us-west-2:123456789012:backup-vault:dr-vault-1";
+        const copyRule = (copies: unknown[]) => ({ ruleName: "daily", targetVaultName: "vault-1", lifecycle: { deleteAfter: 35 }, copyActions: copies.map((arn) => ({ destinationVaultArn: arn, lifecycle: { deleteAfter: 35 } })) });
+        const plan = (name: string, rules: unknown, spec: Spec = {}) => resource("aws:backup/plan:Plan", name, { rules }, { deps: { rules: [vault, drVault] }, ...spec });
+        const lms = resource(CLUSTER, "lms", { engine: "mysql", clusterIdentifier: "lms-cluster", dbClusterInstanceClass: "db.r6gd.xlarge", allocatedStorage: 500, iops: 3000 });
+        const aurora = resource(CLUSTER, "aurora", { engine: "aurora-mysql", clusterIdentifier: "aurora-cluster" });
+        const selection = (name: string, of: PolicyResource, props: Record<string, unknown> = {}, targets: PolicyResource[] = []) =>
+            resource("aws:backup/selection:Selection", name, { planId: "p", iamRoleArn: "arn:aws:iam::123456789012:role/backup", resources: targets.map(() => "arn"), ...props }, { deps: { planId: [of], resources: targets } });
+        // Every finding as [resource, message] or [resource, the values it could not judge].
+        const all = (resources: PolicyResource[]) => backupCopySupported.check(resources, {} as any, {}).map((f) => [f.name, f.notJudged ?? f.message]);
+
+        // Copy action 2 names a vault outside the program by a literal ARN: it is judged by that ARN's Region, not resolved
+        // by elimination to the program's DR vault (planTargets eliminates only unknown names and ARNs).
+        it("names the selection, the resource AWS Backup cannot copy, the plan and each cross-Region copy with its Regions", () => {
+            const p = plan("plan", [copyRule([DR_ARN, "arn:aws:backup:eu-west-1:123456789012:backup-vault:eu-vault"])]);
+            assert.deepStrictEqual(all([vault, drVault, p, lms, aurora, selection("sel", p, {}, [lms, aurora])]), [["sel",
+                "sel selects lms, an RDS Multi-AZ DB cluster (its snapshots cannot be copied), for plan plan, whose rule daily, copy action 1 (us-east-1 → us-west-2), rule daily, copy action 2 (us-east-1 → eu-west-1) copy to another Region: AWS Backup cannot copy it there, so the copy job fails every time and the DR Region holds no copy of it"]]);
+        });
+
+        it("finds a selected resource by a literal ARN ending in its identifier; another ARN selects nothing", () => {
+            const p = plan("plan", [copyRule([DR_ARN])]);
+            const byArn = (name: string, arn: string) => selection(name, p, { resources: [arn] });
+            assert.deepStrictEqual(all([vault, drVault, p, lms, aurora,
+                byArn("sel-lms", "arn:aws:rds:us-east-1:123456789012:cluster:lms-cluster"), byArn("sel-aurora", "arn:aws:rds:us-east-1:123456789012:cluster:aurora-cluster"),
+                byArn("sel-other", "arn:aws:rds:us-east-1:123456789012:cluster:someone-elses")]).map(([name]) => name), ["sel-lms"]);
+            const ontap = resource("aws:fsx/ontapVolume:OntapVolume", "vol", { name: "vol1", storageVirtualMachineId: "svm-1", sizeInMegabytes: 1024 });
+            assert.match(String(all([vault, drVault, p, ontap, selection("sel-vol", p, {}, [ontap])])[0][1]), /^sel-vol selects vol, an FSx for NetApp ONTAP volume \(no copy support\), for plan plan/);
+        });
+
+        it("copies within the plan's Region, plans without copies and other plans' selections are not judged for it", () => {
+            const sameRegion = plan("same-region", [copyRule(["arn:aws:backup:us-east-1:123456789012:backup-vault:vault-1"])]);
+            const noCopy = plan("no-copy", [{ ruleName: "daily", targetVaultName: "vault-1", lifecycle: { deleteAfter: 35 } }]);
+            const copying = plan("copying", [copyRule([DR_ARN])]);
+            assert.deepStrictEqual(all([vault, drVault, sameRegion, noCopy, copying, lms, selection("sel-same", sameRegion, {}, [lms]), selection("sel-none", noCopy, {}, [lms])]), []);
+        });
+
+        it("says what it could not judge: the rules, the Regions, a selection by tag or condition, a selected resource's engine", () => {
+            const unknownRules = plan("unknown-rules", U);
+            const unknownDest = resource("aws:backup/plan:Plan", "unknown-dest", { rules: [copyRule(["arn:aws:backup:us-west-2:123456789012:backup-vault:dr-vault-1"])] }, { provider: provider(U, "computed"), deps: { rules: [vault, drVault] } });
+            const noRegion = resource("aws:backup/plan:Plan", "no-region", { rules: [copyRule([DR_ARN])] }, { provider: null, deps: { rules: [vault, drVault] } });
+            const copying = plan("copying", [copyRule([DR_ARN])]);
+            const computed = resource(CLUSTER, "computed", { engine: U });
+            assert.deepStrictEqual(all([vault, drVault, unknownRules, unknownDest, noRegion, copying, computed,
+                selection("by-tag", copying, { selectionTags: [{ type: "STRINGEQUALS", key: "backup", value: "daily" }] }),
+                selection("by-condition", copying, { conditions: [{ stringEquals: [{ key: "aws:ResourceTag/backup", value: "daily" }] }] }),
+                selection("tags-unknown", copying, { selectionTags: U }),
+                selection("empty-lists", copying, { selectionTags: [], conditions: [] }),
+                selection("engine", copying, {}, [computed])]), [
+                ["unknown-rules", ["rules"]],
+                ["unknown-dest", ["rules.copyActions.destinationVaultArn"]],
+                ["no-region", ["rules.copyActions.destinationVaultArn"]],
+                ["by-tag", ["selectionTags", "conditions"]],
+                ["by-condition", ["selectionTags", "conditions"]],
+                ["tags-unknown", ["selectionTags", "conditions"]],
+                ["engine", ["resources.computed.engine"]],
+            ]);
+        });
+
+        it("judges a copy to a vault outside the program by its ARN's Region", () => {
+            const p = resource("aws:backup/plan:Plan", "plan", { rules: [copyRule(["arn:aws:backup:us-west-2:123456789012:backup-vault:central-dr"])] }, { deps: { rules: [vault] } });
+            assert.deepStrictEqual(all([vault, p, lms, selection("sel", p, {}, [lms])]).map(([name]) => name), ["sel"]);
         });
     });
 

@@ -45,17 +45,19 @@ export function planTargets(plan: PolicyResource, resources: PolicyResource[]): 
         const targetName = read(() => rule.targetVaultName);
         const target: PlanTarget = { label: `rule ${name}`, ...base, vault: byName(targetName) };
         targets.push(target);
-        if (!target.vault) pending.push({ target, kind: "target" });
+        // Only an unknown name is resolved by elimination: a known one that names no vault here is a vault outside the program.
+        if (!target.vault && isUnknown(targetName)) pending.push({ target, kind: "target" });
         const copies = read(() => rule.copyActions);
         for (const [i, copy] of (Array.isArray(copies) ? copies : []).entries()) {
+            const arn = read(() => copy.destinationVaultArn);
             const copyTarget: PlanTarget = {
                 label: `rule ${name}, copy action ${i + 1}`,
                 lifecycle: (read(() => copy.lifecycle) as PlanTarget["lifecycle"]) ?? base.lifecycle,
                 continuous: false,
-                vault: byArn(read(() => copy.destinationVaultArn)),
+                vault: byArn(arn),
             };
             targets.push(copyTarget);
-            if (!copyTarget.vault) pending.push({ target: copyTarget, kind: "copy" });
+            if (!copyTarget.vault && isUnknown(arn)) pending.push({ target: copyTarget, kind: "copy" });
         }
     }
     // By elimination: rules write to the vaults no copy goes to and vice versa, when that leaves exactly one.
