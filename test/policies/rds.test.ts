@@ -38,7 +38,7 @@ describe("rds rules: messages", () => {
 
     it("rds-parameter-group-forces-tls names the instance, and its group when the group is in the stack", () => {
         assert.deepStrictEqual(stackMessages(forcesTls, [{ type: RDS, name: "db", props: { parameterGroupName: "default.mysql8.0" } }]),
-            ["db: instance db uses a parameter group outside this stack or the default one, which does not force TLS"]);
+            ["db: instance db uses a parameter group outside this stack or a default one that does not force TLS"]);
         assert.deepStrictEqual(stackMessages(forcesTls, [
             { type: "aws:rds/parameterGroup:ParameterGroup", name: "pg", props: { family: "mysql8.0", parameters: [{ name: "require_secure_transport", value: "0" }] } },
             { type: RDS, name: "db", deps: { parameterGroupName: ["pg"] }, props: {} }]), ["db: parameter group pg of instance db does not force TLS"]);
@@ -46,6 +46,6 @@ describe("rds rules: messages", () => {
         assert.deepStrictEqual(stackMessages(forcesTls, [
             { type: "aws:rds/optionGroup:OptionGroup", name: "og", props: { name: "app", engineName: "mysql", majorEngineVersion: "8.0" } },
             { type: RDS, name: "db", props: { engine: "mysql", parameterGroupName: "app", optionGroupName: "app" } }]),
-        ["db: instance db uses a parameter group outside this stack or the default one, which does not force TLS"]);
+        ["db: instance db uses a parameter group outside this stack or a default one that does not force TLS"]);
     });
 });
