@@ -41,6 +41,7 @@ function overlaps(a: [number, number], b: [number, number]): boolean {
     // Compare on a circular day: shift b by a day either way so windows crossing midnight are caught.
     const len = (w: [number, number]) => ((w[1] - w[0]) % DAY + DAY) % DAY || DAY;
     for (const shift of [-DAY, 0, DAY]) {
+        // Stryker disable next-line ArithmeticOperator: the shifts are symmetric (-DAY, 0, DAY), so b[0] - shift tries the same starts
         const bStart = b[0] + shift;
         if (a[0] < bStart + len(b) && bStart < a[0] + len(a)) {
             return true;
