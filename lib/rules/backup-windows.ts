@@ -59,7 +59,9 @@ export function scheduleConflicts(schedule: string, startWindowMinutes: number, 
     if (start === undefined) {
         return `cannot be checked against the RDS windows (use a fixed minute and hour)`;
     }
-    const rule: [number, number] = [start, start + startWindowMinutes];
+    // A start window of a day or more (AWS Backup allows up to 100 years) may start at any minute of the day: capped
+    // at one day, not reduced modulo a day (25 hours is not 1 hour).
+    const rule: [number, number] = [start, start + Math.min(startWindowMinutes, DAY)];
     if (overlaps(rule, parseWindow(windows.backupWindow))) {
         return `starts inside the RDS backup window ${windows.backupWindow}`;
     }

@@ -75,6 +75,13 @@ describe("lib/rules/backup-windows", () => {
             assert.strictEqual(scheduleConflicts("cron(0 4 * * ? *)", 60, windows), maintenanceMessage("sun:04:30-sun:05:30"));
         });
 
+        it("a start window of a day or more may start at any time, so it meets the backup window (not reduced modulo a day)", () => {
+            for (const minutes of [24 * 60, 25 * 60, 49 * 60, 100 * 365 * 24 * 60]) {
+                assert.strictEqual(scheduleConflicts("cron(0 6 * * ? *)", minutes, windows), backupMessage("03:00-04:00"), String(minutes));
+            }
+            assert.strictEqual(scheduleConflicts("cron(0 6 * * ? *)", 20 * 60, windows), undefined, "06:00 to 02:00 misses both");
+        });
+
         it("names the backup window first when the start window meets both", () => {
             const close = { backupWindow: "03:00-03:30", maintenanceWindow: "sun:04:00-sun:04:30" };
             assert.strictEqual(scheduleConflicts("cron(15 3 * * ? *)", 60, close), backupMessage("03:00-03:30"));
