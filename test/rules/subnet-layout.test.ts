@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import fc from "fast-check";
-import { MAX_AZS, MAX_VPC_PREFIX, MIN_VPC_PREFIX, subnetCidr, SUBNET_TIERS, vpcCidrProblem } from "../../lib/rules/subnet-layout";
+import { MAX_AZS, MAX_VPC_PREFIX, MIN_VPC_PREFIX, subnetCidr, SubnetCidrs, subnetCidrsProblem, SUBNET_TIERS, vpcCidrProblem } from "../../lib/rules/subnet-layout";
 
 /** [first, last] address of a CIDR block as unsigned 32-bit numbers, computed independently of ip-num. */
 function range(cidr: string): [number, number] {
@@ -78,5 +78,73 @@ describe("lib/rules/subnet-layout (property-based)", () => {
             "10.0.64.0/21", "10.0.72.0/21", "10.0.80.0/21",
             "10.0.128.0/21", "10.0.136.0/21", "10.0.144.0/21",
         ]);
+    });
+});
+
+describe("lib/rules/subnet-layout: messages", () => {
+    it("names the supported prefixes and AZ indexes in its refusals", () => {
+        assert.strictEqual(vpcCidrProblem("10.0.0.0/15"), "VPC 10.0.0.0/15 must have a prefix between /16 and /22 (three tiers of 8 subnets)");
+        assert.strictEqual(vpcCidrProblem("10.0.0.0/23"), "VPC 10.0.0.0/23 must have a prefix between /16 and /22 (three tiers of 8 subnets)");
+        assert.strictEqual(vpcCidrProblem("10.0.0.0/16"), undefined);
+        assert.strictEqual(vpcCidrProblem("10.0.0.0/22"), undefined);
+        assert.strictEqual(vpcCidrProblem("vpc"), "vpc is not an IPv4 CIDR block");
+        assert.throws(() => subnetCidr("10.0.0.0/16", "app", 8), { message: "subnet layout supports AZ index 0–7, got 8" });
+        assert.throws(() => subnetCidr("10.0.0.0/16", "app", -1), { message: "subnet layout supports AZ index 0–7, got -1" });
+        assert.throws(() => subnetCidr("10.0.0.0/23", "app", 0), { message: "VPC 10.0.0.0/23 must have a prefix between /16 and /22 (three tiers of 8 subnets)" });
+        assert.strictEqual(subnetCidr("10.0.0.0/16", "data", 7), "10.0.184.0/21");
+    });
+});
+
+describe("lib/rules/subnet-layout: explicit subnet CIDRs (subnetCidrsProblem)", () => {
+    /** A layout an application guide might fix: /24s, one per AZ, public/app/data in separate /20s of 10.1.0.0/16. */
+    const guide = (): SubnetCidrs => ({
+        public: ["10.1.0.0/24", "10.1.1.0/24", "10.1.2.0/24"],
+        app: ["10.1.16.0/24", "10.1.17.0/24", "10.1.18.0/24"],
+        data: ["10.1.32.0/24", "10.1.33.0/24", "10.1.34.0/24"],
+    });
+
+    it("accepts one subnet per AZ and tier inside the VPC, none overlapping, and extra entries for AZs to come", () => {
+        assert.strictEqual(subnetCidrsProblem("10.1.0.0/16", 3, guide()), undefined);
+        assert.strictEqual(subnetCidrsProblem("10.1.0.0/16", 2, guide()), undefined);
+        assert.strictEqual(subnetCidrsProblem("10.1.0.0/16", 0, { public: [], app: [], data: [] }), undefined);
+    });
+
+    it("needs a CIDR per AZ in each tier, in tier order public, app, data", () => {
+        assert.strictEqual(subnetCidrsProblem("10.1.0.0/16", 4, guide()), "public lists 3 CIDRs for 4 availability zones; give one per AZ, in AZ order");
+        assert.strictEqual(subnetCidrsProblem("10.1.0.0/16", 3, { ...guide(), app: ["10.1.16.0/24", "10.1.17.0/24"] }), "app lists 2 CIDRs for 3 availability zones; give one per AZ, in AZ order");
+        assert.strictEqual(subnetCidrsProblem("10.1.0.0/16", 3, { ...guide(), data: ["10.1.32.0/24", "10.1.33.0/24"] }), "data lists 2 CIDRs for 3 availability zones; give one per AZ, in AZ order");
+        // A tier left out of the config counts as an empty list.
+        const noData = { public: guide().public, app: guide().app } as unknown as SubnetCidrs;
+        assert.strictEqual(subnetCidrsProblem("10.1.0.0/16", 3, noData), "data lists 0 CIDRs for 3 availability zones; give one per AZ, in AZ order");
+    });
+
+    it("refuses a malformed CIDR", () => {
+        assert.strictEqual(subnetCidrsProblem("10.1.0.0/16", 3, { ...guide(), app: ["10.1.16.0/24", "10.1.17.0", "10.1.18.0/24"] }), "app CIDR 10.1.17.0 is not an IPv4 CIDR block");
+    });
+
+    it("accepts subnets from /16 to /28 only, the sizes AWS allows for a subnet", () => {
+        // No AZ required: only the listed CIDRs are judged.
+        const sized = (prefix: number) => subnetCidrsProblem("10.1.0.0/16", 0, { public: [`10.1.0.0/${prefix}`], app: [], data: [] });
+        assert.strictEqual(sized(16), undefined);
+        assert.strictEqual(sized(28), undefined);
+        assert.strictEqual(sized(29), "public CIDR 10.1.0.0/29: AWS subnets are /16 to /28");
+        assert.strictEqual(subnetCidrsProblem("10.0.0.0/8", 0, { public: ["10.0.0.0/15"], app: [], data: [] }), "public CIDR 10.0.0.0/15: AWS subnets are /16 to /28");
+    });
+
+    it("refuses a subnet outside the VPC block", () => {
+        assert.strictEqual(subnetCidrsProblem("10.1.0.0/16", 3, { ...guide(), data: ["10.1.32.0/24", "10.2.33.0/24", "10.1.34.0/24"] }), "data CIDR 10.2.33.0/24 is outside the VPC block 10.1.0.0/16");
+        assert.strictEqual(subnetCidrsProblem("10.1.0.0/24", 0, { public: ["10.1.0.0/23"], app: [], data: [] }), "public CIDR 10.1.0.0/23 is outside the VPC block 10.1.0.0/24", "larger than the VPC");
+    });
+
+    it("refuses overlaps within a tier and across tiers, naming the subnet listed first", () => {
+        assert.strictEqual(subnetCidrsProblem("10.1.0.0/16", 3, { ...guide(), public: ["10.1.0.0/24", "10.1.1.0/24", "10.1.0.128/25"] }), "public CIDR 10.1.0.128/25 overlaps 10.1.0.0/24");
+        assert.strictEqual(subnetCidrsProblem("10.1.0.0/16", 3, { ...guide(), data: ["10.1.32.0/24", "10.1.16.0/20", "10.1.34.0/24"] }), "data CIDR 10.1.16.0/20 overlaps 10.1.16.0/24");
+        assert.strictEqual(subnetCidrsProblem("10.1.0.0/16", 1, { public: ["10.1.0.0/24"], app: ["10.1.0.0/24"], data: ["10.1.1.0/24"] }), "app CIDR 10.1.0.0/24 overlaps 10.1.0.0/24");
+        // Adjacent blocks do not overlap.
+        assert.strictEqual(subnetCidrsProblem("10.1.0.0/16", 1, { public: ["10.1.0.0/24"], app: ["10.1.1.0/24"], data: ["10.1.2.0/24"] }), undefined);
+    });
+
+    it("checks the extra entries too: they are the next AZs' subnets", () => {
+        assert.strictEqual(subnetCidrsProblem("10.1.0.0/16", 1, { ...guide(), public: ["10.1.0.0/24", "10.9.0.0/24"] }), "public CIDR 10.9.0.0/24 is outside the VPC block 10.1.0.0/16");
     });
 });
