@@ -1,0 +1,15 @@
+import type { Case, ResourceCase, RuleCases } from "../../cases";
+
+/** Cases of awsx-alb-secure (test/policies/unit.test.ts runs them in-process). */
+const UNKNOWN: any = require("@pulumi/policy/proxy").unknownStringValue;
+const res = (title: string, type: string, props: Record<string, unknown>, extra: Partial<ResourceCase> = {}): Case => ({ title, resource: { type, props, ...extra } });
+const unk = (title: string, expect: "not-judged" | "compliant" | "violating", c: Case) => ({ ...c, title, expect });
+const TLS13 = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+const REDIRECT = { type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } };
+
+export const cases: RuleCases = {
+    compliant: [res("HTTPS + redirect", "awsx:lb:ApplicationLoadBalancer", { listeners: [{ port: 443, protocol: "HTTPS", sslPolicy: TLS13, certificateArn: "arn" }, { port: 80, protocol: "HTTP", defaultActions: [REDIRECT] }] })],
+    violating: [res("no listeners (default HTTP:80 forward)", "awsx:lb:ApplicationLoadBalancer", {}), res("HTTPS without policy", "awsx:lb:ApplicationLoadBalancer", { listener: { port: 443, protocol: "HTTPS", certificateArn: "arn" } }),
+        res("http (lower case) forwarding", "awsx:lb:ApplicationLoadBalancer", { listeners: [{ port: 80, protocol: "http" }] })],
+    unknown: [unk("listeners unknown", "not-judged", res("", "awsx:lb:ApplicationLoadBalancer", { listeners: UNKNOWN }))],
+};

@@ -1,0 +1,13 @@
+import type { Case, ResourceCase, RuleCases } from "../../cases";
+
+/** Cases of elb-classic-listener-tls (test/policies/unit.test.ts runs them in-process). */
+const UNKNOWN: any = require("@pulumi/policy/proxy").unknownStringValue;
+const res = (title: string, type: string, props: Record<string, unknown>, extra: Partial<ResourceCase> = {}): Case => ({ title, resource: { type, props, ...extra } });
+const unk = (title: string, expect: "not-judged" | "compliant" | "violating", c: Case) => ({ ...c, title, expect });
+
+export const cases: RuleCases = {
+    compliant: [res("HTTPS", "aws:elb/loadBalancer:LoadBalancer", { listeners: [{ lbPort: 443, lbProtocol: "https", instancePort: 80, instanceProtocol: "http" }] })],
+    violating: [res("HTTP", "aws:elb/loadBalancer:LoadBalancer", { listeners: [{ lbPort: 80, lbProtocol: "http", instancePort: 80, instanceProtocol: "http" }] }),
+        res("TCP", "aws:elb/loadBalancer:LoadBalancer", { listeners: [{ lbPort: 443, lbProtocol: "TCP", instancePort: 443, instanceProtocol: "TCP" }] })],
+    unknown: [unk("unknown", "not-judged", res("", "aws:elb/loadBalancer:LoadBalancer", { listeners: UNKNOWN }))],
+};

@@ -1,0 +1,17 @@
+import type { Case, ResourceCase, RuleCases } from "../../cases";
+
+/** Cases of general-required-tags (test/policies/unit.test.ts runs them in-process). */
+const UNKNOWN: any = require("@pulumi/policy/proxy").unknownStringValue;
+const TAGS = { owner: "team", "cost-center": "cc", "data-classification": "restricted", environment: "production" };
+const res = (title: string, type: string, props: Record<string, unknown>, extra: Partial<ResourceCase> = {}): Case => ({ title, resource: { type, props, ...extra } });
+const unk = (title: string, expect: "not-judged" | "compliant" | "violating", c: Case) => ({ ...c, title, expect });
+const LISTENER = "aws:lb/listener:Listener";
+
+export const cases: RuleCases = {
+    compliant: [res("all tags", "aws:sns/topic:Topic", { tags: TAGS }), res("untaggable type without tags", "aws:lb/targetGroupAttachment:TargetGroupAttachment", {}),
+        res("tags from the provider's defaultTags (JSON-encoded)", "aws:sqs/queue:Queue", {}, { providerProps: { region: "eu-west-1", defaultTags: JSON.stringify({ tags: TAGS }) } }),
+        res("own tags over partial provider tags", "aws:sqs/queue:Queue", { tags: { owner: "o", environment: "e" } }, { providerProps: { defaultTags: { tags: { "cost-center": "c", "data-classification": "d" } } } })],
+    violating: [res("missing tags", "aws:sns/topic:Topic", { tags: { owner: "x" } }), res("taggable listener declared without tags", LISTENER, {}), res("empty tag value", "aws:sqs/queue:Queue", { tags: { ...TAGS, owner: "" } })],
+    unknown: [unk("tag value unknown counts as present", "compliant", res("", "aws:sns/topic:Topic", { tags: { ...TAGS, owner: UNKNOWN } })), unk("tags unknown", "not-judged", res("", "aws:sns/topic:Topic", { tags: UNKNOWN }))],
+    ignored: [res("non-AWS resource", "random:index/randomPassword:RandomPassword", {})],
+};

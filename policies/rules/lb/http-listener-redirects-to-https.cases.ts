@@ -1,0 +1,19 @@
+import type { Case, RuleCases } from "../../cases";
+
+/** Cases of lb-http-listener-redirects-to-https (test/policies/unit.test.ts runs them in-process). */
+const UNKNOWN: any = require("@pulumi/policy/proxy").unknownStringValue;
+const unk = (title: string, expect: "not-judged" | "compliant" | "violating", c: Case) => ({ ...c, title, expect });
+const LISTENER = "aws:lb/listener:Listener";
+const ALB_LISTENER = "aws:alb/listener:Listener";
+const LISTENER_RULE = "aws:lb/listenerRule:ListenerRule";
+const REDIRECT = { type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } };
+
+export const cases: RuleCases = {
+    compliant: [{ title: "redirecting listener with a redirect rule", stack: [{ type: LISTENER, name: "http", props: { protocol: "HTTP", port: 80, defaultActions: [REDIRECT] } }, { type: LISTENER_RULE, name: "r", deps: { listenerArn: ["http"] }, props: { actions: [REDIRECT] } }] },
+        { title: "forwarding rule on an HTTPS listener", stack: [{ type: LISTENER, name: "https", props: { protocol: "HTTPS", port: 443, defaultActions: [{ type: "forward" }] } }, { type: LISTENER_RULE, name: "r", deps: { listenerArn: ["https"] }, props: { actions: [{ type: "forward" }] } }] }],
+    violating: [{ title: "protocol omitted (default HTTP) forwarding", stack: [{ type: LISTENER, name: "l", props: { port: 80, defaultActions: [{ type: "forward" }] } }], flagged: ["l"] },
+        { title: "lower-case http forwarding", stack: [{ type: ALB_LISTENER, name: "l", props: { protocol: "http", port: 80, defaultActions: [{ type: "forward" }] } }], flagged: ["l"] },
+        { title: "redirect keeping HTTP (#{protocol} default)", stack: [{ type: LISTENER, name: "l", props: { protocol: "HTTP", port: 80, defaultActions: [{ type: "redirect", redirect: { port: "8080" } }] } }], flagged: ["l"] },
+        { title: "listener rule forwarding /* on a redirecting HTTP listener", stack: [{ type: LISTENER, name: "http", props: { protocol: "HTTP", port: 80, defaultActions: [REDIRECT] } }, { type: LISTENER_RULE, name: "r", deps: { listenerArn: ["http"] }, props: { actions: [{ type: "forward" }], conditions: [{ pathPattern: { values: ["/*"] } }] } }], flagged: ["r"] }],
+    unknown: [unk("one listener's protocol unknown; a literal HTTP forwarder still flagged", "not-judged", { title: "", flagged: ["l"], stack: [{ type: LISTENER, name: "u", props: { protocol: UNKNOWN } }, { type: LISTENER, name: "l", props: { protocol: "HTTP", defaultActions: [{ type: "forward" }] } }] })],
+};

@@ -1,0 +1,22 @@
+import type { Case, ResourceCase, RuleCases } from "../../cases";
+
+/** Cases of lb-listener-tls-policy (test/policies/unit.test.ts runs them in-process). */
+const UNKNOWN: any = require("@pulumi/policy/proxy").unknownStringValue;
+const res = (title: string, type: string, props: Record<string, unknown>, extra: Partial<ResourceCase> = {}): Case => ({ title, resource: { type, props, ...extra } });
+const unk = (title: string, expect: "not-judged" | "compliant" | "violating", c: Case) => ({ ...c, title, expect });
+const LISTENER = "aws:lb/listener:Listener";
+const ALB_LISTENER = "aws:alb/listener:Listener";
+const TLS13 = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+
+export const cases: RuleCases = {
+    compliant: [res("TLS 1.3", LISTENER, { protocol: "HTTPS", sslPolicy: TLS13 }), res("HTTP listener (judged elsewhere)", LISTENER, { protocol: "HTTP" }), res("alb alias, TLS 1.3", ALB_LISTENER, { protocol: "https", sslPolicy: TLS13 }),
+        res("FIPS TLS 1.3 policy (as strict as an allowed one)", LISTENER, { protocol: "HTTPS", sslPolicy: "ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04" }),
+        res("FIPS TLS 1.3-only policy", LISTENER, { protocol: "HTTPS", sslPolicy: "ELBSecurityPolicy-TLS13-1-3-FIPS-2023-04" }),
+        res("post-quantum restricted policy", LISTENER, { protocol: "HTTPS", sslPolicy: "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09" })],
+    violating: [res("old policy", LISTENER, { protocol: "HTTPS", sslPolicy: "ELBSecurityPolicy-2016-08" }),
+        res("FIPS policy that still accepts TLS 1.0", LISTENER, { protocol: "HTTPS", sslPolicy: "ELBSecurityPolicy-TLS13-1-0-FIPS-2023-04" }),
+        res("FIPS policy with extended (SHA-1) ciphers", LISTENER, { protocol: "HTTPS", sslPolicy: "ELBSecurityPolicy-TLS13-1-2-Ext2-FIPS-2023-04" }),
+        res("undocumented policy name", LISTENER, { protocol: "HTTPS", sslPolicy: "ELBSecurityPolicy-TLS13-9-9-2099-01" }), res("lower-case https with old policy", LISTENER, { protocol: "https", sslPolicy: "ELBSecurityPolicy-2016-08" }),
+        res("no policy (provider default 2016-08)", ALB_LISTENER, { protocol: "HTTPS" }), res("NLB TLS listener", LISTENER, { protocol: "tls", sslPolicy: "ELBSecurityPolicy-TLS-1-1-2017-01" })],
+    unknown: [unk("protocol unknown", "not-judged", res("", LISTENER, { protocol: UNKNOWN }))],
+};

@@ -1,0 +1,13 @@
+import type { Case, RuleCases } from "../../cases";
+import { BUCKET, bucket } from "./cases-common";
+
+/** Cases of s3-log-destination-exemptions (test/policies/unit.test.ts runs them in-process). */
+const UNKNOWN: any = require("@pulumi/policy/proxy").unknownStringValue;
+const unk = (title: string, expect: "not-judged" | "compliant" | "violating", c: Case) => ({ ...c, title, expect });
+
+export const cases: RuleCases = {
+    compliant: [{ title: "data bucket: no exemption to report", stack: bucket("data") }],
+    violating: [{ title: "log destination reported", stack: bucket("logs", { sse: "AES256", tags: { purpose: "log-destination" } }), flagged: ["logs"] },
+        { title: "BucketV2 log destination reported", stack: [{ type: "aws:s3/bucketV2:BucketV2", name: "l", props: { tags: { purpose: "log-destination" } } }], flagged: ["l"] }],
+    unknown: [unk("tags unknown", "not-judged", { title: "", stack: [{ type: BUCKET, name: "u", props: { tags: UNKNOWN } }] })],
+};

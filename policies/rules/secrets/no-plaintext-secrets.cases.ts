@@ -1,0 +1,43 @@
+import type { Case, ResourceCase, RuleCases } from "../../cases";
+
+/** Cases of secrets-no-plaintext-secrets (test/policies/unit.test.ts runs them in-process). */
+const UNKNOWN: any = require("@pulumi/policy/proxy").unknownStringValue;
+const KEY = "arn:aws:kms:eu-west-1:111122223333:key/k";
+const res = (title: string, type: string, props: Record<string, unknown>, extra: Partial<ResourceCase> = {}): Case => ({ title, resource: { type, props, ...extra } });
+const unk = (title: string, expect: "not-judged" | "compliant" | "violating", c: Case) => ({ ...c, title, expect });
+const RDS = "aws:rds/instance:Instance";
+const RDS_CLUSTER = "aws:rds/cluster:Cluster";
+const GOOD_DB = {
+    engine: "postgres", storageEncrypted: true, kmsKeyId: KEY, multiAz: true, backupRetentionPeriod: 30, deletionProtection: true, skipFinalSnapshot: false,
+    finalSnapshotIdentifier: "final", publiclyAccessible: false, manageMasterUserPassword: true, performanceInsightsEnabled: true, performanceInsightsKmsKeyId: KEY,
+};
+const TASK = "aws:ecs/taskDefinition:TaskDefinition";
+const container = (c: Record<string, unknown>) => JSON.stringify([{ name: "app", image: "app:1", ...c }]);
+
+export const cases: RuleCases = {
+    compliant: [res("secrets from Secrets Manager", TASK, { containerDefinitions: container({ environment: [{ name: "NODE_ENV", value: "production" }, { name: "DB_SECRET_ARN", value: "arn:aws:secretsmanager:eu-west-1:1:secret:x" }], secrets: [{ name: "DB_PASSWORD", valueFrom: "arn:x" }], command: ["node", "server.js", "--port", "8080"] }) }),
+        res("managed master password", RDS, GOOD_DB), res("DATABASE_URL without credentials", TASK, { containerDefinitions: container({ environment: [{ name: "DATABASE_URL", value: "postgres://db.internal:5432/app" }] }) }),
+        res("CodeBuild password from Secrets Manager", "aws:codebuild/project:Project", { environment: { image: "i", environmentVariables: [{ name: "DB_PASSWORD", value: "prod/db:password", type: "SECRETS_MANAGER" }, { name: "STAGE", value: "prod" }] } }),
+        res("SSM String parameter holding no secret", "aws:ssm/parameter:Parameter", { name: "/app/feature/new-checkout", type: "String", value: "enabled" }),
+        res("SSM SecureString with a secret name", "aws:ssm/parameter:Parameter", { name: "/app/db/password", type: "SecureString", value: "x" }),
+        res("user data reading the secret at boot", "aws:ec2/instance:Instance", { userData: "#!/bin/bash\nexport DB_PASSWORD=$(aws secretsmanager get-secret-value --secret-id db --query SecretString --output text)\n" }),
+        res("App Runner secret by reference", "aws:apprunner/service:Service", { sourceConfiguration: { imageRepository: { imageIdentifier: "i", imageRepositoryType: "ECR", imageConfiguration: { runtimeEnvironmentSecrets: { DB_PASSWORD: "arn:aws:secretsmanager:eu-west-1:1:secret:db" } } } } })],
+    violating: [res("DB_PASS", TASK, { containerDefinitions: container({ environment: [{ name: "DB_PASS", value: "x" }] }) }),
+        res("DATABASE_URL with credentials", TASK, { containerDefinitions: container({ environment: [{ name: "DATABASE_URL", value: "postgres://app:hunter2@db:5432/app" }] }) }),
+        res("password in command", TASK, { containerDefinitions: container({ command: ["server", "--db-password=hunter2"] }) }),
+        res("password flag and value in entryPoint", TASK, { containerDefinitions: container({ entryPoint: ["sh", "-c", "app --password hunter2"] }) }),
+        res("credential (any case)", TASK, { containerDefinitions: container({ environment: [{ name: "smtpCredential", value: "x" }] }) }),
+        res("password as a secret input", RDS, { password: "hunter2" }), res("password unknown (from random)", RDS_CLUSTER, { masterPassword: UNKNOWN }),
+        res("Lambda env secret", "aws:lambda/function:Function", { environment: { variables: { API_KEY: "abc" } } }),
+        res("CodeBuild PLAINTEXT (default type) password", "aws:codebuild/project:Project", { environment: { image: "i", environmentVariables: [{ name: "DB_PASSWORD", value: "hunter2" }] } }),
+        res("Batch container environment", "aws:batch/jobDefinition:JobDefinition", { type: "container", containerProperties: JSON.stringify({ image: "i", environment: [{ name: "STRIPE_SECRET_KEY", value: "sk_live_abcdefghijklmnop" }] }) }),
+        res("App Runner plain variable", "aws:apprunner/service:Service", { sourceConfiguration: { imageRepository: { imageIdentifier: "i", imageRepositoryType: "ECR", imageConfiguration: { runtimeEnvironmentVariables: { API_TOKEN: "t0k3n" } } } } }),
+        res("Glue job argument", "aws:glue/job:Job", { defaultArguments: { "--db_password": "hunter2" } }),
+        res("DMS endpoint password input", "aws:dms/endpoint:Endpoint", { engineName: "postgres", password: "hunter2" }),
+        res("SSM String with a secret-like name", "aws:ssm/parameter:Parameter", { name: "/app/db/password", type: "String", value: "hunter2" }),
+        res("EC2 user data with a literal password", "aws:ec2/instance:Instance", { userData: "#!/bin/bash\nexport DB_PASSWORD=hunter2\n" }),
+        res("launch template base64 user data with an AWS key", "aws:ec2/launchTemplate:LaunchTemplate", { userData: Buffer.from("#!/bin/bash\naws configure set aws_access_key_id AKIAABCDEFGHIJKLMNOP\n").toString("base64") })],
+    unknown: [unk("whole container definitions unknown", "not-judged", res("", TASK, { containerDefinitions: UNKNOWN })),
+        unk("one value unknown, a known DB_PASS still flagged", "violating", res("", TASK, { containerDefinitions: [{ name: "app", environment: [{ name: "DB_HOST", value: UNKNOWN }, { name: "DB_PASS", value: "x" }] }] })),
+        unk("user data unknown (rendered from outputs)", "not-judged", res("", "aws:ec2/instance:Instance", { userData: UNKNOWN }))],
+};
