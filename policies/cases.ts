@@ -41,4 +41,9 @@ export interface RuleCases {
     unknown: Array<Case & { expect: "not-judged" | "compliant" | "violating" }>;
     /** Types the rule does not judge (look-alikes); it must stay silent. */
     ignored?: Case[];
+    /**
+     * What a reader sees, for violating and unknown cases by title: exactly the case's violation messages in order, then
+     * its "not judged" message if any.
+     */
+    messages?: Record<string, string[]>;
 }

@@ -24,6 +24,8 @@ function run(rule: Rule, c: Case): Outcome {
 }
 
 const flaggedNames = (o: Outcome) => [...new Set(o.violations.map((v) => v.name))].sort();
+/** A case's messages as RuleCases.messages lists them. */
+const messagesOf = (o: Outcome) => [...o.violations.map((v) => v.message), ...(o.notJudged === undefined ? [] : [o.notJudged])];
 const show = (o: Outcome) => JSON.stringify(o);
 
 describe("policy rules in-process", () => {
@@ -35,6 +37,10 @@ describe("policy rules in-process", () => {
             assert.ok(cases.compliant.length >= 1 && cases.violating.length >= 2 && cases.unknown.length >= 1, `rule ${name} needs ≥1 compliant, ≥2 violating and ≥1 unknown case`);
         }
         assert.deepStrictEqual(Object.keys(CASES).filter((n) => !names.includes(n)), []);
+        for (const [name, cases] of Object.entries(CASES)) {
+            const titles = [...cases.violating, ...cases.unknown].map((c) => c.title);
+            assert.deepStrictEqual(Object.keys(cases.messages ?? {}).filter((t) => !titles.includes(t)), [], `${name}: messages for no violating or unknown case`);
+        }
     });
 
     for (const rule of rules) {
@@ -53,6 +59,7 @@ describe("policy rules in-process", () => {
                     const o = run(rule, c);
                     assert.ok(o.violations.length > 0, `not flagged: ${show(o)}`);
                     if (c.flagged) assert.deepStrictEqual(flaggedNames(o), [...c.flagged].sort(), show(o));
+                    if (cases.messages?.[c.title]) assert.deepStrictEqual(messagesOf(o), cases.messages[c.title]);
                 });
             }
             for (const c of cases.unknown) {
@@ -66,6 +73,7 @@ describe("policy rules in-process", () => {
                         assert.ok(o.violations.length > 0, show(o));
                     }
                     if (c.flagged) assert.deepStrictEqual(flaggedNames(o), [...c.flagged].sort(), show(o));
+                    if (cases.messages?.[c.title]) assert.deepStrictEqual(messagesOf(o), cases.messages[c.title]);
                 });
             }
             for (const c of cases.ignored ?? []) {

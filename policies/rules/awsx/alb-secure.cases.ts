@@ -12,4 +12,10 @@ export const cases: RuleCases = {
     violating: [res("no listeners (default HTTP:80 forward)", "awsx:lb:ApplicationLoadBalancer", {}), res("HTTPS without policy", "awsx:lb:ApplicationLoadBalancer", { listener: { port: 443, protocol: "HTTPS", certificateArn: "arn" } }),
         res("http (lower case) forwarding", "awsx:lb:ApplicationLoadBalancer", { listeners: [{ port: 80, protocol: "http" }] })],
     unknown: [unk("listeners unknown", "not-judged", res("", "awsx:lb:ApplicationLoadBalancer", { listeners: UNKNOWN }))],
+    messages: {
+        "no listeners (default HTTP:80 forward)": ["no listeners declared: awsx creates a plain HTTP listener on port 80 that forwards traffic"],
+        "HTTPS without policy": ["HTTPS listener on port 443 uses sslPolicy (default ELBSecurityPolicy-2016-08), not an approved one"],
+        "http (lower case) forwarding": ["HTTP listener on port 80 serves traffic instead of redirecting to HTTPS"],
+        "listeners unknown": ["not judged: listeners unknown during preview"],
+    },
 };

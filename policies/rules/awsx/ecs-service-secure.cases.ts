@@ -11,4 +11,10 @@ export const cases: RuleCases = {
         res("credentials URL in command", "awsx:ecs:FargateService", { taskDefinitionArgs: { container: { name: "app", image: "i", command: ["run", "postgres://u:p@h/db"] } } })],
     unknown: [unk("container unknown", "not-judged", res("", "awsx:ecs:FargateService", { taskDefinitionArgs: { container: UNKNOWN } }))],
     ignored: [res("platform component", "platform:app:FargateService", { assignPublicIp: true })],
+    messages: {
+        "public IP": ["tasks get public IP addresses"],
+        "plaintext DB_PASS in containers map": ["container app has DB_PASS as a plain environment variable; pass it as a secret (Secrets Manager / SSM reference)"],
+        "credentials URL in command": ["container app has a secret in its command (postgres); read it from a secret at runtime instead"],
+        "container unknown": ["not judged: taskDefinitionArgs.container unknown during preview"],
+    },
 };

@@ -11,4 +11,10 @@ export const cases: RuleCases = {
         res("allow-all behavior", "aws:cloudfront/distribution:Distribution", { viewerCertificate: { minimumProtocolVersion: "TLSv1.2_2021" }, defaultCacheBehavior: { viewerProtocolPolicy: "redirect-to-https" }, orderedCacheBehaviors: [{ viewerProtocolPolicy: "allow-all" }], webAclId: "w", loggingConfig: { bucket: "b" } }),
         res("no WAF, no logging", "aws:cloudfront/distribution:Distribution", { viewerCertificate: { minimumProtocolVersion: "TLSv1.2_2021" }, defaultCacheBehavior: { viewerProtocolPolicy: "https-only" } })],
     unknown: [unk("certificate unknown", "not-judged", res("", "aws:cloudfront/distribution:Distribution", { viewerCertificate: UNKNOWN }))],
+    messages: {
+        "default certificate": ["minimum TLS protocol is TLSv1 (default certificate); use TLSv1.2_2021"],
+        "allow-all behavior": ["a cache behavior allows plain HTTP (viewerProtocolPolicy allow-all)"],
+        "no WAF, no logging": ["no WAF web ACL (webAclId)", "request logging is off (no loggingConfig)"],
+        "certificate unknown": ["not judged: viewerCertificate unknown during preview"],
+    },
 };

@@ -12,4 +12,11 @@ export const cases: RuleCases = {
         res("launch template public IP (string)", "aws:ec2/launchTemplate:LaunchTemplate", { metadataOptions: { httpTokens: "required" }, networkInterfaces: [{ associatePublicIpAddress: "true" }] }),
         res("spot request with IMDSv1", "aws:ec2/spotInstanceRequest:SpotInstanceRequest", { rootBlockDevice: { encrypted: true } })],
     unknown: [unk("metadata options unknown", "not-judged", res("", "aws:ec2/instance:Instance", { metadataOptions: UNKNOWN }))],
+    messages: {
+        "defaults (IMDSv1, unencrypted root)": ["IMDSv1 is allowed (metadataOptions.httpTokens is not required)", "the root volume is not encrypted (rootBlockDevice.encrypted is not true)"],
+        "public IP": ["the instance gets a public IP address"],
+        "launch template public IP (string)": ["network interfaces get a public IP address"],
+        "spot request with IMDSv1": ["IMDSv1 is allowed (metadataOptions.httpTokens is not required)"],
+        "metadata options unknown": ["not judged: metadataOptions unknown during preview"],
+    },
 };

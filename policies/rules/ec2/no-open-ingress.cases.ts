@@ -31,4 +31,14 @@ export const cases: RuleCases = {
         { title: "a public /8 on 3389 via a legacy rule", stack: [sg("win"), { type: SG_RULE, name: "r", deps: { securityGroupId: ["win"] }, props: { type: "ingress", protocol: "tcp", fromPort: 3389, toPort: 3389, cidrBlocks: ["8.0.0.0/8"] } }], flagged: ["r"] }],
     unknown: [unk("a computed CIDR elsewhere does not hide a literal open SSH rule", "not-judged", { title: "", flagged: ["ssh"], stack: [sg("a"), ingress("computed", "a", 443, UNKNOWN), sg("b"), ingress("ssh", "b", 22, "0.0.0.0/0")] }),
         unk("a prefix list outside the plan (AWS-managed) is not judged", "not-judged", { title: "", stack: [sg("alb"), { type: INGRESS, name: "cf", deps: { securityGroupId: ["alb"] }, props: { ipProtocol: "tcp", fromPort: 443, toPort: 443, prefixListId: "pl-3b927c52" } }] })],
+    messages: {
+        "0.0.0.0/1 + 128.0.0.0/1 on 22": ["a admits public addresses (0.0.0.0/1, together with the group's other rules) on port 22", "b admits public addresses (128.0.0.0/1, together with the group's other rules) on port 22"],
+        "protocol -1 from anywhere": ["app admits public addresses (0.0.0.0/0, together with the group's other rules) on all ports"],
+        "IPv6 ::/0 on 5432": ["in admits public addresses (::/0, together with the group's other rules) on port 5432"],
+        "443 on a load balancer's group also attached to a service": ["in admits public addresses (0.0.0.0/0, together with the group's other rules) on port 443 on a group attached to something other than load balancers (or to none)"],
+        "a prefix list (with an entry resource) that admits the internet on 22": ["in admits public addresses (10.0.0.0/8, 0.0.0.0/0, together with the group's other rules) on port 22"],
+        "a public /8 on 3389 via a legacy rule": ["r admits public addresses (8.0.0.0/8, together with the group's other rules) on port 3389"],
+        "a computed CIDR elsewhere does not hide a literal open SSH rule": ["ssh admits public addresses (0.0.0.0/0, together with the group's other rules) on port 22", "not judged: computed: cidrIpv4 unknown during preview"],
+        "a prefix list outside the plan (AWS-managed) is not judged": ["not judged: cf: prefixListId names a prefix list outside this plan"],
+    },
 };

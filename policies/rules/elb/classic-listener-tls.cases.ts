@@ -10,4 +10,9 @@ export const cases: RuleCases = {
     violating: [res("HTTP", "aws:elb/loadBalancer:LoadBalancer", { listeners: [{ lbPort: 80, lbProtocol: "http", instancePort: 80, instanceProtocol: "http" }] }),
         res("TCP", "aws:elb/loadBalancer:LoadBalancer", { listeners: [{ lbPort: 443, lbProtocol: "TCP", instancePort: 443, instanceProtocol: "TCP" }] })],
     unknown: [unk("unknown", "not-judged", res("", "aws:elb/loadBalancer:LoadBalancer", { listeners: UNKNOWN }))],
+    messages: {
+        "HTTP": ["listener on port 80 uses http, not HTTPS/SSL"],
+        "TCP": ["listener on port 443 uses TCP, not HTTPS/SSL"],
+        "unknown": ["not judged: listeners unknown during preview"],
+    },
 };

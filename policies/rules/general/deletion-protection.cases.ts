@@ -16,4 +16,10 @@ export const cases: RuleCases = {
     compliant: [res("RDS", RDS, GOOD_DB), res("ALB", LB, { enableDeletionProtection: true }), res("DocumentDB", "aws:docdb/cluster:Cluster", { deletionProtection: true })],
     violating: [res("RDS omitted", RDS, {}), res("ALB omitted", "aws:alb/loadBalancer:LoadBalancer", {}), res("Neptune off", "aws:neptune/cluster:Cluster", { deletionProtection: false })],
     unknown: [unk("unknown", "not-judged", res("", RDS, { deletionProtection: UNKNOWN }))],
+    messages: {
+        "RDS omitted": ["deletion protection is off"],
+        "ALB omitted": ["deletion protection is off"],
+        "Neptune off": ["deletion protection is off"],
+        "unknown": ["not judged: deletionProtection unknown during preview"],
+    },
 };

@@ -22,4 +22,17 @@ export const cases: RuleCases = {
     unknown: [unk("flag unknown", "not-judged", res("", "aws:efs/fileSystem:FileSystem", { encrypted: UNKNOWN })),
         unk("key from the same run counts as a CMK", "compliant", res("", "aws:efs/fileSystem:FileSystem", { encrypted: true, kmsKeyId: UNKNOWN }, { config: { requireCustomerManagedKey: true } }))],
     ignored: [res("RDS is judged by rds-storage-encrypted", RDS, {}), res("S3 bucket is judged by s3-bucket-encrypted", BUCKET, {})],
+    messages: {
+        "EFS omitted (default off)": ["not encrypted at rest (effective value off; the provider's default is off): set encrypted: true and kmsKeyId"],
+        "Neptune cluster omitted": ["not encrypted at rest (effective value off; the provider's default is off): set storageEncrypted: true and kmsKeyArn"],
+        "DocumentDB false": ["not encrypted at rest (effective value off; the provider's default is off): set storageEncrypted: true and kmsKeyId"],
+        "OpenSearch omitted": ["not encrypted at rest (effective value off; the provider's default is off): set encryptAtRest { enabled: true, kmsKeyId }"],
+        "Kinesis NONE": ["not encrypted at rest (effective value off; the provider's default is off): set encryptionType: KMS and kmsKeyId"],
+        "Firehose without SSE": ["not encrypted at rest (effective value off; the provider's default is off): set serverSideEncryption { enabled: true, keyType: CUSTOMER_MANAGED_CMK, keyArn }"],
+        "SQS with SSE-SQS off": ["not encrypted at rest (effective value off; the provider's default is off): set kmsMasterKeyId (a customer-managed key)"],
+        "EKS without secrets encryption": ["not encrypted at rest (effective value off; the provider's default is off): set encryptionConfig { resources: [\"secrets\"], provider: { keyArn } }"],
+        "DynamoDB with the AWS-owned key in production": ["encrypted with an AWS-owned or AWS-managed key, not a customer-managed one: set serverSideEncryption { enabled: true, kmsKeyArn }"],
+        "FSx without a CMK in production": ["encrypted with an AWS-owned or AWS-managed key, not a customer-managed one: set kmsKeyId"],
+        "flag unknown": ["not judged: encrypted unknown during preview"],
+    },
 };

@@ -14,4 +14,10 @@ export const cases: RuleCases = {
     violating: [res("missing tags", "aws:sns/topic:Topic", { tags: { owner: "x" } }), res("taggable listener declared without tags", LISTENER, {}), res("empty tag value", "aws:sqs/queue:Queue", { tags: { ...TAGS, owner: "" } })],
     unknown: [unk("tag value unknown counts as present", "compliant", res("", "aws:sns/topic:Topic", { tags: { ...TAGS, owner: UNKNOWN } })), unk("tags unknown", "not-judged", res("", "aws:sns/topic:Topic", { tags: UNKNOWN }))],
     ignored: [res("non-AWS resource", "random:index/randomPassword:RandomPassword", {})],
+    messages: {
+        "missing tags": ["missing required tag(s): cost-center, data-classification, environment"],
+        "taggable listener declared without tags": ["missing required tag(s): owner, cost-center, data-classification, environment"],
+        "empty tag value": ["missing required tag(s): owner"],
+        "tags unknown": ["not judged: tags unknown during preview"],
+    },
 };

@@ -24,4 +24,12 @@ export const cases: RuleCases = {
     unknown: [unk("principal unknown", "not-judged", PERMISSION, { principal: UNKNOWN, action: "lambda:InvokeFunction" }),
         unk("sourceArn from a resource created in the program", "compliant", PERMISSION, { principal: "sns.amazonaws.com", sourceArn: UNKNOWN })],
     ignored: [res("function URL is lambda-not-public's", "aws:lambda/functionUrl:FunctionUrl", { authorizationType: "NONE" })],
+    messages: {
+        "public permission": ["Permission grants principal \"*\" (every AWS account and, for function URLs, the internet) with no sourceArn, sourceAccount or organization condition"],
+        "service principal without source (confused deputy)": ["permission for the service principal events.amazonaws.com has no sourceArn or sourceAccount: that service can invoke it on behalf of any account's resources (confused deputy)"],
+        "public AMI (group all, any case)": ["launch permission group \"all\": the AMI is public (any AWS account can launch it and read its snapshots)"],
+        "public layer": ["LayerVersionPermission grants principal \"*\" (every AWS account) with no sourceArn, sourceAccount or organization condition"],
+        "public event bus permission": ["EventPermission grants principal \"*\" (every AWS account) with no sourceArn, sourceAccount or organization condition"],
+        "principal unknown": ["not judged: principal unknown during preview"],
+    },
 };

@@ -1,4 +1,4 @@
-import { asArray, CheckResult, isSet, raw, ResourceRule } from "../../framework";
+import { asArray, CheckResult, isSet, isUnknown, raw, ResourceRule } from "../../framework";
 import { AVAILABILITY } from "../../controls";
 
 /** Storage and load balancing that live in one availability zone: EFS One Zone file systems and classic load balancers in one AZ. */
@@ -13,7 +13,7 @@ export const rule: ResourceRule = {
     types: ["aws:efs/fileSystem:FileSystem", "aws:elb/loadBalancer:LoadBalancer"],
     check: (props, args): CheckResult => {
         if (args.type === "aws:efs/fileSystem:FileSystem") {
-            return isSet(props, "availabilityZoneName") ? `EFS One Zone file system (availabilityZoneName ${typeof raw(props).availabilityZoneName === "string" ? raw(props).availabilityZoneName : "from another resource"}): losing that AZ loses the data` : undefined;
+            return isSet(props, "availabilityZoneName") ? `EFS One Zone file system (availabilityZoneName ${typeof raw(props).availabilityZoneName === "string" && !isUnknown(raw(props).availabilityZoneName) ? raw(props).availabilityZoneName : "from another resource"}): losing that AZ loses the data` : undefined;
         }
         const zones = asArray(props.availabilityZones).length;
         const subnets = asArray(props.subnets).length;

@@ -22,4 +22,12 @@ export const cases: RuleCases = {
         res("key tagged log-destination is not exempt", "aws:kms/key:Key", { tags: { ...TAGS, purpose: "log-destination" } }, { protect: false })],
     unknown: [unk("purpose tag unknown", "not-judged", res("", BUCKET, { tags: UNKNOWN }, { protect: false }))],
     ignored: [res("log group (stateless)", "aws:cloudwatch/logGroup:LogGroup", {}, { protect: false })],
+    messages: {
+        "unprotected key": ["resource is not protected (protect: false)"],
+        "bucket named like logs is not exempt": ["resource is not protected (protect: false)"],
+        "unprotected DynamoDB table": ["resource is not protected (protect: false)"],
+        "database tagged log-destination is not exempt": ["resource is not protected (protect: false)"],
+        "key tagged log-destination is not exempt": ["resource is not protected (protect: false)"],
+        "purpose tag unknown": ["not judged: tags unknown during preview"],
+    },
 };

@@ -23,4 +23,11 @@ export const cases: RuleCases = {
     ],
     unknown: [unk("key from a key created in the program", "compliant", "aws:sns/topic:Topic", { kmsMasterKeyId: UNKNOWN })],
     ignored: [res("KMS alias resource itself", "aws:kms/alias:Alias", { name: "alias/app", targetKeyId: KEY })],
+    messages: {
+        "SNS with alias/aws/sns": ["kmsMasterKeyId names the AWS-managed key alias/aws/sns; the stack requires customer-managed keys"],
+        "EBS volume with the AWS-managed key's alias ARN": ["kmsKeyId names the AWS-managed key arn:aws:kms:eu-west-1:111122223333:alias/aws/ebs; the stack requires customer-managed keys"],
+        "S3 SSE-KMS with alias/aws/s3": ["rules[0].applyServerSideEncryptionByDefault.kmsMasterKeyId names the AWS-managed key alias/aws/s3; the stack requires customer-managed keys"],
+        "launch template block device with alias/aws/ebs": ["blockDeviceMappings[0].ebs.kmsKeyId names the AWS-managed key alias/aws/ebs; the stack requires customer-managed keys"],
+        "Secrets Manager secret with alias/aws/secretsmanager": ["kmsKeyId names the AWS-managed key alias/aws/secretsmanager; the stack requires customer-managed keys"],
+    },
 };

@@ -17,4 +17,10 @@ export const cases: RuleCases = {
         { title: "count-only ACL", stack: [lb("alb", []), webAcl("acl", [managed("AWSManagedRulesCommonRuleSet", { count: {} }), managed("AWSManagedRulesSQLiRuleSet", { count: {} }), rate({ count: {} })]), assoc("a", "alb", "acl")], flagged: ["alb"] },
         { title: "no rate rule", stack: [lb("alb", []), webAcl("acl", [managed("AWSManagedRulesCommonRuleSet"), managed("AWSManagedRulesSQLiRuleSet")]), assoc("a", "alb", "acl")], flagged: ["alb"] }],
     unknown: [unk("one ACL's rules unknown; a bare ALB still flagged", "not-judged", { title: "", flagged: ["bare"], stack: [lb("alb", []), webAcl("acl", UNKNOWN), assoc("a", "alb", "acl"), lb("bare", [])] })],
+    messages: {
+        "no ACL": ["internet-facing load balancer alb has no WAF web ACL"],
+        "count-only ACL": ["web ACL of alb only counts with the managed rule group AWSManagedRulesCommonRuleSet (overrideAction count): it blocks nothing", "web ACL of alb only counts with the managed rule group AWSManagedRulesSQLiRuleSet (overrideAction count): it blocks nothing", "the rate-based rule of alb's web ACL does not block (action count/allow)"],
+        "no rate rule": ["web ACL of alb has no rate-based rule"],
+        "one ACL's rules unknown; a bare ALB still flagged": ["internet-facing load balancer bare has no WAF web ACL", "not judged: alb: rules unknown during preview"],
+    },
 };

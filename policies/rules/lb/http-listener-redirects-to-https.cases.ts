@@ -16,4 +16,11 @@ export const cases: RuleCases = {
         { title: "redirect keeping HTTP (#{protocol} default)", stack: [{ type: LISTENER, name: "l", props: { protocol: "HTTP", port: 80, defaultActions: [{ type: "redirect", redirect: { port: "8080" } }] } }], flagged: ["l"] },
         { title: "listener rule forwarding /* on a redirecting HTTP listener", stack: [{ type: LISTENER, name: "http", props: { protocol: "HTTP", port: 80, defaultActions: [REDIRECT] } }, { type: LISTENER_RULE, name: "r", deps: { listenerArn: ["http"] }, props: { actions: [{ type: "forward" }], conditions: [{ pathPattern: { values: ["/*"] } }] } }], flagged: ["r"] }],
     unknown: [unk("one listener's protocol unknown; a literal HTTP forwarder still flagged", "not-judged", { title: "", flagged: ["l"], stack: [{ type: LISTENER, name: "u", props: { protocol: UNKNOWN } }, { type: LISTENER, name: "l", props: { protocol: "HTTP", defaultActions: [{ type: "forward" }] } }] })],
+    messages: {
+        "protocol omitted (default HTTP) forwarding": ["HTTP listener on port 80 serves traffic (actions: forward) instead of redirecting to HTTPS"],
+        "lower-case http forwarding": ["HTTP listener on port 80 serves traffic (actions: forward) instead of redirecting to HTTPS"],
+        "redirect keeping HTTP (#{protocol} default)": ["HTTP listener on port 80 serves traffic (actions: redirect) instead of redirecting to HTTPS"],
+        "listener rule forwarding /* on a redirecting HTTP listener": ["listener rule r on HTTP listener http serves traffic (actions: forward) instead of redirecting to HTTPS"],
+        "one listener's protocol unknown; a literal HTTP forwarder still flagged": ["HTTP listener on port 80 serves traffic (actions: forward) instead of redirecting to HTTPS", "not judged: u: protocol unknown during preview"],
+    },
 };

@@ -19,4 +19,14 @@ export const cases: RuleCases = {
         res("undocumented policy name", LISTENER, { protocol: "HTTPS", sslPolicy: "ELBSecurityPolicy-TLS13-9-9-2099-01" }), res("lower-case https with old policy", LISTENER, { protocol: "https", sslPolicy: "ELBSecurityPolicy-2016-08" }),
         res("no policy (provider default 2016-08)", ALB_LISTENER, { protocol: "HTTPS" }), res("NLB TLS listener", LISTENER, { protocol: "tls", sslPolicy: "ELBSecurityPolicy-TLS-1-1-2017-01" })],
     unknown: [unk("protocol unknown", "not-judged", res("", LISTENER, { protocol: UNKNOWN }))],
+    messages: {
+        "old policy": ["sslPolicy ELBSecurityPolicy-2016-08 accepts TLS 1.0+, no TLS 1.3 with extended ciphers, which none of the allowed policies (ELBSecurityPolicy-TLS13-1-3-2021-06, ELBSecurityPolicy-TLS13-1-2-Res-2021-06, ELBSecurityPolicy-TLS13-1-2-2021-06) accepts"],
+        "FIPS policy that still accepts TLS 1.0": ["sslPolicy ELBSecurityPolicy-TLS13-1-0-FIPS-2023-04 accepts TLS 1.0+ and 1.3 with extended ciphers, which none of the allowed policies (ELBSecurityPolicy-TLS13-1-3-2021-06, ELBSecurityPolicy-TLS13-1-2-Res-2021-06, ELBSecurityPolicy-TLS13-1-2-2021-06) accepts"],
+        "FIPS policy with extended (SHA-1) ciphers": ["sslPolicy ELBSecurityPolicy-TLS13-1-2-Ext2-FIPS-2023-04 accepts TLS 1.2+ and 1.3 with extended ciphers, which none of the allowed policies (ELBSecurityPolicy-TLS13-1-3-2021-06, ELBSecurityPolicy-TLS13-1-2-Res-2021-06, ELBSecurityPolicy-TLS13-1-2-2021-06) accepts"],
+        "undocumented policy name": ["sslPolicy ELBSecurityPolicy-TLS13-9-9-2099-01 is not a documented ELB security policy, which none of the allowed policies (ELBSecurityPolicy-TLS13-1-3-2021-06, ELBSecurityPolicy-TLS13-1-2-Res-2021-06, ELBSecurityPolicy-TLS13-1-2-2021-06) accepts"],
+        "lower-case https with old policy": ["sslPolicy ELBSecurityPolicy-2016-08 accepts TLS 1.0+, no TLS 1.3 with extended ciphers, which none of the allowed policies (ELBSecurityPolicy-TLS13-1-3-2021-06, ELBSecurityPolicy-TLS13-1-2-Res-2021-06, ELBSecurityPolicy-TLS13-1-2-2021-06) accepts"],
+        "no policy (provider default 2016-08)": ["HTTPS listener has no sslPolicy (the provider's default ELBSecurityPolicy-2016-08 allows TLS 1.0/1.1)"],
+        "NLB TLS listener": ["sslPolicy ELBSecurityPolicy-TLS-1-1-2017-01 accepts TLS 1.1+, no TLS 1.3 with extended ciphers, which none of the allowed policies (ELBSecurityPolicy-TLS13-1-3-2021-06, ELBSecurityPolicy-TLS13-1-2-Res-2021-06, ELBSecurityPolicy-TLS13-1-2-2021-06) accepts"],
+        "protocol unknown": ["not judged: protocol unknown during preview"],
+    },
 };

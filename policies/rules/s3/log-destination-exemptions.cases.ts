@@ -10,4 +10,9 @@ export const cases: RuleCases = {
     violating: [{ title: "log destination reported", stack: bucket("logs", { sse: "AES256", tags: { purpose: "log-destination" } }), flagged: ["logs"] },
         { title: "BucketV2 log destination reported", stack: [{ type: "aws:s3/bucketV2:BucketV2", name: "l", props: { tags: { purpose: "log-destination" } } }], flagged: ["l"] }],
     unknown: [unk("tags unknown", "not-judged", { title: "", stack: [{ type: BUCKET, name: "u", props: { tags: UNKNOWN } }] })],
+    messages: {
+        "log destination reported": ["exempt as a log destination (tag purpose: log-destination): SSE-S3 allowed, protect not required"],
+        "BucketV2 log destination reported": ["exempt as a log destination (tag purpose: log-destination): SSE-S3 allowed, protect not required"],
+        "tags unknown": ["not judged: u: tags unknown during preview"],
+    },
 };
