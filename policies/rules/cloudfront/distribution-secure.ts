@@ -1,7 +1,8 @@
 import * as aws from "../../support/aws";
 import { asArray, isSet, resourceRule } from "../../framework";
 
-const MODERN = /^TLSv1\.2_(2019|2021)|^TLSv1\.3/;
+/** TLS 1.2+ policies with modern ciphers (TLSv1.2_2025 and TLSv1.3_2025 are the ones AWS now recommends). */
+const MODERN = /^TLSv1\.2_(2019|2021|2025)|^TLSv1\.3/;
 
 export const rule = resourceRule({
     name: "cloudfront-distribution-secure",
