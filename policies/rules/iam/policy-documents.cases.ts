@@ -9,6 +9,8 @@ const ARN = "arn:aws:s3:::data";
 
 export const cases: RuleCases = {
     compliant: [
+        res("role with scoped inline policies and a scoped managed policy", "aws:iam/role:Role", { assumeRolePolicy: doc({ Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole" }), inlinePolicies: [{ name: "read", policy: doc({ Effect: "Allow", Action: "s3:GetObject", Resource: `${ARN}/*` }) }], managedPolicyArns: ["arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess", "arn:aws:iam::111122223333:policy/app"] }),
+        res("replica key without bypass", "aws:kms/replicaKey:ReplicaKey", { primaryKeyArn: "arn:aws:kms:us-east-1:111122223333:key/mrk-1", bypassPolicyLockoutSafetyCheck: false }),
         res("scoped identity policy", "aws:iam/policy:Policy", { policy: doc({ Effect: "Allow", Action: "s3:GetObject", Resource: `${ARN}/*` }) }),
         res("managed task execution policy", "aws:iam/rolePolicyAttachment:RolePolicyAttachment", { policyArn: "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy" }),
         res("service trust", "aws:iam/role:Role", { assumeRolePolicy: doc({ Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole" }) }),
@@ -24,6 +26,9 @@ export const cases: RuleCases = {
         res("KMS key without bypass (omitted = false)", "aws:kms/key:Key", {}),
     ],
     violating: [
+        res("second inline policy *:*", "aws:iam/role:Role", { assumeRolePolicy: doc({ Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole" }), inlinePolicies: [{ name: "read", policy: doc({ Effect: "Allow", Action: "s3:GetObject", Resource: `${ARN}/*` }) }, { name: "admin", policy: doc({ Effect: "Allow", Action: "*", Resource: "*" }) }] }),
+        res("AdministratorAccess among other managed policies", "aws:iam/role:Role", { assumeRolePolicy: doc({ Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole" }), managedPolicyArns: ["arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess", "arn:aws:iam::aws:policy/AdministratorAccess"] }),
+        res("replica key bypassing the lockout check", "aws:kms/replicaKey:ReplicaKey", { primaryKeyArn: "arn:aws:kms:us-east-1:111122223333:key/mrk-1", bypassPolicyLockoutSafetyCheck: true }),
         res("*:* inline role policy", "aws:iam/rolePolicy:RolePolicy", { policy: doc({ Effect: "Allow", Action: "*", Resource: "*" }) }),
         res("AdministratorAccess attached", "aws:iam/rolePolicyAttachment:RolePolicyAttachment", { policyArn: "arn:aws:iam::aws:policy/AdministratorAccess" }),
         res("IAMFullAccess in managedPolicyArns", "aws:iam/role:Role", { managedPolicyArns: ["arn:aws:iam::aws:policy/IAMFullAccess"] }),
@@ -45,6 +50,9 @@ export const cases: RuleCases = {
         res("bypassPolicyLockoutSafetyCheck", "aws:kms/key:Key", { bypassPolicyLockoutSafetyCheck: true }),
     ],
     unknown: [
+        unk("inline policies unknown", "not-judged", "aws:iam/role:Role", { assumeRolePolicy: doc({ Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole" }), inlinePolicies: UNKNOWN }),
+        unk("inline policy with an unknown name: flagged without the name", "violating", "aws:iam/role:Role", { assumeRolePolicy: doc({ Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole" }), inlinePolicies: [{ name: UNKNOWN, policy: doc({ Effect: "Allow", Action: "*", Resource: "*" }) }] }),
+        unk("managed policy ARNs unknown", "compliant", "aws:iam/role:Role", { assumeRolePolicy: doc({ Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole" }), managedPolicyArns: UNKNOWN }),
         unk("document unknown during preview", "not-judged", "aws:iam/policy:Policy", { policy: UNKNOWN }),
         unk("principal unknown in a typed document", "not-judged", "aws:sns/topicPolicy:TopicPolicy", { policy: { Statement: [{ Effect: "Allow", Principal: { AWS: UNKNOWN }, Action: "sns:Publish", Resource: "*" }] } }),
         unk("policy ARN of a policy created in the program", "compliant", "aws:iam/rolePolicyAttachment:RolePolicyAttachment", { policyArn: UNKNOWN }),
@@ -53,6 +61,9 @@ export const cases: RuleCases = {
     ignored: [res("IoT policy (own grammar)", "aws:iot/policy:Policy", { policy: doc({ Effect: "Allow", Action: "iot:*", Resource: "*" }) }),
         res("SNS delivery policy", "aws:sns/topic:Topic", { deliveryPolicy: "{}" })],
     messages: {
+        "second inline policy *:*": ["identity policy inlinePolicies[1] (admin).policy: statement 2 allows every action (*) on every resource (*): administrator access"],
+        "AdministratorAccess among other managed policies": ["managedPolicyArns attaches the AWS-managed AdministratorAccess: administrator-equivalent access for a workload"],
+        "replica key bypassing the lockout check": ["bypassPolicyLockoutSafetyCheck is true: KMS does not check that the key policy still lets the account manage the key"],
         "*:* inline role policy": ["identity policy policy: statement 2 allows every action (*) on every resource (*): administrator access"],
         "AdministratorAccess attached": ["policyArn attaches the AWS-managed AdministratorAccess: administrator-equivalent access for a workload"],
         "IAMFullAccess in managedPolicyArns": ["managedPolicyArns attaches the AWS-managed IAMFullAccess: administrator-equivalent access for a workload"],
@@ -72,6 +83,8 @@ export const cases: RuleCases = {
         "public secret with an IfExists condition": ["resource policy policy: statement 2 lets any principal (*) from any AWS account call secretsmanager:GetSecretValue (its condition StringEqualsIfExists aws:PrincipalAccount does not pin the caller's account, organization, source or network); restrict it with aws:PrincipalOrgID, aws:PrincipalAccount, aws:SourceAccount/SourceArn, aws:SourceVpce or kms:CallerAccount/kms:ViaService"],
         "ECR repository policy to NotPrincipal": ["resource policy policy: statement 2 lets every principal but those in NotPrincipal from any AWS account call ecr:*; restrict it with aws:PrincipalOrgID, aws:PrincipalAccount, aws:SourceAccount/SourceArn, aws:SourceVpce or kms:CallerAccount/kms:ViaService"],
         "bypassPolicyLockoutSafetyCheck": ["bypassPolicyLockoutSafetyCheck is true: KMS does not check that the key policy still lets the account manage the key"],
+        "inline policies unknown": ["not judged: inlinePolicies (principal) unknown during preview"],
+        "inline policy with an unknown name: flagged without the name": ["identity policy inlinePolicies[0].policy: statement 2 allows every action (*) on every resource (*): administrator access"],
         "document unknown during preview": ["not judged: policy (principal) unknown during preview"],
         "principal unknown in a typed document": ["not judged: policy (principal) unknown during preview"],
     },
