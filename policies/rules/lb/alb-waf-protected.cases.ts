@@ -21,6 +21,7 @@ const RULE_JSON = JSON.stringify([
 const jsonAcl = (name: string, ruleJson: string): StackResource => ({ type: "aws:wafv2/webAcl:WebAcl", name, props: { scope: "REGIONAL", defaultAction: { allow: {} }, ruleJson } });
 export const cases: RuleCases = {
     compliant: [
+        { title: "managed groups without an overrideAction (none by default)", stack: [lb("alb", []), webAcl("acl", [{ name: COMMON, priority: 1, statement: { managedRuleGroupStatement: { name: COMMON, vendorName: "AWS" } } }, { name: SQLI, priority: 2, statement: { managedRuleGroupStatement: { name: SQLI, vendorName: "AWS" } } }, rate()]), assoc("a", "alb", "acl")] },
         { title: "ACL rules in ruleJson (PascalCase)", stack: [lb("alb", []), jsonAcl("acl", RULE_JSON), assoc("a", "alb", "acl")] },
         { title: "rate rule answering with a CAPTCHA", stack: [lb("alb", []), webAcl("acl", [managed(COMMON), managed(SQLI), rate({ captcha: {} })]), assoc("a", "alb", "acl")] },
         { title: "rate rule answering with a challenge", stack: [lb("alb", []), webAcl("acl", [managed(COMMON), managed(SQLI), rate({ challenge: {} })]), assoc("a", "alb", "acl")] },

@@ -16,6 +16,7 @@ const container = (c: Record<string, unknown>) => JSON.stringify([{ name: "app",
 
 export const cases: RuleCases = {
     compliant: [
+        res("Redshift with a managed admin password", "aws:redshift/cluster:Cluster", { clusterIdentifier: "dw", nodeType: "ra3.xlplus", masterUsername: "admin", manageMasterPassword: true }),
         res("Lambda without an environment", "aws:lambda/function:Function", { runtime: "nodejs20.x", handler: "index.handler", role: "arn:aws:iam::111122223333:role/fn" }),
         res("SageMaker model containers without secrets", "aws:sagemaker/model:Model", { executionRoleArn: "arn:aws:iam::111122223333:role/sm", containers: [{ image: "i", environment: { SAGEMAKER_PROGRAM: "serve.py" } }, { image: "j" }] }),
         res("Lightsail container deployment reading nothing secret", "aws:lightsail/containerServiceDeploymentVersion:ContainerServiceDeploymentVersion", { serviceName: "s", containers: [{ containerName: "app", image: "i", environment: { PORT: "8080" } }] }),
@@ -28,6 +29,9 @@ export const cases: RuleCases = {
         res("user data reading the secret at boot", "aws:ec2/instance:Instance", { userData: "#!/bin/bash\nexport DB_PASSWORD=$(aws secretsmanager get-secret-value --secret-id db --query SecretString --output text)\n" }),
         res("App Runner secret by reference", "aws:apprunner/service:Service", { sourceConfiguration: { imageRepository: { imageIdentifier: "i", imageRepositoryType: "ECR", imageConfiguration: { runtimeEnvironmentSecrets: { DB_PASSWORD: "arn:aws:secretsmanager:eu-west-1:1:secret:db" } } } } })],
     violating: [
+        res("Redshift master password input", "aws:redshift/cluster:Cluster", { clusterIdentifier: "dw", nodeType: "ra3.xlplus", masterUsername: "admin", masterPassword: "Hunter2hunter2" }),
+        res("Redshift Serverless admin password input", "aws:redshiftserverless/namespace:Namespace", { namespaceName: "ns", adminUsername: "admin", adminUserPassword: "Hunter2hunter2" }),
+        res("DocumentDB master password and its write-only twin", "aws:docdb/cluster:Cluster", { masterUsername: "admin", masterPassword: "hunter2hunter2", masterPasswordWo: "hunter2hunter2" }),
         res("EC2 userDataBase64 with a literal password", "aws:ec2/instance:Instance", { userDataBase64: "IyEvYmluL2Jhc2gKZXhwb3J0IERCX1BBU1NXT1JEPWh1bnRlcjIK" }),
         res("SageMaker model second container with a plain API key", "aws:sagemaker/model:Model", { executionRoleArn: "arn:aws:iam::111122223333:role/sm", containers: [{ image: "i" }, { image: "j", environment: { API_KEY: "abc123" } }] }),
         res("spot fleet launch specification user data with a password", "aws:ec2/spotFleetRequest:SpotFleetRequest", { iamFleetRole: "arn:aws:iam::111122223333:role/fleet", targetCapacity: 1, launchSpecifications: [{ ami: "ami-1", instanceType: "t3.micro", userData: "#!/bin/bash\nexport DB_PASSWORD=hunter2\n" }] }),
@@ -49,12 +53,17 @@ export const cases: RuleCases = {
         res("EC2 user data with a literal password", "aws:ec2/instance:Instance", { userData: "#!/bin/bash\nexport DB_PASSWORD=hunter2\n" }),
         res("launch template base64 user data with an AWS key", "aws:ec2/launchTemplate:LaunchTemplate", { userData: Buffer.from("#!/bin/bash\naws configure set aws_access_key_id AKIAABCDEFGHIJKLMNOP\n").toString("base64") })],
     unknown: [
+        unk("Lambda variables unknown (a nested path)", "not-judged", res("", "aws:lambda/function:Function", { runtime: "nodejs20.x", handler: "index.handler", role: "arn:aws:iam::111122223333:role/fn", environment: { variables: UNKNOWN } })),
+        unk("SageMaker container environment unknown (a path through a list)", "not-judged", res("", "aws:sagemaker/model:Model", { executionRoleArn: "arn:aws:iam::111122223333:role/sm", containers: [{ image: "i" }, { image: "j", environment: UNKNOWN }] })),
         unk("SageMaker model containers unknown", "not-judged", res("", "aws:sagemaker/model:Model", { executionRoleArn: "arn:aws:iam::111122223333:role/sm", containers: UNKNOWN })),
         unk("one SageMaker container unknown", "not-judged", res("", "aws:sagemaker/model:Model", { executionRoleArn: "arn:aws:iam::111122223333:role/sm", containers: [UNKNOWN] })),
         unk("whole container definitions unknown", "not-judged", res("", TASK, { containerDefinitions: UNKNOWN })),
         unk("one value unknown, a known DB_PASS still flagged", "violating", res("", TASK, { containerDefinitions: [{ name: "app", environment: [{ name: "DB_HOST", value: UNKNOWN }, { name: "DB_PASS", value: "x" }] }] })),
         unk("user data unknown (rendered from outputs)", "not-judged", res("", "aws:ec2/instance:Instance", { userData: UNKNOWN }))],
     messages: {
+        "Redshift master password input": ["password is set as an input (masterPassword; it lands in state and config); use manageMasterPassword: true"],
+        "Redshift Serverless admin password input": ["password is set as an input (adminUserPassword; it lands in state and config); use manageAdminPassword: true"],
+        "DocumentDB master password and its write-only twin": ["password is set as an input (masterPassword, masterPasswordWo; it lands in state and config); use manageMasterUserPassword: true"],
         "EC2 userDataBase64 with a literal password": ["Instance subject sets DB_PASSWORD to a literal value in its userDataBase64; read it from Secrets Manager or SSM SecureString at boot instead"],
         "SageMaker model second container with a plain API key": ["Model subject has API_KEY as a plain environment variable; pass it as a secret (Secrets Manager / SSM reference)"],
         "spot fleet launch specification user data with a password": ["SpotFleetRequest subject sets DB_PASSWORD to a literal value in its launchSpecifications[0].userData; read it from Secrets Manager or SSM SecureString at boot instead"],
@@ -76,6 +85,8 @@ export const cases: RuleCases = {
         "SSM String with a secret-like name": ["SSM parameter /app/db/password has a secret-like name but type String: its value is stored and shown in plain text; use SecureString with a KMS key"],
         "EC2 user data with a literal password": ["Instance subject sets DB_PASSWORD to a literal value in its userData; read it from Secrets Manager or SSM SecureString at boot instead"],
         "launch template base64 user data with an AWS key": ["LaunchTemplate subject has a secret-looking value (credentials, key material) in its userData"],
+        "Lambda variables unknown (a nested path)": ["not judged: environment.variables unknown during preview"],
+        "SageMaker container environment unknown (a path through a list)": ["not judged: containers[1].environment unknown during preview"],
         "SageMaker model containers unknown": ["not judged: containers unknown during preview"],
         "one SageMaker container unknown": ["not judged: containers[0] unknown during preview"],
         "whole container definitions unknown": ["not judged: containerDefinitions unknown during preview"],
