@@ -16,11 +16,9 @@ const AREAS = {
     // Each rule with the cases beside it, judged in-process as the policy SDK judges them.
     policies: {
         mutate: ["policies/rules/**/*.ts", "!policies/rules/index.ts", "!policies/rules/**/*.cases.ts", "!policies/rules/**/cases-common.ts"],
-        spec: [
-            "test/policies/unit.test.ts", "test/policies/deploy-rules.test.ts", "test/policies/structure.test.ts",
-            // Focused in-process tests of a folder's rules (messages, what a case cannot express): test/policies/<folder>.test.ts.
-            ...["apigateway", "backup", "cloudtrail", "cloudwatch", "dynamodb", "ecr", "ecs", "elasticache", "lambda", "opensearch", "rds", "secretsmanager", "sns", "vpc"].map((folder) => `test/policies/${folder}.test.ts`),
-        ],
+        // The cases beside each rule (unit.test.ts), the deploy rules' suite, names and controls, and the messages a
+        // case cannot state (test/policies/messages/<folder>.test.ts).
+        spec: ["test/policies/unit.test.ts", "test/policies/deploy-rules.test.ts", "test/policies/structure.test.ts", "test/policies/messages/*.test.ts"],
         coverageAnalysis: "perTest",
         // A static mutant (module-level: a rule's metadata, its tables) restarts the runner and reruns every suite; the
         // pack's ~1,500 of them would take hours on two cores. Its names and controls are checked by structure.test.ts.

@@ -4,7 +4,17 @@
  * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cnames-and-https-requirements.html
  */
 
-/** CloudFront's viewer TLS policy: TLS 1.2+ with modern ciphers (a custom certificate is needed for any policy). */
+/**
+ * CloudFront viewer security policies of TLS 1.2 or later with modern ciphers only (TLSv1.2_2018 and older still
+ * offer CBC/SHA-1 suites); TLSv1.2_2025 and TLSv1.3_2025 are the ones AWS recommends now. A custom certificate is
+ * needed for any of them (the default certificate allows TLSv1).
+ * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/secure-connections-supported-viewer-protocols-ciphers.html
+ */
+export function isModernCloudFrontTls(policy: string): boolean {
+    return /^TLSv1\.2_(2019|2021|2025)$|^TLSv1\.3_\d{4}$/.test(policy);
+}
+
+/** The platform's viewer TLS policy (one of the modern ones). */
 export const CLOUDFRONT_MIN_TLS = "TLSv1.2_2021";
 /** The managed cache policy CachingOptimized. */
 export const CLOUDFRONT_CACHING_OPTIMIZED_POLICY_ID = "658327ea-f89d-4fab-a63d-7e88639e58f6";

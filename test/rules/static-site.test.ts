@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { arnRegionOf, CLOUDFRONT_CACHING_OPTIMIZED_POLICY_ID, CLOUDFRONT_MIN_TLS, staticSiteProblems } from "../../lib/rules/static-site";
+import { arnRegionOf, CLOUDFRONT_CACHING_OPTIMIZED_POLICY_ID, CLOUDFRONT_MIN_TLS, isModernCloudFrontTls, staticSiteProblems } from "../../lib/rules/static-site";
 
 const CERT = "arn:aws:acm:us-east-1:123456789012:certificate/0d3c7a6e-1111-2222-3333-444455556666";
 const ok = { domainNames: ["www.example.com"], certificateArn: CERT };
@@ -107,5 +107,12 @@ describe("lib/rules/static-site", () => {
                 "certificateArn must be an ACM certificate ARN",
             ]);
         });
+    });
+    it("CloudFront security policies: TLS 1.2 with modern ciphers (2019, 2021, 2025) or TLS 1.3; the platform's default among them", () => {
+        for (const policy of ["TLSv1.2_2019", "TLSv1.2_2021", "TLSv1.2_2025", "TLSv1.3_2025"]) assert.strictEqual(isModernCloudFrontTls(policy), true, policy);
+        for (const policy of ["SSLv3", "TLSv1", "TLSv1_2016", "TLSv1.1_2016", "TLSv1.2_2018", "TLSv1.2_2021x", "xTLSv1.2_2021", "TLSv1.3", ""]) {
+            assert.strictEqual(isModernCloudFrontTls(policy), false, policy);
+        }
+        assert.ok(isModernCloudFrontTls(CLOUDFRONT_MIN_TLS));
     });
 });

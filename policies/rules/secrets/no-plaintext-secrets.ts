@@ -91,7 +91,9 @@ export const rule: ResourceRule = {
         const managed = MANAGED_PASSWORD[args.type];
         if (managed) {
             const set = managed.inputs.filter((input) => isSet(props, input));
-            if (set.length > 0) out.push(`password is set as an input (${set.join(", ")}; it lands in state and config); use ${managed.managed}`);
+            // A write-only input (`…Wo`) stays out of state, but the program or its config still holds the value.
+            const lands = set.every((input) => /Wo$/.test(input)) ? "the program or its config holds it" : "it lands in state and config";
+            if (set.length > 0) out.push(`password is set as an input (${set.join(", ")}; ${lands}); use ${managed.managed}`);
         }
         if (args.type === SSM_PARAMETER) {
             const problem = ssmParameter(props);

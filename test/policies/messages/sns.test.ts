@@ -1,6 +1,6 @@
 import * as assert from "assert";
-import { rule } from "../../policies/rules/sns/topic-encrypted";
-import { runResourceRule } from "./harness";
+import { rule } from "../../../policies/rules/sns/topic-encrypted";
+import { runResourceRule } from "../harness";
 
 /** sns-topic-encrypted's message (the decisions are in the cases beside the rule). */
 describe("sns rules: messages", () => {

@@ -1,9 +1,9 @@
 import * as assert from "assert";
-import { rule as circuitBreaker } from "../../policies/rules/ecs/circuit-breaker";
-import { rule as noPrivileged } from "../../policies/rules/ecs/no-privileged-containers";
-import { rule as noPublicIp } from "../../policies/rules/ecs/no-public-ip";
-import type { ResourceRule } from "../../policies/framework";
-import { runResourceRule, UNKNOWN } from "./harness";
+import { rule as circuitBreaker } from "../../../policies/rules/ecs/circuit-breaker";
+import { rule as noPrivileged } from "../../../policies/rules/ecs/no-privileged-containers";
+import { rule as noPublicIp } from "../../../policies/rules/ecs/no-public-ip";
+import type { ResourceRule } from "../../../policies/framework";
+import { runResourceRule, UNKNOWN } from "../harness";
 
 /** The ecs rules' messages, which a reader of the report acts on (the decisions are in the rules' cases beside them). */
 const TASK = "aws:ecs/taskDefinition:TaskDefinition";

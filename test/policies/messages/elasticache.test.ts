@@ -1,10 +1,10 @@
 import * as assert from "assert";
-import { rule as atRest } from "../../policies/rules/elasticache/encrypted-at-rest";
-import { rule as failover } from "../../policies/rules/elasticache/failover";
-import { rule as snapshots } from "../../policies/rules/elasticache/snapshot-retention";
-import { rule as transit } from "../../policies/rules/elasticache/transit-encryption";
-import type { ResourceRule } from "../../policies/framework";
-import { runResourceRule, UNKNOWN } from "./harness";
+import { rule as atRest } from "../../../policies/rules/elasticache/encrypted-at-rest";
+import { rule as failover } from "../../../policies/rules/elasticache/failover";
+import { rule as snapshots } from "../../../policies/rules/elasticache/snapshot-retention";
+import { rule as transit } from "../../../policies/rules/elasticache/transit-encryption";
+import type { ResourceRule } from "../../../policies/framework";
+import { runResourceRule, UNKNOWN } from "../harness";
 
 /** The elasticache rules' messages, which a reader of the report acts on (the decisions are in the rules' cases beside them). */
 const RG = "aws:elasticache/replicationGroup:ReplicationGroup";

@@ -1,6 +1,6 @@
 import * as assert from "assert";
-import { rule } from "../../policies/rules/dynamodb/point-in-time-recovery";
-import { runResourceRule } from "./harness";
+import { rule } from "../../../policies/rules/dynamodb/point-in-time-recovery";
+import { runResourceRule } from "../harness";
 
 /** dynamodb-point-in-time-recovery's message (the decisions are in the cases beside the rule). */
 describe("dynamodb rules: messages", () => {

@@ -1,8 +1,8 @@
 import * as assert from "assert";
-import { rule as encrypted } from "../../policies/rules/cloudwatch/log-group-encrypted";
-import { rule as retention } from "../../policies/rules/cloudwatch/log-group-retention";
-import type { ResourceRule } from "../../policies/framework";
-import { runResourceRule } from "./harness";
+import { rule as encrypted } from "../../../policies/rules/cloudwatch/log-group-encrypted";
+import { rule as retention } from "../../../policies/rules/cloudwatch/log-group-retention";
+import type { ResourceRule } from "../../../policies/framework";
+import { runResourceRule } from "../harness";
 
 /** The cloudwatch rules' messages, which a reader of the report acts on (the decisions are in the rules' cases beside them). */
 const LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";

@@ -1,13 +1,13 @@
 import * as assert from "assert";
-import type { StackResource } from "../../policies/cases";
-import { rule as backupRetention } from "../../policies/rules/rds/backup-retention";
-import { rule as finalSnapshot } from "../../policies/rules/rds/final-snapshot";
-import { rule as notPublic } from "../../policies/rules/rds/not-publicly-accessible";
-import { rule as forcesTls } from "../../policies/rules/rds/parameter-group-forces-tls";
-import { rule as piEncrypted } from "../../policies/rules/rds/performance-insights-encrypted";
-import { rule as storageEncrypted } from "../../policies/rules/rds/storage-encrypted";
-import type { ResourceRule, StackRule } from "../../policies/framework";
-import { runResourceRule, runStackRule } from "./harness";
+import type { StackResource } from "../../../policies/cases";
+import { rule as backupRetention } from "../../../policies/rules/rds/backup-retention";
+import { rule as finalSnapshot } from "../../../policies/rules/rds/final-snapshot";
+import { rule as notPublic } from "../../../policies/rules/rds/not-publicly-accessible";
+import { rule as forcesTls } from "../../../policies/rules/rds/parameter-group-forces-tls";
+import { rule as piEncrypted } from "../../../policies/rules/rds/performance-insights-encrypted";
+import { rule as storageEncrypted } from "../../../policies/rules/rds/storage-encrypted";
+import type { ResourceRule, StackRule } from "../../../policies/framework";
+import { runResourceRule, runStackRule } from "../harness";
 
 /** The rds rules' messages, which a reader of the report acts on (the decisions are in the rules' cases beside them). */
 const RDS = "aws:rds/instance:Instance";

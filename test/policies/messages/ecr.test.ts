@@ -1,6 +1,6 @@
 import * as assert from "assert";
-import { rule } from "../../policies/rules/ecr/scan-and-immutable-tags";
-import { runResourceRule } from "./harness";
+import { rule } from "../../../policies/rules/ecr/scan-and-immutable-tags";
+import { runResourceRule } from "../harness";
 
 /** ecr-scan-and-immutable-tags's messages (the decisions are in the cases beside the rule). */
 const messages = (props: Record<string, unknown>) => runResourceRule(rule, { type: "aws:ecr/repository:Repository", props }).violations.map((v) => v.message);

@@ -1,6 +1,6 @@
 import * as assert from "assert";
-import { rule } from "../../policies/rules/lambda/not-public";
-import { runResourceRule } from "./harness";
+import { rule } from "../../../policies/rules/lambda/not-public";
+import { runResourceRule } from "../harness";
 
 /** lambda-not-public's message (the decisions are in the cases beside the rule). */
 describe("lambda rules: messages", () => {

@@ -1,9 +1,9 @@
 import * as assert from "assert";
-import type { StackResource } from "../../policies/cases";
-import { rule as planRetention } from "../../policies/rules/backup/plan-retention";
-import { rule as vaultEncrypted } from "../../policies/rules/backup/vault-encrypted";
-import { rule as vaultLocked } from "../../policies/rules/backup/vault-locked";
-import { runResourceRule, runStackRule } from "./harness";
+import type { StackResource } from "../../../policies/cases";
+import { rule as planRetention } from "../../../policies/rules/backup/plan-retention";
+import { rule as vaultEncrypted } from "../../../policies/rules/backup/vault-encrypted";
+import { rule as vaultLocked } from "../../../policies/rules/backup/vault-locked";
+import { runResourceRule, runStackRule } from "../harness";
 
 /** The backup rules' messages, which a reader of the report acts on (the decisions are in the rules' cases beside them). */
 const PLAN = "aws:backup/plan:Plan";

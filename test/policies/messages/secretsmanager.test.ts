@@ -1,6 +1,6 @@
 import * as assert from "assert";
-import { rule } from "../../policies/rules/secretsmanager/secret-encrypted-with-cmk";
-import { runResourceRule } from "./harness";
+import { rule } from "../../../policies/rules/secretsmanager/secret-encrypted-with-cmk";
+import { runResourceRule } from "../harness";
 
 /** secretsmanager-secret-encrypted-with-cmk's message (the decisions are in the cases beside the rule). */
 describe("secretsmanager rules: messages", () => {

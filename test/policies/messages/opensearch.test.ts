@@ -1,6 +1,6 @@
 import * as assert from "assert";
-import { rule } from "../../policies/rules/opensearch/tls";
-import { runResourceRule } from "./harness";
+import { rule } from "../../../policies/rules/opensearch/tls";
+import { runResourceRule } from "../harness";
 
 /** opensearch-tls's messages (the decisions are in the cases beside the rule). */
 const messages = (props: Record<string, unknown>) => runResourceRule(rule, { type: "aws:opensearch/domain:Domain", props }).violations.map((v) => v.message);

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import type { PolicyResource } from "@pulumi/policy";
-import { rule } from "../../policies/rules/vpc/flow-logs";
-import { runStackRule } from "./harness";
+import { rule } from "../../../policies/rules/vpc/flow-logs";
+import { runStackRule } from "../harness";
 
 /**
  * vpc-flow-logs: its message, and the VPC an awsx:ec2:Vpc component creates as its child (the harness's stack cases

@@ -1,10 +1,10 @@
 import * as assert from "assert";
-import { rule as cacheEncrypted } from "../../policies/rules/apigateway/cache-encrypted";
-import { rule as domainTls } from "../../policies/rules/apigateway/domain-tls";
-import { rule as stageLogging } from "../../policies/rules/apigateway/stage-logging";
-import { rule as stageWaf } from "../../policies/rules/apigateway/stage-waf";
-import type { ResourceRule } from "../../policies/framework";
-import { runResourceRule, runStackRule } from "./harness";
+import { rule as cacheEncrypted } from "../../../policies/rules/apigateway/cache-encrypted";
+import { rule as domainTls } from "../../../policies/rules/apigateway/domain-tls";
+import { rule as stageLogging } from "../../../policies/rules/apigateway/stage-logging";
+import { rule as stageWaf } from "../../../policies/rules/apigateway/stage-waf";
+import type { ResourceRule } from "../../../policies/framework";
+import { runResourceRule, runStackRule } from "../harness";
 
 /** The apigateway rules' messages, which a reader of the report acts on (the decisions are in the rules' cases beside them). */
 const messages = (rule: ResourceRule, type: string, props: Record<string, unknown>) => runResourceRule(rule, { type, props }).violations.map((v) => v.message);

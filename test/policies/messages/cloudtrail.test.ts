@@ -1,6 +1,6 @@
 import * as assert from "assert";
-import { rule } from "../../policies/rules/cloudtrail/log-file-validation";
-import { runResourceRule } from "./harness";
+import { rule } from "../../../policies/rules/cloudtrail/log-file-validation";
+import { runResourceRule } from "../harness";
 
 /** cloudtrail-log-file-validation's message, which a reader of the report acts on (the decisions are in the cases beside the rule). */
 const messages = (props: Record<string, unknown>) => runResourceRule(rule, { type: "aws:cloudtrail/trail:Trail", props }).violations.map((v) => v.message);
