@@ -145,4 +145,9 @@ describe("lib/rules/parameter-values", () => {
         // Instance-level: the slow log, log output and connection limit stay in the instances' DB parameter group.
         for (const name of ["slow_query_log", "log_output", "max_connections", "general_log"]) assert.ok(!AURORA_CLUSTER_PARAMETERS.includes(name), name);
     });
+    it("a parameter named like an Object property is not in the table (judged as unknown to it, not a crash)", () => {
+        for (const name of ["constructor", "toString", "__proto__", "hasOwnProperty"]) {
+            assert.strictEqual(parameterValueProblem("postgres16", name, "1"), undefined, name);
+        }
+    });
 });
