@@ -64,13 +64,18 @@ export function sqlDialect(engine: DatabaseEngine): "postgres" | "mysql" {
     return engine === "postgres" ? "postgres" : "mysql";
 }
 
+/** The majors of `engine` (own keys only: an engine named like an Object property has none), or an empty list. */
+function majorsOf(engine: string): readonly EngineMajor[] {
+    return Object.hasOwn(ENGINE_MAJORS, engine) ? ENGINE_MAJORS[engine as DatabaseEngine] : [];
+}
+
 export function engineMajor(engine: DatabaseEngine, version: string): EngineMajor | undefined {
-    return ENGINE_MAJORS[engine]?.find((m) => m.major === version);
+    return majorsOf(engine).find((m) => m.major === version);
 }
 
 /** Majors allowed for `engine`, for messages: `14, 15, 16, 17`. */
 export function allowedMajors(engine: DatabaseEngine): string {
-    return (ENGINE_MAJORS[engine] ?? []).map((m) => m.major).join(", ");
+    return majorsOf(engine).map((m) => m.major).join(", ");
 }
 
 /**
@@ -81,7 +86,7 @@ export function engineVersionProblem(engine: DatabaseEngine, version: string): s
     if (engineMajor(engine, version)) {
         return undefined;
     }
-    const pinnedMajor = ENGINE_MAJORS[engine]?.find((m) => version.startsWith(`${m.major}.`));
+    const pinnedMajor = majorsOf(engine).find((m) => version.startsWith(`${m.major}.`));
     if (pinnedMajor) {
         return `${version} pins a minor version while automatic minor upgrades are on (RDS upgrades the minor, and the next update would try to downgrade it); give the major only: "${pinnedMajor.major}"`;
     }

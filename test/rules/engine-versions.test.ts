@@ -87,4 +87,10 @@ describe("lib/rules/engine-versions", () => {
         assert.strictEqual(inExtendedSupport("mysql", "8.4", "2026-08-01"), false);
         assert.strictEqual(inExtendedSupport("mysql", "8.0.40", "2099-01-01"), false, "not a listed major");
     });
+    it("an engine named like an Object property has no majors (a message, not a crash)", () => {
+        for (const engine of ["constructor", "toString", "__proto__"]) {
+            assert.strictEqual(engineMajor(engine as DatabaseEngine, "16"), undefined, engine);
+            assert.strictEqual(engineVersionProblem(engine as DatabaseEngine, "16.1"), `${engine} 16.1 is not a major version RDS can create; allowed: `);
+        }
+    });
 });
