@@ -9,7 +9,7 @@ import { effectiveHorizon, STRENGTH, tierOf, waiverLimitProblem } from "../../li
 import { isWaiverActive, type Waiver as PolicyWaiver } from "../../lib/rules/waivers";
 import type { Plan } from "./plan";
 import type { ProgramProject } from "./project";
-import { analyzerProperties, blindPlaceholder, MASKED_SECRET, MASKED_UNKNOWN } from "./properties";
+import { analyzerProperties, blindPlaceholder, MASKED_SECRET, MASKED_UNKNOWN, propertyPathSegments } from "./properties";
 import { SECRET_PLACEHOLDER } from "./project";
 import type { RegisteredResource } from "./plan-protocol";
 
@@ -21,15 +21,6 @@ export interface PolicyRun {
     remediated: Array<{ urn: string; policies: string[]; inputs: Record<string, unknown> }>;
 }
 
-/** `a.b[0]["c.d"][*]` → ["a", "b", 0, "c.d", "*"] (the engine's resource.PropertyPath syntax). */
-export function propertyPathSegments(path: string): Array<string | number> {
-    const segments: Array<string | number> = [];
-    const pattern = /([^.[\]]+)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]|\[\*\]/g;
-    for (const match of path.matchAll(pattern)) {
-        segments.push(match[1] ?? (match[2] !== undefined ? Number(match[2]) : match[3] !== undefined ? match[3].replace(/\\(.)/g, "$1") : "*"));
-    }
-    return segments;
-}
 
 /**
  * The inputs with every `ignoreChanges` path unknown. With state, the engine puts the deployed (old) value of an ignored

@@ -77,3 +77,13 @@ export function blindPlaceholder(wire: Record<string, unknown>, placeholder: str
     };
     return walk(wire) as Record<string, unknown>;
 }
+
+/** `a.b[0]["c.d"][*]` → ["a", "b", 0, "c.d", "*"] (the engine's resource.PropertyPath syntax). */
+export function propertyPathSegments(path: string): Array<string | number> {
+    const segments: Array<string | number> = [];
+    const pattern = /([^.[\]]+)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]|\[\*\]/g;
+    for (const match of path.matchAll(pattern)) {
+        segments.push(match[1] ?? (match[2] !== undefined ? Number(match[2]) : match[3] !== undefined ? match[3].replace(/\\(.)/g, "$1") : "*"));
+    }
+    return segments;
+}

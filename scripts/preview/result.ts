@@ -1,6 +1,6 @@
 import { UNINSPECTED_POLICY, type ConfiguredWaiver, type EnforcementLevel, type Finding, type Gate, type PlannedResource, type PreviewResult, type Relaxed, type Unchecked } from "./model";
 import type { RegisteredResource } from "./plan-protocol";
-import { MASKED_UNKNOWN, maskProperties } from "./properties";
+import { MASKED_UNKNOWN, maskProperties, propertyPathSegments } from "./properties";
 import { NOT_JUDGED_PREFIX } from "../../lib/rules/not-judged";
 
 /** The report's view of a registration: inputs masked, empty wire fields dropped. */
@@ -171,7 +171,8 @@ export function splitNotJudged(findings: Finding[], failOn: Gate["failOn"], reso
 
 /** Whether a property path (`ingress[0].cidrBlocks`) is under an `ignoreChanges` path (`ingress`, `ingress[*].cidrBlocks`). */
 function underIgnored(property: string, ignoreChanges: string[]): boolean {
-    const norm = (p: string) => p.replace(/\[(\d+|\*)\]/g, ".$1").replace(/^\./, "").split(".");
+    // Paths as Pulumi writes them (`a.b[0]`, `tags["Name"]`, `[*]`), parsed as the preview hides them (policy.ts).
+    const norm = (p: string) => propertyPathSegments(p).map(String);
     const target = norm(property);
     return ignoreChanges.some((ignored) => {
         const prefix = norm(ignored);

@@ -529,6 +529,11 @@ describe("verdict: rules that could not judge", () => {
         const star = (reason: string) => splitNotJudged([cant("t", reason, all)], "mandatory", [all]).unchecked[0].detail;
         assert.strictEqual(star("not judged: tags.Owner unknown during preview"), explained("t", "tags.Owner"));
         assert.strictEqual(star("the rule threw"), "rule t could not judge this resource: the rule threw");
+        // Pulumi's quoted form (`tags["Name"]`), as the preview hides it before the pack judges.
+        const quoted = sg("quoted", ['tags["Name"]', 'labels["a.b"]']);
+        const q = (properties: string) => splitNotJudged([cant("t", `not judged: ${properties} unknown during preview`, quoted)], "mandatory", [quoted]).unchecked[0].detail;
+        assert.strictEqual(q("tags.Name"), explained("t", "tags.Name"));
+        assert.strictEqual(q("tags.Owner"), "rule t could not judge this resource: tags.Owner unknown during preview");
     });
 });
 
