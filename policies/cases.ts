@@ -1,7 +1,7 @@
 /**
- * The shape of a rule's in-process cases, kept beside each rule as `<rule file>.cases.ts` (or gathered for the older
- * rules in test/policies/cases.ts). Types only: the pack's entry never imports a cases file, so none is bundled or
- * published; test/policies/unit.test.ts runs every rule's cases and fails when a rule has none.
+ * The shape of a rule's in-process cases, kept beside each rule as `<rule file>.cases.ts`, and the helpers they share.
+ * The pack's entry never imports a cases file or this one, so none is bundled or published;
+ * test/policies/unit.test.ts runs every rule's cases and fails when a rule has none.
  */
 
 /** One resource as a resource rule receives it. */
@@ -47,3 +47,12 @@ export interface RuleCases {
      */
     messages?: Record<string, string[]>;
 }
+
+/** The policy SDK's marker for a value unknown during preview (what an output not yet known reads as). */
+export const UNKNOWN: any = require("@pulumi/policy/proxy").unknownStringValue;
+
+/** A resource case: `title`, the resource's type and props, and its other parts (name, protect, config…). */
+export const res = (title: string, type: string, props: Record<string, unknown>, extra: Partial<ResourceCase> = {}): Case => ({ title, resource: { type, props, ...extra } });
+
+/** A case whose values are unknown during preview, with what the rule must make of it. */
+export const unk = (title: string, expect: "not-judged" | "compliant" | "violating", c: Case) => ({ ...c, title, expect });

@@ -1,7 +1,6 @@
-import type { RuleCases } from "../../cases";
+import { UNKNOWN, type RuleCases } from "../../cases";
 
 /** Cases of apigateway-cache-encrypted (test/policies/unit.test.ts runs them in-process). */
-const UNKNOWN: any = require("@pulumi/policy/proxy").unknownStringValue;
 const MS = "aws:apigateway/methodSettings:MethodSettings";
 const res = (title: string, settings: unknown) => ({ title, resource: { type: MS, props: { restApi: "a", stageName: "s", methodPath: "*/*", settings } } });
 

@@ -1,10 +1,8 @@
-import type { RuleCases } from "../../cases";
+import { UNKNOWN, res, type RuleCases } from "../../cases";
 
 /** Cases of apigateway-domain-tls (test/policies/unit.test.ts runs them in-process). */
-const UNKNOWN: any = require("@pulumi/policy/proxy").unknownStringValue;
 const REST = "aws:apigateway/domainName:DomainName";
 const HTTP = "aws:apigatewayv2/domainName:DomainName";
-const res = (title: string, type: string, props: Record<string, unknown>) => ({ title, resource: { type, props } });
 
 export const cases: RuleCases = {
     compliant: [res("REST TLS 1.2", REST, { securityPolicy: "TLS_1_2" }), res("HTTP API TLS 1.2", HTTP, { domainNameConfiguration: { securityPolicy: "TLS_1_2" } }),

@@ -1,8 +1,6 @@
-import type { RuleCases } from "../../cases";
+import { UNKNOWN, res, type RuleCases } from "../../cases";
 
 /** Cases of apigateway-stage-logging (test/policies/unit.test.ts runs them in-process). */
-const UNKNOWN: any = require("@pulumi/policy/proxy").unknownStringValue;
-const res = (title: string, type: string, props: Record<string, unknown>) => ({ title, resource: { type, props } });
 
 export const cases: RuleCases = {
     compliant: [res("REST stage with logs", "aws:apigateway/stage:Stage", { accessLogSettings: { destinationArn: "arn", format: "{}" } })],

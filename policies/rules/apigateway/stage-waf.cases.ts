@@ -1,7 +1,6 @@
-import type { RuleCases, StackResource } from "../../cases";
+import { UNKNOWN, type RuleCases, type StackResource } from "../../cases";
 
 /** Cases of apigateway-stage-waf (test/policies/unit.test.ts runs them in-process). */
-const UNKNOWN: any = require("@pulumi/policy/proxy").unknownStringValue;
 const stage = (name: string, props: Record<string, unknown> = {}): StackResource => ({ type: "aws:apigateway/stage:Stage", name, props });
 const webAcl = (name: string): StackResource => ({ type: "aws:wafv2/webAcl:WebAcl", name, props: { scope: "REGIONAL", defaultAction: { allow: {} }, rules: [] } });
 const assoc = (name: string, stageName: string, aclName: string): StackResource =>

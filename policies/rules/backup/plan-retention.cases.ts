@@ -1,7 +1,6 @@
-import type { RuleCases } from "../../cases";
+import { UNKNOWN, type RuleCases } from "../../cases";
 
 /** Cases of backup-plan-retention (test/policies/unit.test.ts runs them in-process). */
-const UNKNOWN: any = require("@pulumi/policy/proxy").unknownStringValue;
 const PLAN = "aws:backup/plan:Plan";
 const TAGS = { owner: "team", "cost-center": "cc", "data-classification": "restricted", environment: "production" };
 const INTERNAL = { ...TAGS, "data-classification": "internal" };

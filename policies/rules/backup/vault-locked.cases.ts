@@ -1,7 +1,6 @@
-import type { RuleCases, StackResource } from "../../cases";
+import { UNKNOWN, type RuleCases, type StackResource } from "../../cases";
 
 /** Cases of backup-vault-locked (test/policies/unit.test.ts runs them in-process). */
-const UNKNOWN: any = require("@pulumi/policy/proxy").unknownStringValue;
 const vault = (name = "v"): StackResource => ({ type: "aws:backup/vault:Vault", name, props: {} });
 const lock = (props: Record<string, unknown>, vaultName = "v", name = "l"): StackResource =>
     ({ type: "aws:backup/vaultLockConfiguration:VaultLockConfiguration", name, deps: { backupVaultName: [vaultName] }, props });

@@ -1,7 +1,6 @@
-import type { RuleCases } from "../../cases";
+import { UNKNOWN, type RuleCases } from "../../cases";
 
 /** Cases of cloudtrail-log-file-validation (test/policies/unit.test.ts runs them in-process). */
-const UNKNOWN: any = require("@pulumi/policy/proxy").unknownStringValue;
 const TRAIL = "aws:cloudtrail/trail:Trail";
 const res = (title: string, props: Record<string, unknown>) => ({ title, resource: { type: TRAIL, props } });
 

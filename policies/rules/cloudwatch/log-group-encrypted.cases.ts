@@ -1,7 +1,6 @@
-import type { RuleCases } from "../../cases";
+import { UNKNOWN, type RuleCases } from "../../cases";
 
 /** Cases of cloudwatch-log-group-encrypted (test/policies/unit.test.ts runs them in-process). */
-const UNKNOWN: any = require("@pulumi/policy/proxy").unknownStringValue;
 const res = (title: string, props: Record<string, unknown>) => ({ title, resource: { type: "aws:cloudwatch/logGroup:LogGroup", props } });
 
 export const cases: RuleCases = {

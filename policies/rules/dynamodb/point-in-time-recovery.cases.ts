@@ -1,7 +1,6 @@
-import type { RuleCases } from "../../cases";
+import { UNKNOWN, type RuleCases } from "../../cases";
 
 /** Cases of dynamodb-point-in-time-recovery (test/policies/unit.test.ts runs them in-process). */
-const UNKNOWN: any = require("@pulumi/policy/proxy").unknownStringValue;
 const res = (title: string, props: Record<string, unknown>) => ({ title, resource: { type: "aws:dynamodb/table:Table", props } });
 
 export const cases: RuleCases = {

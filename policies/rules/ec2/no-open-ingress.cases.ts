@@ -1,8 +1,6 @@
-import type { Case, RuleCases, StackResource } from "../../cases";
+import { UNKNOWN, unk, type RuleCases, type StackResource } from "../../cases";
 
 /** Cases of ec2-no-open-ingress (test/policies/unit.test.ts runs them in-process). */
-const UNKNOWN: any = require("@pulumi/policy/proxy").unknownStringValue;
-const unk = (title: string, expect: "not-judged" | "compliant" | "violating", c: Case) => ({ ...c, title, expect });
 const SG = "aws:ec2/securityGroup:SecurityGroup";
 const INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
 const SG_RULE = "aws:ec2/securityGroupRule:SecurityGroupRule";

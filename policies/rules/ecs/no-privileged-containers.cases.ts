@@ -1,7 +1,6 @@
-import type { RuleCases } from "../../cases";
+import { UNKNOWN, type RuleCases } from "../../cases";
 
 /** Cases of ecs-no-privileged-containers (test/policies/unit.test.ts runs them in-process). */
-const UNKNOWN: any = require("@pulumi/policy/proxy").unknownStringValue;
 const TASK = "aws:ecs/taskDefinition:TaskDefinition";
 const res = (title: string, props: Record<string, unknown>) => ({ title, resource: { type: TASK, props } });
 const container = (c: Record<string, unknown>) => JSON.stringify([{ name: "app", image: "app:1", ...c }]);

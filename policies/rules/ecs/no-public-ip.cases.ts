@@ -1,7 +1,6 @@
-import type { RuleCases } from "../../cases";
+import { UNKNOWN, type RuleCases } from "../../cases";
 
 /** Cases of ecs-no-public-ip (test/policies/unit.test.ts runs them in-process). */
-const UNKNOWN: any = require("@pulumi/policy/proxy").unknownStringValue;
 const res = (title: string, props: Record<string, unknown>) => ({ title, resource: { type: "aws:ecs/service:Service", props } });
 
 export const cases: RuleCases = {

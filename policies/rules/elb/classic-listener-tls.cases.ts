@@ -1,9 +1,6 @@
-import type { Case, ResourceCase, RuleCases } from "../../cases";
+import { UNKNOWN, res, unk, type RuleCases } from "../../cases";
 
 /** Cases of elb-classic-listener-tls (test/policies/unit.test.ts runs them in-process). */
-const UNKNOWN: any = require("@pulumi/policy/proxy").unknownStringValue;
-const res = (title: string, type: string, props: Record<string, unknown>, extra: Partial<ResourceCase> = {}): Case => ({ title, resource: { type, props, ...extra } });
-const unk = (title: string, expect: "not-judged" | "compliant" | "violating", c: Case) => ({ ...c, title, expect });
 
 export const cases: RuleCases = {
     compliant: [

@@ -1,11 +1,10 @@
-import type { RuleCases } from "../../cases";
+import { UNKNOWN, type RuleCases } from "../../cases";
 
 /**
  * Cases of general-backup-retention (test/policies/unit.test.ts runs them in-process): for each type a value below the
  * floor, its compliant twin, the omitted value (the service's default) and a value unknown during preview. The floor is
  * production's 30 days unless a case says otherwise.
  */
-const UNKNOWN: any = require("@pulumi/policy/proxy").unknownStringValue;
 const res = (title: string, type: string, props: Record<string, unknown>, config: Record<string, unknown> = { minimumDays: 30 }) => ({ title, resource: { type, props, config } });
 const unknown = (title: string, type: string, props: Record<string, unknown>) => ({ ...res(title, type, props), expect: "not-judged" as const });
 

@@ -1,8 +1,6 @@
-import type { RuleCases } from "../../cases";
+import { UNKNOWN, res, type RuleCases } from "../../cases";
 
 /** Cases of general-public-exposure (test/policies/unit.test.ts runs them in-process). */
-const UNKNOWN: any = require("@pulumi/policy/proxy").unknownStringValue;
-const res = (title: string, type: string, props: Record<string, unknown>) => ({ title, resource: { type, props } });
 const unk = (title: string, expect: "not-judged" | "compliant" | "violating", type: string, props: Record<string, unknown>) => ({ ...res(title, type, props), expect });
 const NACL = "aws:ec2/networkAcl:NetworkAcl";
 const PAB = "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock";

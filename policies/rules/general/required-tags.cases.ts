@@ -1,10 +1,7 @@
-import type { Case, ResourceCase, RuleCases } from "../../cases";
+import { UNKNOWN, res, unk, type RuleCases } from "../../cases";
 
 /** Cases of general-required-tags (test/policies/unit.test.ts runs them in-process). */
-const UNKNOWN: any = require("@pulumi/policy/proxy").unknownStringValue;
 const TAGS = { owner: "team", "cost-center": "cc", "data-classification": "restricted", environment: "production" };
-const res = (title: string, type: string, props: Record<string, unknown>, extra: Partial<ResourceCase> = {}): Case => ({ title, resource: { type, props, ...extra } });
-const unk = (title: string, expect: "not-judged" | "compliant" | "violating", c: Case) => ({ ...c, title, expect });
 const LISTENER = "aws:lb/listener:Listener";
 
 export const cases: RuleCases = {

@@ -1,8 +1,6 @@
-import type { RuleCases } from "../../cases";
+import { UNKNOWN, res, type RuleCases } from "../../cases";
 
 /** Cases of general-single-az (test/policies/unit.test.ts runs them in-process). */
-const UNKNOWN: any = require("@pulumi/policy/proxy").unknownStringValue;
-const res = (title: string, type: string, props: Record<string, unknown>) => ({ title, resource: { type, props } });
 
 export const cases: RuleCases = {
     compliant: [res("Regional EFS (omitted)", "aws:efs/fileSystem:FileSystem", { encrypted: true }), res("classic ELB in two subnets", "aws:elb/loadBalancer:LoadBalancer", { subnets: ["a", "b"], listeners: [] })],

@@ -1,9 +1,6 @@
-import type { Case, RuleCases } from "../../cases";
+import { UNKNOWN, res, unk, type RuleCases } from "../../cases";
 
 /** Cases of tls-required (test/policies/unit.test.ts runs them in-process). */
-const UNKNOWN: any = require("@pulumi/policy/proxy").unknownStringValue;
-const res = (title: string, type: string, props: Record<string, unknown>): Case => ({ title, resource: { type, props } });
-const unk = (title: string, expect: "not-judged" | "compliant" | "violating", c: Case) => ({ ...c, title, expect });
 const DMS = "aws:dms/endpoint:Endpoint";
 const REST_INTEGRATION = "aws:apigateway/integration:Integration";
 const INTEGRATION = "aws:apigatewayv2/integration:Integration";

@@ -1,9 +1,7 @@
-import type { RuleCases } from "../../cases";
+import { UNKNOWN, res, type RuleCases } from "../../cases";
 
 /** Cases of iam-policy-documents (test/policies/unit.test.ts runs them in-process). */
-const UNKNOWN: any = require("@pulumi/policy/proxy").unknownStringValue;
 const doc = (...Statement: object[]) => JSON.stringify({ Version: "2012-10-17", Statement });
-const res = (title: string, type: string, props: Record<string, unknown>) => ({ title, resource: { type, props } });
 const unk = (title: string, expect: "not-judged" | "compliant" | "violating", type: string, props: Record<string, unknown>) => ({ ...res(title, type, props), expect });
 const ARN = "arn:aws:s3:::data";
 

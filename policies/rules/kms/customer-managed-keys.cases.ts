@@ -1,7 +1,6 @@
-import type { RuleCases } from "../../cases";
+import { UNKNOWN, type RuleCases } from "../../cases";
 
 /** Cases of kms-customer-managed-keys (test/policies/unit.test.ts runs them in-process). */
-const UNKNOWN: any = require("@pulumi/policy/proxy").unknownStringValue;
 const CMK = { requireCustomerManagedKey: true };
 const res = (title: string, type: string, props: Record<string, unknown>, config: Record<string, unknown> = CMK) => ({ title, resource: { type, props, config } });
 const unk = (title: string, expect: "not-judged" | "compliant" | "violating", type: string, props: Record<string, unknown>) => ({ ...res(title, type, props), expect });

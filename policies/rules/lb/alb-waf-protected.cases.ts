@@ -1,8 +1,6 @@
-import type { Case, RuleCases, StackResource } from "../../cases";
+import { UNKNOWN, unk, type RuleCases, type StackResource } from "../../cases";
 
 /** Cases of lb-alb-waf-protected (test/policies/unit.test.ts runs them in-process). */
-const UNKNOWN: any = require("@pulumi/policy/proxy").unknownStringValue;
-const unk = (title: string, expect: "not-judged" | "compliant" | "violating", c: Case) => ({ ...c, title, expect });
 const LB = "aws:lb/loadBalancer:LoadBalancer";
 const lb = (name: string, groups: string[], props: Record<string, unknown> = {}): StackResource => ({ type: LB, name, deps: { securityGroups: groups }, props: { internal: false, securityGroups: UNKNOWN, ...props } });
 const webAcl = (name: string, rules: unknown[]): StackResource => ({ type: "aws:wafv2/webAcl:WebAcl", name, props: { scope: "REGIONAL", defaultAction: { allow: {} }, rules } });

@@ -1,8 +1,6 @@
-import type { Case, RuleCases } from "../../cases";
+import { UNKNOWN, unk, type RuleCases } from "../../cases";
 
 /** Cases of lb-http-listener-redirects-to-https (test/policies/unit.test.ts runs them in-process). */
-const UNKNOWN: any = require("@pulumi/policy/proxy").unknownStringValue;
-const unk = (title: string, expect: "not-judged" | "compliant" | "violating", c: Case) => ({ ...c, title, expect });
 const LISTENER = "aws:lb/listener:Listener";
 const ALB_LISTENER = "aws:alb/listener:Listener";
 const LISTENER_RULE = "aws:lb/listenerRule:ListenerRule";

@@ -1,9 +1,6 @@
-import type { Case, ResourceCase, RuleCases } from "../../cases";
+import { UNKNOWN, res, unk, type RuleCases } from "../../cases";
 
 /** Cases of lb-listener-tls-policy (test/policies/unit.test.ts runs them in-process). */
-const UNKNOWN: any = require("@pulumi/policy/proxy").unknownStringValue;
-const res = (title: string, type: string, props: Record<string, unknown>, extra: Partial<ResourceCase> = {}): Case => ({ title, resource: { type, props, ...extra } });
-const unk = (title: string, expect: "not-judged" | "compliant" | "violating", c: Case) => ({ ...c, title, expect });
 const LISTENER = "aws:lb/listener:Listener";
 const ALB_LISTENER = "aws:alb/listener:Listener";
 const TLS13 = "ELBSecurityPolicy-TLS13-1-2-2021-06";

@@ -1,9 +1,7 @@
-import type { RuleCases } from "../../cases";
+import { UNKNOWN, res, type RuleCases } from "../../cases";
 
 /** Cases of opensearch-tls (test/policies/unit.test.ts runs them in-process). */
-const UNKNOWN: any = require("@pulumi/policy/proxy").unknownStringValue;
 const DOMAIN = "aws:opensearch/domain:Domain";
-const res = (title: string, type: string, props: Record<string, unknown>) => ({ title, resource: { type, props } });
 const N2N = { nodeToNodeEncryption: { enabled: true } };
 
 export const cases: RuleCases = {

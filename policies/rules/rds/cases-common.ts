@@ -1,7 +1,8 @@
-import type { Case } from "../../cases";
+import { UNKNOWN, unk, type Case } from "../../cases";
+
+export { UNKNOWN, unk };
 
 /** Shared fixtures of the rds folder's cases (no rule here: the registry skips files that do not export `rule`). */
-export const UNKNOWN: any = require("@pulumi/policy/proxy").unknownStringValue;
 export const KEY = "arn:aws:kms:eu-west-1:111122223333:key/k";
 export const RDS = "aws:rds/instance:Instance";
 export const RDS_CLUSTER = "aws:rds/cluster:Cluster";
@@ -12,4 +13,3 @@ export const GOOD_DB = {
     finalSnapshotIdentifier: "final", publiclyAccessible: false, manageMasterUserPassword: true, performanceInsightsEnabled: true, performanceInsightsKmsKeyId: KEY,
 };
 export const res = (title: string, type: string, props: Record<string, unknown>, config?: Record<string, unknown>): Case => ({ title, resource: { type, props, ...(config ? { config } : {}) } });
-export const unk = (title: string, expect: "not-judged" | "compliant" | "violating", c: Case) => ({ ...c, title, expect });

@@ -1,7 +1,6 @@
-import type { StackResource } from "../../cases";
+import { UNKNOWN, type StackResource } from "../../cases";
 
 /** What the s3 rules' cases share (a helper of the cases files: it exports no `rule`, so it is not part of the pack). */
-const UNKNOWN: any = require("@pulumi/policy/proxy").unknownStringValue;
 export const TAGS = { owner: "team", "cost-center": "cc", "data-classification": "restricted", environment: "production" };
 export const KEY = "arn:aws:kms:eu-west-1:111122223333:key/k";
 export const BUCKET = "aws:s3/bucket:Bucket";

@@ -1,9 +1,7 @@
-import type { Case, RuleCases } from "../../cases";
+import { UNKNOWN, unk, type RuleCases } from "../../cases";
 import { BUCKET, bucket } from "./cases-common";
 
 /** Cases of s3-log-destination-exemptions (test/policies/unit.test.ts runs them in-process). */
-const UNKNOWN: any = require("@pulumi/policy/proxy").unknownStringValue;
-const unk = (title: string, expect: "not-judged" | "compliant" | "violating", c: Case) => ({ ...c, title, expect });
 
 export const cases: RuleCases = {
     compliant: [{ title: "data bucket: no exemption to report", stack: bucket("data") }],

@@ -1,10 +1,7 @@
-import type { Case, ResourceCase, RuleCases } from "../../cases";
+import { UNKNOWN, res, unk, type RuleCases } from "../../cases";
 
 /** Cases of secrets-no-plaintext-secrets (test/policies/unit.test.ts runs them in-process). */
-const UNKNOWN: any = require("@pulumi/policy/proxy").unknownStringValue;
 const KEY = "arn:aws:kms:eu-west-1:111122223333:key/k";
-const res = (title: string, type: string, props: Record<string, unknown>, extra: Partial<ResourceCase> = {}): Case => ({ title, resource: { type, props, ...extra } });
-const unk = (title: string, expect: "not-judged" | "compliant" | "violating", c: Case) => ({ ...c, title, expect });
 const RDS = "aws:rds/instance:Instance";
 const RDS_CLUSTER = "aws:rds/cluster:Cluster";
 const GOOD_DB = {

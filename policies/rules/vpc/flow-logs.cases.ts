@@ -1,7 +1,6 @@
-import type { RuleCases, StackResource } from "../../cases";
+import { UNKNOWN, type RuleCases, type StackResource } from "../../cases";
 
 /** Cases of vpc-flow-logs (test/policies/unit.test.ts runs them in-process). */
-const UNKNOWN: any = require("@pulumi/policy/proxy").unknownStringValue;
 const vpc = (name = "vpc"): StackResource => ({ type: "aws:ec2/vpc:Vpc", name, props: { cidrBlock: "10.0.0.0/16" } });
 const flowLog = (deps: Record<string, string[]>, props: Record<string, unknown> = {}, name = "fl"): StackResource => ({ type: "aws:ec2/flowLog:FlowLog", name, deps, props: { trafficType: "ALL", ...props } });
 
