@@ -13,16 +13,21 @@ import type { ResourceRule, StackRule } from "../../policies/framework";
 import { DEPLOY_CASES, DeployCase } from "./deploy-cases";
 import { deployRules } from "../../policies/rules";
 import { rule as backupColdStorageApplies } from "../../policies/rules/deploy/backup-cold-storage-applies";
+import { planTargets } from "../../policies/rules/deploy/backup-plan-vaults";
+import { arnRegion, asArray, notJudged, read, regionOf, transitiveDependencies, UNKNOWN as UNKNOWN_VALUE } from "../../policies/rules/deploy/common";
 import { rule as backupCopySupported } from "../../policies/rules/deploy/backup-copy-supported";
 import { rule as backupLifecycle } from "../../policies/rules/deploy/backup-lifecycle";
 import { rule as backupVaultEvents } from "../../policies/rules/deploy/backup-vault-events";
 import { rule as backupVaultLockBounds } from "../../policies/rules/deploy/backup-vault-lock-bounds";
 import { rule as crossRegionReferences } from "../../policies/rules/deploy/cross-region-references";
+import { rule as engineStandardSupport } from "../../policies/rules/deploy/engine-standard-support";
 import { rule as engineVersionAutoUpgrade } from "../../policies/rules/deploy/engine-version-auto-upgrade";
 import { cpuUnits, memoryMiB, rule as fargateTaskSize } from "../../policies/rules/deploy/fargate-task-size";
 import { rule as lbLogBucketReady } from "../../policies/rules/deploy/lb-log-bucket-ready";
 import { rule as logGroupRetentionValue } from "../../policies/rules/deploy/log-group-retention-value";
+import { rule as parameterValues } from "../../policies/rules/deploy/parameter-values";
 import { rule as performanceInsightsRetention } from "../../policies/rules/deploy/performance-insights-retention";
+import { rule as rdsClusterIops } from "../../policies/rules/deploy/rds-cluster-iops";
 import { rule as rdsWindows } from "../../policies/rules/deploy/rds-windows";
 import { rule as replicaManagedPassword } from "../../policies/rules/deploy/replica-managed-password";
 
@@ -640,6 +645,376 @@ describe("deploy-validity rules (in-process)", () => {
             const level = rule.enforcementLevel ?? "mandatory";
             assert.ok(row.includes(`| ${rule.description.replace(/\|/g, "\\|")} | ${isResourceRule(rule) ? "resource" : "stack"} | ${level} / ${level} |`), `README row of ${rule.name} is stale`);
         }
+    });
+});
+
+// ---------- each finding, message and not-judged item (what the case table's titles cannot state) ----------
+
+describe("deploy-validity rules: exact findings", () => {
+    /** Every finding of a stack rule, not-judged items included, as `[name, message or not-judged properties]`. */
+    const everything = (rule: StackRule, resources: PolicyResource[]) =>
+        rule.check(resources, {} as any, {}).map((f) => [f.name, (f as { notJudged?: string[] }).notJudged ?? f.message]);
+
+    describe("deploy-lb-log-bucket-ready", () => {
+        const LB = "aws:lb/loadBalancer:LoadBalancer";
+        const ALB_DOC = "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html";
+        const noPolicy = (lb: string, setting: string, bucket: string) =>
+            `${lb} writes ${setting} to ${bucket}, which has no bucket policy in this program: Elastic Load Balancing cannot write there ("Access Denied for bucket"); add a policy granting log delivery (${ALB_DOC})`;
+        const notDepending = (lb: string, setting: string, bucket: string, policy: string) =>
+            `${lb} turns on ${setting} to ${bucket} without depending on its bucket policy ${policy}: on the first create the load balancer may come first and fail with "Access Denied for bucket"; add the policy to the load balancer's dependsOn`;
+
+        it("judges connection and health-check logs like access logs, on aws.alb and aws.lb load balancers and BucketV2 buckets", () => {
+            // ALB connection logs and health check logs need the same bucket policy as access logs (enable-connection-logging.html).
+            const v2 = resource("aws:s3/bucketV2:BucketV2", "logs-v2", { bucket: "logs-v2-1" });
+            const alb = resource("aws:alb/loadBalancer:LoadBalancer", "alb", {
+                loadBalancerType: "application",
+                connectionLogs: { bucket: "logs-v2-1", enabled: true },
+                healthCheckLogs: { bucket: "logs-v2-1", prefix: "health", enabled: true },
+            }, { deps: { connectionLogs: [v2], healthCheckLogs: [v2] } });
+            const nlb = resource("aws:lb/loadBalancer:LoadBalancer", "nlb", { loadBalancerType: "network", accessLogs: { bucket: "logs-v2-1", enabled: true } }, { deps: { accessLogs: [v2] } });
+            const target = resource("aws:lb/targetGroup:TargetGroup", "tg", { accessLogs: { bucket: "logs-v2-1", enabled: true } }, { deps: { accessLogs: [v2] } });
+            assert.deepStrictEqual(everything(lbLogBucketReady, [v2, alb, nlb, target]), [
+                ["alb", noPolicy("alb", "connectionLogs", "logs-v2")],
+                ["alb", noPolicy("alb", "healthCheckLogs", "logs-v2")],
+                ["nlb", noPolicy("nlb", "accessLogs", "logs-v2")],
+            ]);
+        });
+
+        it("finds the bucket by its literal name and its policy by dependency (its bucket input is the bucket's computed id) or by literal name", () => {
+            const bucket = resource("aws:s3/bucket:Bucket", "logs", { bucket: "logs-1" });
+            const byDependency = resource("aws:s3/bucketPolicy:BucketPolicy", "policy-dep", { bucket: U, policy: "{}" }, { deps: { bucket: [bucket] } });
+            const other = resource("aws:s3/bucket:Bucket", "other", { bucket: "other-1" });
+            // A policy that depends on another bucket is that bucket's, whatever literal it carries.
+            const otherPolicy = resource("aws:s3/bucketPolicy:BucketPolicy", "policy-other", { bucket: "logs-1", policy: "{}" }, { deps: { bucket: [other] } });
+            const literal = (name: string, spec: Spec = {}) => resource(LB, name, { accessLogs: { bucket: "logs-1", enabled: true } }, spec);
+            assert.deepStrictEqual(everything(lbLogBucketReady, [bucket, byDependency, other, otherPolicy, literal("lb-waits", { dependsOn: [byDependency] }), literal("lb-races")]), [
+                ["lb-races", notDepending("lb-races", "accessLogs", "logs", "policy-dep")],
+            ]);
+            const byName = resource("aws:s3/bucketPolicy:BucketPolicy", "policy-name", { bucket: "logs-1", policy: "{}" });
+            const byLogicalName = resource("aws:s3/bucketPolicy:BucketPolicy", "policy-logical", { bucket: "other", policy: "{}" });
+            assert.deepStrictEqual(everything(lbLogBucketReady, [bucket, byName, literal("lb-races")]), [["lb-races", notDepending("lb-races", "accessLogs", "logs", "policy-name")]]);
+            assert.deepStrictEqual(everything(lbLogBucketReady, [other, byLogicalName, resource(LB, "lb", { accessLogs: { bucket: "other-1", enabled: true } })]), [["lb", notDepending("lb", "accessLogs", "other", "policy-logical")]]);
+            // A policy with no bucket name and no dependency belongs to no bucket.
+            const nameless = resource("aws:s3/bucketPolicy:BucketPolicy", "policy-nameless", { bucket: "", policy: "{}" });
+            const blank = resource("aws:s3/bucket:Bucket", "blank", { bucket: "" });
+            assert.deepStrictEqual(everything(lbLogBucketReady, [blank, nameless, resource(LB, "lb", { accessLogs: { bucket: "", enabled: true } }, { deps: { accessLogs: [blank] } })]), [["lb", noPolicy("lb", "accessLogs", "blank")]]);
+        });
+
+        it("names what it could not judge: the log setting, its enabled flag, or a bucket name fed by something other than a bucket", () => {
+            const bucket = resource("aws:s3/bucket:Bucket", "logs", { bucket: "logs-1" });
+            const policy = resource("aws:s3/bucketPolicy:BucketPolicy", "policy", { bucket: "logs-1", policy: "{}" }, { deps: { bucket: [bucket] } });
+            const ref = resource("pulumi:pulumi:StackReference", "shared", { name: "org/shared/prod" });
+            const lbs = [
+                resource(LB, "lb-logs", { accessLogs: U }, { deps: { accessLogs: [bucket] } }),
+                resource(LB, "lb-enabled", { accessLogs: { bucket: "logs-1", enabled: U } }, { deps: { accessLogs: [bucket] } }),
+                resource(LB, "lb-shared", { connectionLogs: { bucket: U, enabled: true } }, { deps: { connectionLogs: [ref] } }),
+                // A computed name with no dependency at all: a bucket outside the program, nothing to order.
+                resource(LB, "lb-external", { accessLogs: { bucket: U, enabled: true } }),
+                // A computed name from a bucket of the program is judged through the dependency.
+                resource(LB, "lb-computed", { accessLogs: { bucket: U, enabled: true } }, { deps: { accessLogs: [bucket] }, dependsOn: [policy] }),
+            ];
+            assert.deepStrictEqual(everything(lbLogBucketReady, [bucket, policy, ref, ...lbs]), [
+                ["lb-logs", ["accessLogs"]],
+                ["lb-enabled", ["accessLogs.enabled"]],
+                ["lb-shared", ["connectionLogs.bucket"]],
+            ]);
+            assert.deepStrictEqual(lbLogBucketReady.check([bucket, policy, lbs[0]], {} as any, {})[0].message, "lb-logs: accessLogs unknown during preview");
+        });
+
+        it("says which regions differ, and judges regions only when both are configured", () => {
+            const bucket = (name: string, p: PolicyProviderResource | null) => resource("aws:s3/bucket:Bucket", name, { bucket: name }, { provider: p });
+            const policy = (b: PolicyResource) => resource("aws:s3/bucketPolicy:BucketPolicy", `${b.name}-policy`, { bucket: b.name, policy: "{}" }, { deps: { bucket: [b] } });
+            const lb = (name: string, b: PolicyResource, p: PolicyProviderResource | null) => resource(LB, name, { accessLogs: { bucket: b.name, enabled: true } }, { provider: p, deps: { accessLogs: [b] }, dependsOn: [policy(b)] });
+            const west = bucket("west-logs", WEST);
+            const noRegion = bucket("env-logs", null);
+            const unknownRegion = bucket("computed-logs", provider(U, "computed"));
+            assert.deepStrictEqual(everything(lbLogBucketReady, [west, policy(west), noRegion, policy(noRegion), unknownRegion, policy(unknownRegion),
+                lb("lb-east", west, EAST), lb("lb-west", west, WEST), lb("lb-env", west, null), lb("lb-to-env", noRegion, EAST), lb("lb-to-computed", unknownRegion, EAST)]), [
+                ["lb-east", "lb-east in us-east-1 writes accessLogs to west-logs in us-west-2: the log bucket must be in the load balancer's region"],
+            ]);
+        });
+
+        it("flags SSE-KMS and DSSE-KMS default encryption of the log bucket (SSE-S3 only), not AES256, another bucket's or a computed one", () => {
+            // ALB access logs: "The only server-side encryption option that's supported is Amazon S3-managed keys (SSE-S3)".
+            const bucket = resource("aws:s3/bucketV2:BucketV2", "logs", { bucket: "logs-1" });
+            const policy = resource("aws:s3/bucketPolicy:BucketPolicy", "policy", { bucket: "logs-1", policy: "{}" }, { deps: { bucket: [bucket] } });
+            const other = resource("aws:s3/bucketV2:BucketV2", "other", { bucket: "other-1" });
+            const sse = (name: string, type: string, b: PolicyResource, rules: unknown) => resource(type, name, { bucket: "x", rules }, { deps: { bucket: [b] } });
+            const V1 = "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration";
+            const V2 = "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2";
+            const lb = resource(LB, "lb", { accessLogs: { bucket: "logs-1", enabled: true } }, { deps: { accessLogs: [bucket] }, dependsOn: [policy] });
+            const kms = "lb writes accessLogs to logs, which defaults to SSE-KMS: load balancer logs support SSE-S3 (AES256) only";
+            const at = (...extra: PolicyResource[]) => everything(lbLogBucketReady, [bucket, policy, other, lb, ...extra]);
+            assert.deepStrictEqual(at(sse("sse", V2, bucket, [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms:dsse" } }])), [["lb", kms]]);
+            assert.deepStrictEqual(at(sse("sse", V1, bucket, { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: "k" } })), [["lb", kms]]);
+            assert.deepStrictEqual(at(sse("sse", V2, bucket, [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }, { bucketKeyEnabled: true }])), []);
+            assert.deepStrictEqual(at(sse("sse", V2, other, [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" } }])), []);
+            assert.deepStrictEqual(at(sse("sse", V2, bucket, U)), []);
+            assert.deepStrictEqual(at(sse("sse", V2, bucket, [{ applyServerSideEncryptionByDefault: { sseAlgorithm: U } }])), []);
+        });
+    });
+
+    describe("deploy-rds-cluster-iops", () => {
+        const C = "aws:rds/cluster:Cluster";
+        const tail = ": CreateDBCluster refuses it (\"required to create a Multi-AZ DB cluster\"), and storageType/iops force a replacement later";
+        it("names each missing Multi-AZ setting and the storage type when given", () => {
+            assert.deepStrictEqual(check(rdsClusterIops, C, { engine: "postgres", engineVersion: "16", storageType: "io2", allocatedStorage: 100 }), [`postgres Multi-AZ DB cluster (storageType io2) without iops, dbClusterInstanceClass${tail}`]);
+            assert.deepStrictEqual(check(rdsClusterIops, C, { engine: "mysql", engineVersion: "8.4", iops: 3000 }), [`mysql Multi-AZ DB cluster without allocatedStorage, dbClusterInstanceClass${tail}`]);
+        });
+        it("does not judge clusters that take their storage from a source: point-in-time restores and replicas", () => {
+            assert.deepStrictEqual(check(rdsClusterIops, C, { engine: "mysql", restoreToPointInTime: { sourceClusterIdentifier: "prod", useLatestRestorableTime: true } }), []);
+            assert.deepStrictEqual(check(rdsClusterIops, C, { engine: "postgres", replicationSourceIdentifier: "arn:aws:rds:us-east-1:123456789012:cluster:prod" }), []);
+        });
+        it("refuses Multi-AZ settings on Aurora, naming each; Aurora's own storage types (and the provider's empty default) pass", () => {
+            const aurora = (props: Record<string, unknown>) => check(rdsClusterIops, C, { engine: "aurora-mysql", engineVersion: "8.0", ...props });
+            assert.deepStrictEqual(aurora({ dbClusterInstanceClass: "db.r6gd.xlarge", storageType: "gp3" }), [
+                "aurora-mysql cluster with dbClusterInstanceClass, storageType gp3: CreateDBCluster takes these for Multi-AZ DB clusters only and refuses them for Aurora (its instances carry the class; its storage types are aurora, aurora-iopt1)",
+            ]);
+            assert.match(aurora({ storageType: "io1" })[0], /^aurora-mysql cluster with storageType io1: /);
+            for (const storageType of ["aurora", "aurora-iopt1", ""]) assert.deepStrictEqual(aurora({ storageType }), [], storageType);
+        });
+    });
+
+    describe("deploy-engine-standard-support", () => {
+        const judge = (props: Record<string, unknown>, config: Record<string, unknown> = { asOf: "2026-12-04" }, type = RDS) => {
+            const r = resource(type, "db", props);
+            const result = engineStandardSupport.check(r.props, { type, name: r.name, urn: r.urn, props: r.props, opts: r.opts } as any, config);
+            return result === undefined ? [] : [result].flat();
+        };
+        it("says when the major left standard support, what to upgrade to, and what to set", () => {
+            // MySQL 5.7 left RDS standard support on 2024-02-29 (extended-support dates); 8.4 is supported.
+            assert.deepStrictEqual(judge({ engine: "mysql", engineVersion: "5.7" }), [
+                "mysql 5.7 left RDS standard support on 2024-02-29: without engineLifecycleSupport the database runs on paid RDS Extended Support by default; upgrade to mysql 8.4, or set engineLifecycleSupport: \"open-source-rds-extended-support\" to accept it knowingly",
+            ]);
+            assert.deepStrictEqual(judge({ engine: "mysql", engineVersion: "5.7.44", engineLifecycleSupport: "open-source-rds-extended-support-disabled" }), [
+                "mysql 5.7 left RDS standard support on 2024-02-29, and engineLifecycleSupport \"open-source-rds-extended-support-disabled\" refuses Extended Support: RDS does not create (or keep) it so; upgrade to mysql 8.4",
+            ]);
+        });
+        it("judges against today without asOf (5.7 is past on any day from now)", () => {
+            assert.strictEqual(judge({ engine: "mysql", engineVersion: "5.7" }, {}).length, 1);
+            assert.deepStrictEqual(judge({ engine: "mysql", engineVersion: "5.7", engineLifecycleSupport: "open-source-rds-extended-support" }, {}), []);
+            // MySQL 8.4's standard support runs to 2029: not past today.
+            assert.deepStrictEqual(judge({ engine: "mysql", engineVersion: "8.4" }, {}), []);
+        });
+        it("leaves the version to RDS when none is given, and cluster replicas to their source", () => {
+            // Without engineVersion RDS picks its default version (in standard support).
+            assert.deepStrictEqual(judge({ engine: "mysql" }), []);
+            assert.deepStrictEqual(judge({ engine: "mysql", engineVersion: "" }), []);
+            assert.deepStrictEqual(judge({ engineVersion: "5.7" }), []);
+            assert.deepStrictEqual(judge({ engine: "aurora-mysql", engineVersion: "5.7.mysql_aurora.2.12.1", replicationSourceIdentifier: "arn:aws:rds:us-east-1:123456789012:cluster:prod" }, undefined, "aws:rds/cluster:Cluster"), []);
+        });
+    });
+
+    describe("deploy-parameter-values", () => {
+        const PG = "aws:rds/parameterGroup:ParameterGroup";
+        it("names each refused value with its allowed values and source; a numeric value is read as its string", () => {
+            assert.deepStrictEqual(check(parameterValues, PG, { family: "mysql8.0", parameters: [{ name: "require_secure_transport", value: 1 }, { name: "require_secure_transport", value: "ON" }, { name: "character_set_server", value: "utf8mb4" }] }), [
+                "require_secure_transport = \"ON\" is not allowed in mysql8.0; allowed: 0, 1 (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/mysql-ssl-connections.require-ssl.html)",
+            ]);
+        });
+        it("judges nothing without parameters or a family", () => {
+            assert.deepStrictEqual(check(parameterValues, PG, { family: "mysql8.0" }), []);
+            assert.deepStrictEqual(check(parameterValues, PG, { family: "mysql8.0", parameters: [] }), []);
+            assert.deepStrictEqual(check(parameterValues, PG, { family: "mysql8.0", parameters: [{ name: "require_secure_transport" }, { name: "require_secure_transport", value: null }] }), []);
+            assert.deepStrictEqual(check(parameterValues, PG, { parameters: [{ name: "require_secure_transport", value: "ON" }] }), []);
+        });
+    });
+
+    describe("deploy-performance-insights-retention (messages)", () => {
+        it("names the nearest allowed value at or above, or none past 731; an instance without Performance Insights retention passes", () => {
+            const pi = (days: unknown) => check(performanceInsightsRetention, RDS, days === undefined ? { performanceInsightsEnabled: false } : { performanceInsightsEnabled: true, performanceInsightsRetentionPeriod: days });
+            assert.deepStrictEqual(pi(94), ["performanceInsightsRetentionPeriod 94 is not accepted by RDS (7, 31 × 1–23 months, or 731); the nearest allowed value at or above it is 124"]);
+            assert.deepStrictEqual(pi(6), ["performanceInsightsRetentionPeriod 6 is not accepted by RDS (7, 31 × 1–23 months, or 731); the nearest allowed value at or above it is 7"]);
+            assert.deepStrictEqual(pi(732), ["performanceInsightsRetentionPeriod 732 is not accepted by RDS (7, 31 × 1–23 months, or 731)"]);
+            assert.deepStrictEqual(pi(undefined), []);
+        });
+    });
+
+    describe("deploy-fargate-task-size (messages and units)", () => {
+        const TASK = "aws:ecs/taskDefinition:TaskDefinition";
+        const task = (props: Record<string, unknown>) => check(fargateTaskSize, TASK, { containerDefinitions: "[]", ...props });
+        const fargate = (cpu: unknown, memory: unknown, extra: Record<string, unknown> = {}) => task({ requiresCompatibilities: ["FARGATE"], cpu, memory, ...extra });
+        it("needs both cpu and memory at task level", () => {
+            assert.deepStrictEqual(fargate("1024", undefined), ["a FARGATE task definition needs task-level cpu and memory"]);
+            assert.deepStrictEqual(fargate(undefined, "2048"), ["a FARGATE task definition needs task-level cpu and memory"]);
+            assert.deepStrictEqual(task({ cpu: "100", memory: "100" }), [], "no requiresCompatibilities: not a Fargate task definition");
+        });
+        it("says which values it cannot read (the API takes integers, or vCPU / GB strings)", () => {
+            assert.deepStrictEqual(fargate("1 core", "2 GB"), ["cpu 1 core / memory 2 GB cannot be read as CPU units and MiB"]);
+            assert.deepStrictEqual(fargate("1024", "2 GiB"), ["cpu 1024 / memory 2 GiB cannot be read as CPU units and MiB"]);
+            assert.deepStrictEqual(fargate("1 cpu", "2048"), ["cpu 1 cpu / memory 2048 cannot be read as CPU units and MiB"]);
+            assert.deepStrictEqual(fargate("1,024", "2048"), ["cpu 1,024 / memory 2048 cannot be read as CPU units and MiB"]);
+            assert.deepStrictEqual(fargate("1024", "2,048"), ["cpu 1024 / memory 2,048 cannot be read as CPU units and MiB"]);
+            assert.deepStrictEqual(fargate("1024", "2048 MiB of it"), ["cpu 1024 / memory 2048 MiB of it cannot be read as CPU units and MiB"]);
+        });
+        it("reads numbers, MiB and fractional GB", () => {
+            assert.deepStrictEqual([cpuUnits(1024), memoryMiB(2048), memoryMiB("0.75 GB"), memoryMiB("3072 MiB"), memoryMiB(" 2 gb "), cpuUnits(" 2 vCPU ")], [1024, 2048, 768, 3072, 2048, 2048]);
+            assert.deepStrictEqual(fargate("2 vCPU", "4 GB"), []);
+        });
+        it("lists the memory a cpu allows (1 vCPU: 2–8 GB in 1 GB steps), and the Windows cpu values", () => {
+            assert.deepStrictEqual(fargate("1024", "1024"), ["cpu 1024 with memory 1024 MiB is not a Fargate size; memory allowed with cpu 1024: 2048–8192 MiB (2048, 3072, 4096, 5120, 6144, 7168, 8192)"]);
+            assert.deepStrictEqual(fargate("512", "1024", { runtimePlatform: { operatingSystemFamily: "WINDOWS_SERVER_2019_FULL", cpuArchitecture: "X86_64" } }), ["cpu 512 is not offered for Windows containers on Fargate (1024, 2048, 4096 only)"]);
+        });
+    });
+
+    describe("deploy-engine-version-auto-upgrade (messages)", () => {
+        it("says why a pinned minor fails and what to set; ElastiCache defaults to Redis; an empty version is the provider's default", () => {
+            assert.deepStrictEqual(check(engineVersionAutoUpgrade, RDS, { engine: "postgres", engineVersion: "15.12" }), [
+                "postgres engineVersion 15.12 pins a minor while autoMinorVersionUpgrade is on: after RDS upgrades the minor, every later update asks for a downgrade to 15.12 (refused), and retired minors cannot be created; set engineVersion to 15",
+            ]);
+            assert.deepStrictEqual(check(engineVersionAutoUpgrade, "aws:elasticache/cluster:Cluster", { engineVersion: "7.1.0" }), [
+                "redis 7.1.0 pins a patch version; ElastiCache 7+ takes major.minor (e.g. 7.1) and applies patches itself",
+            ]);
+            assert.deepStrictEqual(check(engineVersionAutoUpgrade, RDS, { engine: "postgres", engineVersion: "" }), []);
+            assert.deepStrictEqual(check(engineVersionAutoUpgrade, RDS, { engine: "postgres" }), []);
+            assert.deepStrictEqual(check(engineVersionAutoUpgrade, "aws:elasticache/replicationGroup:ReplicationGroup", { engineVersion: "" }), []);
+            assert.deepStrictEqual(check(engineVersionAutoUpgrade, "aws:elasticache/replicationGroup:ReplicationGroup", { description: "cache" }), []);
+        });
+    });
+
+    describe("backup plan targets (which vault each rule and copy action writes to)", () => {
+        const VAULT = "aws:backup/vault:Vault";
+        const LOCK = "aws:backup/vaultLockConfiguration:VaultLockConfiguration";
+        const PLAN = "aws:backup/plan:Plan";
+        const vault = resource(VAULT, "vault", { name: "vault-1" });
+        // An autonamed DR vault whose physical name is known only from its lock.
+        const dr = resource(VAULT, "dr", {}, { provider: WEST });
+        const drLock = resource(LOCK, "dr-lock", { backupVaultName: "dr-1", minRetentionDays: 7 }, { deps: { backupVaultName: [dr] }, provider: WEST });
+        const notifications = resource("aws:backup/vaultNotifications:VaultNotifications", "n", { backupVaultName: "not-a-vault-name", snsTopicArn: "arn", backupVaultEvents: ["BACKUP_JOB_COMPLETED"] }, { deps: { backupVaultName: [vault] } });
+        const suffix = resource("random:index/randomId:RandomId", "suffix", { byteLength: 4 });
+        const targets = (rules: unknown, deps: PolicyResource[]) => {
+            const result = planTargets(resource(PLAN, "plan", { name: "plan", rules }, { deps: { rules: deps } }), [vault, dr, drLock, notifications, suffix]);
+            // Lifecycles are read through the SDK proxy: compare plain copies.
+            return result?.map((t) => [t.label, t.vault?.name, t.continuous, t.lifecycle === undefined ? undefined : { ...t.lifecycle }]);
+        };
+        const drArn = "arn:aws:backup:us-west-2:123456789012:backup-vault:dr-1";
+
+        it("finds vaults by name, by their lock's name and by ARN; a copy without a lifecycle keeps the rule's", () => {
+            assert.deepStrictEqual(targets([
+                { ruleName: "daily", targetVaultName: "vault-1", schedule: "cron(0 5 * * ? *)", lifecycle: { deleteAfter: 35 }, copyActions: [{ destinationVaultArn: drArn }, { destinationVaultArn: drArn, lifecycle: { deleteAfter: 90 } }] },
+                { ruleName: "pitr", targetVaultName: "dr-1", enableContinuousBackup: true, lifecycle: { deleteAfter: 35 } },
+                { ruleName: "other", targetVaultName: "not-a-vault-name", enableContinuousBackup: false },
+            ], [vault, dr]), [
+                ["rule daily", "vault", false, { deleteAfter: 35 }],
+                ["rule daily, copy action 1", "dr", false, { deleteAfter: 35 }],
+                ["rule daily, copy action 2", "dr", false, { deleteAfter: 90 }],
+                ["rule pitr", "dr", true, { deleteAfter: 35 }],
+                ["rule other", undefined, false, undefined],
+            ]);
+        });
+
+        it("resolves an unknown target or copy ARN by elimination among the plan's vaults (other dependencies are not vaults)", () => {
+            assert.deepStrictEqual(targets([{ ruleName: "daily", targetVaultName: U, lifecycle: { deleteAfter: 35 }, copyActions: [{ destinationVaultArn: drArn }] }], [vault, suffix, dr]), [
+                ["rule daily", "vault", false, { deleteAfter: 35 }],
+                ["rule daily, copy action 1", "dr", false, { deleteAfter: 35 }],
+            ]);
+            // Two rules writing to the same vault list it twice among the plan's dependencies.
+            assert.deepStrictEqual(targets([
+                { ruleName: "daily", targetVaultName: "vault-1", copyActions: [{ destinationVaultArn: U }] },
+                { ruleName: "weekly", targetVaultName: "vault-1" },
+            ], [vault, dr, vault, suffix])?.map((t) => t.slice(0, 2)), [["rule daily", "vault"], ["rule daily, copy action 1", "dr"], ["rule weekly", "vault"]]);
+            // Both unknown: two vaults are left for each, so neither is resolved.
+            assert.deepStrictEqual(targets([{ ruleName: "daily", targetVaultName: U, copyActions: [{ destinationVaultArn: U }] }], [vault, dr])?.map((t) => t.slice(0, 2)), [["rule daily", undefined], ["rule daily, copy action 1", undefined]]);
+        });
+
+        it("does not resolve a known name outside the program by elimination; unknown or absent rules", () => {
+            assert.deepStrictEqual(targets([{ ruleName: "daily", targetVaultName: "shared-vault", copyActions: [{ destinationVaultArn: U }] }], [dr])?.map((t) => t.slice(0, 2)), [["rule daily", undefined], ["rule daily, copy action 1", "dr"]]);
+            assert.strictEqual(targets(U, [vault]), undefined);
+            assert.deepStrictEqual(targets(undefined, []), []);
+        });
+    });
+
+    describe("deploy-backup-cold-storage-applies (findings)", () => {
+        const PLAN = "aws:backup/plan:Plan";
+        const SELECTION = "aws:backup/selection:Selection";
+        const plan = (name: string, rules: unknown) => resource(PLAN, name, { name, rules });
+        const select = (name: string, p: PolicyResource, resources: unknown, deps: PolicyResource[] = []) =>
+            resource(SELECTION, name, { name, planId: "p", iamRoleArn: "arn:aws:iam::123456789012:role/backup", resources }, { deps: { planId: [p], resources: deps } });
+
+        it("names the cold-storage rules and every service that ignores it (DocumentDB clusters are RDS resources; BucketV2 is S3)", () => {
+            const p = plan("plan", [
+                { ruleName: "monthly", lifecycle: { coldStorageAfter: 90, deleteAfter: 2557 } },
+                { ruleName: "daily", lifecycle: { deleteAfter: 35 } },
+                { ruleName: "pitr", enableContinuousBackup: true },
+                { ruleName: "yearly", lifecycle: { coldStorageAfter: 30, deleteAfter: 3650 } },
+            ]);
+            const docdb = resource("aws:docdb/cluster:Cluster", "docs", { engine: "docdb" });
+            const bucket = resource("aws:s3/bucketV2:BucketV2", "bucket", {});
+            assert.deepStrictEqual(everything(backupColdStorageApplies, [p, docdb, bucket, select("sel", p, U, [docdb, bucket])]), [
+                ["plan", "plan: rule(s) monthly, yearly set coldStorageAfter, but the plan backs up RDS/Aurora and S3, whose recovery points cannot move to cold storage (AWS Backup ignores coldStorageAfter for them)"],
+            ]);
+        });
+
+        it("reads only this plan's selections, ARNs of known services, and says when the rules are unknown", () => {
+            const cold = plan("plan", [{ ruleName: "monthly", lifecycle: { coldStorageAfter: 90, deleteAfter: 2557 } }]);
+            const warm = plan("warm", [{ ruleName: "daily", lifecycle: { deleteAfter: 35, coldStorageAfter: 0 } }]);
+            const db = resource(RDS, "db", { engine: "postgres" });
+            const efs = resource("aws:efs/fileSystem:FileSystem", "fs", {});
+            const lifecycle = resource("aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2", "bucket-lifecycle", { bucket: "b", rules: U });
+            assert.deepStrictEqual(everything(backupColdStorageApplies, [cold, warm, db, efs, lifecycle,
+                select("sel-cold", cold, ["arn:aws:elasticfilesystem:us-east-1:123456789012:file-system/fs-1", "not-an-arn"], [efs]),
+                select("sel-warm", warm, ["arn:aws:s3:::bucket"], [db])]), []);
+            assert.deepStrictEqual(everything(backupColdStorageApplies, [plan("computed", U), plan("none", undefined)]), [["computed", ["rules"]]]);
+        });
+    });
+
+    describe("deploy-replica-managed-password (findings)", () => {
+        it("says which replica of which source fails, and names the unknown setting", () => {
+            const primary = resource(RDS, "primary", { engine: "postgres", identifier: "primary-db", manageMasterUserPassword: true });
+            const computed = resource(RDS, "computed", { engine: "postgres", identifier: "computed-db", manageMasterUserPassword: U });
+            const cluster = resource("aws:rds/cluster:Cluster", "cluster", { engine: "mysql", clusterIdentifier: "multi-az", manageMasterUserPassword: true });
+            const replicas = [
+                resource(RDS, "replica", { replicateSourceDb: "primary-db" }),
+                resource(RDS, "replica-computed", { replicateSourceDb: "computed-db" }),
+                // A cluster named by literal identifier, and a replica of something outside the program.
+                resource("aws:rds/cluster:Cluster", "cluster-replica", { engine: "mysql", replicationSourceIdentifier: "multi-az" }),
+                resource(RDS, "external-replica", { replicateSourceDb: "arn:aws:rds:us-east-1:123456789012:db:elsewhere" }),
+                resource(RDS, "not-a-replica", { engine: "postgres", identifier: "standalone", replicateSourceDb: "" }),
+                // A replica of a replica (MySQL/MariaDB cascade): the source replica has no engine or password of its own.
+                resource(RDS, "cascade", { replicateSourceDb: "external-replica-id" }, { deps: { replicateSourceDb: [resource(RDS, "external-replica", { replicateSourceDb: "arn:aws:rds:us-east-1:123456789012:db:elsewhere" })] } }),
+            ];
+            const found = everything(replicaManagedPassword, [primary, computed, cluster, resource("aws:s3/bucket:Bucket", "primary-db", { bucket: "primary-db" }), ...replicas]);
+            assert.deepStrictEqual(found.map(([name, what]) => [name, typeof what === "string" ? what.replace(/\(https:[^)]*\)$/, "(DOC)") : what]), [
+                ["replica", "replica is a read replica of primary, which has manageMasterUserPassword: true; RDS refuses to create replicas of a source whose master password Secrets Manager manages (DOC)"],
+                ["replica-computed", ["replicateSourceDb.manageMasterUserPassword"]],
+                ["cluster-replica", "cluster-replica is a read replica of cluster, which has manageMasterUserPassword: true; RDS refuses to create replicas of a source whose master password Secrets Manager manages (DOC)"],
+            ]);
+            assert.match(String(found[0][1]), /\(https:\/\/docs\.aws\.amazon\.com\/AmazonRDS\/latest\/UserGuide\/rds-secrets-manager\.html#rds-secrets-manager-limitations\)$/);
+        });
+    });
+
+    describe("deploy helpers (common.ts)", () => {
+        it("reads a region only from a non-empty provider region; unknown stays unknown", () => {
+            assert.strictEqual(regionOf(resource(RDS, "a", {}, { provider: provider("") })), undefined);
+            assert.strictEqual(regionOf(resource(RDS, "b", {}, { provider: null })), undefined);
+            assert.strictEqual(regionOf(resource(RDS, "c", {}, { provider: WEST })), "us-west-2");
+            assert.strictEqual(regionOf(resource(RDS, "d", {}, { provider: provider(U, "computed") })), UNKNOWN_VALUE);
+            // A provider without properties (an engine without the provider's inputs) names no region.
+            assert.strictEqual(regionOf({ provider: { type: "pulumi:providers:aws", name: "bare", urn: "urn:bare", props: undefined } as unknown as PolicyProviderResource }), undefined);
+        });
+        it("takes the region segment of an ARN only from an ARN with one", () => {
+            assert.deepStrictEqual(
+                [arnRegion("arn:aws:kms:us-west-2:123456789012:key/abc"), arnRegion("arn:aws:s3:::bucket/key"), arnRegion("kms:aws:arn:us-west-2:1:key/abc"), arnRegion("arn:aws:kms:us-west-2"), arnRegion(42), arnRegion("alias/key")],
+                ["us-west-2", undefined, undefined, undefined, undefined, undefined]);
+        });
+        it("read passes other errors through; notJudged names the properties; asArray wraps one value and drops none", () => {
+            assert.throws(() => read(() => { throw new TypeError("boom"); }), TypeError);
+            assert.deepStrictEqual(notJudged("r", { urn: "u", name: "n" }, ["a.b", "c"]), [{ urn: "u", name: "n", notJudged: ["a.b", "c"], message: "n: a.b, c unknown during preview" }]);
+            assert.deepStrictEqual([asArray(undefined), asArray(null), asArray("x"), asArray(["x", "y"]), asArray(0)], [[], [], ["x"], ["x", "y"], [0]]);
+        });
+        it("follows dependencies through resources of the stack and through ones it does not list", () => {
+            const a = resource(RDS, "a", {});
+            const b = resource(RDS, "b", {}, { dependsOn: [a] });
+            const c = resource(RDS, "c", {}, { dependsOn: [b] });
+            // `stale` is how c sees b (say, a snapshot without its dependencies); the stack's own b is followed.
+            const stale = { ...b, dependencies: [] } as unknown as PolicyResource;
+            const d = resource(RDS, "d", {}, { dependsOn: [stale] });
+            const outside = { ...resource(RDS, "outside", {}, { dependsOn: [a] }) } as PolicyResource;
+            const e = resource(RDS, "e", {}, { dependsOn: [outside] });
+            assert.deepStrictEqual([...transitiveDependencies(c, [a, b, c])].sort(), [a.urn, b.urn].sort());
+            assert.deepStrictEqual([...transitiveDependencies(d, [a, b, d])].sort(), [a.urn, b.urn].sort());
+            assert.deepStrictEqual([...transitiveDependencies(e, [a, e])].sort(), [a.urn, outside.urn].sort());
+        });
     });
 });
 
