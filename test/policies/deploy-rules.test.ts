@@ -734,7 +734,7 @@ describe("deploy-validity rules: exact findings", () => {
             ]);
         });
 
-        it("flags SSE-KMS and DSSE-KMS default encryption of the log bucket (SSE-S3 only), not AES256, another bucket's or a computed one", () => {
+        it("flags SSE-KMS and DSSE-KMS default encryption of an ALB's log bucket (SSE-S3 only) and an NLB's on the AWS managed key, not AES256, another bucket's or a computed one", () => {
             // ALB access logs: "The only server-side encryption option that's supported is Amazon S3-managed keys (SSE-S3)".
             const bucket = resource("aws:s3/bucketV2:BucketV2", "logs", { bucket: "logs-1" });
             const policy = resource("aws:s3/bucketPolicy:BucketPolicy", "policy", { bucket: "logs-1", policy: "{}" }, { deps: { bucket: [bucket] } });
@@ -751,6 +751,12 @@ describe("deploy-validity rules: exact findings", () => {
             assert.deepStrictEqual(at(sse("sse", V2, other, [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" } }])), []);
             assert.deepStrictEqual(at(sse("sse", V2, bucket, U)), []);
             assert.deepStrictEqual(at(sse("sse", V2, bucket, [{ applyServerSideEncryptionByDefault: { sseAlgorithm: U } }])), []);
+            // A Network Load Balancer's logs also take SSE-KMS with a customer managed key (not the AWS managed aws/s3 key).
+            const nlb = resource(LB, "lb", { loadBalancerType: "network", accessLogs: { bucket: "logs-1", enabled: true } }, { deps: { accessLogs: [bucket] }, dependsOn: [policy] });
+            const nlbAt = (companion: PolicyResource) => everything(lbLogBucketReady, [bucket, policy, nlb, companion]);
+            const nlbKms = "lb writes accessLogs to logs, which defaults to SSE-KMS with the AWS managed key: Network Load Balancer logs take SSE-S3 or a customer managed key (https://docs.aws.amazon.com/elasticloadbalancing/latest/network/load-balancer-access-logs.html)";
+            assert.deepStrictEqual(nlbAt(sse("sse", V2, bucket, [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: "arn:aws:kms:eu-west-1:111122223333:key/k" } }])), []);
+            assert.deepStrictEqual(nlbAt(sse("sse", V2, bucket, [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" } }])), [["lb", nlbKms]]);
         });
     });
 

@@ -26,13 +26,14 @@ function belongsTo(companion: PolicyResource, bucket: PolicyResource): boolean {
  * Elastic Load Balancing checks that it may write to the log bucket when logging is turned on: the bucket's policy must
  * exist before the load balancer (else "Access Denied for bucket … Please check S3bucket permission" on the first
  * create). Pulumi creates resources in dependency order, so the load balancer must depend on the bucket's policy,
- * not only on the bucket. The bucket must also be in the load balancer's region and use SSE-S3 (not SSE-KMS).
+ * not only on the bucket. The bucket must also be in the load balancer's region and use SSE-S3 (a Network Load
+ * Balancer's may also use SSE-KMS with a customer managed key).
  */
 export const rule: StackRule = {
     name: NAME,
     controls: { ...CHANGE_SAFETY, "pci-dss-4.0": ["10.2.1"], soc2: ["CC8.1", "A1.2", "CC7.2"] },
     displayName: "Deploy validity: load balancer logs wait for the log bucket's policy",
-    description: `A load balancer that writes access or connection logs to a bucket of the same program depends on that bucket's policy (which must grant Elastic Load Balancing s3:PutObject), so the policy exists when logging is switched on; the bucket is in the load balancer's region and encrypted with SSE-S3 only (AWS: "The bucket must have a bucket policy that grants Elastic Load Balancing permission to write to the bucket", ${ALB_DOC}; ${NLB_DOC}).`,
+    description: `A load balancer that writes access or connection logs to a bucket of the same program depends on that bucket's policy (which must grant Elastic Load Balancing s3:PutObject), so the policy exists when logging is switched on; the bucket is in the load balancer's region and encrypted with SSE-S3 (a Network Load Balancer's may use a customer managed KMS key) (AWS: "The bucket must have a bucket policy that grants Elastic Load Balancing permission to write to the bucket", ${ALB_DOC}; ${NLB_DOC}).`,
     remediation: "Add the bucket's aws.s3.BucketPolicy to the load balancer's dependsOn (or expose the policy from the storage component and depend on it); keep the log bucket in the same region, with SSE-S3 (AES256) default encryption.",
     severity: "high",
     check: (resources) => {
@@ -73,12 +74,19 @@ export const rule: StackRule = {
                     if (typeof lbRegion === "string" && typeof bucketRegion === "string" && lbRegion !== bucketRegion) {
                         findings.push(at(lb, `${lb.name} in ${lbRegion} writes ${setting} to ${bucket.name} in ${bucketRegion}: the log bucket must be in the load balancer's region`));
                     }
-                    const kms = resources.filter((c) => SSE.includes(c.type) && belongsTo(c, bucket)).some((c) => {
-                        const algorithms = read(() => [c.props.rules].flat().map((r: any) => String(r?.applyServerSideEncryptionByDefault?.sseAlgorithm ?? "")));
-                        return !isUnknown(algorithms) && algorithms.some((a) => a.startsWith("aws:kms"));
+                    // ALB logs take SSE-S3 only; NLB logs also SSE-KMS with a customer managed key (not the AWS managed
+                    // aws/s3 key, which a default rule without kmsMasterKeyId uses).
+                    const network = read(() => lb.props.loadBalancerType) === "network";
+                    const refused = resources.filter((c) => SSE.includes(c.type) && belongsTo(c, bucket)).some((c) => {
+                        const kms = read(() => [c.props.rules].flat().map((r: any) => r?.applyServerSideEncryptionByDefault)
+                            .filter((d: any) => String(d?.sseAlgorithm ?? "").startsWith("aws:kms"))
+                            .map((d: any) => ({ customerKey: Boolean(d.kmsMasterKeyId) })));
+                        return !isUnknown(kms) && kms.some((d) => !network || !d.customerKey);
                     });
-                    if (kms) {
-                        findings.push(at(lb, `${lb.name} writes ${setting} to ${bucket.name}, which defaults to SSE-KMS: load balancer logs support SSE-S3 (AES256) only`));
+                    if (refused) {
+                        findings.push(at(lb, network
+                            ? `${lb.name} writes ${setting} to ${bucket.name}, which defaults to SSE-KMS with the AWS managed key: Network Load Balancer logs take SSE-S3 or a customer managed key (${NLB_DOC})`
+                            : `${lb.name} writes ${setting} to ${bucket.name}, which defaults to SSE-KMS: load balancer logs support SSE-S3 (AES256) only`));
                     }
                 }
             }
