@@ -80,7 +80,7 @@ describe("reports: a config that weakens the gate, and what it relaxed, in every
         const p = result.provenance;
         assert.strictEqual(p.commit, execFileSync("git", ["-C", ROOT, "rev-parse", "HEAD"], { encoding: "utf8" }).trim());
         assert.strictEqual(p.commitSource, "git");
-        assert.deepStrictEqual([p.pack!.name, p.pack!.version], ["aws-platform-compliance", "2.0.0"]);
+        assert.deepStrictEqual([p.pack!.name, p.pack!.version], ["aws-platform-compliance", "2.1.0"]);
         assert.match(p.pack!.contentHash, /^sha256:[0-9a-f]{64}$/);
         assert.strictEqual(p.policyConfig!.hash, `sha256:${createHash("sha256").update(fs.readFileSync(configFile)).digest("hex")}`);
         assert.deepStrictEqual(p.tool, result.tool);
@@ -155,7 +155,7 @@ describe("reports: a config that weakens the gate, and what it relaxed, in every
         assert.match(message("waiver s3-public-access-blocked *"), /approved by mallory@company\.com, ticket COMP-666, expires 2099-12-31 \(REFUSED: /);
         const props = Object.fromEntries([config.properties.property].flat().map((p: any) => [p.name, p.value]));
         assert.deepStrictEqual(props, {
-            commit: result.provenance.commit, commitSource: `git${result.provenance.dirty ? " (uncommitted changes)" : ""}`, policyPack: "aws-platform-compliance@2.0.0",
+            commit: result.provenance.commit, commitSource: `git${result.provenance.dirty ? " (uncommitted changes)" : ""}`, policyPack: "aws-platform-compliance@2.1.0",
             policyPackContentHash: result.provenance.pack!.contentHash, policyConfig: configFile, policyConfigHash: result.provenance.policyConfig!.hash,
             tool: `platform-preview ${result.tool.version}`, generatedAt: result.generatedAt,
         });
