@@ -70,7 +70,10 @@ export default {
     // except index files: none is mutated, and the generated policy registry must stay what its generator writes
     // (test/policies/structure.test.ts).
     disableTypeChecks: "{components,lib,policies,scripts}/**/!(index).ts",
-    incremental: true,
+    // Incremental runs reuse a mutant's result while its code and the tests that covered it are unchanged. Under "all"
+    // coverage no test is tied to a mutant, so a changed suite would not retest the old survivors: components run whole.
+    // Case files (policies/rules/**/*.cases.ts) are neither code nor tests to Stryker: after changing them, use --force.
+    incremental: area.coverageAnalysis !== "all",
     incrementalFile: `${reportDir}/incremental.json`,
     concurrency: 2,
     timeoutMS: 30000,

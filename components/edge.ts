@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { childName } from "../lib/naming";
 import { CloudWatchRetentionDays } from "../lib/rules/retention";
 import { DEFAULT_TLS_POLICY, tlsPolicyProblem } from "../lib/rules/tls";
-import { PathRateLimit, pathRateLimitProblem, pathRateLimitRuleName } from "../lib/rules/waf";
+import { PathRateLimit, pathRateLimitProblem, pathRateLimitRuleName, wafMetricName } from "../lib/rules/waf";
 import { Tags } from "../lib/tags";
 import { DEFAULT_FRAME_OPTIONS, DEFAULT_HEALTH_CHECK_PATH, DEFAULT_HSTS, DEFAULT_WAF_RATE_LIMIT_PER_IP } from "../lib/defaults";
 
@@ -219,7 +219,7 @@ export class Edge extends pulumi.ComponentResource {
         const metric = (suffix: string) => ({
             cloudwatchMetricsEnabled: true,
             sampledRequestsEnabled: true,
-            metricName: `${name}-${suffix}`.replace(/[^A-Za-z0-9_-]/g, "-").slice(0, 128),
+            metricName: wafMetricName(name, suffix),
         });
         const managed = waf.managedRuleGroups ?? DEFAULT_MANAGED_RULE_GROUPS;
         const rules: aws.types.input.wafv2.WebAclRule[] = managed.map((group, i) => ({

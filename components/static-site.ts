@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { childName } from "../lib/naming";
 import { CLOUDFRONT_CACHING_OPTIMIZED_POLICY_ID, CLOUDFRONT_MIN_TLS, staticSiteProblems } from "../lib/rules/static-site";
+import { wafMetricName } from "../lib/rules/waf";
 import { Tags } from "../lib/tags";
 import { DEFAULT_FRAME_OPTIONS, DEFAULT_WAF_RATE_LIMIT_PER_IP } from "../lib/defaults";
 
@@ -79,7 +80,7 @@ export class StaticSite extends pulumi.ComponentResource {
 
         // WAF for CloudFront lives in us-east-1, whatever the stack's region.
         const usEast1 = new aws.Provider(childName(name, "us-east-1"), { region: "us-east-1" }, parent);
-        const metric = (suffix: string) => ({ cloudwatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName: `${name}-${suffix}`.replace(/[^A-Za-z0-9_-]/g, "-").slice(0, 128) });
+        const metric = (suffix: string) => ({ cloudwatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName: wafMetricName(name, suffix) });
         const groups = ["AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet"];
         const webAcl = new aws.wafv2.WebAcl(childName(name, "waf"), {
             scope: "CLOUDFRONT",

@@ -39,3 +39,16 @@ export function pathRateLimitProblem(rule: PathRateLimit): string | undefined {
 export function pathRateLimitRuleName(path: string): string {
     return `rate-limit-path-${path.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "root"}`.slice(0, 128);
 }
+
+/** WAF's longest metric name (VisibilityConfig MetricName: 1-128 characters). */
+export const WAF_MAX_METRIC_NAME = 128;
+
+/**
+ * The CloudWatch metric name of one part of a web ACL (`<owner>-<part>`, characters outside [A-Za-z0-9_-] as `-`): a
+ * long owner name is cut, never the part, so the parts' metrics stay apart.
+ */
+export function wafMetricName(owner: string, part: string): string {
+    const clean = (text: string) => text.replace(/[^A-Za-z0-9_-]/g, "-");
+    const suffix = clean(part).slice(0, WAF_MAX_METRIC_NAME - 2);
+    return `${clean(owner).slice(0, WAF_MAX_METRIC_NAME - 1 - suffix.length)}-${suffix}`;
+}

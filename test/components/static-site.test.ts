@@ -319,8 +319,12 @@ describe("StaticSite component", () => {
             assert.ok(acl.visibilityConfig.metricName.startsWith("lms-web"), acl.visibilityConfig.metricName);
             for (const r of acl.rules) assert.ok(r.visibilityConfig.metricName.startsWith("lms-web"), r.visibilityConfig.metricName);
             for (const r of acl.rules.filter((r: any) => r.statement.managedRuleGroupStatement)) assert.ok(r.visibilityConfig.metricName.includes(r.name), r.visibilityConfig.metricName);
-            // A long site name is cut to the limit, still naming its site.
-            assert.ok(get(T.acl, `${LONG}-waf`).inputs.visibilityConfig.metricName.startsWith("shop-xxxx"));
+            // A long site name is cut to the limit, still naming its site, and the rules' metrics stay apart.
+            const long = get(T.acl, `${LONG}-waf`).inputs;
+            assert.ok(long.visibilityConfig.metricName.startsWith("shop-xxxx"));
+            const longNames = [long.visibilityConfig, ...long.rules.map((r: any) => r.visibilityConfig)].map((c) => c.metricName);
+            assert.strictEqual(new Set(longNames).size, longNames.length, `distinct metric names ${longNames}`);
+            for (const m of longNames) assert.strictEqual(m.length <= 128, true, m);
         });
     });
 

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { pathRateLimitProblem, pathRateLimitRuleName, WAF_MAX_RATE_LIMIT, WAF_MIN_RATE_LIMIT, WAF_RATE_WINDOWS_SECONDS } from "../../lib/rules/waf";
+import { pathRateLimitProblem, pathRateLimitRuleName, WAF_MAX_METRIC_NAME, WAF_MAX_RATE_LIMIT, WAF_MIN_RATE_LIMIT, WAF_RATE_WINDOWS_SECONDS, wafMetricName } from "../../lib/rules/waf";
 
 const ok = { path: "/auth/login", limit: 100, windowSeconds: 300 };
 
@@ -66,5 +66,22 @@ describe("lib/rules/waf", () => {
             assert.strictEqual(pathRateLimitRuleName(`/${"a".repeat(112)}`).length, 128);
             assert.match(pathRateLimitRuleName(`/${"a/".repeat(100)}`), /^[A-Za-z0-9-]{1,128}$/);
         });
+    });
+    it("metric names: <owner>-<part> within WAF's 128 characters of [A-Za-z0-9_-]; a long owner is cut, never the part", () => {
+        assert.strictEqual(WAF_MAX_METRIC_NAME, 128);
+        assert.strictEqual(wafMetricName("lms-web-waf", "rate-limit"), "lms-web-waf-rate-limit");
+        assert.strictEqual(wafMetricName("shop.example.com", "web acl"), "shop-example-com-web-acl");
+        const owner = `shop.${"x".repeat(200)}`;
+        const names = ["web-acl", "rate-limit", "AWSManagedRulesCommonRuleSet"].map((part) => wafMetricName(owner, part));
+        for (const name of names) {
+            assert.strictEqual(name.length, 128, name);
+            assert.match(name, /^shop-x+-[A-Za-z-]+$/);
+        }
+        assert.strictEqual(new Set(names).size, names.length);
+        assert.ok(names[2].endsWith("-AWSManagedRulesCommonRuleSet"));
+        // A part longer than the limit still leaves one character of the owner and the separator.
+        const huge = wafMetricName("o", "p".repeat(300));
+        assert.strictEqual(huge.length, 128);
+        assert.ok(huge.startsWith("o-p"));
     });
 });
