@@ -176,8 +176,10 @@ describe("policy pack through the analyzer protocol", function () {
             const tls = group("tls", "1");
             const plain = group("plain", "0");
             const db = (name: string, pg: AnalyzerResource) => res("aws:rds/instance:Instance", { ...GOOD_DB, parameterGroupName: pg.properties.name }, { name, propertyDependencies: { parameterGroupName: [pg.urn] } });
-            const diags = await pack.analyzeStack([tls, plain, db("good-db", tls), db("bad-db", plain), res("aws:rds/instance:Instance", { ...GOOD_DB, parameterGroupName: "default.postgres15" }, { name: "default-db" })]);
-            assert.deepStrictEqual(named(diags, "rds-parameter-group-forces-tls").map((d) => d.urn!.split("::").pop()).sort(), ["bad-db", "default-db"]);
+            // Default groups force TLS from PostgreSQL 15 (rds.force_ssl defaults to 1), not before.
+            const defaultDb = (name: string, family: string) => res("aws:rds/instance:Instance", { ...GOOD_DB, parameterGroupName: `default.${family}` }, { name });
+            const diags = await pack.analyzeStack([tls, plain, db("good-db", tls), db("bad-db", plain), defaultDb("default-15-db", "postgres15"), defaultDb("default-14-db", "postgres14")]);
+            assert.deepStrictEqual(named(diags, "rds-parameter-group-forces-tls").map((d) => d.urn!.split("::").pop()).sort(), ["bad-db", "default-14-db"]);
         });
 
         it("backup-vault-locked needs a compliance-mode lock in production", async () => {
