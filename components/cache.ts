@@ -116,10 +116,12 @@ export class Cache extends pulumi.ComponentResource {
 
         // User IDs are unique per account and region: derived from the (unique) group id. No passwords anywhere.
         const groupId = truncateName(slug(name), 40, false);
-        const appUserId = truncateName(`${groupId}-app`, 40, false);
+        // The base is shortened, never the suffix: cutting `-app`/`-default` off a 39-40 character id gave both users the same id.
+        const withSuffix = (suffix: string) => `${truncateName(groupId, 40 - suffix.length - 1, false)}-${suffix}`;
+        const appUserId = withSuffix("app");
         const defaultUser = new aws.elasticache.User(childName(name, "default-user"), {
             // Every user group must hold a user named `default`; this one can do nothing (`off`, no commands).
-            userId: truncateName(`${groupId}-default`, 40, false),
+            userId: withSuffix("default"),
             userName: "default",
             engine: "redis",
             accessString: "off -@all",
@@ -135,7 +137,7 @@ export class Cache extends pulumi.ComponentResource {
             tags: args.tags,
         }, parent);
         const userGroup = new aws.elasticache.UserGroup(childName(name, "users"), {
-            userGroupId: truncateName(`${groupId}-users`, 40, false),
+            userGroupId: withSuffix("users"),
             engine: "redis",
             userIds: [defaultUser.userId, appUser.userId],
             tags: args.tags,

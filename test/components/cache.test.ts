@@ -1,6 +1,7 @@
 import * as assert from "assert";
-import { Cache, CacheArgs, validateCacheTopology } from "../../components/cache";
-import { installMocks, ofType, RecordedResource, settle, valueOf } from "../support/mocks";
+import * as pulumi from "@pulumi/pulumi";
+import { Cache, CacheArgs, REDIS_IAM_AUTH_DOC, validateCacheTopology } from "../../components/cache";
+import { installMocks, ofType, onlyOne, RecordedResource, settle, TEST_TAGS, valueOf } from "../support/mocks";
 
 const tags = { owner: "data", "cost-center": "cc-1", "data-classification": "confidential", environment: "test" };
 const KEY = "arn:aws:kms:us-east-1:123456789012:key/cache-key";
@@ -136,5 +137,236 @@ describe("Cache component", () => {
         assert.strictEqual(validateCacheTopology(1, false, false), undefined);
         assert.strictEqual(validateCacheTopology(2, true, true), undefined);
         assert.throws(() => new Cache("cachetest-single", { ...args, numCacheClusters: 1, automaticFailover: true }), /Cache cachetest-single: automatic failover and Multi-AZ need at least 2 nodes/);
+    });
+
+    // The inputs each child gives AWS, field by field, against the ElastiCache API reference (cited per test).
+    describe("what it gives AWS", () => {
+        const T = {
+            component: "platform:data:Cache",
+            group: "aws:elasticache/replicationGroup:ReplicationGroup",
+            subnets: "aws:elasticache/subnetGroup:SubnetGroup",
+            params: "aws:elasticache/parameterGroup:ParameterGroup",
+            user: "aws:elasticache/user:User",
+            users: "aws:elasticache/userGroup:UserGroup",
+            logs: "aws:cloudwatch/logGroup:LogGroup",
+            sg: "aws:ec2/securityGroup:SecurityGroup",
+            ingress: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+            egress: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+        };
+        // A display name that is not an identifier (upper case, dots, underscores) and longer than ElastiCache's 40 characters.
+        const LONG = `Shop.Sessions_${"x".repeat(60)}`;
+        let all: RecordedResource[];
+        let main: Cache;
+        const registered = new Map<string, any>();
+        const get = (type: string, name: string) => onlyOne(all, type, name);
+        const mine = (prefix: string) => all.filter((r) => r.name === prefix || r.name.startsWith(`${prefix}-`));
+        /** CreateReplicationGroup ReplicationGroupId (and CreateUser UserId, CreateUserGroup UserGroupId): 1-40 letters,
+         *  digits or hyphens, a letter first, no trailing hyphen and no two hyphens in a row. */
+        const ELASTICACHE_ID = /^(?=.{1,40}$)[a-z](?:[a-z0-9]|-(?!-))*[a-z0-9]$/;
+
+        before(async () => {
+            all = installMocks({ stack: "cache-inputs" });
+            const monitor = pulumi.runtime.getMonitor() as any;
+            const registerResourceOutputs = monitor.registerResourceOutputs.bind(monitor);
+            monitor.registerResourceOutputs = (req: any, callback: any) => {
+                const rpc = require("@pulumi/pulumi/runtime/rpc");
+                registered.set(req.getUrn(), rpc.deserializeProperties(req.getOutputs()));
+                return registerResourceOutputs(req, callback);
+            };
+            // The defaults, with three nodes and protected.
+            main = new Cache("sessions", { ...args, tags: TEST_TAGS });
+            // Exactly two nodes, every optional input given, not protected.
+            new Cache("pair", {
+                ...args, numCacheClusters: 2, engineVersion: "7.0", snapshotRetentionDays: 35, snapshotWindow: "04:00-05:00",
+                maintenanceWindow: "tue:06:00-tue:07:00", slowLogRetentionDays: 90, parameters: { "maxmemory-policy": "noeviction", "notify-keyspace-events": "Ex" },
+                protect: false, tags: TEST_TAGS,
+            });
+            // One node: no failover, no Multi-AZ by default.
+            new Cache("single", { ...args, numCacheClusters: 1, tags: TEST_TAGS });
+            // Three nodes, failover and Multi-AZ explicitly off (allowed: a plain primary with read replicas).
+            new Cache("manual", { ...args, automaticFailover: false, multiAz: false, tags: TEST_TAGS });
+            new Cache(LONG, { ...args, tags: TEST_TAGS });
+            await settle();
+        });
+
+        it("declares each child once under its own logical name", () => {
+            assert.deepStrictEqual(mine("sessions").map((r) => `${r.type} ${r.name}`).sort(), [
+                `${T.component} sessions`,
+                `${T.group} sessions`,
+                `${T.subnets} sessions`,
+                `${T.params} sessions-redis7`,
+                `${T.user} sessions-default-user`,
+                `${T.user} sessions-app-user`,
+                `${T.users} sessions-users`,
+                `${T.logs} sessions-logs`,
+                `${T.sg} sessions-sg`,
+                `${T.ingress} sessions-from-app`,
+                `${T.egress} sessions-app-to-cache`,
+            ].sort());
+        });
+
+        it("is a platform:data:Cache, parents every child to itself and tags every one with the required tags", async () => {
+            const urn = await valueOf(main.urn);
+            assert.ok(urn.endsWith("::platform:data:Cache::sessions"), urn);
+            const children = mine("sessions").filter((r) => r.type !== T.component);
+            assert.strictEqual(children.length, 10);
+            for (const child of children) {
+                assert.strictEqual(child.options.parent, urn, `${child.type} ${child.name}`);
+                assert.deepStrictEqual(child.inputs.tags, TEST_TAGS, `${child.type} ${child.name}`);
+            }
+        });
+
+        it("registers the group id, the primary endpoint and the application's user id as outputs, and exposes the rest", async () => {
+            const urn = await valueOf(main.urn);
+            const [id, primary, reader, port, arn, appUserId, appUserArn, sg, members] = await Promise.all([
+                valueOf(main.replicationGroupId), valueOf(main.primaryEndpointAddress), valueOf(main.readerEndpointAddress), valueOf(main.port),
+                valueOf(main.replicationGroupArn), valueOf(main.appUserId), valueOf(main.appUserArn), valueOf(main.securityGroupId), valueOf(main.memberClusters),
+            ]);
+            assert.deepStrictEqual(registered.get(urn), { replicationGroupId: id, primaryEndpointAddress: primary, appUserId });
+            assert.ok(primary.startsWith("master.sessions."), primary);
+            assert.ok(reader.startsWith("replica.sessions."), reader);
+            // Redis's port, the one the security group opens.
+            assert.strictEqual(port, 6379);
+            assert.ok(arn.startsWith("arn:aws:elasticache:"), arn);
+            assert.strictEqual(appUserId, "sessions-app");
+            assert.ok(appUserArn.startsWith("arn:aws:elasticache:"), appUserArn);
+            assert.strictEqual(get(T.ingress, "sessions-from-app").inputs.securityGroupId, sg);
+            assert.deepStrictEqual(members, ["sessions-001", "sessions-002", "sessions-003"]);
+        });
+
+        it("replication group: Redis 7 on the given nodes in the subnet and parameter groups, only the component's security group, port 6379", () => {
+            const g = get(T.group, "sessions").inputs;
+            assert.deepStrictEqual([g.replicationGroupId, g.engine, g.engineVersion, g.nodeType, g.numCacheClusters, g.port], ["sessions", "redis", "7.1", "cache.r7g.large", 3, 6379]);
+            assert.ok(g.description.includes("sessions"), g.description);
+            // Both groups are auto-named by Pulumi: `<logical name>-<random suffix>`.
+            assert.match(g.parameterGroupName, /^sessions-redis7-[0-9a-f]+$/);
+            assert.match(g.subnetGroupName, /^sessions-[0-9a-f]+$/);
+            assert.strictEqual(g.securityGroupIds.length, 1);
+            assert.strictEqual(g.securityGroupIds[0], get(T.ingress, "sessions-from-app").inputs.securityGroupId);
+            assert.strictEqual(get(T.group, "pair").inputs.engineVersion, "7.0");
+        });
+
+        it("replication group: failover and Multi-AZ default on from two nodes, off with one; an explicit choice wins", () => {
+            const topology = (name: string) => [get(T.group, name).inputs.automaticFailoverEnabled, get(T.group, name).inputs.multiAzEnabled];
+            assert.deepStrictEqual(topology("sessions"), [true, true]);
+            assert.deepStrictEqual(topology("pair"), [true, true]);
+            assert.deepStrictEqual(topology("single"), [false, false]);
+            assert.deepStrictEqual(topology("manual"), [false, false]);
+            assert.deepStrictEqual(get(T.group, "single").inputs.numCacheClusters, 1);
+        });
+
+        it("replication group: KMS at rest with the customer key, TLS required, IAM users only (no AUTH token)", () => {
+            for (const name of ["sessions", "pair", "single"]) {
+                const g = get(T.group, name).inputs;
+                assert.deepStrictEqual(
+                    [g.atRestEncryptionEnabled, g.kmsKeyId, g.transitEncryptionEnabled, g.transitEncryptionMode, g.authToken, g.userGroupIds],
+                    [true, KEY, true, "required", undefined, [`${name}-users`]], name);
+            }
+        });
+
+        it("replication group: snapshots kept 7 days by default in an hour-long nightly window apart from the weekly maintenance, a final snapshot named after the group", () => {
+            const g = get(T.group, "sessions").inputs;
+            assert.strictEqual(g.snapshotRetentionLimit, 7);
+            // SnapshotWindow hh24:mi-hh24:mi (UTC, at least 60 minutes); PreferredMaintenanceWindow ddd:hh24:mi-ddd:hh24:mi (at least 60 minutes).
+            assert.match(g.snapshotWindow, /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/);
+            assert.match(g.maintenanceWindow, /^(sun|mon|tue|wed|thu|fri|sat):([01]\d|2[0-3]):[0-5]\d-(sun|mon|tue|wed|thu|fri|sat):([01]\d|2[0-3]):[0-5]\d$/);
+            assert.deepStrictEqual([g.snapshotWindow, g.maintenanceWindow], ["02:00-03:00", "sun:05:30-sun:06:30"]);
+            assert.strictEqual(g.finalSnapshotIdentifier, "sessions-final");
+            // Minor versions in the maintenance window; changes wait for it too (never a surprise restart).
+            assert.deepStrictEqual([g.autoMinorVersionUpgrade, g.applyImmediately], [true, false]);
+            const p = get(T.group, "pair").inputs;
+            assert.deepStrictEqual([p.snapshotRetentionLimit, p.snapshotWindow, p.maintenanceWindow, p.finalSnapshotIdentifier], [35, "04:00-05:00", "tue:06:00-tue:07:00", "pair-final"]);
+        });
+
+        it("replication group: slow and engine logs as JSON to the component's CloudWatch log group", async () => {
+            const g = get(T.group, "sessions").inputs;
+            const logGroupName = g.logDeliveryConfigurations[0].destination;
+            assert.ok(logGroupName.startsWith("/platform/elasticache/sessions-"), logGroupName);
+            // LogDeliveryConfigurationRequest: LogType slow-log | engine-log, DestinationType cloudwatch-logs | kinesis-firehose, LogFormat text | json.
+            assert.deepStrictEqual(g.logDeliveryConfigurations, [
+                { destination: logGroupName, destinationType: "cloudwatch-logs", logFormat: "json", logType: "slow-log" },
+                { destination: logGroupName, destinationType: "cloudwatch-logs", logFormat: "json", logType: "engine-log" },
+            ]);
+            const { tags: _tags, ...log } = get(T.logs, "sessions-logs").inputs;
+            assert.deepStrictEqual(log, { namePrefix: "/platform/elasticache/sessions-", retentionInDays: 30, kmsKeyId: LOGS_KEY });
+            assert.strictEqual(get(T.logs, "pair-logs").inputs.retentionInDays, 90);
+        });
+
+        it("protects and retains the replication group only when asked; the rest is re-creatable", () => {
+            assert.deepStrictEqual([get(T.group, "sessions").options.protect, get(T.group, "sessions").options.retainOnDelete], [true, true]);
+            assert.deepStrictEqual([get(T.group, "pair").options.protect, get(T.group, "pair").options.retainOnDelete], [false, false]);
+            for (const child of mine("sessions").filter((r) => r.type !== T.group && r.type !== T.component)) {
+                assert.deepStrictEqual([child.options.protect, child.options.retainOnDelete], [false, false], `${child.type} ${child.name}`);
+            }
+        });
+
+        it("security groups: the cache's group admits only the client group on 6379 over TCP, and the client group may reach it there", async () => {
+            const sgId = await valueOf(main.securityGroupId);
+            const { tags: _s, ...sg } = get(T.sg, "sessions-sg").inputs;
+            assert.deepStrictEqual(sg, { vpcId: "vpc-1", description: "the Redis cache sessions: port 6379 from the application only" });
+            const { tags: _i, ...ingress } = get(T.ingress, "sessions-from-app").inputs;
+            assert.deepStrictEqual(ingress, { securityGroupId: sgId, description: "From the application tasks", ipProtocol: "tcp", fromPort: 6379, toPort: 6379, referencedSecurityGroupId: CLIENT_SG });
+            const { tags: _e, ...egress } = get(T.egress, "sessions-app-to-cache").inputs;
+            assert.deepStrictEqual(egress, { securityGroupId: CLIENT_SG, description: "To the Redis cache sessions", ipProtocol: "tcp", fromPort: 6379, toPort: 6379, referencedSecurityGroupId: sgId });
+        });
+
+        it("subnet group: the isolated data subnets, described by the cache's name", () => {
+            const { tags: _tags, description, ...subnets } = get(T.subnets, "sessions").inputs;
+            assert.deepStrictEqual(subnets, { subnetIds: args.subnetIds });
+            assert.ok(description.includes("sessions"), description);
+        });
+
+        it("parameter group: family redis7 (matching the engine), allkeys-lru eviction that extra parameters cannot override, extra parameters passed on", () => {
+            const params = (name: string) => get(T.params, `${name}-redis7`).inputs;
+            assert.strictEqual(params("sessions").family, "redis7");
+            assert.ok(params("sessions").description.includes("sessions"), params("sessions").description);
+            assert.deepStrictEqual(params("sessions").parameters, [{ name: "maxmemory-policy", value: "allkeys-lru" }]);
+            const pairParams = [...params("pair").parameters].sort((a: any, b: any) => a.name.localeCompare(b.name));
+            assert.deepStrictEqual(pairParams, [{ name: "maxmemory-policy", value: "allkeys-lru" }, { name: "notify-keyspace-events", value: "Ex" }]);
+        });
+
+        it("users: the required `default` user switched off, the application's user authenticates with IAM (user ID = user name), both Redis", () => {
+            const { tags: _d, ...def } = get(T.user, "sessions-default-user").inputs;
+            assert.deepStrictEqual(def, { userId: "sessions-default", userName: "default", engine: "redis", accessString: "off -@all", authenticationMode: { type: "no-password-required" } });
+            const { tags: _a, ...app } = get(T.user, "sessions-app-user").inputs;
+            assert.deepStrictEqual(app, { userId: "sessions-app", userName: "sessions-app", engine: "redis", accessString: "on ~* +@all", authenticationMode: { type: "iam" } });
+            const { tags: _g, ...group } = get(T.users, "sessions-users").inputs;
+            assert.deepStrictEqual(group, { userGroupId: "sessions-users", engine: "redis", userIds: ["sessions-default", "sessions-app"] });
+        });
+
+        it("points readers at AWS's \"Authenticating with IAM\" page of the ElastiCache developer guide", () => {
+            assert.strictEqual(REDIS_IAM_AUTH_DOC, "https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/auth-iam.html");
+        });
+
+        it("a long display name becomes valid, distinct ElastiCache identifiers (lower case, 40 characters at most, suffixes kept)", () => {
+            const g = get(T.group, LONG).inputs;
+            const base = `shop-sessions-${"x".repeat(26)}`;
+            assert.strictEqual(g.replicationGroupId, base, "the slug, cut at 40");
+            const ids = [g.replicationGroupId, get(T.user, `${LONG}-default-user`).inputs.userId, get(T.user, `${LONG}-app-user`).inputs.userId, get(T.users, `${LONG}-users`).inputs.userGroupId];
+            for (const id of ids) assert.match(id, ELASTICACHE_ID);
+            // User IDs are unique per account and Region: the two users of one group cannot share one.
+            assert.strictEqual(new Set(ids).size, ids.length, ids.join());
+            assert.ok(ids[1].endsWith("-default") && ids[2].endsWith("-app") && ids[3].endsWith("-users"), ids.join());
+            // The whole 40 characters are used, so long names that differ late stay apart.
+            assert.deepStrictEqual(ids.map((id) => id.length), [40, 40, 40, 40]);
+            assert.strictEqual(get(T.user, `${LONG}-app-user`).inputs.userName, ids[2]);
+            assert.deepStrictEqual(get(T.users, `${LONG}-users`).inputs.userIds, [ids[1], ids[2]]);
+            assert.ok(g.finalSnapshotIdentifier.startsWith(base), g.finalSnapshotIdentifier);
+        });
+    });
+
+    describe("configuration errors register nothing", () => {
+        for (const [label, extra, message] of [
+            ["failover asked for with one node", { numCacheClusters: 1, automaticFailover: true }, "Cache bad: automatic failover and Multi-AZ need at least 2 nodes, got 1"],
+            ["Multi-AZ asked for with one node", { numCacheClusters: 1, multiAz: true }, "Cache bad: automatic failover and Multi-AZ need at least 2 nodes, got 1"],
+            ["no nodes (the 2+ node defaults would turn failover on)", { numCacheClusters: 0, automaticFailover: true, multiAz: false }, "Cache bad: automatic failover and Multi-AZ need at least 2 nodes, got 0"],
+        ] as Array<[string, Partial<CacheArgs>, string]>) {
+            it(label, async () => {
+                const errors = installMocks({ stack: "cache-errors" });
+                assert.throws(() => new Cache("bad", { ...args, ...extra }), (e: Error) => e.message === message);
+                await settle();
+                assert.deepStrictEqual(errors, []);
+            });
+        }
     });
 });
