@@ -153,7 +153,7 @@ export const DEPRECATED_BACKUP_VAULT_EVENTS: Record<string, string> = {
 export function backupVaultEventProblem(event: string): string | undefined {
     if ((BACKUP_VAULT_EVENTS as readonly string[]).includes(event)) return undefined;
     // Own keys only: "toString" or "constructor" would otherwise read Object.prototype and pass as deprecated.
-    const replacement = Object.hasOwn(DEPRECATED_BACKUP_VAULT_EVENTS, event) ? DEPRECATED_BACKUP_VAULT_EVENTS[event] : undefined;
+    const replacement = Object.prototype.hasOwnProperty.call(DEPRECATED_BACKUP_VAULT_EVENTS, event) ? DEPRECATED_BACKUP_VAULT_EVENTS[event] : undefined;
     if (replacement) return `${event} is deprecated and sends nothing; use ${replacement}`;
     return `${event} is not an AWS Backup vault event (PutBackupVaultNotifications rejects it)`;
 }

@@ -66,7 +66,7 @@ export function sqlDialect(engine: DatabaseEngine): "postgres" | "mysql" {
 
 /** The majors of `engine` (own keys only: an engine named like an Object property has none), or an empty list. */
 function majorsOf(engine: string): readonly EngineMajor[] {
-    return Object.hasOwn(ENGINE_MAJORS, engine) ? ENGINE_MAJORS[engine as DatabaseEngine] : [];
+    return Object.prototype.hasOwnProperty.call(ENGINE_MAJORS, engine) ? ENGINE_MAJORS[engine as DatabaseEngine] : [];
 }
 
 export function engineMajor(engine: DatabaseEngine, version: string): EngineMajor | undefined {

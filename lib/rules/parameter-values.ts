@@ -63,7 +63,7 @@ export const AURORA_CLUSTER_PARAMETERS: readonly string[] = ["require_secure_tra
 /** Why `value` is not allowed for parameter `name` in `family`, or undefined (allowed, or not in the table). */
 export function parameterValueProblem(family: string, name: string, value: string): string | undefined {
     // Own keys only: a parameter named like an Object property (constructor, toString) is simply not in the table.
-    const rule = Object.hasOwn(PARAMETER_RULES, name) ? PARAMETER_RULES[name].find((r) => r.families.test(family)) : undefined;
+    const rule = Object.prototype.hasOwnProperty.call(PARAMETER_RULES, name) ? PARAMETER_RULES[name].find((r) => r.families.test(family)) : undefined;
     if (!rule) return undefined;
     if (typeof rule.allowed === "function") {
         const expected = rule.allowed(value);

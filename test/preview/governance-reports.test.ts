@@ -20,6 +20,9 @@ import { POLICY_WEAKENED } from "../../lib/rules/policy-limits";
  * approver, ticket, reason and expiry) and the provenance (commit, pack name, version and hash, config hash, tool, time).
  */
 const ROOT = path.resolve(__dirname, "../..");
+/** The pack's own version (policies/package.json), which every report names. */
+const PACK_VERSION: string = JSON.parse(fs.readFileSync(path.join(ROOT, "policies/package.json"), "utf8")).version;
+const PACK_VERSION_RE = PACK_VERSION.replace(/\./g, "\\.");
 const PROGRAM = path.join(ROOT, "test/fixtures/programs/misconfigured");
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -80,7 +83,7 @@ describe("reports: a config that weakens the gate, and what it relaxed, in every
         const p = result.provenance;
         assert.strictEqual(p.commit, execFileSync("git", ["-C", ROOT, "rev-parse", "HEAD"], { encoding: "utf8" }).trim());
         assert.strictEqual(p.commitSource, "git");
-        assert.deepStrictEqual([p.pack!.name, p.pack!.version], ["aws-platform-compliance", "2.1.0"]);
+        assert.deepStrictEqual([p.pack!.name, p.pack!.version], ["aws-platform-compliance", PACK_VERSION]);
         assert.match(p.pack!.contentHash, /^sha256:[0-9a-f]{64}$/);
         assert.strictEqual(p.policyConfig!.hash, `sha256:${createHash("sha256").update(fs.readFileSync(configFile)).digest("hex")}`);
         assert.deepStrictEqual(p.tool, result.tool);
@@ -96,7 +99,7 @@ describe("reports: a config that weakens the gate, and what it relaxed, in every
         assert.match(stdout, /waiver s3-public-access-blocked for "\*": approved by mallory@company\.com, ticket COMP-666, expires 2099-12-31 \(REFUSED: .*\); reason: everything is fine, trust me/);
         assert.match(stdout, /waived until \S+ by jane\.doe@company\.com \(ticket COMP-42\)/);
         const commit = result.provenance.commit!.slice(0, 12);
-        assert.match(stdout, new RegExp(`Provenance: commit ${commit}.* · pack aws-platform-compliance@2\\.0\\.0 sha256:[0-9a-f]{12} · config production\\.json sha256:[0-9a-f]{12} · platform-preview \\S+ · ${result.generatedAt.replace(/\./g, "\\.")}`));
+        assert.match(stdout, new RegExp(`Provenance: commit ${commit}.* · pack aws-platform-compliance@${PACK_VERSION_RE} sha256:[0-9a-f]{12} · config production\\.json sha256:[0-9a-f]{12} · platform-preview \\S+ · ${result.generatedAt.replace(/\./g, "\\.")}`));
         assert.match(stdout, /Policy gate FAILED/);
     });
 
@@ -109,7 +112,7 @@ describe("reports: a config that weakens the gate, and what it relaxed, in every
         assert.match(md, new RegExp(`\\| ⏸️ active \\| \`rds-multi-az\` \\| \`orders-db\` \\| jane\\.doe@company\\.com \\| COMP-42 \\| ${expires} \\| single-AZ until the Q4 migration \\|`));
         assert.match(md, /\| ❌ refused: .* \| `s3-public-access-blocked` \| `\*` \| mallory@company\.com \| COMP-666 \| 2099-12-31 \| everything is fine, trust me \|/);
         assert.match(md, new RegExp(`\\| Commit \\| \`${result.provenance.commit}\` \\(git`));
-        assert.match(md, /\| Policy pack \| `aws-platform-compliance@2\.0\.0` `sha256:[0-9a-f]{64}`/);
+        assert.match(md, new RegExp(`\\| Policy pack \\| \`aws-platform-compliance@${PACK_VERSION_RE}\` \`sha256:[0-9a-f]{64}\``));
         assert.ok(md.includes(`| Policy config | \`${configFile}\` \`${result.provenance.policyConfig!.hash}\` |`));
         assert.match(md, /\| Tool \| `platform-preview \S+` \|/);
         assert.ok(md.includes(`| Generated | ${result.generatedAt} |`));
@@ -155,7 +158,7 @@ describe("reports: a config that weakens the gate, and what it relaxed, in every
         assert.match(message("waiver s3-public-access-blocked *"), /approved by mallory@company\.com, ticket COMP-666, expires 2099-12-31 \(REFUSED: /);
         const props = Object.fromEntries([config.properties.property].flat().map((p: any) => [p.name, p.value]));
         assert.deepStrictEqual(props, {
-            commit: result.provenance.commit, commitSource: `git${result.provenance.dirty ? " (uncommitted changes)" : ""}`, policyPack: "aws-platform-compliance@2.1.0",
+            commit: result.provenance.commit, commitSource: `git${result.provenance.dirty ? " (uncommitted changes)" : ""}`, policyPack: `aws-platform-compliance@${PACK_VERSION}`,
             policyPackContentHash: result.provenance.pack!.contentHash, policyConfig: configFile, policyConfigHash: result.provenance.policyConfig!.hash,
             tool: `platform-preview ${result.tool.version}`, generatedAt: result.generatedAt,
         });
