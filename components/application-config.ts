@@ -15,7 +15,7 @@ import { availabilityZonesOf, isKnownRegion, KNOWN_REGIONS } from "../lib/rules/
 import { GENERATED_LENGTH, isSecretLikeName, isSecretLikePath, looksLikeSecretValue, urlCarriesToken } from "../lib/rules/secrets";
 import { APPLICATION_COMPONENT_SUFFIXES, isPlatformEnvironmentName } from "../lib/rules/application-environment";
 import { ACCEPTED_TLS_POLICIES, DEFAULT_TLS_POLICY } from "../lib/rules/tls";
-import { cacheTopologyProblem, MIN_NODES_FOR_FAILOVER } from "../lib/rules/cache-topology";
+import { CACHE_NODES, cacheTopologyProblem, MIN_NODES_FOR_FAILOVER } from "../lib/rules/cache-topology";
 import { DATA_CLASSIFICATIONS } from "../lib/tags";
 import { identifierProblem, MAX_BINLOG_RETENTION_HOURS } from "../components/database-users/sql";
 import { pathRateLimitRuleName, WAF_MAX_RATE_LIMIT, WAF_MIN_RATE_LIMIT, WAF_RATE_WINDOWS_SECONDS } from "../lib/rules/waf";
@@ -165,7 +165,7 @@ const databaseSchema = object({
 
 const cacheSchema = object({
     nodeType: text(/^cache\.[a-z0-9]+\.[a-z0-9]+$/, "an ElastiCache node type such as cache.r7g.large"),
-    numNodes: integer(1, 6),
+    numNodes: integer(CACHE_NODES.min, CACHE_NODES.max),
     automaticFailover: bool(),
     engineVersion: text(/^7\.\d+$/, "a Redis 7 version such as \"7.1\"").default(DEFAULT_REDIS_ENGINE_VERSION),
     /** Must stay true: turning transit encryption off (or on) replaces the replication group and loses its data. */

@@ -359,7 +359,8 @@ describe("Cache component", () => {
         for (const [label, extra, message] of [
             ["failover asked for with one node", { numCacheClusters: 1, automaticFailover: true }, "Cache bad: automatic failover and Multi-AZ need at least 2 nodes, got 1"],
             ["Multi-AZ asked for with one node", { numCacheClusters: 1, multiAz: true }, "Cache bad: automatic failover and Multi-AZ need at least 2 nodes, got 1"],
-            ["no nodes (the 2+ node defaults would turn failover on)", { numCacheClusters: 0, automaticFailover: true, multiAz: false }, "Cache bad: automatic failover and Multi-AZ need at least 2 nodes, got 0"],
+            ["no nodes", { numCacheClusters: 0, automaticFailover: false, multiAz: false }, "Cache bad: a replication group has 1 to 6 nodes (a primary and up to 5 replicas), got 0"],
+            ["seven nodes", { numCacheClusters: 7 }, "Cache bad: a replication group has 1 to 6 nodes (a primary and up to 5 replicas), got 7"],
         ] as Array<[string, Partial<CacheArgs>, string]>) {
             it(label, async () => {
                 const errors = installMocks({ stack: "cache-errors" });
