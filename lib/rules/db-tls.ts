@@ -5,6 +5,8 @@
  * https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/ssl-certificate-rotation-postgresql.html
  */
 
+import { rdsMajorVersion } from "./engine-version-form";
+
 /** The first PostgreSQL major whose default `rds.force_ssl` is 1. */
 export const POSTGRES_FORCE_SSL_DEFAULT_FROM = 15;
 
@@ -27,8 +29,8 @@ export function defaultGroupFamily(parameterGroupName: string): string | undefin
 export function implicitGroupFamily(engine: string | undefined, engineVersion: string | undefined): string | undefined {
     if (engine !== "postgres") return undefined;
     if (engineVersion === undefined) return `postgres${POSTGRES_FORCE_SSL_DEFAULT_FROM}`;
-    const major = /^(\d+)(\.|$)/.exec(engineVersion);
-    return major ? `postgres${major[1]}` : undefined;
+    const major = rdsMajorVersion(engine, engineVersion);
+    return major ? `postgres${major}` : undefined;
 }
 
 /** Whether one parameter forces TLS: `rds.force_ssl` 1 (PostgreSQL) or `require_secure_transport` ON/1 (MySQL, MariaDB). */

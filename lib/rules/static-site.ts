@@ -39,9 +39,9 @@ export function staticSiteProblems(args: { domainNames: string[]; certificateArn
         if (!CLOUDFRONT_ALIAS_PATTERN.test(d)) problems.push(`domainNames: ${JSON.stringify(d)} is not a DNS name`);
     }
     if (!/^arn:aws[a-z-]*:acm:/.test(args.certificateArn)) problems.push("certificateArn must be an ACM certificate ARN");
-    else if (arnRegionOf(args.certificateArn) !== "us-east-1") {
+    else {
         const region = arnRegionOf(args.certificateArn);
-        problems.push(`certificateArn ${region ? `is in ${region}` : "names no Region"}; CloudFront uses ACM certificates from us-east-1 only`);
+        if (region !== "us-east-1") problems.push(`certificateArn ${region ? `is in ${region}` : "names no Region"}; CloudFront uses ACM certificates from us-east-1 only`);
     }
     if (args.contentSecurityPolicy !== undefined && /[\r\n]/.test(args.contentSecurityPolicy)) problems.push("contentSecurityPolicy must be one line");
     return problems;

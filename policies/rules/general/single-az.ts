@@ -13,7 +13,8 @@ export const rule: ResourceRule = {
     types: ["aws:efs/fileSystem:FileSystem", "aws:elb/loadBalancer:LoadBalancer"],
     check: (props, args): CheckResult => {
         if (args.type === "aws:efs/fileSystem:FileSystem") {
-            return isSet(props, "availabilityZoneName") ? `EFS One Zone file system (availabilityZoneName ${typeof raw(props).availabilityZoneName === "string" && !isUnknown(raw(props).availabilityZoneName) ? raw(props).availabilityZoneName : "from another resource"}): losing that AZ loses the data` : undefined;
+            const zone = raw(props).availabilityZoneName;
+            return isSet(props, "availabilityZoneName") ? `EFS One Zone file system (availabilityZoneName ${typeof zone === "string" && !isUnknown(zone) ? zone : "from another resource"}): losing that AZ loses the data` : undefined;
         }
         const zones = asArray(props.availabilityZones).length;
         const subnets = asArray(props.subnets).length;
