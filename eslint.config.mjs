@@ -40,10 +40,11 @@ function boundaries() {
       forbid(up("components"), "the offline preview plans programs; it never imports the components."),
       forbid("^(\\.\\./)+lib/(?!rules/)", "the offline preview shares lib/rules/ only."),
     ]),
-    // Component tests use the preview's mocks (the same the preview plans with) and nothing else of it, nor the stacks.
+    // Component tests use the preview's mocks and recorder (the same the preview plans and records with) and nothing else
+    // of it, nor the stacks.
     block(["test/components/**/*.ts", "test/support/mocks.ts"], [
       NOT_STACKS,
-      forbid("^(\\.\\./)+scripts/(?!preview/mocks/|build/)", "component tests may use the preview's mocks (scripts/preview/mocks/) and the build scripts (scripts/build/: bundle freshness) only, not the planner or analyzer."),
+      forbid("^(\\.\\./)+scripts/(?!preview/mocks/|preview/(registration|plan-protocol|urn)$|build/)", "component tests may use the preview's mocks (scripts/preview/mocks/), its recorder (scripts/preview/registration, plan-protocol, urn) and the build scripts (scripts/build/: bundle freshness) only, not the planner or analyzer."),
     ]),
   ];
 }

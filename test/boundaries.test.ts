@@ -38,6 +38,7 @@ const FORBIDDEN: Array<[string, string]> = [
     ["scripts/preview/run.ts", "../../components/network"],
     ["scripts/preview/run.ts", "../../policies/framework"],
     ["test/support/mocks.ts", "../../scripts/preview/plan"],
+    ["test/support/mocks.ts", "../../scripts/preview/engine"],
     ["test/components/network.test.ts", "../../stacks/environment"],
 ];
 
@@ -51,6 +52,7 @@ const ALLOWED: Array<[string, string]> = [
     ["policies/rules/general/required-tags.ts", "../../support/aws"],
     ["scripts/preview/run.ts", "../../lib/rules/waivers"],
     ["test/support/mocks.ts", "../../scripts/preview/mocks/mocks"],
+    ["test/support/mocks.ts", "../../scripts/preview/registration"],
 ];
 
 describe("import boundaries (eslint.config.mjs)", function () {

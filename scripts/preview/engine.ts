@@ -12,6 +12,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { RegisteredResource } from "./plan-protocol";
 import type { SourceLocation } from "./model";
 import { newUrn as urnOf, ROOT_STACK_TYPE } from "./urn";
+import { optionsOf, recordOf } from "./registration";
 
 const sdkRoot = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
 function loadProtocol() {
@@ -242,32 +243,11 @@ export async function startEngine(options: EngineOptions): Promise<InProcessEngi
         },
     };
 
-    const toOptions = (req: any, provider: string) => {
-        const opts = new proto.resource.TransformResourceOptions();
-        opts.setDependsOnList(req.getDependenciesList());
-        if (req.hasProtect()) opts.setProtect(req.getProtect());
-        opts.setIgnoreChangesList(req.getIgnorechangesList());
-        opts.setReplaceOnChangesList(req.getReplaceonchangesList());
-        opts.setVersion(req.getVersion());
-        opts.setAliasesList(req.getAliasesList());
-        opts.setProvider(provider);
-        req.getProvidersMap().forEach((v: string, k: string) => opts.getProvidersMap().set(k, v));
-        if (req.getCustomtimeouts()) opts.setCustomTimeouts(req.getCustomtimeouts());
-        opts.setPluginDownloadUrl(req.getPlugindownloadurl());
-        if (req.hasRetainondelete()) opts.setRetainOnDelete(req.getRetainondelete());
-        opts.setDeletedWith(req.getDeletedwith());
-        if (req.getDeletebeforereplacedefined()) opts.setDeleteBeforeReplace(req.getDeletebeforereplace());
-        opts.setAdditionalSecretOutputsList(req.getAdditionalsecretoutputsList());
-        if (req.getImportid()) opts.setImport(req.getImportid());
-        return opts;
-    };
-
     async function register(req: any) {
         const type: string = req.getType();
         const name: string = req.getName();
         const parent: string = req.getParent() || (type === ROOT_STACK_TYPE ? "" : rootUrn);
         const custom: boolean = req.getCustom();
-        const remote: boolean = req.getRemote();
         const urn = newUrn(parent, type, name);
         const source = locate(req.getSourceposition(), req.getStacktrace());
         if (urns.has(urn)) {
@@ -288,7 +268,7 @@ export async function startEngine(options: EngineOptions): Promise<InProcessEngi
         if (own.length > 0) resourceTransforms.set(urn, own);
 
         let props = req.getObject() ?? new proto.struct.Struct();
-        let opts = toOptions(req, req.getProvider());
+        let opts = optionsOf(req);
         for (const transform of transforms) {
             const treq = new proto.resource.TransformRequest();
             treq.setName(name);
@@ -309,38 +289,10 @@ export async function startEngine(options: EngineOptions): Promise<InProcessEngi
             props = tres.getProperties() ?? props;
             opts = tres.getOptions() ?? opts;
         }
-        const transformed = transforms.length > 0;
 
         const wireInputs = (props.toJavaScript() ?? {}) as Record<string, unknown>;
-        const propertyDependencies: Record<string, string[]> = {};
-        req.getPropertydependenciesMap().forEach((deps: any, property: string) => {
-            propertyDependencies[property] = deps.getUrnsList();
-        });
-        const timeouts = opts.getCustomTimeouts();
-        const provider: string = opts.getProvider();
-        const resource: RegisteredResource = {
-            urn,
-            type,
-            name,
-            custom,
-            remote,
-            parent,
-            provider,
-            version: opts.getVersion(),
-            dependencies: transformed ? opts.getDependsOnList() : req.getDependenciesList(),
-            propertyDependencies,
-            protect: opts.getProtect() === true,
-            retainOnDelete: opts.getRetainOnDelete() === true,
-            ignoreChanges: opts.getIgnoreChangesList(),
-            deleteBeforeReplace: opts.getDeleteBeforeReplace() === true,
-            additionalSecretOutputs: opts.getAdditionalSecretOutputsList(),
-            // The engine gives analyzers only the alias that matched a resource in the stack's state
-            // (step_generator.go getOldResource); a preview without state matches none.
-            aliases: [],
-            customTimeouts: timeouts ? { create: timeouts.getCreate() || undefined, update: timeouts.getUpdate() || undefined, delete: timeouts.getDelete() || undefined } : undefined,
-            wireInputs,
-            source,
-        };
+        const resource: RegisteredResource = { ...recordOf(req, opts, { urn, parent, transformed: transforms.length > 0, wireInputs }), source };
+        const provider = resource.provider;
         if (type === ROOT_STACK_TYPE && !parent) rootUrn = urn;
 
         const result = await options.mocks.newResource({

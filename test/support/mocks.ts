@@ -1,10 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import { platformMocks } from "../../scripts/preview/mocks/mocks";
+import type { RegisteredResource } from "../../scripts/preview/plan-protocol";
+import { optionsOf, recordOf } from "../../scripts/preview/registration";
+import { newUrn } from "../../scripts/preview/urn";
 
-/** A resource the mock monitor saw registered, with the inputs it was given. */
-export interface RecordedResource {
-    type: string;
-    name: string;
+/**
+ * A resource the mock monitor saw registered, as the preview's engine records it (scripts/preview/registration.ts), with
+ * the inputs it was given as the SDK decodes them.
+ */
+export interface RecordedResource extends Omit<RegisteredResource, "source"> {
     inputs: any;
     /** URN-less identity for assertions: `<type>::<name>`. */
     key: string;
@@ -18,32 +22,38 @@ export interface RecordedResource {
  */
 export function installMocks(options: { project?: string; stack?: string; region?: string } = {}): RecordedResource[] {
     const recorded: RecordedResource[] = [];
+    const project = options.project ?? "platform";
+    const stack = options.stack ?? "production";
     const base = platformMocks({ region: options.region });
     pulumi.runtime.setMocks(
         { newResource: (args) => base.newResource(args), call: (args) => base.call(args) },
-        options.project ?? "platform",
-        options.stack ?? "production",
+        project,
+        stack,
         true,
     );
-    // Record from the registration request itself, so resource options (protect, ignoreChanges…) are visible too.
+    // Record from the registration request itself, with the preview engine's recorder, so resource options (protect,
+    // ignoreChanges…) are what the preview would judge.
     const monitor = pulumi.runtime.getMonitor() as any;
     const registerResource = monitor.registerResource.bind(monitor);
+    const rpc = require("@pulumi/pulumi/runtime/rpc");
     monitor.registerResource = (req: any, callback: any) => {
-        const rpc = require("@pulumi/pulumi/runtime/rpc");
+        const parent: string = req.getParent();
+        const wireInputs = (req.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>;
+        const record = recordOf(req, optionsOf(req), { urn: newUrn(stack, project, parent, req.getType(), req.getName()), parent, transformed: false, wireInputs });
         recorded.push({
-            type: req.getType(),
-            name: req.getName(),
-            inputs: rpc.deserializeProperties(req.getObject()),
-            key: `${req.getType()}::${req.getName()}`,
+            ...record,
+            // Property by property, as the SDK's deserializeProperties: a secret stays on its own property.
+            inputs: Object.fromEntries(Object.entries(wireInputs).map(([k, v]) => [k, rpc.deserializeProperty(v)])),
+            key: `${record.type}::${record.name}`,
             options: {
-                protect: req.getProtect() === true,
-                retainOnDelete: req.getRetainondelete() === true,
-                ignoreChanges: req.getIgnorechangesList(),
-                deleteBeforeReplace: req.getDeletebeforereplace() === true,
-                parent: req.getParent(),
-                dependencies: req.getDependenciesList(),
+                protect: record.protect,
+                retainOnDelete: record.retainOnDelete,
+                ignoreChanges: record.ignoreChanges,
+                deleteBeforeReplace: record.deleteBeforeReplace,
+                parent: record.parent,
+                dependencies: record.dependencies,
                 // `<provider urn>::<id>`, or "" for the default provider.
-                provider: req.getProvider(),
+                provider: record.provider,
             },
         });
         return registerResource(req, callback);
