@@ -225,6 +225,8 @@ describe("Database component", () => {
         it("forces TLS through a cluster parameter group of the family", () => {
             const group = recorded.find((r) => r.type === "aws:rds/clusterParameterGroup:ClusterParameterGroup" && r.name.startsWith(name))!;
             assert.strictEqual(group.inputs.family, "mysql8.0");
+            // The family is in the logical name (dots as dashes), so a major upgrade creates the new group before deleting the old.
+            assert.strictEqual(group.name, `${name}-cluster-mysql8-0`);
             const params = Object.fromEntries(group.inputs.parameters.map((p: { name: string; value: string }) => [p.name, p.value]));
             assert.strictEqual(params.require_secure_transport, "1");
             assert.ok(cluster.inputs.dbClusterParameterGroupName);
